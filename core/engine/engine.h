@@ -1,0 +1,35 @@
+// Runs the configured rules over one org and collects their findings in a deterministic order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/rule_catalog.h"
+#include "orgaudit/finding.h"
+#include "orgaudit/metrics.h"
+#include "orgaudit/model.h"
+
+namespace orgaudit {
+
+// How one rule fared: the denominator of its dimension's score, or why it could not be scored.
+struct RuleOutcome {
+  std::string rule_id;
+  std::string dimension;
+  std::size_t assessed = 0;
+  bool not_assessed = false;  // lacked the data it needs
+  bool crashed = false;       // threw: reported as an error finding, not scored
+};
+
+struct RunResult {
+  std::vector<Finding> findings;  // sorted by file, line, column, rule id, message
+  std::vector<RuleOutcome> outcomes;  // in rule id order
+};
+
+// Runs every rule; a rule that throws becomes one error finding naming it and the others still run.
+RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules);
+
+// "v1:" + 16 hex digits of FNV-1a over the rule id and the entity ids: stable across reformatting,
+// reordering and conversion between formats, because positions never enter it.
+std::string fingerprint(const std::string& rule_id, const std::vector<std::string>& entity_ids);
+
+}  // namespace orgaudit

@@ -1,0 +1,78 @@
+// Every rule the loaded packs registered, and the user's choice of which run with what options.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "orgaudit/rule.h"
+
+namespace orgaudit {
+
+struct CatalogEntry {
+  RuleInfo info;
+  RuleFactory factory;
+};
+
+// A rule id registered twice, by two packs or twice by one: the run cannot tell which to use.
+class DuplicateRuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class RuleCatalog final : public RuleRegistry {
+ public:
+  // Packs register through the RuleRegistry interface; the host names the pack first.
+  void begin_pack(std::string pack_name, std::string source_path);
+  void add(RuleInfo info, RuleFactory factory) override;
+
+  const std::vector<CatalogEntry>& entries() const { return entries_; }  // sorted by id
+  const CatalogEntry* find(const std::string& id) const;
+  std::vector<std::string> ids() const;
+
+ private:
+  std::vector<CatalogEntry> entries_;
+  std::map<std::string, std::string> source_of_rule_;
+  std::string pack_;
+  std::string source_path_;
+};
+
+// What the user asked for on the command line (and, later, the config file and profile).
+struct RuleSelection {
+  // Applied in order over "every rule on": {"-", pattern} disables, {"+", pattern} enables.
+  std::vector<std::pair<bool, std::string>> toggles;
+  std::map<std::string, std::map<std::string, std::string>> options;  // rule id -> name -> value
+  std::map<std::string, Severity> severities;
+};
+
+struct ConfiguredRule {
+  const CatalogEntry* entry;
+  Severity severity;         // the rule's default, or the user's override
+  bool severity_overridden;  // an override replaces even the severities a rule picks itself
+  std::unique_ptr<Rule> rule;
+};
+
+// Instantiates the selected rules with their options. Throws OptionError for an unknown rule id or
+// pattern, an unknown option or a value of the wrong type, with a did-you-mean where one is close.
+std::vector<ConfiguredRule> configure_rules(const RuleCatalog& catalog, const RuleSelection& selection);
+
+// Options of one rule: user values over the declared defaults, validated on construction.
+class RuleOptionValues final : public RuleOptions {
+ public:
+  RuleOptionValues(const RuleInfo& info, std::map<std::string, std::string> values);
+  long get_int(const std::string& name) const override;
+  double get_number(const std::string& name) const override;
+  bool get_bool(const std::string& name) const override;
+  std::string get_string(const std::string& name) const override;
+  std::vector<std::string> get_list(const std::string& name) const override;
+
+ private:
+  const OptionSpec& spec(const std::string& name, OptionType type) const;
+  std::string raw(const OptionSpec& spec) const;
+
+  const RuleInfo& info_;
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace orgaudit

@@ -1,0 +1,200 @@
+// The one org model every loader fills and every rule reads.
+//
+// Entities refer to each other by id as written in the input (`manager_id`, `unit_id`, ...); the
+// core resolves those ids to indices once (Org::resolve) so rules never look strings up again.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "orgaudit/date.h"
+#include "orgaudit/source_location.h"
+
+namespace orgaudit {
+
+using PersonIndex = std::uint32_t;
+using UnitIndex = std::uint32_t;
+inline constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
+
+// Free-form attributes (location, cost centre, function...) kept in input order.
+struct Attribute {
+  std::string key;
+  std::string value;
+};
+
+enum PersonFlag : std::uint8_t {
+  kAssistant = 1u << 0,
+  kContractor = 1u << 1,
+  kVacant = 1u << 2,
+  kUserFacing = 1u << 3,
+  kExternal = 1u << 4,
+  // Not an individual: an aggregate of `fte` posts (UK organogram junior rows).
+  kAggregate = 1u << 5,
+};
+
+// A person or a post (position-based exports keep vacant posts in the tree).
+struct Person {
+  std::string id;
+  std::string name;
+  std::string title;
+  std::string grade;
+  std::string manager_id;  // solid line, as written; empty for a root
+  std::vector<std::string> dotted_ids;
+  std::string unit_id;
+  double fte = 1.0;
+  std::uint8_t flags = 0;
+  std::vector<Attribute> attributes;
+
+  SourceLocation where;          // the entity itself
+  SourceLocation manager_where;  // the manager field, for "manager not found"
+
+  // Filled by Org::resolve().
+  PersonIndex manager = kNoIndex;
+  UnitIndex unit = kNoIndex;
+  std::vector<PersonIndex> dotted;
+
+  bool has(PersonFlag flag) const { return (flags & flag) != 0; }
+};
+
+enum class UnitKind : std::uint8_t {
+  unspecified,
+  platform,
+  emc,
+  me,
+  department,
+  shared_service,
+  external_partner,
+};
+
+const char* to_string(UnitKind kind);
+std::optional<UnitKind> parse_unit_kind(const std::string& text);
+
+// Who holds one of an ME's three rights: "self", or the id of the holder (a unit or a person).
+struct RightHolder {
+  std::string holder;  // empty: not stated
+  SourceLocation where;
+
+  bool stated() const { return !holder.empty(); }
+  bool held_by_self() const { return holder == "self"; }
+};
+
+// Rendanheyi's three rights of a micro-enterprise.
+struct Rights {
+  RightHolder decision;
+  RightHolder people;
+  RightHolder pay;
+  bool stated = false;
+};
+
+// One named series of per-period values (headcount, revenue, user_feedback, ...).
+struct MetricSeries {
+  std::string name;
+  std::vector<double> values;
+  SourceLocation where;
+};
+
+// Values per period; `periods` labels the columns ("2026-09", "2026-Q3", ...).
+struct PeriodTable {
+  std::vector<std::string> periods;
+  std::vector<MetricSeries> series;
+  SourceLocation where;
+
+  bool empty() const { return series.empty(); }
+  const MetricSeries* find(const std::string& name) const;
+};
+
+// The contract that binds an EMC's members: updated monthly, with joint objectives and value sharing.
+struct EmcContract {
+  bool present = false;
+  std::optional<Date> updated;
+  std::vector<std::string> objectives;
+  std::string value_sharing;
+  std::optional<double> loss_threshold;
+  SourceLocation where;
+};
+
+struct Unit {
+  std::string id;
+  std::string name;
+  UnitKind kind = UnitKind::unspecified;
+  std::string parent_id;
+  std::string owner_id;  // a person id
+  bool user_facing = false;
+  std::vector<std::string> member_ids;  // an EMC's member units (MEs, external partners)
+  Rights rights;
+  PeriodTable metrics;
+  EmcContract contract;
+  PeriodTable win_win;  // win-win value-added statement, one series per element
+  std::vector<Attribute> attributes;
+
+  SourceLocation where;
+  SourceLocation parent_where;
+  SourceLocation owner_where;
+
+  // Filled by Org::resolve().
+  UnitIndex parent = kNoIndex;
+  PersonIndex owner = kNoIndex;
+  std::vector<UnitIndex> members;
+};
+
+// A lateral tie, between people or between units.
+enum class LinkKind : std::uint8_t { collaboration, contract };
+
+const char* to_string(LinkKind kind);
+
+struct LinkEnd {
+  std::string id;
+  bool is_unit = false;                // filled by resolve(): which namespace the id was found in
+  std::uint32_t index = kNoIndex;      // person or unit index
+};
+
+struct Link {
+  LinkKind kind = LinkKind::collaboration;
+  LinkEnd from;
+  LinkEnd to;
+  double weight = 1.0;
+  SourceLocation where;
+};
+
+// An id that names no entity, or names two: kept for structure-integrity rather than failing loads
+// from sources (HR exports) where one bad row must not refuse the whole file.
+struct ReferenceProblem {
+  enum Kind : std::uint8_t { unknown_manager, unknown_dotted_manager, unknown_unit, unknown_parent_unit,
+                             unknown_owner, unknown_member, unknown_link_end, duplicate_person,
+                             duplicate_unit };
+  Kind kind;
+  std::string id;           // the id that could not be resolved or was repeated
+  bool is_unit_entity;      // which entity carries the reference
+  std::uint32_t entity;     // its index
+  SourceLocation where;     // the offending field
+};
+
+struct Org {
+  std::string name;
+  std::optional<Date> as_of;
+  std::vector<std::string> files;  // indexed by SourceLocation::file
+  std::vector<Person> people;
+  std::vector<Unit> units;
+  std::vector<Link> links;
+
+  // Filled by resolve().
+  std::unordered_map<std::string, PersonIndex> person_by_id;
+  std::unordered_map<std::string, UnitIndex> unit_by_id;
+  std::vector<ReferenceProblem> reference_problems;
+
+  FileIndex add_file(const std::string& path);
+  const std::string& file_of(const SourceLocation& where) const { return files.at(where.file); }
+
+  PersonIndex find_person(const std::string& id) const;
+  UnitIndex find_unit(const std::string& id) const;
+
+  // Builds the id indexes and turns every id reference into an index. Never throws on bad data:
+  // what cannot be resolved is recorded in reference_problems for structure-integrity to report.
+  void resolve();
+};
+
+}  // namespace orgaudit

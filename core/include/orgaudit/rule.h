@@ -1,0 +1,116 @@
+// The rule interface: one small class per rule, in the style of clang-tidy checks.
+//
+//   class SpanOfControl : public Rule {
+//    public:
+//     static RuleInfo info();                         // id, summary, severity, options
+//     explicit SpanOfControl(const RuleOptions& o);   // reads its options once
+//     void check(const CheckContext& ctx, FindingSink& sink) const override;
+//   };
+//
+// A pack registers its rules with RuleRegistry::add<SpanOfControl>() from its plugin entry point.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "orgaudit/finding.h"
+#include "orgaudit/metrics.h"
+#include "orgaudit/model.h"
+
+namespace orgaudit {
+
+enum class OptionType : std::uint8_t { integer, number, string, boolean, list };
+const char* to_string(OptionType type);
+
+struct OptionSpec {
+  std::string name;           // kebab-case, e.g. "max-layers"
+  OptionType type = OptionType::integer;
+  std::string default_value;  // as it would be written on the command line; lists comma-separated
+  std::string description;
+};
+
+struct RuleInfo {
+  std::string id;       // "<pack>-<name>", kebab-case
+  std::string summary;  // one line, for `orgaudit rules` and SARIF shortDescription
+  Severity default_severity = Severity::warning;
+  std::string dimension;  // scoring dimension, e.g. "Flatness"
+  std::vector<OptionSpec> options;
+  std::string pack;       // filled in by the host
+};
+
+// A bad option value (wrong type, unknown name); the host turns it into an exit-2 usage error.
+class OptionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A rule's options: the user's values over the declared defaults. Read them in the constructor.
+class RuleOptions {
+ public:
+  virtual ~RuleOptions() = default;
+  virtual long get_int(const std::string& name) const = 0;
+  virtual double get_number(const std::string& name) const = 0;
+  virtual bool get_bool(const std::string& name) const = 0;
+  virtual std::string get_string(const std::string& name) const = 0;
+  virtual std::vector<std::string> get_list(const std::string& name) const = 0;
+};
+
+struct CheckContext {
+  const Org& org;
+  const OrgMetrics& metrics;
+};
+
+class FindingSink;
+
+// Adds detail to a finding as it is reported.
+class FindingBuilder {
+ public:
+  explicit FindingBuilder(Finding& finding) : finding_(&finding) {}
+  // Another entity this finding concerns (part of its identity, e.g. the manager of an inversion).
+  FindingBuilder& concerns(const std::string& entity_id);
+  FindingBuilder& related(const SourceLocation& where, std::string message, std::string entity_id);
+  // Point at a specific field rather than the entity (e.g. the `manager:` value that is unknown).
+  FindingBuilder& at(const SourceLocation& where);
+
+ private:
+  Finding* finding_;
+};
+
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  // Reports a finding about a person or unit at the entity's location with the rule's severity.
+  virtual FindingBuilder report(EntityRef entity, std::string message) = 0;
+  virtual FindingBuilder report(EntityRef entity, Severity severity, std::string message) = 0;
+  // How many entities the rule looked at: the denominator of its dimension's score.
+  virtual void assessed(std::size_t entity_count) = 0;
+  // The rule cannot run on this org: names the missing field once, and the rule counts as not
+  // assessed (never as a pass).
+  virtual void not_assessed(const std::string& missing_data) = 0;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void check(const CheckContext& context, FindingSink& sink) const = 0;
+};
+
+using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
+
+class RuleRegistry {
+ public:
+  virtual ~RuleRegistry() = default;
+  virtual void add(RuleInfo info, RuleFactory factory) = 0;
+
+  template <typename RuleClass>
+  void add() {
+    add(RuleClass::info(), [](const RuleOptions& options) -> std::unique_ptr<Rule> {
+      return std::make_unique<RuleClass>(options);
+    });
+  }
+};
+
+}  // namespace orgaudit

@@ -1,0 +1,168 @@
+#include "orgaudit/metrics.h"
+
+#include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <cmath>
+#include <utility>
+
+namespace orgaudit {
+namespace {
+
+// Heads an entity adds to its manager's span: an aggregate row of N FTE stands for about N posts.
+std::uint32_t heads(const Person& person) {
+  if (!person.has(kAggregate)) return 1;
+  return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(person.fte)));
+}
+
+ReportingGraph build_reporting_graph(const Org& org) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  edges.reserve(org.people.size());
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    PersonIndex m = org.people[p].manager;
+    // A self-reference is not an edge: structure-integrity reports it, and it must not count as span.
+    if (m != kNoIndex && m != p) edges.emplace_back(m, p);
+  }
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return ReportingGraph(boost::edges_are_sorted, edges.begin(), edges.end(),
+                        static_cast<std::uint32_t>(org.people.size()));
+}
+
+class DepthRecorder : public boost::default_bfs_visitor {
+ public:
+  DepthRecorder(std::vector<std::int32_t>& depth, std::vector<PersonIndex>& order)
+      : depth_(depth), order_(order) {}
+  template <typename Vertex, typename Graph>
+  void discover_vertex(Vertex v, const Graph&) const { order_.push_back(v); }
+  template <typename Edge, typename Graph>
+  void tree_edge(Edge e, const Graph& g) const {
+    depth_[boost::target(e, g)] = depth_[boost::source(e, g)] + 1;
+  }
+
+ private:
+  std::vector<std::int32_t>& depth_;
+  std::vector<PersonIndex>& order_;
+};
+
+void compute_depths(const Org& org, ReportingMetrics& r) {
+  const std::size_t n = org.people.size();
+  r.depth.assign(n, -1);
+  for (PersonIndex p = 0; p < n; ++p)
+    if (org.people[p].manager == kNoIndex) r.roots.push_back(p);
+  for (PersonIndex root : r.roots) r.depth[root] = 0;
+  r.breadth_first_order.reserve(n);
+  if (r.roots.empty()) return;
+  std::vector<boost::default_color_type> colour(n, boost::white_color);
+  boost::queue<std::uint32_t> buffer;
+  boost::breadth_first_search(r.graph, r.roots.begin(), r.roots.end(), buffer,
+                              DepthRecorder(r.depth, r.breadth_first_order),
+                              boost::make_iterator_property_map(
+                                  colour.begin(), boost::get(boost::vertex_index, r.graph)));
+  for (std::int32_t d : r.depth) r.max_depth = std::max(r.max_depth, d);
+}
+
+void compute_spans(const Org& org, ReportingMetrics& r) {
+  const std::size_t n = org.people.size();
+  r.span.assign(n, 0);
+  r.direct_reports.assign(n, 0);
+  r.managers_among_reports.assign(n, 0);
+  for (PersonIndex m = 0; m < n; ++m) {
+    for (PersonIndex report : boost::make_iterator_range(boost::adjacent_vertices(m, r.graph))) {
+      const Person& person = org.people[report];
+      ++r.direct_reports[m];
+      if (!person.has(kAssistant) && !person.has(kVacant)) r.span[m] += heads(person);
+      if (boost::out_degree(report, r.graph) > 0) ++r.managers_among_reports[m];
+    }
+  }
+  // Children after parents in breadth-first order, so a reverse sweep sums each subtree once.
+  r.subtree_size.assign(n, 1);
+  for (auto it = r.breadth_first_order.rbegin(); it != r.breadth_first_order.rend(); ++it) {
+    PersonIndex m = org.people[*it].manager;
+    if (m != kNoIndex && m != *it) r.subtree_size[m] += r.subtree_size[*it];
+  }
+}
+
+void compute_cycles(const Org& org, ReportingMetrics& r) {
+  const std::size_t n = org.people.size();
+  if (r.breadth_first_order.size() == n) return;  // everyone reachable: no cycle anywhere
+  std::vector<std::uint32_t> component(n);
+  const std::uint32_t count = boost::strong_components(
+      r.graph, boost::make_iterator_property_map(component.begin(),
+                                                 boost::get(boost::vertex_index, r.graph)));
+  std::vector<std::uint32_t> size(count, 0);
+  for (std::uint32_t c : component) ++size[c];
+  std::vector<bool> reported(count, false);
+  for (PersonIndex p = 0; p < n; ++p) {
+    const std::uint32_t c = component[p];
+    if (size[c] < 2 || reported[c]) continue;
+    reported[c] = true;
+    // Follow manager links from the first member met in input order: the cycle in chain order.
+    std::vector<PersonIndex> cycle{p};
+    for (PersonIndex next = org.people[p].manager; next != p; next = org.people[next].manager)
+      cycle.push_back(next);
+    r.cycles.push_back(std::move(cycle));
+  }
+}
+
+void compute_units(const Org& org, UnitMetrics& u) {
+  const std::size_t n = org.units.size();
+  u.graph = UnitGraph(n);
+  u.people.assign(n, 0);
+  u.fte.assign(n, 0.0);
+  for (const Person& person : org.people) {
+    if (person.unit == kNoIndex) continue;
+    ++u.people[person.unit];
+    u.fte[person.unit] += person.fte;
+  }
+  for (UnitIndex i = 0; i < n; ++i) {
+    const Unit& unit = org.units[i];
+    if (unit.parent != kNoIndex && unit.parent != i)
+      boost::add_edge(unit.parent, i, UnitEdge{UnitTie::parent, 1.0}, u.graph);
+    for (UnitIndex member : unit.members)
+      if (member != i) boost::add_edge(i, member, UnitEdge{UnitTie::emc_membership, 1.0}, u.graph);
+  }
+  for (const Link& link : org.links) {
+    if (link.from.index == kNoIndex || link.to.index == kNoIndex) continue;
+    // Ties between people count for their units; ties inside one unit are not unit-network edges.
+    UnitIndex a = link.from.is_unit ? link.from.index : org.people[link.from.index].unit;
+    UnitIndex b = link.to.is_unit ? link.to.index : org.people[link.to.index].unit;
+    if (a == kNoIndex || b == kNoIndex || a == b) continue;
+    UnitTie tie = link.kind == LinkKind::contract ? UnitTie::contract : UnitTie::collaboration;
+    boost::add_edge(a, b, UnitEdge{tie, link.weight}, u.graph);
+  }
+  // Roll FTE up the unit tree. Walk each unit's ancestors with a step bound, so a cycle in unit
+  // parents (reported by structure-integrity) cannot loop forever.
+  u.subtree_fte = u.fte;
+  for (UnitIndex i = 0; i < n; ++i) {
+    UnitIndex parent = org.units[i].parent;
+    for (std::size_t steps = 0; parent != kNoIndex && parent != i && steps < n; ++steps) {
+      u.subtree_fte[parent] += u.fte[i];
+      parent = org.units[parent].parent;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PersonIndex> ReportingMetrics::chain_to(const Org& org, PersonIndex p) const {
+  std::vector<PersonIndex> chain;
+  if (depth[p] < 0) return chain;
+  chain.reserve(static_cast<std::size_t>(depth[p]) + 1);
+  for (PersonIndex at = p; at != kNoIndex; at = org.people[at].manager) chain.push_back(at);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+OrgMetrics OrgMetrics::compute(const Org& org) {
+  OrgMetrics metrics;
+  ReportingMetrics& r = metrics.reporting;
+  r.graph = build_reporting_graph(org);
+  compute_depths(org, r);
+  compute_spans(org, r);
+  compute_cycles(org, r);
+  compute_units(org, metrics.units);
+  return metrics;
+}
+
+}  // namespace orgaudit

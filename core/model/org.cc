@@ -1,0 +1,132 @@
+#include "orgaudit/model.h"
+
+namespace orgaudit {
+
+const char* to_string(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::platform: return "platform";
+    case UnitKind::emc: return "emc";
+    case UnitKind::me: return "me";
+    case UnitKind::department: return "department";
+    case UnitKind::shared_service: return "shared-service";
+    case UnitKind::external_partner: return "external-partner";
+    case UnitKind::unspecified: break;
+  }
+  return "unspecified";
+}
+
+std::optional<UnitKind> parse_unit_kind(const std::string& text) {
+  for (UnitKind kind : {UnitKind::platform, UnitKind::emc, UnitKind::me, UnitKind::department,
+                        UnitKind::shared_service, UnitKind::external_partner}) {
+    if (text == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+const char* to_string(LinkKind kind) {
+  return kind == LinkKind::contract ? "contract" : "collaboration";
+}
+
+const MetricSeries* PeriodTable::find(const std::string& name) const {
+  for (const MetricSeries& s : series)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+FileIndex Org::add_file(const std::string& path) {
+  for (FileIndex i = 0; i < files.size(); ++i)
+    if (files[i] == path) return i;
+  files.push_back(path);
+  return static_cast<FileIndex>(files.size() - 1);
+}
+
+PersonIndex Org::find_person(const std::string& id) const {
+  auto it = person_by_id.find(id);
+  return it == person_by_id.end() ? kNoIndex : it->second;
+}
+
+UnitIndex Org::find_unit(const std::string& id) const {
+  auto it = unit_by_id.find(id);
+  return it == unit_by_id.end() ? kNoIndex : it->second;
+}
+
+void Org::resolve() {
+  person_by_id.clear();
+  unit_by_id.clear();
+  reference_problems.clear();
+  person_by_id.reserve(people.size());
+  unit_by_id.reserve(units.size());
+
+  auto problem = [this](ReferenceProblem::Kind kind, const std::string& id, bool is_unit,
+                        std::uint32_t entity, const SourceLocation& where) {
+    reference_problems.push_back(ReferenceProblem{kind, id, is_unit, entity, where});
+  };
+
+  // The first occurrence of an id wins; later ones are reported, never silently merged.
+  for (PersonIndex i = 0; i < people.size(); ++i)
+    if (!person_by_id.emplace(people[i].id, i).second)
+      problem(ReferenceProblem::duplicate_person, people[i].id, false, i, people[i].where);
+  for (UnitIndex i = 0; i < units.size(); ++i)
+    if (!unit_by_id.emplace(units[i].id, i).second)
+      problem(ReferenceProblem::duplicate_unit, units[i].id, true, i, units[i].where);
+
+  for (PersonIndex i = 0; i < people.size(); ++i) {
+    Person& person = people[i];
+    person.manager = kNoIndex;
+    if (!person.manager_id.empty()) {
+      person.manager = find_person(person.manager_id);
+      if (person.manager == kNoIndex)
+        problem(ReferenceProblem::unknown_manager, person.manager_id, false, i, person.manager_where);
+    }
+    person.dotted.clear();
+    for (const std::string& id : person.dotted_ids) {
+      PersonIndex d = find_person(id);
+      if (d == kNoIndex)
+        problem(ReferenceProblem::unknown_dotted_manager, id, false, i, person.manager_where);
+      else
+        person.dotted.push_back(d);
+    }
+    person.unit = kNoIndex;
+    if (!person.unit_id.empty()) {
+      person.unit = find_unit(person.unit_id);
+      if (person.unit == kNoIndex)
+        problem(ReferenceProblem::unknown_unit, person.unit_id, false, i, person.where);
+    }
+  }
+
+  for (UnitIndex i = 0; i < units.size(); ++i) {
+    Unit& unit = units[i];
+    unit.parent = kNoIndex;
+    if (!unit.parent_id.empty()) {
+      unit.parent = find_unit(unit.parent_id);
+      if (unit.parent == kNoIndex)
+        problem(ReferenceProblem::unknown_parent_unit, unit.parent_id, true, i, unit.parent_where);
+    }
+    unit.owner = kNoIndex;
+    if (!unit.owner_id.empty()) {
+      unit.owner = find_person(unit.owner_id);
+      if (unit.owner == kNoIndex)
+        problem(ReferenceProblem::unknown_owner, unit.owner_id, true, i, unit.owner_where);
+    }
+    unit.members.clear();
+    for (const std::string& id : unit.member_ids) {
+      UnitIndex m = find_unit(id);
+      if (m == kNoIndex)
+        problem(ReferenceProblem::unknown_member, id, true, i, unit.where);
+      else
+        unit.members.push_back(m);
+    }
+  }
+
+  for (std::uint32_t i = 0; i < links.size(); ++i) {
+    for (LinkEnd* end : {&links[i].from, &links[i].to}) {
+      end->index = find_unit(end->id);
+      end->is_unit = end->index != kNoIndex;
+      if (!end->is_unit) end->index = find_person(end->id);
+      if (end->index == kNoIndex)
+        problem(ReferenceProblem::unknown_link_end, end->id, false, kNoIndex, links[i].where);
+    }
+  }
+}
+
+}  // namespace orgaudit

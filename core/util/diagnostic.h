@@ -1,0 +1,30 @@
+// Messages about the input itself (not findings about the org): "file:line:col: error: ...".
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace orgaudit {
+
+struct Diagnostic {
+  std::string file;
+  std::uint32_t line = 0;    // 0: the message is about the whole file
+  std::uint32_t column = 0;
+  std::string message;
+
+  // "file:line:col: <level>: message", the form compilers and clang-tidy use.
+  std::string format(const char* level) const;
+};
+
+// Input that cannot be read as asked: the run stops with exit code 2 and writes nothing.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(Diagnostic diagnostic);
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+}  // namespace orgaudit

@@ -1,0 +1,20 @@
+// Small text helpers shared by the CLI, config and option parsing.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orgaudit {
+
+std::vector<std::string> split(std::string_view text, char separator);
+std::string trim(std::string_view text);
+// Shell-style glob with `*` and `?`, for rule selections like `structure-*`.
+bool glob_match(std::string_view pattern, std::string_view text);
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word` when it is close enough to be a plausible typo, else "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// Checks that text is well-formed UTF-8; returns the byte offset of the first bad byte or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+}  // namespace orgaudit

@@ -1,0 +1,36 @@
+#include "util/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace orgaudit;
+
+TEST_CASE("split and trim") {
+  CHECK(split("a,b,,c", ',') == std::vector<std::string>{"a", "b", "", "c"});
+  CHECK(split("", ',') == std::vector<std::string>{""});
+  CHECK(trim("  x y \n") == "x y");
+  CHECK(trim("   ").empty());
+}
+
+TEST_CASE("globs select rules") {
+  CHECK(glob_match("structure-*", "structure-span-of-control"));
+  CHECK(glob_match("*", "anything"));
+  CHECK(glob_match("*-depth", "structure-hierarchy-depth"));
+  CHECK_FALSE(glob_match("structure-*", "rendanheyi-silo"));
+  CHECK(glob_match("s?an", "span"));
+}
+
+TEST_CASE("did you mean finds near misses only") {
+  std::vector<std::string> ids{"structure-hierarchy-depth", "structure-span-of-control"};
+  CHECK(did_you_mean("structure-span-of-contrl", ids) == "structure-span-of-control");
+  CHECK(did_you_mean("unrelated", ids).empty());
+  CHECK(edit_distance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("utf-8 validation") {
+  CHECK(find_invalid_utf8("plain ascii") == std::string_view::npos);
+  CHECK(find_invalid_utf8("Zoë 👩‍💻 مرحبا") == std::string_view::npos);
+  CHECK(find_invalid_utf8("ab\xff") == 2);
+  CHECK(find_invalid_utf8("\xc0\xaf") == 0);      // overlong '/'
+  CHECK(find_invalid_utf8("\xed\xa0\x80") == 0);  // surrogate
+  CHECK(find_invalid_utf8("x\xe2\x82") == 1);     // truncated
+}
