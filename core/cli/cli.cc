@@ -1,0 +1,93 @@
+#include "cli/cli.h"
+
+#include "cli/commands.h"
+#include "engine/rule_catalog.h"
+#include "orgaudit/plugin.h"
+#include "orgaudit/version.h"
+#include "plugin/plugin_host.h"
+#include "util/diagnostic.h"
+#include "util/text.h"
+
+namespace orgaudit::cli {
+namespace {
+
+const char* kOverview =
+    "orgaudit: static analysis for organisations. Reads an org chart, runs rule packs over the\n"
+    "organisation graph and reports findings, scores and maps.\n\n"
+    "Usage: orgaudit <command> [options] [FILE...]\n\n";
+
+std::vector<OptionDecl> with_help(std::vector<OptionDecl> decls) {
+  decls.push_back({"help", nullptr, "show this help"});
+  return decls;
+}
+
+void print_overview(std::ostream& out) {
+  out << kOverview << "Commands:\n";
+  for (const Command& c : commands()) {
+    std::string name = c.name;
+    name.resize(10, ' ');
+    out << "  " << name << c.summary << "\n";
+  }
+  out << "\nRun 'orgaudit <command> --help' for a command's options and examples.\n"
+         "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 could not run as asked.\n";
+}
+
+void print_command_help(std::ostream& out, const Command& c) {
+  out << "Usage: orgaudit " << c.name << " " << c.usage << "\n\n" << c.summary << "\n\nOptions:\n"
+      << format_options_help(with_help(c.options)) << "\nExamples:\n" << c.examples;
+}
+
+}  // namespace
+
+int cannot_run(CliContext& context, const std::string& message) {
+  context.err << "orgaudit: error: " << message << "\n";
+  return kExitCannotRun;
+}
+
+int run_cli(const std::vector<std::string>& args, CliContext& context) {
+  if (args.empty()) {
+    print_overview(context.err);
+    return kExitCannotRun;
+  }
+  const std::string& name = args.front();
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_overview(context.out);
+    return kExitClean;
+  }
+  if (name == "--version") {
+    context.out << "orgaudit " << version() << " (rule pack API " << ORGAUDIT_PLUGIN_API_VERSION << ")\n";
+    return kExitClean;
+  }
+  const Command* command = nullptr;
+  std::vector<std::string> names;
+  for (const Command& c : commands()) {
+    names.emplace_back(c.name);
+    if (name == c.name) command = &c;
+  }
+  if (!command) {
+    const std::string near = did_you_mean(name, names);
+    return cannot_run(context, "unknown command '" + name + "'" +
+                                   (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                   " (run 'orgaudit --help')");
+  }
+  try {
+    const ParsedArgs parsed =
+        parse_args(std::vector<std::string>(args.begin() + 1, args.end()), with_help(command->options));
+    if (parsed.has("help")) {
+      print_command_help(context.out, *command);
+      return kExitClean;
+    }
+    return command->run(parsed, context);
+  } catch (const UsageError& e) {
+    return cannot_run(context, e.what());
+  } catch (const OptionError& e) {
+    return cannot_run(context, e.what());
+  } catch (const PluginError& e) {
+    return cannot_run(context, e.what());
+  } catch (const InputError& e) {
+    context.err << e.diagnostic().format("error") << "\n";
+    return kExitCannotRun;
+  }
+}
+
+}  // namespace orgaudit::cli

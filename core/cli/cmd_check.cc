@@ -1,0 +1,139 @@
+// `orgaudit check FILE...`: run the rules, print or write the findings, exit 0/1/2.
+#include <cstdlib>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/session.h"
+#include "engine/engine.h"
+#include "orgaudit/version.h"
+#include "report.h"
+#include "scoring/scoring.h"
+#include "util/diagnostic.h"
+
+namespace orgaudit::cli {
+namespace {
+
+const std::vector<std::string> kFormats{"text", "json"};
+
+bool known_format(const std::string& name) {
+  for (const std::string& f : kFormats)
+    if (f == name) return true;
+  return false;
+}
+
+struct OutputRequest {
+  std::string format;
+  std::string path;  // empty: standard output
+};
+
+std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
+  const std::string format = args.last("format", "text");
+  if (!known_format(format)) throw UsageError("unknown --format '" + format + "' (text, json)");
+  std::vector<OutputRequest> requests;
+  for (const std::string& value : args.all("output")) {
+    const auto eq = value.find('=');
+    if (eq != std::string::npos && known_format(value.substr(0, eq)))
+      requests.push_back({value.substr(0, eq), value.substr(eq + 1)});
+    else
+      requests.push_back({format, value});
+    if (requests.back().path.empty()) throw UsageError("--output needs a file name");
+  }
+  if (requests.empty()) requests.push_back({format, ""});
+  return requests;
+}
+
+RuleSelection rule_selection(const ParsedArgs& args) {
+  RuleSelection selection;
+  for (const auto& [name, value] : args.options) {
+    if (name == "enable" || name == "disable") {
+      if (value.empty()) throw UsageError("--" + name + " needs a rule id or pattern");
+      selection.toggles.emplace_back(name == "enable", value);
+    } else if (name == "rule-option") {
+      const auto dot = value.find('.');
+      const auto eq = value.find('=');
+      if (dot == std::string::npos || eq == std::string::npos || dot > eq || dot == 0 || eq == dot + 1)
+        throw UsageError("--rule-option expects RULE-ID.OPTION=VALUE, got '" + value + "'");
+      selection.options[value.substr(0, dot)][value.substr(dot + 1, eq - dot - 1)] = value.substr(eq + 1);
+    }
+  }
+  return selection;
+}
+
+Severity fail_threshold(const std::string& value, bool& never) {
+  never = value == "never";
+  if (never) return Severity::error;
+  if (auto s = parse_severity(value)) return *s;
+  throw UsageError("--fail-on expects error, warning, info or never, got '" + value + "'");
+}
+
+std::optional<double> min_score(const ParsedArgs& args) {
+  if (!args.has("min-score")) return std::nullopt;
+  const std::string text = args.last("min-score");
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || value < 0 || value > 100)
+    throw UsageError("--min-score expects a number from 0 to 100, got '" + text + "'");
+  return value;
+}
+
+bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputRequest& request) {
+  const std::string mode = args.last("color", "auto");
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") throw UsageError("--color expects auto, always or never, got '" + mode + "'");
+  const char* no_colour = context.getenv("NO_COLOR");
+  return request.path.empty() && context.stdout_is_terminal && !(no_colour && *no_colour);
+}
+
+}  // namespace
+
+int run_check(const ParsedArgs& args, CliContext& context) {
+  if (args.positional.empty()) throw UsageError("check needs at least one org file (try 'orgaudit check --help')");
+  const std::vector<OutputRequest> outputs = output_requests(args);
+  bool never_fail = false;
+  const Severity threshold = fail_threshold(args.last("fail-on", "error"), never_fail);
+  const std::optional<double> minimum = min_score(args);
+  for (const OutputRequest& o : outputs) use_colour(args, context, o);  // validates --color early
+
+  PluginHost host;
+  RuleCatalog catalog;
+  load_packs(args, context, host, catalog);
+  const std::vector<ConfiguredRule> rules = configure_rules(catalog, rule_selection(args));
+
+  auto progress = make_progress(context);
+  auto loaded = load_org(args.positional, context, *progress);
+  progress->update("running rules", 0, 0);
+  const RunResult run = run_rules(loaded->org, loaded->metrics, rules);
+  const Scores scores = compute_scores(run);
+  progress->finish();
+
+  const ReportInput input{loaded->org, loaded->metrics, run, scores, catalog, version()};
+  // Render everything before writing anything, so a failure leaves no partial output behind.
+  std::vector<std::string> rendered;
+  for (const OutputRequest& o : outputs) {
+    if (o.format == "json") rendered.push_back(write_json(input));
+    else rendered.push_back(write_text(input, TextStyle{use_colour(args, context, o), !args.has("quiet")}));
+  }
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
+    else context.files.write_atomically(outputs[i].path, rendered[i]);
+  }
+
+  bool failed = false;
+  if (!never_fail)
+    for (const Finding& f : run.findings)
+      if (f.severity >= threshold) failed = true;
+  if (minimum) {
+    if (!scores.org) {
+      context.err << "orgaudit: org score not assessed, so it cannot meet --min-score " << *minimum << "\n";
+      failed = true;
+    } else if (*scores.org < *minimum) {
+      context.err << "orgaudit: org score " << static_cast<int>(*scores.org) << " is below --min-score "
+                  << *minimum << "\n";
+      failed = true;
+    }
+  }
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace orgaudit::cli

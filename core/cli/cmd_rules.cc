@@ -1,0 +1,88 @@
+// `orgaudit rules`: list the loaded rules; `rules --explain ID` prints one rule's documentation.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/session.h"
+#include "util/text.h"
+
+namespace orgaudit::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string option_summary(const RuleInfo& info) {
+  std::string out;
+  for (const OptionSpec& o : info.options)
+    out += (out.empty() ? "" : ", ") + o.name + "=" + o.default_value;
+  return out.empty() ? "-" : out;
+}
+
+// The rule's doc page: installed under share/orgaudit/rules/<pack>/, or in the source tree when
+// running from a build directory.
+std::string find_doc_page(const RuleInfo& info) {
+  const std::string relative = info.pack + "/" + info.id + ".md";
+  std::vector<fs::path> candidates;
+  std::error_code ec;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back(executable.parent_path() / "../share/orgaudit/rules" / relative);
+  candidates.push_back(fs::path(ORGAUDIT_SOURCE_DIR) / "rules" / relative);
+  for (const fs::path& path : candidates) {
+    std::ifstream in(path);
+    if (!in) continue;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  return {};
+}
+
+int explain(const RuleCatalog& catalog, const std::string& id, CliContext& context) {
+  const CatalogEntry* entry = catalog.find(id);
+  if (!entry) {
+    const std::string near = did_you_mean(id, catalog.ids());
+    return cannot_run(context, "no rule '" + id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                   " (run 'orgaudit rules' to list them)");
+  }
+  const RuleInfo& info = entry->info;
+  context.out << info.id << " (" << info.pack << " pack, " << to_string(info.default_severity)
+              << ", dimension " << info.dimension << ")\n  " << info.summary << "\n";
+  if (!info.options.empty()) {
+    context.out << "\nOptions (--rule-option " << info.id << ".NAME=VALUE):\n";
+    for (const OptionSpec& o : info.options)
+      context.out << "  " << o.name << " (" << to_string(o.type) << ", default " << o.default_value
+                  << "): " << o.description << "\n";
+  }
+  const std::string doc = find_doc_page(info);
+  if (!doc.empty()) context.out << "\n" << doc;
+  return kExitClean;
+}
+
+}  // namespace
+
+int run_rules(const ParsedArgs& args, CliContext& context) {
+  if (!args.positional.empty()) throw UsageError("rules takes no file arguments (did you mean 'orgaudit check'?)");
+  PluginHost host;
+  RuleCatalog catalog;
+  load_packs(args, context, host, catalog);
+  if (args.has("explain")) return explain(catalog, args.last("explain"), context);
+
+  std::size_t width = 4;
+  for (const CatalogEntry& e : catalog.entries()) width = std::max(width, e.info.id.size());
+  context.out << std::string("RULE") + std::string(width - 4 + 2, ' ') << "PACK        SEVERITY  OPTIONS\n";
+  for (const CatalogEntry& e : catalog.entries()) {
+    std::string pack = e.info.pack;
+    pack.resize(std::max<std::size_t>(pack.size() + 1, 12), ' ');
+    std::string severity = to_string(e.info.default_severity);
+    severity.resize(10, ' ');
+    context.out << e.info.id << std::string(width - e.info.id.size() + 2, ' ') << pack << severity
+                << option_summary(e.info) << "\n";
+  }
+  context.out << "\n" << catalog.entries().size() << " rules from " << host.packs().size() << " packs:";
+  for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
+  context.out << "\n";
+  return kExitClean;
+}
+
+}  // namespace orgaudit::cli

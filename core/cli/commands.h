@@ -1,0 +1,32 @@
+// The subcommand table. Each command lives in its own file and is listed once here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/context.h"
+
+namespace orgaudit::cli {
+
+// Exit codes, one contract for every subcommand (docs: outputs).
+enum ExitCode : int { kExitClean = 0, kExitFindings = 1, kExitCannotRun = 2 };
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* usage;     // after "orgaudit <name> "
+  const char* examples;  // shown by --help
+  std::vector<OptionDecl> options;
+  int (*run)(const ParsedArgs& args, CliContext& context);
+};
+
+const std::vector<Command>& commands();
+
+int run_check(const ParsedArgs& args, CliContext& context);
+int run_rules(const ParsedArgs& args, CliContext& context);
+
+// "orgaudit: error: <message>" on stderr, then exit code 2.
+int cannot_run(CliContext& context, const std::string& message);
+
+}  // namespace orgaudit::cli

@@ -1,0 +1,38 @@
+// The steps every analysing subcommand shares: load the rule packs, load and resolve the inputs,
+// compute the shared metrics once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/context.h"
+#include "engine/rule_catalog.h"
+#include "orgaudit/metrics.h"
+#include "orgaudit/model.h"
+#include "plugin/plugin_host.h"
+#include "util/progress.h"
+
+namespace orgaudit::cli {
+
+// Options for finding rule packs, accepted by every subcommand that runs rules.
+extern const std::vector<OptionDecl> kPluginOptions;
+
+// Loads --plugin FILEs, the --plugin-dir and ORGAUDIT_PLUGIN_PATH directories, then the built-in
+// packs. Throws PluginError.
+void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog);
+
+struct LoadedOrg {
+  Org org;
+  OrgMetrics metrics;
+};
+
+// Loads every input into one org, prints load warnings to stderr, resolves ids and computes the
+// metrics. Throws InputError (exit 2).
+std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const CliContext& context,
+                                    Progress& progress);
+
+std::unique_ptr<Progress> make_progress(const CliContext& context);
+
+}  // namespace orgaudit::cli

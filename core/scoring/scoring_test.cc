@@ -1,0 +1,56 @@
+#include "scoring/scoring.h"
+
+#include <catch2/catch.hpp>
+
+using namespace orgaudit;
+
+namespace {
+
+Finding finding(const std::string& rule, const std::string& entity, Severity severity) {
+  Finding f;
+  f.rule_id = rule;
+  f.entity_ids = {entity};
+  f.severity = severity;
+  return f;
+}
+
+const DimensionScore& dimension(const Scores& s, const std::string& name) {
+  for (const DimensionScore& d : s.dimensions)
+    if (d.name == name) return d;
+  FAIL("no dimension " << name);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("dimension score weighs failing entities by severity") {
+  RunResult run;
+  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 10, false, false},
+                  {"structure-single-report-manager", "Flatness", 10, false, false},
+                  {"structure-span-of-control", "Span health", 4, false, false}};
+  run.findings = {finding("structure-hierarchy-depth", "P1", Severity::error),
+                  finding("structure-hierarchy-depth", "P1", Severity::warning),  // same entity: once
+                  finding("structure-hierarchy-depth", "P2", Severity::warning),
+                  finding("structure-span-of-control", "P3", Severity::info)};
+  Scores s = compute_scores(run);
+  // Flatness: (1 + 0.5) failing weight over 20 assessed.
+  REQUIRE(dimension(s, "Flatness").score);
+  CHECK(*dimension(s, "Flatness").score == Approx(92.5));
+  CHECK(*dimension(s, "Span health").score == Approx(100.0));  // info does not fail
+  CHECK_FALSE(dimension(s, "Autonomy").score);                  // no rule ran
+  CHECK(*s.org == Approx((92.5 + 100.0) / 2));
+  CHECK_FALSE(s.confidence);
+}
+
+TEST_CASE("not-assessed rules leave their dimension out of the org score") {
+  RunResult run;
+  run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
+                  {"structure-integrity", kDataQuality, 5, false, false},
+                  {"structure-hierarchy-depth", "Flatness", 5, false, false}};
+  run.findings = {finding("structure-integrity", "P9", Severity::error)};
+  Scores s = compute_scores(run);
+  CHECK_FALSE(dimension(s, "Span health").score);
+  CHECK(dimension(s, "Span health").reason.find("not assessed") != std::string::npos);
+  CHECK(*s.confidence == Approx(80.0));
+  CHECK(*s.org == Approx(100.0));  // Data quality is confidence, not averaged in
+}

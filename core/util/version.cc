@@ -1,0 +1,5 @@
+#include "orgaudit/version.h"
+
+namespace orgaudit {
+const char* version() { return ORGAUDIT_VERSION; }
+}  // namespace orgaudit

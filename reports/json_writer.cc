@@ -1,0 +1,115 @@
+// The JSON report: schema "orgaudit-report", version 1, documented in docs/json-output.md.
+#include "json.h"
+#include "report.h"
+
+namespace orgaudit {
+namespace {
+
+void write_location(JsonWriter& w, const Org& org, const SourceLocation& where) {
+  w.key("file").value(where.file < org.files.size() ? org.files[where.file] : std::string());
+  w.key("line").value(where.line);
+  w.key("column").value(where.column);
+}
+
+void write_optional(JsonWriter& w, const std::optional<double>& value) {
+  if (value) w.value(*value);
+  else w.null();
+}
+
+void write_findings(JsonWriter& w, const ReportInput& input) {
+  w.key("findings").begin_array();
+  for (const Finding& f : input.run.findings) {
+    w.begin_object();
+    w.key("rule").value(f.rule_id);
+    w.key("severity").value(to_string(f.severity));
+    w.key("message").value(f.message);
+    w.key("dimension").value(f.dimension);
+    w.key("location").begin_object();
+    write_location(w, input.org, f.where);
+    w.end_object();
+    w.key("entities").begin_array();
+    for (const std::string& id : f.entity_ids) w.value(id);
+    w.end_array();
+    w.key("related").begin_array();
+    for (const RelatedLocation& r : f.related) {
+      w.begin_object();
+      write_location(w, input.org, r.where);
+      w.key("entity").value(r.entity_id);
+      w.key("message").value(r.message);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("fingerprint").value(f.fingerprint);
+    w.key("not_assessed").value(f.not_assessed_note);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_scores(JsonWriter& w, const ReportInput& input) {
+  w.key("scores").begin_object();
+  w.key("org");
+  write_optional(w, input.scores.org);
+  w.key("data_quality");
+  write_optional(w, input.scores.confidence);
+  w.key("dimensions").begin_array();
+  for (const DimensionScore& d : input.scores.dimensions) {
+    w.begin_object();
+    w.key("name").value(d.name);
+    w.key("score");
+    write_optional(w, d.score);
+    w.key("reason").value(d.reason);
+    w.key("rules").begin_array();
+    for (const RuleScore& r : d.rules) {
+      w.begin_object();
+      w.key("rule").value(r.rule_id);
+      w.key("assessed").value(r.assessed);
+      w.key("failing").value(r.failing);
+      w.key("failing_weight").value(r.failing_weight);
+      w.key("not_assessed").value(r.not_assessed);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string write_json(const ReportInput& input) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema").value("orgaudit-report");
+  w.key("version").value(1);
+  w.key("tool").begin_object().key("name").value("orgaudit").key("version").value(input.tool_version).end_object();
+  w.key("org").begin_object();
+  w.key("name").value(input.org.name);
+  w.key("as_of");
+  if (input.org.as_of) w.value(input.org.as_of->to_string());
+  else w.null();
+  w.key("people").value(input.org.people.size());
+  w.key("units").value(input.org.units.size());
+  w.key("inputs").begin_array();
+  for (const std::string& file : input.org.files) w.value(file);
+  w.end_array();
+  w.end_object();
+
+  std::size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : input.run.findings) ++counts[static_cast<int>(f.severity)];
+  w.key("summary").begin_object();
+  w.key("errors").value(counts[2]).key("warnings").value(counts[1]).key("infos").value(counts[0]);
+  w.key("span_bands").begin_object();
+  const SpanBands bands = span_bands(input.org, input.metrics);
+  for (std::size_t b = 0; b < SpanBands::kCount; ++b) w.key(SpanBands::label(b)).value(bands.managers[b]);
+  w.end_object();
+  w.end_object();
+
+  write_findings(w, input);
+  write_scores(w, input);
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,97 @@
+// `path:line:col: severity: message [rule-id]`, one finding a line, then a one-paragraph summary.
+#include <cstdio>
+
+#include "report.h"
+
+namespace orgaudit {
+namespace {
+
+const char* kReset = "\033[0m";
+const char* kBold = "\033[1m";
+
+const char* colour_of(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::info: break;
+  }
+  return "\033[1;36m";
+}
+
+// A finding is one line whatever a name contains: control characters (newlines, and ESC, which
+// could drive the reader's terminal) are shown escaped rather than acted on.
+void append_visible(std::string& out, const std::string& text) {
+  for (unsigned char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+      out += buffer;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string score_text(const std::optional<double>& score) {
+  if (!score) return "not assessed";
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.0f", *score);
+  return buffer;
+}
+
+void append_summary(std::string& out, const ReportInput& input) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : input.run.findings) ++counts[static_cast<int>(f.severity)];
+  out += "\n";
+  out += plural(input.run.findings.size(), "finding") + " (" + plural(counts[2], "error") + ", " +
+         plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info) in " +
+         plural(input.org.people.size(), "person") + " and " + plural(input.org.units.size(), "unit") +
+         ". Org score " + score_text(input.scores.org);
+  out += input.scores.org ? "/100" : "";
+  out += " (";
+  bool first = true;
+  for (const DimensionScore& d : input.scores.dimensions) {
+    if (d.name == kDataQuality) continue;
+    out += (first ? "" : ", ") + d.name + " " + score_text(d.score);
+    first = false;
+  }
+  out += "); data quality " + score_text(input.scores.confidence) + ". Managers by span: ";
+  const SpanBands bands = span_bands(input.org, input.metrics);
+  for (std::size_t b = 0; b < SpanBands::kCount; ++b)
+    out += std::string(b ? ", " : "") + SpanBands::label(b) + ": " + std::to_string(bands.managers[b]);
+  out += ".\n";
+}
+
+}  // namespace
+
+std::string format_location(const Org& org, const SourceLocation& where) {
+  std::string out = where.file < org.files.size() ? org.files[where.file] : std::string("<input>");
+  if (where.known()) out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  return out;
+}
+
+std::string write_text(const ReportInput& input, const TextStyle& style) {
+  std::string out;
+  for (const Finding& f : input.run.findings) {
+    if (style.colour) out += kBold;
+    append_visible(out, format_location(input.org, f.where));
+    out += ": ";
+    if (style.colour) out += std::string(kReset) + colour_of(f.severity);
+    out += to_string(f.severity);
+    if (style.colour) out += kReset;
+    out += ": ";
+    append_visible(out, f.message);
+    out += " [" + f.rule_id + "]\n";
+  }
+  if (style.summary) append_summary(out, input);
+  return out;
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what orgaudit needs to build and test, from Debian packages only. Idempotent: silent when
+# everything is present; runs `apt-get update` once, and only when something is missing.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libboost-graph-dev libyaml-cpp-dev libgraphviz-dev libpugixml-dev catch2
+  libxml2-utils python3 time
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 2; }
+  sudo="sudo"
+fi
+echo "setup: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,58 @@
+// Rule packs that misbehave on purpose, for the plugin host tests. One source, one behaviour per
+// compile definition, each built as its own module in its own directory.
+#include <stdexcept>
+
+#include "orgaudit/plugin.h"
+
+namespace {
+
+using namespace orgaudit;
+
+class CountPeople : public Rule {
+ public:
+  static RuleInfo info() {
+    return {"testpack-count-people", "reports one info finding per root", Severity::info, "Openness",
+            {{"label", OptionType::string, "root", "word used in the message"}}, ""};
+  }
+  explicit CountPeople(const RuleOptions& options) : label_(options.get_string("label")) {}
+  void check(const CheckContext& context, FindingSink& sink) const override {
+    for (PersonIndex root : context.metrics.reporting.roots)
+      sink.report({EntityRef::person, root}, label_ + " of " + std::to_string(context.org.people.size()));
+    sink.assessed(context.metrics.reporting.roots.size());
+  }
+
+ private:
+  std::string label_;
+};
+
+class Throws : public Rule {
+ public:
+  static RuleInfo info() { return {"testpack-throws", "always throws", Severity::warning, "Openness", {}, ""}; }
+  explicit Throws(const RuleOptions&) {}
+  void check(const CheckContext&, FindingSink& sink) const override {
+    sink.report({EntityRef::person, 0}, "partial finding that must be dropped");
+    throw std::runtime_error("deliberate failure");
+  }
+};
+
+void register_rules(RuleRegistry* registry) {
+  registry->add<CountPeople>();
+#if defined(TEST_PACK_THROWING)
+  registry->add<Throws>();
+#elif defined(TEST_PACK_DUPLICATE)
+  registry->add<CountPeople>();
+#endif
+}
+
+}  // namespace
+
+#if defined(TEST_PACK_WRONG_VERSION)
+extern "C" __attribute__((visibility("default"))) orgaudit_pack_info orgaudit_get_pack_info(void) {
+  return orgaudit_pack_info{ORGAUDIT_PLUGIN_API_VERSION + 41, "testpack", "0", register_rules};
+}
+#elif defined(TEST_PACK_NO_ENTRY_POINT)
+extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }
+void (*keep_referenced)(RuleRegistry*) = register_rules;
+#else
+ORGAUDIT_DECLARE_PACK("testpack", "0.0.1", register_rules)
+#endif

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs orgaudit into a scratch prefix, builds the example pack against it, and checks that the
+# installed binary loads the pack and runs its rule.
+set -euo pipefail
+build_dir=$1
+source_dir=$2
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+cmake --install "$build_dir" --prefix "$scratch/prefix" >/dev/null
+cmake -S "$source_dir/plugins/example" -B "$scratch/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" >/dev/null
+cmake --build "$scratch/build" >/dev/null
+
+orgaudit="$scratch/prefix/bin/orgaudit"
+"$orgaudit" rules --plugin-dir "$scratch/build" > "$scratch/rules.txt"
+grep -q '^example-missing-title ' "$scratch/rules.txt" || { cat "$scratch/rules.txt"; echo "example rule not listed"; exit 1; }
+grep -q '^structure-hierarchy-depth ' "$scratch/rules.txt" || { echo "built-in pack not installed"; exit 1; }
+
+status=0
+"$orgaudit" check --plugin-dir "$scratch/build" --disable '*' --enable example-missing-title \
+  --fail-on info "$source_dir/plugins/example/example-org.yaml" > "$scratch/out.txt" || status=$?
+cat "$scratch/out.txt"
+[ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 1; }
+grep -q "example-org.yaml:10:5: info: 'Grace Hopper' has no job title \[example-missing-title\]" "$scratch/out.txt"
+echo "example pack: installed SDK, built, loaded, ran"
