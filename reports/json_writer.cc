@@ -78,7 +78,7 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
 
 }  // namespace
 
-std::string write_json(const ReportInput& input) {
+std::string write_json(const ReportInput& input, const WriteOptions&) {
   JsonWriter w;
   w.begin_object();
   w.key("schema").value("orgaudit-report");

@@ -22,13 +22,28 @@ struct ReportInput {
   std::string tool_version;
 };
 
-struct TextStyle {
-  bool colour = false;
-  bool summary = true;
+// Presentation choices that come from the command line rather than from the run.
+struct WriteOptions {
+  bool colour = false;            // ANSI colour (text only, and only on a terminal)
+  bool summary = true;            // the closing summary paragraph (text)
+  Severity fail_on = Severity::error;  // findings at or above it are failures (JUnit, Markdown)
+  bool never_fail = false;
 };
 
-std::string write_text(const ReportInput& input, const TextStyle& style);
-std::string write_json(const ReportInput& input);
+using WriteFunction = std::string (*)(const ReportInput& input, const WriteOptions& options);
+
+// One entry per output format; `--format` and `--output FORMAT=FILE` accept exactly these names.
+struct OutputFormat {
+  const char* name;
+  const char* description;
+  WriteFunction write;
+};
+
+const std::vector<OutputFormat>& output_formats();
+const OutputFormat* find_output_format(const std::string& name);
+
+std::string write_text(const ReportInput& input, const WriteOptions& options);
+std::string write_json(const ReportInput& input, const WriteOptions& options);
 
 // "path:line:col" of a location, or just "path" when the line is unknown.
 std::string format_location(const Org& org, const SourceLocation& where);

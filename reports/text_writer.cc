@@ -52,7 +52,7 @@ void append_summary(std::string& out, const ReportInput& input) {
   out += "\n";
   out += plural(input.run.findings.size(), "finding") + " (" + plural(counts[2], "error") + ", " +
          plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info) in " +
-         plural(input.org.people.size(), "person") + " and " + plural(input.org.units.size(), "unit") +
+         (input.org.people.size() == 1 ? std::string("1 person") : std::to_string(input.org.people.size()) + " people") + " and " + plural(input.org.units.size(), "unit") +
          ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";
   out += " (";
@@ -77,7 +77,7 @@ std::string format_location(const Org& org, const SourceLocation& where) {
   return out;
 }
 
-std::string write_text(const ReportInput& input, const TextStyle& style) {
+std::string write_text(const ReportInput& input, const WriteOptions& style) {
   std::string out;
   for (const Finding& f : input.run.findings) {
     if (style.colour) out += kBold;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "config/profile.h"
 #include "engine/engine.h"
 #include "orgaudit/version.h"
 #include "report.h"
@@ -13,12 +14,14 @@
 namespace orgaudit::cli {
 namespace {
 
-const std::vector<std::string> kFormats{"text", "json"};
+const char* kDefaultProfile = "classic";
 
-bool known_format(const std::string& name) {
-  for (const std::string& f : kFormats)
-    if (f == name) return true;
-  return false;
+bool known_format(const std::string& name) { return find_output_format(name) != nullptr; }
+
+std::string format_names() {
+  std::string names;
+  for (const OutputFormat& f : output_formats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+  return names;
 }
 
 struct OutputRequest {
@@ -28,7 +31,7 @@ struct OutputRequest {
 
 std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
   const std::string format = args.last("format", "text");
-  if (!known_format(format)) throw UsageError("unknown --format '" + format + "' (text, json)");
+  if (!known_format(format)) throw UsageError("unknown --format '" + format + "' (" + format_names() + ")");
   std::vector<OutputRequest> requests;
   for (const std::string& value : args.all("output")) {
     const auto eq = value.find('=');
@@ -42,8 +45,10 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
   return requests;
 }
 
+// The profile first, then the command line on top of it, so the user's flags always win.
 RuleSelection rule_selection(const ParsedArgs& args) {
   RuleSelection selection;
+  apply_profile(args.last("profile", kDefaultProfile), profile_directories(), selection);
   for (const auto& [name, value] : args.options) {
     if (name == "enable" || name == "disable") {
       if (value.empty()) throw UsageError("--" + name + " needs a rule id or pattern");
@@ -101,7 +106,7 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   const std::vector<ConfiguredRule> rules = configure_rules(catalog, rule_selection(args));
 
   auto progress = make_progress(context);
-  auto loaded = load_org(args.positional, context, *progress);
+  auto loaded = load_org(args.positional, load_options(args), context, *progress);
   progress->update("running rules", 0, 0);
   const RunResult run = run_rules(loaded->org, loaded->metrics, rules);
   const Scores scores = compute_scores(run);
@@ -111,8 +116,8 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   // Render everything before writing anything, so a failure leaves no partial output behind.
   std::vector<std::string> rendered;
   for (const OutputRequest& o : outputs) {
-    if (o.format == "json") rendered.push_back(write_json(input));
-    else rendered.push_back(write_text(input, TextStyle{use_colour(args, context, o), !args.has("quiet")}));
+    const WriteOptions options{use_colour(args, context, o), !args.has("quiet"), threshold, never_fail};
+    rendered.push_back(find_output_format(o.format)->write(input, options));
   }
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;

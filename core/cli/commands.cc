@@ -10,6 +10,11 @@ std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
   return decls;
 }
 
+std::vector<OptionDecl> plus_input_and_plugin_options(std::vector<OptionDecl> decls) {
+  decls.insert(decls.end(), kInputOptions.begin(), kInputOptions.end());
+  return plus_plugin_options(std::move(decls));
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -18,13 +23,15 @@ const std::vector<Command>& commands() {
        "  orgaudit check samples/traditional/org.yaml\n"
        "  orgaudit check org.yaml --format json --output findings.json\n"
        "  orgaudit check org.yaml --output text=audit.txt --output json=audit.json\n"
+       "  orgaudit check org.yaml --profile classic\n"
        "  orgaudit check org.yaml --fail-on warning --rule-option structure-hierarchy-depth.max-layers=5\n"
        "  orgaudit check org.yaml --disable '*' --enable 'structure-*' --disable structure-grade-inversion\n",
-       plus_plugin_options({
-           {"format", "FORMAT", "output format: text (default) or json"},
+       plus_input_and_plugin_options({
+           {"format", "FORMAT", "output format: text (default), json"},
            {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)"},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
+           {"profile", "NAME|FILE", "rule profile: which rules run with what thresholds (default: classic)"},
            {"rule-option", "ID.OPTION=VALUE", "set a rule option (repeatable)"},
            {"enable", "PATTERN", "turn on rules matching PATTERN, e.g. 'structure-*' (repeatable, in order)"},
            {"disable", "PATTERN", "turn off rules matching PATTERN (repeatable, in order)"},

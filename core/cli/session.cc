@@ -1,7 +1,7 @@
 #include "cli/session.h"
 
 #include "cli/terminal.h"
-#include "loader/yaml_loader.h"
+#include "loader/input_formats.h"
 #include "util/diagnostic.h"
 
 namespace orgaudit::cli {
@@ -10,6 +10,16 @@ const std::vector<OptionDecl> kPluginOptions{
     {"plugin", "FILE", "load a rule pack file (repeatable)"},
     {"plugin-dir", "DIR", "load every orgaudit-*.so in DIR (repeatable); also $ORGAUDIT_PLUGIN_PATH"},
 };
+
+const std::vector<OptionDecl> kInputOptions{
+    {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension"},
+};
+
+LoadOptions load_options(const ParsedArgs& args) {
+  LoadOptions options;
+  options.input_format = args.last("input-format");
+  return options;
+}
 
 void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog) {
   for (const std::string& file : args.all("plugin")) host.load_file(file, catalog);
@@ -22,18 +32,15 @@ void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& h
   host.load_directory(installed, catalog);
 }
 
-std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const CliContext& context,
-                                    Progress& progress) {
+std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
+                                    const CliContext& context, Progress& progress) {
   auto loaded = std::make_unique<LoadedOrg>();
   std::vector<Diagnostic> warnings;
-  for (const std::string& input : inputs) {
-    const auto dot = input.find_last_of('.');
-    const std::string extension = dot == std::string::npos ? "" : input.substr(dot + 1);
-    if (extension != "yaml" && extension != "yml")
-      throw InputError(Diagnostic{input, 0, 0, "unsupported input format '." + extension +
-                                                   "': orgaudit reads org-chart YAML (.yaml, .yml)"});
-    load_yaml_org(context.files, input, loaded->org, warnings, progress);
-  }
+  // Every input's format is settled before any is read, so a typo in the last name fails fast.
+  std::vector<const InputFormat*> formats;
+  for (const std::string& input : inputs) formats.push_back(&input_format_for(input, options));
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    formats[i]->load(context.files, inputs[i], options, loaded->org, warnings, progress);
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
   progress.update("resolving references", 0, 0);
   loaded->org.resolve();

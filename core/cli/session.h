@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/context.h"
 #include "engine/rule_catalog.h"
+#include "loader/input_formats.h"
 #include "orgaudit/metrics.h"
 #include "orgaudit/model.h"
 #include "plugin/plugin_host.h"
@@ -28,10 +29,14 @@ struct LoadedOrg {
   OrgMetrics metrics;
 };
 
+// Options that choose how inputs are read, accepted by every subcommand that reads org files.
+extern const std::vector<OptionDecl> kInputOptions;
+LoadOptions load_options(const ParsedArgs& args);
+
 // Loads every input into one org, prints load warnings to stderr, resolves ids and computes the
 // metrics. Throws InputError (exit 2).
-std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const CliContext& context,
-                                    Progress& progress);
+std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
+                                    const CliContext& context, Progress& progress);
 
 std::unique_ptr<Progress> make_progress(const CliContext& context);
 

@@ -1,0 +1,59 @@
+#include "loader/input_formats.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "loader/yaml_loader.h"
+#include "util/text.h"
+
+namespace orgaudit {
+namespace {
+
+void load_yaml(const FileSystem& files, const std::string& path, const LoadOptions&, Org& org,
+               std::vector<Diagnostic>& warnings, Progress& progress) {
+  load_yaml_org(files, path, org, warnings, progress);
+}
+
+std::string known_formats() {
+  std::string text;
+  for (const InputFormat& f : input_formats()) {
+    text += (text.empty() ? "" : ", ") + std::string(f.name) + " (";
+    for (std::size_t i = 0; i < f.extensions.size(); ++i) text += (i ? ", ." : ".") + f.extensions[i];
+    text += ")";
+  }
+  return text;
+}
+
+}  // namespace
+
+const std::vector<InputFormat>& input_formats() {
+  static const std::vector<InputFormat> kFormats{
+      {"yaml", {"yaml", "yml"}, "org-chart-as-code YAML (docs/org-format.md)", load_yaml},
+  };
+  return kFormats;
+}
+
+const InputFormat& input_format_for(const std::string& path, const LoadOptions& options) {
+  const auto& formats = input_formats();
+  if (!options.input_format.empty()) {
+    for (const InputFormat& f : formats)
+      if (options.input_format == f.name) return f;
+    std::vector<std::string> names;
+    for (const InputFormat& f : formats) names.emplace_back(f.name);
+    const std::string near = did_you_mean(options.input_format, names);
+    throw InputError(Diagnostic{path, 0, 0, "unknown --input-format '" + options.input_format + "'" +
+                                                (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                                "; orgaudit reads " + known_formats()});
+  }
+  const auto dot = path.find_last_of('.');
+  std::string extension = dot == std::string::npos ? "" : path.substr(dot + 1);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const InputFormat& f : formats)
+    if (std::find(f.extensions.begin(), f.extensions.end(), extension) != f.extensions.end()) return f;
+  throw InputError(Diagnostic{path, 0, 0, "cannot tell the input format from the extension '." + extension +
+                                              "': orgaudit reads " + known_formats() +
+                                              " (or name one with --input-format)"});
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,124 @@
+#include "orgaudit/metrics.h"
+
+#include <catch2/catch.hpp>
+
+using namespace orgaudit;
+
+namespace {
+
+// Builds an org from (id, manager) pairs; flags optional.
+struct OrgBuilder {
+  Org org;
+  OrgBuilder() { org.add_file("t.yaml"); }
+  OrgBuilder& person(const std::string& id, const std::string& manager = "", std::uint8_t flags = 0,
+                     double fte = 1.0, const std::string& unit = "") {
+    Person p;
+    p.id = id;
+    p.manager_id = manager;
+    p.flags = flags;
+    p.fte = fte;
+    p.unit_id = unit;
+    org.people.push_back(p);
+    return *this;
+  }
+  OrgBuilder& unit(const std::string& id, const std::string& parent = "") {
+    Unit u;
+    u.id = id;
+    u.parent_id = parent;
+    org.units.push_back(u);
+    return *this;
+  }
+  Org build() {
+    org.resolve();
+    return std::move(org);
+  }
+};
+
+PersonIndex at(const Org& org, const std::string& id) { return org.find_person(id); }
+
+}  // namespace
+
+TEST_CASE("depth, spans and subtree sizes of a tree") {
+  const Org org = OrgBuilder()
+                      .person("CEO")
+                      .person("A", "CEO")
+                      .person("B", "CEO")
+                      .person("PA", "CEO", kAssistant)
+                      .person("VAC", "CEO", kVacant)
+                      .person("A1", "A")
+                      .person("A2", "A")
+                      .person("JUN", "A1", kAggregate, 12.4)
+                      .build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  const ReportingMetrics& r = m.reporting;
+  CHECK(r.roots == std::vector<PersonIndex>{at(org, "CEO")});
+  CHECK(r.depth[at(org, "CEO")] == 0);
+  CHECK(r.depth[at(org, "A2")] == 2);
+  CHECK(r.depth[at(org, "JUN")] == 3);
+  CHECK(r.max_depth == 3);
+  CHECK(r.direct_reports[at(org, "CEO")] == 4);
+  CHECK(r.span[at(org, "CEO")] == 2);        // assistant and vacancy excluded
+  CHECK(r.span[at(org, "A1")] == 12);        // an aggregate of 12.4 FTE counts as 12 posts
+  CHECK(r.managers_among_reports[at(org, "CEO")] == 1);
+  CHECK(r.subtree_size[at(org, "CEO")] == 8);
+  CHECK(r.subtree_size[at(org, "A")] == 4);
+  CHECK(r.cycles.empty());
+  const auto chain = r.chain_to(org, at(org, "JUN"));
+  REQUIRE(chain.size() == 4);
+  CHECK(org.people[chain.front()].id == "CEO");
+  CHECK(org.people[chain.back()].id == "JUN");
+}
+
+TEST_CASE("cycles are found in chain order and their members have no depth") {
+  const Org org = OrgBuilder()
+                      .person("ROOT")
+                      .person("X", "Z")
+                      .person("Y", "X")
+                      .person("Z", "Y")
+                      .person("UNDER", "X")
+                      .person("SELF", "SELF")
+                      .build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  REQUIRE(m.reporting.cycles.size() == 1);
+  const auto& cycle = m.reporting.cycles[0];
+  REQUIRE(cycle.size() == 3);
+  CHECK(org.people[cycle[0]].id == "X");
+  CHECK(org.people[cycle[1]].id == "Z");  // X's manager
+  CHECK(org.people[cycle[2]].id == "Y");
+  CHECK(m.reporting.depth[at(org, "UNDER")] == -1);
+  CHECK(m.reporting.depth[at(org, "SELF")] == -1);
+  CHECK(m.reporting.direct_reports[at(org, "SELF")] == 0);  // self-management is not span
+  CHECK(m.reporting.chain_to(org, at(org, "Y")).empty());
+}
+
+TEST_CASE("unknown references and duplicates are recorded, not fatal") {
+  const Org org = OrgBuilder().person("A").person("B", "GHOST").person("A", "B").build();
+  REQUIRE(org.reference_problems.size() == 2);
+  CHECK(org.reference_problems[0].kind == ReferenceProblem::duplicate_person);
+  CHECK(org.reference_problems[1].kind == ReferenceProblem::unknown_manager);
+  CHECK(org.reference_problems[1].id == "GHOST");
+  CHECK(org.find_person("A") == 0);  // the first definition wins
+}
+
+TEST_CASE("unit headcount rolls up the unit tree") {
+  const Org org = OrgBuilder()
+                      .unit("TOP")
+                      .unit("MID", "TOP")
+                      .unit("LEAF", "MID")
+                      .person("P1", "", 0, 1.0, "TOP")
+                      .person("P2", "P1", 0, 0.5, "LEAF")
+                      .person("P3", "P1", 0, 1.0, "LEAF")
+                      .build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  CHECK(m.units.people[org.find_unit("LEAF")] == 2);
+  CHECK(m.units.fte[org.find_unit("LEAF")] == Approx(1.5));
+  CHECK(m.units.subtree_fte[org.find_unit("TOP")] == Approx(2.5));
+  CHECK(m.units.subtree_fte[org.find_unit("MID")] == Approx(1.5));
+  CHECK(boost::num_edges(m.units.graph) == 2);
+}
+
+TEST_CASE("a cycle in unit parents does not hang the roll-up") {
+  const Org org = OrgBuilder().unit("U1", "U2").unit("U2", "U1").person("P", "", 0, 1.0, "U1").build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  CHECK(m.units.subtree_fte[org.find_unit("U2")] == Approx(1.0));
+}
