@@ -189,3 +189,22 @@ TEST_CASE("cli: colour only when asked or on a terminal") {
   CHECK_THAT(orgaudit("check tests/cli/deep.yaml --color always").out, Catch::Contains("\033[1;31merror"));
   CHECK(orgaudit("check tests/cli/deep.yaml --color sometimes").exit_code == 2);
 }
+
+TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line wins over it") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "orgaudit-cli-config";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  fs::copy_file(fs::path(ORGAUDIT_SOURCE_DIR) / "tests/cli/deep.yaml", dir / "sub" / "org.yaml");
+  std::ofstream(dir / ".orgaudit.yaml") << "rules:\n  structure-hierarchy-depth:\n    options: {max-layers: 20, error-layers: 30}\n";
+  CHECK(orgaudit("check " + (dir / "sub" / "org.yaml").string()).exit_code == 0);
+  CHECK(orgaudit("check --no-config " + (dir / "sub" / "org.yaml").string()).exit_code == 1);
+  CHECK(orgaudit("check " + (dir / "sub" / "org.yaml").string() +
+                 " --rule-option structure-hierarchy-depth.max-layers=7 --rule-option structure-hierarchy-depth.error-layers=9")
+            .exit_code == 1);
+  std::ofstream(dir / ".orgaudit.yaml") << "rulez: {}\n";
+  Run bad = orgaudit("check " + (dir / "sub" / "org.yaml").string());
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains(".orgaudit.yaml:1:1: error: unknown key 'rulez' in the config file; did you mean 'rules'?"));
+  fs::remove_all(dir);
+}

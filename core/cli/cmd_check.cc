@@ -4,7 +4,9 @@
 
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "config/config.h"
 #include "config/profile.h"
+#include <filesystem>
 #include "engine/engine.h"
 #include "orgaudit/version.h"
 #include "report.h"
@@ -45,10 +47,15 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
   return requests;
 }
 
-// The profile first, then the command line on top of it, so the user's flags always win.
-RuleSelection rule_selection(const ParsedArgs& args) {
+// Precedence: command line over config file over profile over the rules' own defaults.
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
   RuleSelection selection;
-  apply_profile(args.last("profile", kDefaultProfile), profile_directories(), selection);
+  const std::string profile = args.last("profile", config.profile.empty() ? kDefaultProfile : config.profile);
+  apply_profile(profile, profile_directories(), selection);
+  selection.toggles.insert(selection.toggles.end(), config.rules.toggles.begin(), config.rules.toggles.end());
+  for (const auto& [id, values] : config.rules.options)
+    for (const auto& [name, value] : values) selection.options[id][name] = value;
+  for (const auto& [id, severity] : config.rules.severities) selection.severities[id] = severity;
   for (const auto& [name, value] : args.options) {
     if (name == "enable" || name == "disable") {
       if (value.empty()) throw UsageError("--" + name + " needs a rule id or pattern");
@@ -71,8 +78,8 @@ Severity fail_threshold(const std::string& value, bool& never) {
   throw UsageError("--fail-on expects error, warning, info or never, got '" + value + "'");
 }
 
-std::optional<double> min_score(const ParsedArgs& args) {
-  if (!args.has("min-score")) return std::nullopt;
+std::optional<double> min_score(const ParsedArgs& args, const Config& config) {
+  if (!args.has("min-score")) return config.min_score;
   const std::string text = args.last("min-score");
   char* end = nullptr;
   const double value = std::strtod(text.c_str(), &end);
@@ -94,19 +101,20 @@ bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputR
 
 int run_check(const ParsedArgs& args, CliContext& context) {
   if (args.positional.empty()) throw UsageError("check needs at least one org file (try 'orgaudit check --help')");
+  const Config config = load_run_config(args, context);
   const std::vector<OutputRequest> outputs = output_requests(args);
   bool never_fail = false;
-  const Severity threshold = fail_threshold(args.last("fail-on", "error"), never_fail);
-  const std::optional<double> minimum = min_score(args);
+  const Severity threshold = fail_threshold(args.last("fail-on", config.fail_on.value_or("error")), never_fail);
+  const std::optional<double> minimum = min_score(args, config);
   for (const OutputRequest& o : outputs) use_colour(args, context, o);  // validates --color early
 
   PluginHost host;
   RuleCatalog catalog;
   load_packs(args, context, host, catalog);
-  const std::vector<ConfiguredRule> rules = configure_rules(catalog, rule_selection(args));
+  const std::vector<ConfiguredRule> rules = configure_rules(catalog, rule_selection(args, config));
 
   auto progress = make_progress(context);
-  auto loaded = load_org(args.positional, load_options(args), context, *progress);
+  auto loaded = load_org(args.positional, load_options(args, config), context, *progress);
   progress->update("running rules", 0, 0);
   const RunResult run = run_rules(loaded->org, loaded->metrics, rules);
   const Scores scores = compute_scores(run);

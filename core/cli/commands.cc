@@ -11,6 +11,7 @@ std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
 }
 
 std::vector<OptionDecl> plus_input_and_plugin_options(std::vector<OptionDecl> decls) {
+  decls.insert(decls.end(), kConfigOptions.begin(), kConfigOptions.end());
   decls.insert(decls.end(), kInputOptions.begin(), kInputOptions.end());
   return plus_plugin_options(std::move(decls));
 }

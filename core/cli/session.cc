@@ -1,6 +1,8 @@
 #include "cli/session.h"
 
 #include "cli/terminal.h"
+#include "config/config.h"
+#include <filesystem>
 #include "loader/input_formats.h"
 #include "util/diagnostic.h"
 
@@ -15,9 +17,24 @@ const std::vector<OptionDecl> kInputOptions{
     {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension"},
 };
 
-LoadOptions load_options(const ParsedArgs& args) {
+const std::vector<OptionDecl> kConfigOptions{
+    {"config", "FILE", "read settings from FILE instead of the nearest .orgaudit.yaml above the first input"},
+    {"no-config", nullptr, "ignore any .orgaudit.yaml"},
+};
+
+Config load_run_config(const ParsedArgs& args, const CliContext& context) {
+  if (args.has("no-config")) return Config{};
+  std::string path = args.last("config");
+  if (path.empty() && !args.positional.empty()) {
+    const std::filesystem::path first(args.positional.front());
+    path = find_config(first.has_parent_path() ? first.parent_path().string() : ".");
+  }
+  return path.empty() ? Config{} : load_config(context.files, path);
+}
+
+LoadOptions load_options(const ParsedArgs& args, const Config& config) {
   LoadOptions options;
-  options.input_format = args.last("input-format");
+  options.input_format = args.last("input-format", config.input.format);
   return options;
 }
 

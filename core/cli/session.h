@@ -8,6 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/context.h"
+#include "config/config.h"
 #include "engine/rule_catalog.h"
 #include "loader/input_formats.h"
 #include "orgaudit/metrics.h"
@@ -29,9 +30,16 @@ struct LoadedOrg {
   OrgMetrics metrics;
 };
 
+// --config FILE / --no-config, accepted by every subcommand that reads org files.
+extern const std::vector<OptionDecl> kConfigOptions;
+// The config for this run: --config, else the nearest .orgaudit.yaml at or above the first input's
+// directory, else all defaults. Throws InputError for a malformed config.
+Config load_run_config(const ParsedArgs& args, const CliContext& context);
+
 // Options that choose how inputs are read, accepted by every subcommand that reads org files.
 extern const std::vector<OptionDecl> kInputOptions;
-LoadOptions load_options(const ParsedArgs& args);
+// Command line over config file.
+LoadOptions load_options(const ParsedArgs& args, const Config& config);
 
 // Loads every input into one org, prints load warnings to stderr, resolves ids and computes the
 // metrics. Throws InputError (exit 2).

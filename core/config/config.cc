@@ -1,0 +1,125 @@
+#include "config/config.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "config/rule_settings.h"
+#include "util/diagnostic.h"
+#include "util/text.h"
+
+namespace orgaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kTopKeys{"orgaudit-config", "profile", "rules", "grade-order", "fail-on",
+                                        "min-score", "input", "suppressions", "baseline"};
+const std::vector<std::string> kInputKeys{"format", "preset", "columns"};
+const std::vector<std::string> kSuppressionKeys{"rule", "entity", "reason", "expires"};
+
+void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+                const std::string& file) {
+  for (const auto& item : map) {
+    const std::string key = item.first.Scalar();
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    const std::string near = did_you_mean(key, known);
+    fail_at(item.first, file, "unknown key '" + key + "' in " + where +
+                                  (near.empty() ? "" : "; did you mean '" + near + "'?"));
+  }
+}
+
+std::string text_of(const YAML::Node& node, const std::string& file, const std::string& what) {
+  if (!node.IsScalar()) fail_at(node, file, what + " must be a single value");
+  return node.Scalar();
+}
+
+void read_input(const YAML::Node& input, const std::string& file, InputSettings& settings) {
+  if (!input.IsMap()) fail_at(input, file, "'input' must be a mapping (format, preset, columns)");
+  check_keys(input, kInputKeys, "'input'", file);
+  if (input["format"]) settings.format = text_of(input["format"], file, "input.format");
+  if (input["preset"]) settings.preset = text_of(input["preset"], file, "input.preset");
+  if (const YAML::Node columns = input["columns"]) {
+    if (!columns.IsMap()) fail_at(columns, file, "input.columns must map field names to column names");
+    for (const auto& item : columns)
+      settings.columns[item.first.Scalar()] = text_of(item.second, file, "column '" + item.first.Scalar() + "'");
+  }
+}
+
+void read_suppressions(const YAML::Node& list, const std::string& file, std::vector<ConfigSuppression>& out) {
+  if (!list.IsSequence()) fail_at(list, file, "'suppressions' must be a list");
+  for (const YAML::Node& item : list) {
+    if (!item.IsMap()) fail_at(item, file, "a suppression must be a mapping with rule, entity and reason");
+    check_keys(item, kSuppressionKeys, "a suppression", file);
+    ConfigSuppression s;
+    s.line = static_cast<std::uint32_t>(item.Mark().line + 1);
+    s.column = static_cast<std::uint32_t>(item.Mark().column + 1);
+    if (!item["rule"]) fail_at(item, file, "a suppression needs 'rule' (the rule id)");
+    if (!item["entity"]) fail_at(item, file, "a suppression needs 'entity' (the id of the person or unit)");
+    if (!item["reason"] || trim(text_of(item["reason"], file, "reason")).empty())
+      fail_at(item, file, "a suppression needs a 'reason': say why this finding is accepted");
+    s.rule = text_of(item["rule"], file, "rule");
+    s.entity = text_of(item["entity"], file, "entity");
+    s.reason = text_of(item["reason"], file, "reason");
+    if (const YAML::Node expires = item["expires"]) {
+      s.expires = Date::parse(text_of(expires, file, "expires"));
+      if (!s.expires) fail_at(expires, file, "'expires' must be a date written YYYY-MM-DD, got '" + expires.Scalar() + "'");
+    }
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace
+
+std::string find_config(const std::string& start_directory) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start_directory.empty() ? "." : start_directory, ec);
+  while (!ec) {
+    const fs::path candidate = dir / kConfigFileName;
+    std::error_code missing;  // a directory without a config is the common case, not an error
+    if (fs::is_regular_file(candidate, missing)) return candidate.string();
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+Config load_config(const FileSystem& files, const std::string& path) {
+  Config config;
+  config.path = path;
+  std::ostringstream text;
+  text << files.open_for_reading(path)->rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::Exception& e) {
+    throw InputError(Diagnostic{path, static_cast<std::uint32_t>(e.mark.line + 1),
+                                static_cast<std::uint32_t>(e.mark.column + 1), e.msg});
+  }
+  if (root.IsNull()) return config;  // an empty config is a valid "all defaults"
+  if (!root.IsMap()) fail_at(root, path, "a config file must be a mapping of settings");
+  check_keys(root, kTopKeys, "the config file", path);
+  if (root["orgaudit-config"] && text_of(root["orgaudit-config"], path, "orgaudit-config") != "1")
+    fail_at(root["orgaudit-config"], path, "unsupported config version (this orgaudit reads 1)");
+  if (root["profile"]) config.profile = text_of(root["profile"], path, "profile");
+  read_rule_settings(root["rules"], path, config.rules);
+  if (const YAML::Node order = root["grade-order"]) {
+    if (!order.IsSequence()) fail_at(order, path, "grade-order must be a list of grades, highest first");
+    std::string joined;
+    for (const YAML::Node& grade : order) joined += (joined.empty() ? "" : ",") + text_of(grade, path, "a grade");
+    config.rules.options["structure-grade-inversion"]["grade-order"] = joined;
+  }
+  if (root["fail-on"]) config.fail_on = text_of(root["fail-on"], path, "fail-on");
+  if (const YAML::Node score = root["min-score"]) {
+    try {
+      config.min_score = score.as<double>();
+    } catch (const YAML::Exception&) {
+      fail_at(score, path, "min-score must be a number from 0 to 100");
+    }
+  }
+  if (root["input"]) read_input(root["input"], path, config.input);
+  if (root["suppressions"]) read_suppressions(root["suppressions"], path, config.suppressions);
+  if (root["baseline"]) config.baseline = text_of(root["baseline"], path, "baseline");
+  return config;
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,63 @@
+// `.orgaudit.yaml`: the project's audit settings, found by searching upward from the first input
+// (or given with --config FILE). Documented in docs/config.md.
+//
+//   orgaudit-config: 1
+//   profile: classic
+//   rules: { ... }                 # as in profiles (config/rule_settings.h)
+//   grade-order: [SCS4, SCS3, ...] # shorthand for structure-grade-inversion's grade-order
+//   fail-on: warning
+//   min-score: 70
+//   input: {format: csv, preset: bamboohr, columns: {id: EmpNo, manager: BossNo}}
+//   suppressions:
+//     - {rule: structure-span-of-control, entity: P-17, reason: "...", expires: 2027-03-31}
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/rule_catalog.h"
+#include "io/file_system.h"
+#include "orgaudit/date.h"
+#include "orgaudit/source_location.h"
+
+namespace orgaudit {
+
+// A finding the team has decided to accept, for inputs that cannot carry comments (CSV, XML).
+struct ConfigSuppression {
+  std::string rule;    // rule id
+  std::string entity;  // entity id the finding is about
+  std::string reason;  // required
+  std::optional<Date> expires;
+  std::uint32_t line = 0;  // in the config file, for "unused suppression" reports
+  std::uint32_t column = 0;
+};
+
+struct InputSettings {
+  std::string format;  // as --input-format
+  std::string preset;  // as --preset
+  std::map<std::string, std::string> columns;  // canonical field -> column (or XPath) in the export
+};
+
+struct Config {
+  std::string path;  // empty: no config file
+  std::string profile;
+  RuleSelection rules;
+  std::optional<std::string> fail_on;
+  std::optional<double> min_score;
+  InputSettings input;
+  std::vector<ConfigSuppression> suppressions;
+  std::string baseline;  // path, relative to the config file's directory
+};
+
+inline constexpr const char* kConfigFileName = ".orgaudit.yaml";
+
+// The nearest `.orgaudit.yaml` in `start_directory` or above it, or "" when there is none.
+std::string find_config(const std::string& start_directory);
+
+// Reads a config file. Throws InputError with file:line:col for unknown keys (with a
+// did-you-mean), wrong types, a suppression without a reason, a malformed expiry date.
+Config load_config(const FileSystem& files, const std::string& path);
+
+}  // namespace orgaudit

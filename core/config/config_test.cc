@@ -1,0 +1,61 @@
+#include "config/config.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "util/diagnostic.h"
+
+using namespace orgaudit;
+
+namespace {
+
+Config load(const std::string& text) {
+  MemoryFileSystem files;
+  files.add(".orgaudit.yaml", text);
+  return load_config(files, ".orgaudit.yaml");
+}
+
+}  // namespace
+
+TEST_CASE("config files carry every setting") {
+  const Config c = load(
+      "orgaudit-config: 1\nprofile: classic\nfail-on: warning\nmin-score: 70\n"
+      "grade-order: [A, B]\n"
+      "rules:\n  structure-span-of-control:\n    options: {min-span: 3}\n"
+      "input: {format: csv, preset: bamboohr, columns: {id: EmpNo}}\n"
+      "suppressions:\n  - {rule: structure-span-of-control, entity: P-17, reason: \"interim\", expires: 2027-03-31}\n"
+      "baseline: audit-baseline.json\n");
+  CHECK(c.profile == "classic");
+  CHECK(*c.fail_on == "warning");
+  CHECK(*c.min_score == 70);
+  CHECK(c.rules.options.at("structure-grade-inversion").at("grade-order") == "A,B");
+  CHECK(c.rules.options.at("structure-span-of-control").at("min-span") == "3");
+  CHECK(c.input.columns.at("id") == "EmpNo");
+  REQUIRE(c.suppressions.size() == 1);
+  CHECK(c.suppressions[0].expires->to_string() == "2027-03-31");
+  CHECK(c.suppressions[0].line == 11);
+  CHECK(c.baseline == "audit-baseline.json");
+  CHECK(load("").path == ".orgaudit.yaml");
+}
+
+TEST_CASE("config errors name the key and line") {
+  CHECK_THROWS_WITH(load("profle: classic\n"), Catch::Contains(".orgaudit.yaml:1:1: error: unknown key 'profle'") &&
+                                                    Catch::Contains("did you mean 'profile'"));
+  CHECK_THROWS_WITH(load("suppressions:\n  - {rule: r, entity: e}\n"), Catch::Contains(":2:5: error: a suppression needs a 'reason'"));
+  CHECK_THROWS_WITH(load("suppressions:\n  - {rule: r, entity: e, reason: x, expires: 31/03/2027}\n"),
+                    Catch::Contains("YYYY-MM-DD"));
+  CHECK_THROWS_WITH(load("min-score: high\n"), Catch::Contains("min-score must be a number"));
+  CHECK_THROWS_WITH(load("input: {colums: {}}\n"), Catch::Contains("did you mean 'columns'"));
+  CHECK_THROWS_AS(load("rules: [\n"), InputError);
+}
+
+TEST_CASE("the config is found by searching upward") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / "orgaudit-config-search";
+  fs::remove_all(root);
+  fs::create_directories(root / "a" / "b");
+  std::ofstream(root / ".orgaudit.yaml") << "profile: classic\n";
+  CHECK(fs::path(find_config((root / "a" / "b").string())) == root / ".orgaudit.yaml");
+  fs::remove_all(root);
+}
