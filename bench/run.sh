@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Times `orgaudit check` end to end (load, resolve, every default rule, scoring, JSON rendering) on
+# synthetic orgs of 10k, 100k and 1M people, and prints a table: people, seconds, people/s, peak RSS.
+#
+#   bench/run.sh                                  # build/bin/orgaudit, 10k 100k 1M
+#   ORGAUDIT=/path/to/orgaudit bench/run.sh
+#   SIZES="10000 100000" REPEAT=3 bench/run.sh    # best of 3 runs per size
+#
+# The org files are generated on first use into bench/out/ (gitignored) by bench/generate_org.py.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+orgaudit="${ORGAUDIT:-$root/build/bin/orgaudit}"
+sizes="${SIZES:-10000 100000 1000000}"
+repeat="${REPEAT:-1}"
+out="$here/out"
+
+if [[ ! -x "$orgaudit" ]]; then
+  echo "bench: no orgaudit binary at $orgaudit (build it, or set ORGAUDIT)" >&2
+  exit 2
+fi
+if [[ ! -x /usr/bin/time ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "bench: installing GNU time" >&2
+    apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+  else
+    echo "bench: /usr/bin/time (GNU time) is missing: apt-get install time" >&2
+    exit 2
+  fi
+fi
+mkdir -p "$out"
+
+# "h:mm:ss" or "m:ss.ss" -> seconds
+to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"; }
+
+echo "orgaudit: $orgaudit ($("$orgaudit" --version 2>/dev/null | head -n1 || echo "version unknown"))"
+echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "cpu unknown")"
+echo "command:  orgaudit check FILE --fail-on never --format json > /dev/null"
+echo
+printf '| %9s | %8s | %9s | %11s | %8s |\n' people seconds people/s "peak RSS MB" "file MB"
+printf '|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ------------: ---------:
+
+status=0
+for n in $sizes; do
+  file="$out/org-$n.yaml"
+  if [[ ! -f "$file" ]]; then
+    python3 "$here/generate_org.py" "$n" -o "$file" 2>/dev/null
+  fi
+  best_s="" best_rss=""
+  for ((r = 0; r < repeat; r++)); do
+    log="$out/time-$n.log"
+    rc=0
+    /usr/bin/time -v -o "$log" "$orgaudit" check "$file" --fail-on never --format json \
+      >/dev/null 2>"$out/stderr-$n.log" || rc=$?
+    if [[ $rc -ne 0 ]]; then
+      echo "bench: orgaudit exited $rc on $file; last lines of its stderr:" >&2
+      tail -n 5 "$out/stderr-$n.log" >&2
+      status=1
+      continue 2
+    fi
+    wall=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$log")
+    s=$(to_seconds "$wall")
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")
+    if [[ -z "$best_s" ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+      best_s=$s best_rss=$rss
+    fi
+  done
+  rate=$(awk -v n="$n" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }')
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  printf '| %9s | %8s | %9s | %11s | %8s |\n' "$n" "$best_s" "$rate" "$best_rss" "$mb"
+done
+exit $status
