@@ -1,10 +1,25 @@
-// The structure pack: classic spans-and-layers rules.
+// The structure pack: classic spans-and-layers rules (docs: rules/structure/).
+//
+// One rule per class, one class per file; helpers two rules share live in people_text.h (how
+// entities are named in messages) and reporting_lines.h (a manager's own reports).
+#include "grade_inversion.h"
+#include "hierarchy_depth.h"
+#include "integrity.h"
 #include "orgaudit/plugin.h"
+#include "pass_through_manager.h"
+#include "single_report_manager.h"
+#include "span_of_control.h"
 
 namespace {
 
 void register_structure_rules(orgaudit::RuleRegistry* registry) {
-  (void)registry;
+  using namespace orgaudit::structure;
+  registry->add<HierarchyDepth>();
+  registry->add<SpanOfControl>();
+  registry->add<SingleReportManager>();
+  registry->add<PassThroughManager>();
+  registry->add<GradeInversion>();
+  registry->add<Integrity>();
 }
 
 }  // namespace

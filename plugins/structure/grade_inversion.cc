@@ -1,0 +1,79 @@
+#include "grade_inversion.h"
+
+#include <cctype>
+
+#include "people_text.h"
+
+namespace orgaudit::structure {
+namespace {
+
+// Grades are compared without regard to ASCII case: "g6" in one export and "G6" in another are the
+// same grade, and a user should not have to spell the order twice.
+std::string lower(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+RuleInfo GradeInversion::info() {
+  return {"structure-grade-inversion",
+          "reports whose grade is equal to or above their manager's grade",
+          Severity::warning,
+          "Span health",
+          {{"grade-order", OptionType::list, "SCS4,SCS3,SCS2,SCS1,G6,G7,SEO,HEO,EO,AO,AA",
+            "grades from the most senior to the most junior (default: UK civil service); grades not "
+            "listed are skipped"}},
+          ""};
+}
+
+GradeInversion::GradeInversion(const RuleOptions& options) {
+  const std::vector<std::string> order = options.get_list("grade-order");
+  for (std::size_t i = 0; i < order.size(); ++i)
+    rank_.emplace(lower(order[i]), static_cast<int>(i));  // a grade listed twice keeps its first place
+}
+
+int GradeInversion::rank_of(const std::string& grade) const {
+  if (grade.empty()) return kUnranked;
+  auto it = rank_.find(lower(grade));
+  return it == rank_.end() ? kUnranked : it->second;
+}
+
+void GradeInversion::check(const CheckContext& context, FindingSink& sink) const {
+  const Org& org = context.org;
+  // Rank everyone once, so each reporting line costs two array reads rather than two lookups.
+  std::vector<int> rank(org.people.size(), kUnranked);
+  bool any_ranked = false;
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    rank[p] = rank_of(org.people[p].grade);
+    any_ranked = any_ranked || rank[p] != kUnranked;
+  }
+  if (!any_ranked) {
+    // Without grades (or with an order that names none of the grades used) the rule cannot tell an
+    // inversion from a healthy line; it says so rather than passing the org.
+    sink.not_assessed("grade (or a grade-order that matches the grades used)");
+    return;
+  }
+
+  std::size_t lines = 0;
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    const PersonIndex m = org.people[p].manager;
+    // Self-management is structure-integrity's finding, not a grade question.
+    if (m == kNoIndex || m == p || rank[p] == kUnranked || rank[m] == kUnranked) continue;
+    ++lines;
+    if (rank[p] > rank[m]) continue;  // a larger position is more junior: the healthy case
+    const Person& report = org.people[p];
+    const Person& manager = org.people[m];
+    // Equal grades count: the catalogue's "grade compression" is as much a finding as an inversion.
+    const std::string relation = rank[p] == rank[m] ? " has the same grade as their manager "
+                                                    : " is graded above their manager ";
+    sink.report({EntityRef::person, p}, quoted(report) + " (" + report.grade + ")" + relation +
+                                            quoted(manager) + " (" + manager.grade + ")")
+        .concerns(manager.id)
+        .related(manager.where, "manager: " + quoted(manager) + " (" + manager.grade + ")", manager.id);
+  }
+  sink.assessed(lines);
+}
+
+}  // namespace orgaudit::structure

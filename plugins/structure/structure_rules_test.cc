@@ -1,0 +1,278 @@
+// The structure rules on small orgs built in C++, run through the real pack as the CLI runs it
+// (plugin host, catalogue, engine). The YAML fixtures in tests/fixtures/ cover the threshold edges;
+// these cover exact messages, related locations, severities and what the YAML loader cannot express
+// (duplicate ids, which it refuses).
+#include <catch2/catch.hpp>
+
+#include "engine/engine.h"
+#include "orgaudit/metrics.h"
+#include "plugin/plugin_host.h"
+
+using namespace orgaudit;
+
+namespace {
+
+struct OrgBuilder {
+  Org org;
+  std::uint32_t line = 1;
+  OrgBuilder() { org.add_file("t.yaml"); }
+  OrgBuilder& person(const std::string& id, const std::string& name, const std::string& manager = "",
+                     std::uint8_t flags = 0, const std::string& grade = "") {
+    Person p;
+    p.id = id;
+    p.name = name;
+    p.manager_id = manager;
+    p.flags = flags;
+    p.grade = grade;
+    p.where = {0, line, 5};
+    p.manager_where = {0, line + 1, 14};
+    line += 2;
+    org.people.push_back(p);
+    return *this;
+  }
+  OrgBuilder& unit(const std::string& id, const std::string& name, const std::string& owner,
+                   UnitKind kind = UnitKind::department, const std::string& parent = "") {
+    Unit u;
+    u.id = id;
+    u.name = name;
+    u.owner_id = owner;
+    u.kind = kind;
+    u.parent_id = parent;
+    u.where = {0, line, 5};
+    u.parent_where = {0, line + 1, 13};
+    line += 2;
+    org.units.push_back(u);
+    return *this;
+  }
+  OrgBuilder& link(const std::string& from, const std::string& to) {
+    Link l;
+    l.from.id = from;
+    l.to.id = to;
+    l.where = {0, line++, 5};
+    org.links.push_back(l);
+    return *this;
+  }
+  Org build() {
+    org.resolve();
+    return std::move(org);
+  }
+};
+
+const RuleCatalog& structure_catalog() {
+  static RuleCatalog catalog = [] {
+    RuleCatalog c;
+    PluginHost host;
+    host.load_directory(PluginHost::installed_directory(), c);
+    return c;
+  }();
+  return catalog;
+}
+
+RunResult run(const std::string& rule_id, const Org& org,
+              std::map<std::string, std::string> options = {}) {
+  RuleSelection selection;
+  selection.toggles = {{false, "*"}, {true, rule_id}};
+  if (!options.empty()) selection.options[rule_id] = std::move(options);
+  const OrgMetrics metrics = OrgMetrics::compute(org);
+  return run_rules(org, metrics, configure_rules(structure_catalog(), selection));
+}
+
+std::vector<std::string> messages(const RunResult& result) {
+  std::vector<std::string> out;
+  for (const Finding& f : result.findings) out.push_back(f.message);
+  return out;
+}
+
+// A straight chain of `length` people: L0 (the root) manages L1, who manages L2, ...
+OrgBuilder chain(int length) {
+  OrgBuilder b;
+  for (int i = 0; i < length; ++i)
+    b.person("L" + std::to_string(i), i == 9 ? "Dana Li" : "Layer " + std::to_string(i),
+             i == 0 ? "" : "L" + std::to_string(i - 1));
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("the structure pack registers its six rules with the catalogue's dimensions") {
+  const RuleCatalog& catalog = structure_catalog();
+  const std::map<std::string, std::string> expected{
+      {"structure-hierarchy-depth", "Flatness"},        {"structure-span-of-control", "Span health"},
+      {"structure-single-report-manager", "Flatness"},  {"structure-pass-through-manager", "Flatness"},
+      {"structure-grade-inversion", "Span health"},     {"structure-integrity", "Data quality"}};
+  for (const auto& [id, dimension] : expected) {
+    const CatalogEntry* entry = catalog.find(id);
+    REQUIRE(entry);
+    CHECK(entry->info.dimension == dimension);
+    CHECK(entry->info.pack == "structure");
+  }
+}
+
+TEST_CASE("hierarchy depth: message, severity by layer, and the chain as related locations") {
+  const Org org = chain(10).build();  // depths 0..9
+  const RunResult result = run("structure-hierarchy-depth", org);
+  REQUIRE(result.findings.size() == 2);  // layers 8 and 9
+  CHECK(result.findings[0].message == "'Layer 8' is 8 layers below the root (max 7)");
+  CHECK(result.findings[0].severity == Severity::warning);
+  const Finding& dana = result.findings[1];
+  CHECK(dana.message == "'Dana Li' is 9 layers below the root (max 7)");
+  CHECK(dana.severity == Severity::error);
+  REQUIRE(dana.related.size() == 9);  // layers 0..8: the root down to Dana's own manager
+  CHECK(dana.related.front().message == "layer 0: 'Layer 0'");
+  CHECK(dana.related.front().entity_id == "L0");
+  CHECK(dana.related.back().message == "layer 8: 'Layer 8'");
+  CHECK(result.outcomes.at(0).assessed == 10);
+
+  CHECK(run("structure-hierarchy-depth", org, {{"max-layers", "9"}}).findings.empty());
+  const RunResult one = run("structure-hierarchy-depth", chain(2).build(), {{"max-layers", "0"}});
+  CHECK(messages(one) == std::vector<std::string>{"'Layer 1' is 1 layer below the root (max 0)"});
+}
+
+TEST_CASE("span of control: names, plurals and the people not counted") {
+  OrgBuilder b;
+  b.person("CEO", "Chief");
+  for (int i = 0; i < 4; ++i) b.person("D" + std::to_string(i), "Director " + std::to_string(i), "CEO");
+  b.person("P-17", "", "D0").person("X1", "x", "P-17");                      // span 1, no name
+  b.person("R1", "r", "D1").person("R2", "r", "D1").person("R3", "r", "D1");  // D1: span 3 ...
+  b.person("PA", "pa", "D1", kAssistant).person("V", "v", "D1", kVacant);     // ... plus 2 excluded
+  b.person("VM", "Vacant head", "D2", kVacant).person("Y1", "y", "VM");       // vacant: not assessed
+  const Org org = b.build();
+  const RunResult result = run("structure-span-of-control", org);
+  CHECK(messages(result) ==
+        std::vector<std::string>{
+            "manager 'Director 0' has 1 direct report (min 4)",
+            "manager 'Director 1' has 3 direct reports (min 4; 1 assistant and 1 vacant post not counted)",
+            "manager 'Director 2' has 0 direct reports (min 4; 1 vacant post not counted)",
+            "manager 'P-17' has 1 direct report (min 4)"});
+  CHECK(result.outcomes.at(0).assessed == 5);  // CEO, D0, D1, D2, P-17; not the vacant post VM
+  const RunResult wide = run("structure-span-of-control", org, {{"min-span", "1"}, {"max-span", "3"}});
+  CHECK(messages(wide) == std::vector<std::string>{"manager 'Chief' has 4 direct reports (max 3)",
+                                                   "manager 'Director 2' has 0 direct reports (min 1; 1 vacant "
+                                                   "post not counted)"});
+}
+
+TEST_CASE("single-report and pass-through managers") {
+  const Org org = OrgBuilder()
+                      .person("A", "Andrea")
+                      .person("B", "Sara", "A")     // A: one report, a manager -> pass-through
+                      .person("C", "Chen", "B")
+                      .person("D", "Dev", "B")
+                      .person("E", "Eve", "C")      // C: one report, not a manager -> single only
+                      .build();
+  const RunResult single = run("structure-single-report-manager", org);
+  CHECK(messages(single) == std::vector<std::string>{"manager 'Andrea' has exactly one direct report, 'Sara'",
+                                                     "manager 'Chen' has exactly one direct report, 'Eve'"});
+  CHECK(single.findings[0].related.at(0).entity_id == "B");
+  CHECK(single.outcomes.at(0).assessed == 3);
+  const RunResult pass = run("structure-pass-through-manager", org);
+  CHECK(messages(pass) == std::vector<std::string>{
+                              "manager 'Andrea' only relays: their one direct report, 'Sara', has 2 direct "
+                              "reports of their own"});
+  CHECK(pass.findings[0].related.at(0).entity_id == "B");
+  CHECK(pass.findings[0].entity_ids == std::vector<std::string>{"A"});
+}
+
+TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not assessed without grades") {
+  const Org org = OrgBuilder()
+                      .person("M", "Grace", "", 0, "G6")
+                      .person("S", "Sam", "M", 0, "g6")      // equal: flagged
+                      .person("H", "Hal", "M", 0, "SCS1")    // above: flagged
+                      .person("J", "Jo", "M", 0, "G7")       // below: fine
+                      .person("U", "Una", "M", 0, "Band 4")  // not in the order: skipped
+                      .build();
+  const RunResult result = run("structure-grade-inversion", org);
+  CHECK(messages(result) ==
+        std::vector<std::string>{"'Sam' (g6) has the same grade as their manager 'Grace' (G6)",
+                                 "'Hal' (SCS1) is graded above their manager 'Grace' (G6)"});
+  CHECK(result.findings[0].entity_ids == std::vector<std::string>{"S", "M"});
+  CHECK(result.findings[0].related.at(0).entity_id == "M");
+  CHECK(result.outcomes.at(0).assessed == 3);
+
+  const RunResult none = run("structure-grade-inversion", org, {{"grade-order", "A,B,C"}});
+  REQUIRE(none.findings.size() == 1);
+  CHECK(none.findings[0].not_assessed_note);
+  CHECK(none.outcomes.at(0).not_assessed);
+}
+
+TEST_CASE("integrity: cycles, self-management, unknown and duplicate ids") {
+  OrgBuilder b;
+  b.person("CEO", "Boss").person("A", "Ann", "C").person("B", "Bob", "A").person("C", "Cat", "B");
+  b.person("S", "Self", "S").person("G", "Ghost fan", "NOBODY").person("A", "Ann again", "CEO");
+  const Org org = b.build();
+  const RunResult result = run("structure-integrity", org);
+  CHECK(messages(result) == std::vector<std::string>{
+                                "reporting cycle: 'Ann' -> 'Cat' -> 'Bob' -> 'Ann'",
+                                "'Self' is their own manager",
+                                "'Ghost fan' names manager 'NOBODY', who matches no one",
+                                "person id 'A' of 'Ann again' is already used by 'Ann'"});
+  const Finding& cycle = result.findings[0];
+  CHECK(cycle.severity == Severity::error);
+  CHECK(cycle.entity_ids == std::vector<std::string>{"A", "C", "B"});
+  REQUIRE(cycle.related.size() == 2);
+  CHECK(cycle.related[0].message == "'Cat' reports to 'Bob'");
+  CHECK(cycle.related[1].message == "'Bob' reports to 'Ann'");
+  CHECK(result.findings[1].where.line == org.people[4].manager_where.line);  // at the manager field
+  const Finding& unknown = result.findings[2];
+  CHECK(unknown.where.line == org.people[5].manager_where.line);
+  CHECK(unknown.entity_ids == std::vector<std::string>{"G", "NOBODY"});
+  CHECK(unknown.severity == Severity::error);
+  CHECK(result.findings[3].related.at(0).where.line == org.people[1].where.line);
+  CHECK(result.outcomes.at(0).assessed == org.people.size());  // G is not also an extra root
+}
+
+TEST_CASE("integrity: a long cycle is elided in the message, not in the related locations") {
+  OrgBuilder b;
+  for (int i = 0; i < 25; ++i) b.person("C" + std::to_string(i), "N" + std::to_string(i),
+                                        "C" + std::to_string((i + 1) % 25));
+  const RunResult result = run("structure-integrity", b.build(), {{"expected-roots", "0"}});
+  REQUIRE(result.findings.size() == 1);
+  CHECK(result.findings[0].message ==
+        "reporting cycle of 25 people: 'N0' -> 'N1' -> 'N2' -> 'N3' -> 'N4' -> 'N5' -> 'N6' -> 'N7' -> ... -> "
+        "'N24' -> 'N0'");
+  CHECK(result.findings[0].related.size() == 24);
+}
+
+TEST_CASE("integrity: extra roots are the smaller trees, one finding each") {
+  const Org org = OrgBuilder()
+                      .person("STRAY", "Stray")
+                      .person("CEO", "Boss")
+                      .person("A", "Ann", "CEO")
+                      .person("EXT", "Partner", "", kExternal)
+                      .person("LOST", "Lost")
+                      .build();
+  const RunResult result = run("structure-integrity", org);
+  CHECK(messages(result) == std::vector<std::string>{
+                                "'Stray' is one of 3 roots (people with no manager) where 1 is expected",
+                                "'Lost' is one of 3 roots (people with no manager) where 1 is expected"});
+  CHECK(result.findings[0].severity == Severity::warning);
+  CHECK(result.findings[0].related.at(0).message == "expected root: 'Boss', at the top of 2 people");
+  CHECK(run("structure-integrity", org, {{"expected-roots", "3"}}).findings.empty());
+}
+
+TEST_CASE("integrity: units without owners, unit parent cycles, unknown unit references and links") {
+  const Org org = OrgBuilder()
+                      .person("P1", "Pat")
+                      .unit("U1", "Sales", "P1")
+                      .unit("U2", "Procurement", "")
+                      .unit("U3", "Partner Co", "", UnitKind::external_partner)
+                      .unit("U4", "Loop A", "P1", UnitKind::department, "U5")
+                      .unit("U5", "Loop B", "P1", UnitKind::department, "U4")
+                      .unit("U6", "Mirror", "P1", UnitKind::department, "U6")
+                      .unit("U7", "Orphan", "NOONE", UnitKind::department, "U99")
+                      .link("P1", "U1")
+                      .link("P1", "GHOST")
+                      .link("X", "Y")
+                      .build();
+  const RunResult result = run("structure-integrity", org);
+  CHECK(messages(result) ==
+        std::vector<std::string>{"unit 'Procurement' has no owner",
+                                 "unit parent cycle: 'Loop A' -> 'Loop B' -> 'Loop A'",
+                                 "unit 'Mirror' is its own parent unit",
+                                 "unit 'Orphan' names owner 'NOONE', who matches no one",
+                                 "unit 'Orphan' names parent unit 'U99', which matches no unit",
+                                 "collaboration link from 'Pat' to 'GHOST' names 'GHOST', which matches no "
+                                 "person or unit",
+                                 "collaboration link from 'X' to 'Y' names 'X' and 'Y', which match no person or "
+                                 "unit"});
+  CHECK(result.outcomes.at(0).assessed == org.people.size() + org.units.size());
+}
