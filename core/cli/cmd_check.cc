@@ -3,10 +3,7 @@
 #include <map>
 
 #include "cli/commands.h"
-#include "cli/session.h"
-#include "config/config.h"
-#include "config/profile.h"
-#include <filesystem>
+#include "cli/audit.h"
 #include "engine/engine.h"
 #include "orgaudit/version.h"
 #include "report.h"
@@ -15,8 +12,6 @@
 
 namespace orgaudit::cli {
 namespace {
-
-const char* kDefaultProfile = "classic";
 
 bool known_format(const std::string& name) { return find_output_format(name) != nullptr; }
 
@@ -45,30 +40,6 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
   }
   if (requests.empty()) requests.push_back({format, ""});
   return requests;
-}
-
-// Precedence: command line over config file over profile over the rules' own defaults.
-RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
-  RuleSelection selection;
-  const std::string profile = args.last("profile", config.profile.empty() ? kDefaultProfile : config.profile);
-  apply_profile(profile, profile_directories(), selection);
-  selection.toggles.insert(selection.toggles.end(), config.rules.toggles.begin(), config.rules.toggles.end());
-  for (const auto& [id, values] : config.rules.options)
-    for (const auto& [name, value] : values) selection.options[id][name] = value;
-  for (const auto& [id, severity] : config.rules.severities) selection.severities[id] = severity;
-  for (const auto& [name, value] : args.options) {
-    if (name == "enable" || name == "disable") {
-      if (value.empty()) throw UsageError("--" + name + " needs a rule id or pattern");
-      selection.toggles.emplace_back(name == "enable", value);
-    } else if (name == "rule-option") {
-      const auto dot = value.find('.');
-      const auto eq = value.find('=');
-      if (dot == std::string::npos || eq == std::string::npos || dot > eq || dot == 0 || eq == dot + 1)
-        throw UsageError("--rule-option expects RULE-ID.OPTION=VALUE, got '" + value + "'");
-      selection.options[value.substr(0, dot)][value.substr(dot + 1, eq - dot - 1)] = value.substr(eq + 1);
-    }
-  }
-  return selection;
 }
 
 Severity fail_threshold(const std::string& value, bool& never) {
@@ -101,26 +72,19 @@ bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputR
 
 int run_check(const ParsedArgs& args, CliContext& context) {
   if (args.positional.empty()) throw UsageError("check needs at least one org file (try 'orgaudit check --help')");
-  const Config config = load_run_config(args, context);
   const std::vector<OutputRequest> outputs = output_requests(args);
+  // Command-line values are checked before the (possibly long) audit; config values after it.
   bool never_fail = false;
-  const Severity threshold = fail_threshold(args.last("fail-on", config.fail_on.value_or("error")), never_fail);
-  const std::optional<double> minimum = min_score(args, config);
-  for (const OutputRequest& o : outputs) use_colour(args, context, o);  // validates --color early
+  if (args.has("fail-on")) fail_threshold(args.last("fail-on"), never_fail);
+  min_score(args, Config{});
+  for (const OutputRequest& o : outputs) use_colour(args, context, o);
 
-  PluginHost host;
-  RuleCatalog catalog;
-  load_packs(args, context, host, catalog);
-  const std::vector<ConfiguredRule> rules = configure_rules(catalog, rule_selection(args, config));
-
-  auto progress = make_progress(context);
-  auto loaded = load_org(args.positional, load_options(args, config), context, *progress);
-  progress->update("running rules", 0, 0);
-  const RunResult run = run_rules(loaded->org, loaded->metrics, rules);
-  const Scores scores = compute_scores(run);
-  progress->finish();
-
-  const ReportInput input{loaded->org, loaded->metrics, run, scores, catalog, version()};
+  const auto audit = run_audit(args, context);
+  const Severity threshold = fail_threshold(args.last("fail-on", audit->config.fail_on.value_or("error")), never_fail);
+  const std::optional<double> minimum = min_score(args, audit->config);
+  const RunResult& run = audit->run;
+  const Scores& scores = audit->scores;
+  const ReportInput input{audit->loaded->org, audit->loaded->metrics, run, scores, audit->catalog, version()};
   // Render everything before writing anything, so a failure leaves no partial output behind.
   std::vector<std::string> rendered;
   for (const OutputRequest& o : outputs) {
@@ -135,7 +99,7 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   bool failed = false;
   if (!never_fail)
     for (const Finding& f : run.findings)
-      if (f.severity >= threshold) failed = true;
+      if (f.counts() && f.severity >= threshold) failed = true;
   if (minimum) {
     if (!scores.org) {
       context.err << "orgaudit: org score not assessed, so it cannot meet --min-score " << *minimum << "\n";

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "cli/audit.h"
 #include "cli/session.h"
 
 namespace orgaudit::cli {
@@ -8,12 +9,6 @@ namespace {
 std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
   decls.insert(decls.end(), kPluginOptions.begin(), kPluginOptions.end());
   return decls;
-}
-
-std::vector<OptionDecl> plus_input_and_plugin_options(std::vector<OptionDecl> decls) {
-  decls.insert(decls.end(), kConfigOptions.begin(), kConfigOptions.end());
-  decls.insert(decls.end(), kInputOptions.begin(), kInputOptions.end());
-  return plus_plugin_options(std::move(decls));
 }
 
 }  // namespace
@@ -27,15 +22,11 @@ const std::vector<Command>& commands() {
        "  orgaudit check org.yaml --profile classic\n"
        "  orgaudit check org.yaml --fail-on warning --rule-option structure-hierarchy-depth.max-layers=5\n"
        "  orgaudit check org.yaml --disable '*' --enable 'structure-*' --disable structure-grade-inversion\n",
-       plus_input_and_plugin_options({
+       audit_options({
            {"format", "FORMAT", "output format: text (default), json"},
            {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)"},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
-           {"profile", "NAME|FILE", "rule profile: which rules run with what thresholds (default: classic)"},
-           {"rule-option", "ID.OPTION=VALUE", "set a rule option (repeatable)"},
-           {"enable", "PATTERN", "turn on rules matching PATTERN, e.g. 'structure-*' (repeatable, in order)"},
-           {"disable", "PATTERN", "turn off rules matching PATTERN (repeatable, in order)"},
            {"color", "WHEN", "colour the text output: auto (default: only on a terminal, not with NO_COLOR), always, never"},
            {"quiet", nullptr, "text output without the closing summary"},
        }),

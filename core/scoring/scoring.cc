@@ -58,7 +58,7 @@ Scores compute_scores(const RunResult& run) {
   // findings it has.
   std::map<std::string, std::unordered_map<std::string, double>> weights;
   for (const Finding& f : run.findings) {
-    if (f.entity_ids.empty() || f.not_assessed_note) continue;
+    if (f.entity_ids.empty() || f.not_assessed_note || f.suppression) continue;  // accepted: not a failure
     double& w = weights[f.rule_id][f.entity_ids.front()];
     w = std::max(w, severity_weight(f.severity));
   }

@@ -26,6 +26,17 @@ struct RelatedLocation {
   std::string entity_id;
 };
 
+// Why a finding is accepted rather than reported as a failure. Suppressed findings are kept (SARIF
+// lists them with a `suppressions` entry, JSON flags them) but never fail a run or lower a score.
+struct FindingSuppression {
+  std::string kind;           // "inline" (a comment in the org file) or "config" (.orgaudit.yaml)
+  std::string justification;  // the reason the team gave
+  SourceLocation where;       // where the suppression is written, when known
+};
+
+// Against a baseline (SARIF's baselineState): "new" findings fail a run, "unchanged" ones do not.
+enum class BaselineState : std::uint8_t { none, new_finding, unchanged };
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::warning;
@@ -36,6 +47,11 @@ struct Finding {
   std::vector<RelatedLocation> related;
   std::string fingerprint;              // from rule id and entity ids, never from positions
   bool not_assessed_note = false;       // "this rule lacks the data it needs"
+  std::optional<FindingSuppression> suppression;
+  BaselineState baseline = BaselineState::none;
+
+  // Whether the finding can fail the run: not suppressed, and not already in the baseline.
+  bool counts() const { return !suppression && baseline != BaselineState::unchanged; }
 };
 
 }  // namespace orgaudit
