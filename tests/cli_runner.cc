@@ -1,0 +1,41 @@
+#include "cli_runner.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace orgaudit::testing {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string scratch_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("orgaudit-test-" + std::to_string(::getpid()) + "-" + name)).string();
+}
+
+CliRun run_orgaudit(const std::string& arguments, const std::string& environment) {
+  const std::string err_file = scratch_path("stderr");
+  const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && env " + environment + " '" ORGAUDIT_BINARY_DIR
+                              "/bin/orgaudit' " + arguments + " 2>'" + err_file + "' </dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot start orgaudit");
+  std::string out;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  CliRun run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, read_file(err_file)};
+  std::filesystem::remove(err_file);
+  return run;
+}
+
+}  // namespace orgaudit::testing

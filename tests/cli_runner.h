@@ -1,0 +1,23 @@
+// Runs the built orgaudit binary for end-to-end tests, from the source tree so that paths in its
+// messages are repository-relative.
+#pragma once
+
+#include <string>
+
+namespace orgaudit::testing {
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// `arguments` are appended to the command line as shell words; `environment` is "NAME=value ...".
+CliRun run_orgaudit(const std::string& arguments, const std::string& environment = "");
+
+std::string read_file(const std::string& path);
+
+// A path under the system temporary directory, unique to this test process.
+std::string scratch_path(const std::string& name);
+
+}  // namespace orgaudit::testing
