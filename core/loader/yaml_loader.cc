@@ -1,0 +1,236 @@
+#include "loader/yaml_loader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <istream>
+#include <thread>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include "loader/yaml_handler.h"
+#include "loader/yaml_split.h"
+#include "loader/yaml_streams.h"
+#include "loader/yaml_tuning.h"
+
+namespace orgaudit {
+namespace {
+
+using yaml::Section;
+
+// A file either loads whole or leaves the org and the warnings as they were.
+class Snapshot {
+ public:
+  Snapshot(Org& org, std::vector<Diagnostic>& warnings)
+      : org_(org), warnings_(warnings), people_(org.people.size()), units_(org.units.size()),
+        links_(org.links.size()), warning_count_(warnings.size()), name_(org.name), as_of_(org.as_of) {}
+
+  void restore() {
+    org_.people.resize(people_);
+    org_.units.resize(units_);
+    org_.links.resize(links_);
+    warnings_.resize(warning_count_);
+    org_.name = name_;
+    org_.as_of = as_of_;
+  }
+
+ private:
+  Org& org_;
+  std::vector<Diagnostic>& warnings_;
+  std::size_t people_, units_, links_, warning_count_;
+  std::string name_;
+  std::optional<Date> as_of_;
+};
+
+// One org document; a second document fails in OnDocumentStart.
+void parse(std::istream& in, yaml::OrgHandler& handler, const yaml::Source& source) {
+  YAML::Parser parser(in);
+  if (!parser.HandleNextDocument(handler)) source.fail(0, 0, "empty file: not an orgaudit org");
+  parser.HandleNextDocument(handler);
+}
+
+// A slice of one section's items, parsed on a worker thread.
+struct Job {
+  const yaml::SplitChunk* chunk = nullptr;
+  Section section = Section::people;
+  Org entities;
+  std::vector<Diagnostic> warnings;
+  bool failed = false;
+  std::promise<void> done;
+};
+
+Section section_named(const std::string& name) {
+  return name == "people" ? Section::people : name == "units" ? Section::units : Section::links;
+}
+
+// Parses every chunk of a split file on worker threads while this thread reads the rest (the
+// skeleton) and adopts the chunks' entities, in file order, where their section's key stands.
+// Throws on anything unexpected; the caller then reads the file in one pass.
+class ParallelLoad {
+ public:
+  ParallelLoad(const FileSystem& files, const yaml::Source& source, yaml::SplitPlan plan)
+      : files_(files), source_(source), plan_(std::move(plan)) {
+    for (const yaml::SplitRange& range : plan_.ranges)
+      for (const yaml::SplitChunk& chunk : range.chunks) {
+        Job& job = jobs_.emplace_back();
+        job.chunk = &chunk;
+        job.section = section_named(range.section);
+      }
+  }
+
+  ~ParallelLoad() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      cancel_ = true;
+    }
+    adopted_changed_.notify_all();
+    for (std::thread& thread : threads_) thread.join();
+  }
+
+  void run(Org& org, std::vector<Diagnostic>& warnings, Progress& progress, std::uint64_t total,
+           unsigned threads) {
+    window_ = 2 * threads;
+    for (unsigned i = 0; i < std::min<std::size_t>(threads, jobs_.size()); ++i)
+      threads_.emplace_back([this] { work(); });
+
+    std::vector<yaml::SpliceBuf::Range> holes;
+    yaml::Source skeleton(source_.path(), source_.file(), warnings);
+    std::uint32_t skipped = 0;
+    for (const yaml::SplitRange& range : plan_.ranges) {
+      holes.emplace_back(range.begin, range.end);
+      const std::uint32_t from = range.first_line - skipped;  // yaml-cpp's count resumes here
+      skipped += range.end_line - range.first_line;
+      skeleton.shift_lines(from, skipped);
+    }
+    auto stream = files_.open_for_reading(source_.path());
+    yaml::SpliceBuf buffer(*stream, 0, total, std::move(holes));
+    std::istream in(&buffer);
+    yaml::OrgHandler handler(skeleton, org, progress, in, total);
+    const std::string phase = "loading " + source_.path();
+    std::size_t next_range = 0, next_job = 0;
+    handler.on_empty_section = [&](std::uint32_t key_line, Section section) {
+      if (next_range == plan_.ranges.size()) return false;
+      const yaml::SplitRange& range = plan_.ranges[next_range];
+      if (range.key_line + 1 != key_line || section_named(range.section) != section) return false;
+      ++next_range;
+      if (section == Section::people) org.people.reserve(org.people.size() + range.items);
+      if (section == Section::units) org.units.reserve(org.units.size() + range.items);
+      if (section == Section::links) org.links.reserve(org.links.size() + range.items);
+      for (std::size_t i = 0; i < range.chunks.size(); ++i) {
+        Job& job = jobs_[next_job++];
+        job.done.get_future().wait();
+        if (job.failed) throw std::runtime_error("chunk failed");
+        warnings.insert(warnings.end(), job.warnings.begin(), job.warnings.end());
+        handler.adopt(job.entities);
+        job.entities = Org{};
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          ++adopted_;
+        }
+        adopted_changed_.notify_all();
+        progress.update(phase, job.chunk->end, total);
+      }
+      return true;
+    };
+    parse(in, handler, skeleton);
+    if (next_range != plan_.ranges.size()) throw std::runtime_error("section not found");
+    handler.finish();
+  }
+
+ private:
+  void work() {
+    for (std::size_t i; (i = next_job_++) < jobs_.size() && !cancel_;) {
+      {
+        // Parsed chunks wait in memory until adopted: keep only a few ahead of the adopting thread.
+        std::unique_lock<std::mutex> lock(mutex_);
+        adopted_changed_.wait(lock, [&] { return cancel_ || i < adopted_ + window_; });
+      }
+      Job& job = jobs_[i];
+      try {
+        auto stream = files_.open_for_reading(source_.path());
+        yaml::SpliceBuf buffer(*stream, job.chunk->begin, job.chunk->end);
+        std::istream in(&buffer);
+        yaml::Source source(source_.path(), source_.file(), job.warnings);
+        source.shift_lines(0, job.chunk->first_line);
+        if (job.section == Section::people) job.entities.people.reserve(job.chunk->items);
+        if (job.section == Section::units) job.entities.units.reserve(job.chunk->items);
+        if (job.section == Section::links) job.entities.links.reserve(job.chunk->items);
+        yaml::OrgHandler handler(source, job.entities, job.section, cancel_);
+        parse(in, handler, source);
+      } catch (...) {
+        job.failed = true;
+      }
+      job.done.set_value();
+    }
+  }
+
+  const FileSystem& files_;
+  const yaml::Source& source_;
+  yaml::SplitPlan plan_;
+  std::vector<Job> jobs_;
+  std::vector<std::thread> threads_;
+  std::atomic<std::size_t> next_job_{0};
+  std::atomic<bool> cancel_{false};
+  std::mutex mutex_;
+  std::condition_variable adopted_changed_;
+  std::size_t adopted_ = 0;
+  std::size_t window_ = 1;
+};
+
+}  // namespace
+
+void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
+                   std::vector<Diagnostic>& warnings, Progress& progress) {
+  load_yaml_org(files, path, org, warnings, progress, YamlLoadTuning{});
+}
+
+void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
+                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning) {
+  std::unique_ptr<std::istream> in = files.open_for_reading(path);
+  const std::uint64_t total = files.size_of(path);
+  yaml::Source source(path, org.add_file(path), warnings);
+  Snapshot snapshot(org, warnings);
+  unsigned threads = tuning.threads ? tuning.threads : std::max(1u, std::thread::hardware_concurrency());
+  try {
+    bool loaded = false;
+    if (threads > 1 && total >= tuning.min_split_bytes) {
+      std::uint64_t chunk = tuning.chunk_bytes ? tuning.chunk_bytes
+                                               : std::max<std::uint64_t>(1u << 20, total / (threads * 32));
+      try {
+        yaml::SplitPlan plan = yaml::plan_split(*in, chunk, tuning.min_split_bytes);
+        if (!plan.ranges.empty()) {
+          ParallelLoad(files, source, std::move(plan)).run(org, warnings, progress, total, threads);
+          loaded = true;
+        }
+      } catch (...) {
+        // Errors are worded, and placed, by the one pass below, exactly as for an unsplit file.
+        snapshot.restore();
+      }
+      in = files.open_for_reading(path);
+    }
+    if (!loaded) {
+      yaml::OrgHandler handler(source, org, progress, *in, total);
+      parse(*in, handler, source);
+      handler.finish();
+    }
+  } catch (...) {
+    snapshot.restore();
+    progress.finish();
+    try {
+      throw;
+    } catch (const YAML::DeepRecursion& e) {
+      source.fail(e.mark, "nesting too deep (more than " + std::to_string(e.depth() - 1) +
+                              " levels); an org file needs only a few");
+    } catch (const YAML::Exception& e) {
+      // e.msg, not e.what(): the location goes first, in the file:line:col form, not inside.
+      source.fail(e.mark, "invalid YAML: " + e.msg);
+    }
+  }
+  progress.finish();
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,160 @@
+// A file read in parallel chunks must load exactly as in one pass: entities, locations, warnings and
+// errors alike. Small chunk sizes make small files split.
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "loader/yaml_split.h"
+#include "loader/yaml_tuning.h"
+
+using namespace orgaudit;
+
+namespace {
+
+std::string at(const SourceLocation& where) {
+  return std::to_string(where.file) + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+// Everything the loader fills, one line per entity, so two loads compare as strings.
+std::string describe(const Org& org) {
+  std::ostringstream out;
+  out << org.name << '|' << (org.as_of ? org.as_of->to_string() : "") << '\n';
+  for (const Person& p : org.people) {
+    out << "P " << p.id << '|' << p.name << '|' << p.title << '|' << p.grade << '|' << p.manager_id
+        << '|' << p.unit_id << '|' << p.fte << '|' << int(p.flags) << '|' << at(p.where) << '|'
+        << at(p.manager_where);
+    for (const std::string& d : p.dotted_ids) out << "|d:" << d;
+    for (const Attribute& a : p.attributes) out << "|a:" << a.key << '=' << a.value;
+    out << '\n';
+  }
+  for (const Unit& u : org.units) {
+    out << "U " << u.id << '|' << u.name << '|' << to_string(u.kind) << '|' << u.parent_id << '|'
+        << u.owner_id << '|' << at(u.where) << '|' << at(u.parent_where) << '|' << at(u.owner_where)
+        << '|' << u.rights.decision.holder << '|' << at(u.rights.pay.where) << '|' << u.metrics.periods.size();
+    for (const MetricSeries& s : u.metrics.series) out << "|m:" << s.name << '@' << at(s.where) << '#' << s.values.size();
+    out << '\n';
+  }
+  for (const Link& l : org.links)
+    out << "L " << l.from.id << '|' << l.to.id << '|' << l.weight << '|' << at(l.where) << '\n';
+  return out.str();
+}
+
+struct Result {
+  std::string org, warnings, error;
+  int updates = 0;  // a split load reports each chunk; a one-pass load only its end here
+};
+
+struct CountingProgress final : Progress {
+  int updates = 0;
+  void update(std::string_view, std::uint64_t, std::uint64_t) override { ++updates; }
+  void finish() override {}
+};
+
+Result load_with(const std::string& text, unsigned threads) {
+  MemoryFileSystem files;
+  files.add("first.yaml", "orgaudit: 1\npeople:\n  - id: EARLY\n");
+  files.add("org.yaml", text);
+  Org org;
+  std::vector<Diagnostic> warnings;
+  CountingProgress progress;
+  YamlLoadTuning tuning;
+  tuning.threads = threads;
+  tuning.min_split_bytes = 1;
+  tuning.chunk_bytes = 100;
+  Result result;
+  try {
+    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning);
+    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning);
+  } catch (const InputError& e) {
+    result.error = e.what();
+  }
+  result.org = describe(org);
+  result.updates = progress.updates;
+  for (const Diagnostic& d : warnings) result.warnings += d.format("warning") + "\n";
+  return result;
+}
+
+std::string sample(int people) {
+  std::string text = "# header comment\norgaudit: 1\norg:\n  name: \"Split: Ltd\"\nunits:\n";
+  for (int u = 0; u < 20; ++u)
+    text += "  - id: U" + std::to_string(u) + "\n    kind: me\n    parent: U0\n    rights: {decision: self, "
+            "pay: U0}\n    metrics:\n      periods: [a, b]\n      headcount: [1, 2]\n";
+  text += "\npeople:\n\n";
+  for (int i = 0; i < people; ++i) {
+    std::string id = std::to_string(i);
+    text += "  - id: P" + id + "\n    name: 'O''Brien #" + id + "'  # comment\n";
+    if (i) text += "    manager: P" + std::to_string(i / 3) + "\n";
+    if (i % 5 == 0) text += "    dotted: [P1, \"P2\"]\n    attributes: {site: \"a, b\", n: " + id + "}\n";
+    if (i % 7 == 0) text += "    manger: typo\n";
+    if (i % 11 == 0) text += "# a comment line at column 0\n\n";
+  }
+  text += "links:\n- {from: P1, to: P2}\n- from: U1\n  to: U2\n  weight: 2\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("yaml loader: a split load equals a one-pass load") {
+  const std::string text = sample(300);
+  MemoryFileSystem files;
+  std::istringstream in(text);
+  yaml::SplitPlan plan = yaml::plan_split(in, 100, 1);
+  REQUIRE(plan.ranges.size() == 3);  // units, people, links
+  CHECK(plan.ranges[1].section == "people");
+  CHECK(plan.ranges[1].items == 300);
+  CHECK(plan.ranges[1].chunks.size() > 50);
+
+  Result one = load_with(text, 1);
+  Result split = load_with(text, 3);
+  CHECK(one.error.empty());
+  CHECK(one.org.find("P P299|O'Brien #299") != std::string::npos);
+  CHECK(one.warnings.find("org.yaml:") != std::string::npos);
+  CHECK(one.updates == 2);
+  CHECK(split.updates > 50);
+  CHECK(split.org == one.org);
+  CHECK(split.warnings == one.warnings);
+  CHECK(split.error == one.error);
+}
+
+TEST_CASE("yaml loader: a split load fails exactly as a one-pass load") {
+  const std::string base = sample(120);
+  const std::string broken[] = {
+      base + "people:\n  - id: X\n",                                      // duplicate section key
+      sample(120).replace(base.find("  - id: P77\n"), 12, "  - id: P7\n"),  // duplicate id in a chunk
+      sample(120).replace(base.find("  - id: P90\n"), 12, "  - id: [P90\n"),  // malformed YAML
+      sample(120).replace(base.find("  - id: P50\n"), 12, "  - id: P50\n   bad: indent\n"),
+      sample(120).replace(base.find("  - id: P60\n"), 12, "  - id: P60\n    fte: -1\n"),
+      sample(120).replace(base.find("  - id: P61\n"), 12, "  - id: P61\n    name: \"Zo\xEB\"\n"),
+      sample(120).replace(base.find("orgaudit: 1\n"), 12, ""),             // no version, found at the end
+      sample(120) + "---\norgaudit: 1\n",
+      "orgaudit: 1\npeople:\n  - id: EARLY\n  - id: B\n",                  // duplicate across files
+  };
+  for (const std::string& text : broken) {
+    Result one = load_with(text, 1);
+    Result split = load_with(text, 2);
+    CHECK_FALSE(one.error.empty());
+    CHECK(split.error == one.error);
+    CHECK(split.org == one.org);  // the failed file added nothing
+  }
+}
+
+TEST_CASE("yaml loader: files with multi-line constructs are not split") {
+  auto ranges = [](const std::string& text) {
+    std::istringstream in(text);
+    return yaml::plan_split(in, 1, 1).ranges.size();
+  };
+  const std::string head = "orgaudit: 1\npeople:\n  - id: A\n";
+  CHECK(ranges(head + "  - id: B\n") == 1);
+  CHECK(ranges(head + "    name: \"two\n  - id: C\"\n") == 0);   // a quoted scalar spans lines
+  CHECK(ranges(head + "    name: 'two\n  - id: C'\n") == 0);
+  CHECK(ranges(head + "    dotted: [B,\n  - C]\n") == 0);        // so does a flow sequence
+  CHECK(ranges(head + "    name: |\n      text\n") == 0);         // block scalars
+  CHECK(ranges(head + "    name: &a x\n") == 0);                   // anchors, aliases, tags
+  CHECK(ranges(head + "    name: !!str x\n") == 0);
+  CHECK(ranges(head + "\tname: x\n") == 0);                        // tabs
+  CHECK(ranges(head + "---\n") == 0);
+  CHECK(ranges("\xEF\xBB\xBF" + head) == 0);                       // a BOM
+  CHECK(ranges(head + " links: []\n") == 0);                      // items ended by a stray indent
+  CHECK(ranges(head + "links: []\n") == 1);
+  CHECK(ranges(head + "    name: O'Brien \"x\" a#b [c] {d}\n") == 1);  // quotes inside plain text
+}

@@ -1,0 +1,26 @@
+// How load_yaml_org spreads a large file over cores; tests shrink the sizes to split small files.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/file_system.h"
+#include "orgaudit/model.h"
+#include "util/diagnostic.h"
+#include "util/progress.h"
+
+namespace orgaudit {
+
+struct YamlLoadTuning {
+  unsigned threads = 0;                          // 0: one per core; 1: never split
+  std::uint64_t min_split_bytes = 8u << 20;      // a section smaller than this is read in one pass
+  std::uint64_t chunk_bytes = 0;                 // 0: about 32 chunks per thread, at least 1 MiB
+};
+
+// load_yaml_org (yaml_loader.h) with explicit tuning. The result, warnings and errors are the same
+// for every tuning: a split parse that meets anything unexpected is redone in one pass.
+void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
+                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning);
+
+}  // namespace orgaudit
