@@ -4,8 +4,10 @@
 #include <atomic>
 #include <condition_variable>
 #include <future>
-#include <mutex>
 #include <istream>
+#include <iterator>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <yaml-cpp/depthguard.h>
@@ -124,7 +126,8 @@ class ParallelLoad {
         Job& job = jobs_[next_job++];
         job.done.get_future().wait();
         if (job.failed) throw std::runtime_error("chunk failed");
-        warnings.insert(warnings.end(), job.warnings.begin(), job.warnings.end());
+        warnings.insert(warnings.end(), std::make_move_iterator(job.warnings.begin()),
+                        std::make_move_iterator(job.warnings.end()));
         handler.adopt(job.entities);
         job.entities = Org{};
         {
@@ -210,7 +213,7 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
         // Errors are worded, and placed, by the one pass below, exactly as for an unsplit file.
         snapshot.restore();
       }
-      in = files.open_for_reading(path);
+      if (!loaded) in = files.open_for_reading(path);  // the plan read it to the end
     }
     if (!loaded) {
       yaml::OrgHandler handler(source, org, progress, *in, total);

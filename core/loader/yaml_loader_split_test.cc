@@ -104,16 +104,20 @@ TEST_CASE("yaml loader: a split load equals a one-pass load") {
   CHECK(plan.ranges[1].items == 300);
   CHECK(plan.ranges[1].chunks.size() > 50);
 
-  Result one = load_with(text, 1);
-  Result split = load_with(text, 3);
-  CHECK(one.error.empty());
-  CHECK(one.org.find("P P299|O'Brien #299") != std::string::npos);
-  CHECK(one.warnings.find("org.yaml:") != std::string::npos);
-  CHECK(one.updates == 2);
-  CHECK(split.updates > 50);
-  CHECK(split.org == one.org);
-  CHECK(split.warnings == one.warnings);
-  CHECK(split.error == one.error);
+  std::string crlf;
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  for (const std::string& variant : {text, crlf}) {
+    Result one = load_with(variant, 1);
+    Result split = load_with(variant, 3);
+    CHECK(one.error.empty());
+    CHECK(one.org.find("P P299|O'Brien #299") != std::string::npos);
+    CHECK(one.warnings.find("org.yaml:") != std::string::npos);
+    CHECK(one.updates == 2);
+    CHECK(split.updates > 50);
+    CHECK(split.org == one.org);
+    CHECK(split.warnings == one.warnings);
+    CHECK(split.error == one.error);
+  }
 }
 
 TEST_CASE("yaml loader: a split load fails exactly as a one-pass load") {
