@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "util/diagnostic.h"
 
@@ -10,8 +11,10 @@ using namespace orgaudit;
 
 namespace {
 
+// ctest runs test cases as parallel processes: each gets its own directory.
 std::string write_profile_dir(const std::map<std::string, std::string>& files) {
-  const auto dir = std::filesystem::temp_directory_path() / "orgaudit-profile-test";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("orgaudit-profile-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   for (const auto& [name, text] : files) std::ofstream(dir / name) << text;
