@@ -1,0 +1,51 @@
+// `orgaudit config --dump [FILE]`: print the effective configuration for FILE (or the current
+// directory) with every default spelled out.
+#include <filesystem>
+
+#include "cli/audit.h"
+#include "cli/commands.h"
+#include "workflow/config_dump.h"
+
+namespace orgaudit::cli {
+namespace {
+
+// As a run would find it, searching upward from an org file, a directory or the current directory.
+Config config_for(const ParsedArgs& args, const CliContext& context) {
+  namespace fs = std::filesystem;
+  if (args.has("no-config") || args.has("config")) return load_run_config(args, context);
+  fs::path start = ".";
+  std::error_code ec;
+  if (!args.positional.empty()) {
+    const fs::path given = args.positional.front();
+    start = fs::is_directory(given, ec) ? given : given.has_parent_path() ? given.parent_path() : fs::path(".");
+  }
+  const std::string found = find_config(start.string());
+  return found.empty() ? Config{} : load_config(context.files, found);
+}
+
+}  // namespace
+
+int run_config(const ParsedArgs& args, CliContext& context) {
+  if (!args.has("dump")) throw UsageError("config needs --dump (try 'orgaudit config --help')");
+  if (args.positional.size() > 1) throw UsageError("config --dump takes at most one org file or directory");
+  const Config config = config_for(args, context);
+  PluginHost host;
+  RuleCatalog catalog;
+  load_packs(args, context, host, catalog);
+  check_config_rules(config, catalog);
+  const RuleSelection selection = rule_selection(args, config);
+  configure_rules(catalog, selection);  // validates options and patterns exactly as a run would
+
+  const std::string profile = effective_profile(args, config);
+  std::vector<std::string> sources{"each rule's built-in defaults", "profile " + profile};
+  if (!config.path.empty()) sources.push_back("config file " + config.path);
+  for (const char* option : {"profile", "enable", "disable", "rule-option"})
+    if (args.has(option)) {
+      sources.emplace_back("the command line");
+      break;
+    }
+  context.out << dump_config(EffectiveConfig{sources, profile, config, catalog, selection, config.fail_on.value_or("error")});
+  return kExitClean;
+}
+
+}  // namespace orgaudit::cli

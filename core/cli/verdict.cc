@@ -1,0 +1,66 @@
+#include "cli/verdict.h"
+
+#include <cstdlib>
+
+#include "cli/commands.h"
+
+namespace orgaudit::cli {
+namespace {
+
+Severity fail_threshold(const std::string& value, bool& never) {
+  never = value == "never";
+  if (never) return Severity::error;
+  if (auto s = parse_severity(value)) return *s;
+  throw UsageError("--fail-on expects error, warning, info or never, got '" + value + "'");
+}
+
+std::optional<double> min_score(const ParsedArgs& args, const Config& config) {
+  if (!args.has("min-score")) return config.min_score;
+  const std::string text = args.last("min-score");
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || value < 0 || value > 100)
+    throw UsageError("--min-score expects a number from 0 to 100, got '" + text + "'");
+  return value;
+}
+
+}  // namespace
+
+const std::vector<OptionDecl> kVerdictOptions{
+    {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
+    {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
+};
+
+void check_verdict_options(const ParsedArgs& args) {
+  bool never = false;
+  if (args.has("fail-on")) fail_threshold(args.last("fail-on"), never);
+  min_score(args, Config{});
+}
+
+Verdict verdict_options(const ParsedArgs& args, const Config& config) {
+  Verdict verdict;
+  verdict.threshold = fail_threshold(args.last("fail-on", config.fail_on.value_or("error")), verdict.never_fail);
+  verdict.min_score = min_score(args, config);
+  return verdict;
+}
+
+int verdict_exit_code(const Verdict& verdict, const RunResult& run, const Scores& scores, CliContext& context) {
+  bool failed = false;
+  if (!verdict.never_fail)
+    for (const Finding& f : run.findings)
+      if (f.counts() && f.severity >= verdict.threshold) failed = true;
+  if (verdict.min_score) {
+    const double minimum = *verdict.min_score;
+    if (!scores.org) {
+      context.err << "orgaudit: org score not assessed, so it cannot meet --min-score " << minimum << "\n";
+      failed = true;
+    } else if (*scores.org < minimum) {
+      context.err << "orgaudit: org score " << static_cast<int>(*scores.org) << " is below --min-score "
+                  << minimum << "\n";
+      failed = true;
+    }
+  }
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace orgaudit::cli

@@ -1,0 +1,138 @@
+#include "workflow/anonymize.h"
+
+#include <cctype>
+#include <unordered_set>
+
+#include "workflow/text_scrub.h"
+
+namespace orgaudit {
+namespace {
+
+// Words that make an attribute personal. Compared with whole words of the attribute's name.
+const std::unordered_set<std::string> kPersonalWords{
+    "name", "names", "surname", "forename", "firstname", "lastname", "fullname", "displayname",
+    "givenname", "nickname", "email", "mail", "phone", "telephone", "tel", "mobile", "cell", "fax",
+    "contact", "address", "postcode", "zip", "home", "personal", "birth", "birthday", "dob", "age",
+    "gender", "sex", "ethnicity", "nationality", "nino", "ssn", "passport", "linkedin", "twitter",
+    "salary"};
+
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words(1);
+  char previous = 0;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!std::isalnum(u)) {
+      if (!words.back().empty()) words.emplace_back();
+    } else {
+      // camelCase: "firstName" is "first" "name".
+      if (std::isupper(u) && std::islower(static_cast<unsigned char>(previous)) && !words.back().empty())
+        words.emplace_back();
+      words.back().push_back(static_cast<char>(std::tolower(u)));
+    }
+    previous = c;
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+std::string pseudonymous_value(const Pseudonymizer& p, const Attribute& attribute) {
+  if (attribute.value.empty()) return attribute.value;
+  if (looks_like_email(attribute.value)) return p.email(attribute.value);
+  return p.value(attribute.key, attribute.value);
+}
+
+// Free text may mention people: their e-mail addresses and full names are replaced in place.
+void scrub(std::string& text, const Pseudonymizer& p, const NameScrubber& names) {
+  scrub_emails(text, p);
+  names.scrub(text);
+}
+
+void anonymize_attributes(std::vector<Attribute>& attributes, const Pseudonymizer& p, const NameScrubber& names) {
+  for (Attribute& a : attributes) {
+    if (is_personal_attribute(a.key)) a.value = pseudonymous_value(p, a);
+    else scrub(a.value, p, names);
+  }
+}
+
+// Ids that may name a person or a unit (right holders, link ends): units keep their ids.
+std::string person_or_unit(const Org& org, const std::string& id, const Pseudonymizer& p) {
+  if (id.empty() || id == "self" || org.unit_by_id.count(id)) return id;
+  return p.person_id(id);
+}
+
+// Importers' messages quote the row's id ("id 'B72' is already used"): the quoted id becomes its
+// pseudonym, and any name or address in the rest of the message is scrubbed like other free text.
+void anonymize_import_issues(Org& org, const Pseudonymizer& p, const NameScrubber& names) {
+  for (ImportIssue& issue : org.import_issues) {
+    if (!issue.entity_id.empty() && !org.unit_by_id.count(issue.entity_id)) {
+      const std::string quoted = "'" + issue.entity_id + "'";
+      issue.entity_id = p.person_id(issue.entity_id);
+      for (auto at = issue.message.find(quoted); at != std::string::npos; at = issue.message.find(quoted, at + 1))
+        issue.message.replace(at, quoted.size(), "'" + issue.entity_id + "'");
+    }
+    scrub(issue.message, p, names);
+  }
+}
+
+void check_no_collision(const Org& org) {
+  std::unordered_set<std::string> distinct_before, distinct_after;
+  for (const Person& person : org.people) distinct_after.insert(person.id);
+  for (const auto& [original, index] : org.person_by_id) distinct_before.insert(original);
+  if (distinct_after.size() < distinct_before.size())
+    throw PseudonymKeyError("two person ids share a pseudonym under this key; choose another key");
+}
+
+}  // namespace
+
+bool is_personal_attribute(std::string_view name) {
+  const std::vector<std::string> words = words_of(name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (kPersonalWords.count(words[i])) return true;
+    // "E-mail" splits into "e" "mail"; "first name" into two words: both are covered above.
+    if (i + 1 < words.size() && kPersonalWords.count(words[i] + words[i + 1])) return true;
+  }
+  return false;
+}
+
+bool looks_like_email(std::string_view value) {
+  const auto at = value.find('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  const auto dot = value.find('.', at + 2);
+  return dot != std::string_view::npos && dot + 1 < value.size() && value.find(' ') == std::string_view::npos;
+}
+
+void anonymize_org(Org& org, const Pseudonymizer& p) {
+  // Every name is known before any text is scrubbed: a title may name someone further down.
+  std::vector<std::string> ids(org.people.size());
+  NameScrubber names;
+  for (std::size_t i = 0; i < org.people.size(); ++i) {
+    ids[i] = p.person_id(org.people[i].id);
+    if (!org.people[i].name.empty()) names.add(org.people[i].name, Pseudonymizer::person_name_of_pseudonym(ids[i]));
+  }
+  scrub(org.name, p, names);
+  for (std::size_t i = 0; i < org.people.size(); ++i) {
+    Person& person = org.people[i];
+    person.id = std::move(ids[i]);
+    if (!person.name.empty()) person.name = Pseudonymizer::person_name_of_pseudonym(person.id);
+    scrub(person.title, p, names);
+    if (!person.manager_id.empty()) person.manager_id = p.person_id(person.manager_id);
+    for (std::string& dotted : person.dotted_ids) dotted = p.person_id(dotted);
+    anonymize_attributes(person.attributes, p, names);
+  }
+  for (Unit& unit : org.units) {
+    scrub(unit.name, p, names);
+    if (!unit.owner_id.empty()) unit.owner_id = p.person_id(unit.owner_id);
+    for (RightHolder* right : {&unit.rights.decision, &unit.rights.people, &unit.rights.pay})
+      right->holder = person_or_unit(org, right->holder, p);
+    anonymize_attributes(unit.attributes, p, names);
+  }
+  for (Link& link : org.links) {
+    link.from.id = person_or_unit(org, link.from.id, p);
+    link.to.id = person_or_unit(org, link.to.id, p);
+  }
+  anonymize_import_issues(org, p, names);
+  check_no_collision(org);  // person_by_id still holds the original ids here
+  org.resolve();
+}
+
+}  // namespace orgaudit

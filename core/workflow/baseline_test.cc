@@ -1,0 +1,88 @@
+#include "workflow/baseline.h"
+
+#include <catch2/catch.hpp>
+
+#include "util/diagnostic.h"
+
+using namespace orgaudit;
+
+namespace {
+
+Finding finding(const std::string& rule, const std::string& entity, const std::string& message) {
+  Finding f;
+  f.rule_id = rule;
+  f.entity_ids = {entity};
+  f.message = message;
+  f.fingerprint = fingerprint(rule, f.entity_ids);
+  return f;
+}
+
+Baseline read(const std::string& text) {
+  MemoryFileSystem files;
+  files.add("baseline.json", text);
+  return read_baseline(files, "baseline.json");
+}
+
+}  // namespace
+
+TEST_CASE("a baseline round-trips, sorted by fingerprint, without suppressed findings", "[workflow]") {
+  RunResult run;
+  run.findings = {finding("span", "P1", "manager 'Ann <Root>' has 1 direct report"), finding("depth", "P9", "deep\nline"),
+                  finding("single", "P1", "accepted")};
+  run.findings[2].suppression = FindingSuppression{"inline", "why", {}};
+  const Baseline made = make_baseline(run, "0.1.0");
+  REQUIRE(made.findings.size() == 2);
+  CHECK(made.findings[0].fingerprint < made.findings[1].fingerprint);
+  MemoryFileSystem files;
+  files.write_atomically("b.json", write_baseline(made));
+  const Baseline back = read_baseline(files, "b.json");
+  CHECK(back.tool_version == "0.1.0");
+  REQUIRE(back.findings.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(back.findings[i].fingerprint == made.findings[i].fingerprint);
+    CHECK(back.findings[i].message == made.findings[i].message);  // escapes survive: JSON is read as YAML
+    CHECK(back.findings[i].entities == made.findings[i].entities);
+  }
+}
+
+TEST_CASE("checking against a baseline: unchanged, new, fixed, and pruning", "[workflow]") {
+  RunResult before;
+  before.findings = {finding("span", "P1", "a"), finding("span", "P2", "b"), finding("depth", "P3", "c")};
+  const Baseline baseline = make_baseline(before, "0.1.0");
+
+  RunResult now;
+  now.findings = {finding("span", "P2", "b, reworded"), finding("depth", "P3", "c"), finding("depth", "P4", "new"),
+                  finding("span", "P5", "new but suppressed")};
+  now.findings[3].suppression = FindingSuppression{"config", "ok", {}};
+  const BaselineComparison c = apply_baseline(now, baseline);
+  CHECK(c.unchanged == 2);
+  CHECK(c.new_findings == 1);
+  REQUIRE(c.fixed.size() == 1);
+  CHECK(c.fixed[0].entities == std::vector<std::string>{"P1"});
+  CHECK(now.findings[0].baseline == BaselineState::unchanged);
+  CHECK_FALSE(now.findings[0].counts());
+  CHECK(now.findings[2].baseline == BaselineState::new_finding);
+  CHECK(now.findings[2].counts());
+  CHECK(now.findings[3].baseline == BaselineState::new_finding);
+  CHECK_FALSE(now.findings[3].counts());
+
+  const Baseline pruned = prune_baseline(baseline, c);
+  CHECK(pruned.findings.size() == 2);  // P1 dropped; the new P4 is not added
+  for (const BaselineEntry& e : pruned.findings) CHECK(e.entities != std::vector<std::string>{"P1"});
+}
+
+TEST_CASE("baselines of another format or version are refused with a clear message", "[workflow]") {
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-report\", \"version\": 1}"),
+                    Catch::Contains("baseline.json:1:1: error: not an orgaudit baseline"));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 2, \"tool\": {\"version\": \"9.0.0\"}, \"findings\": []}"),
+                    Catch::Contains("baseline format version 2 (written by orgaudit 9.0.0) is not one this orgaudit reads "
+                                    "(version 1); re-create it with 'orgaudit baseline create'"));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": [{\"fingerprint\": \"v2:00\", \"rule\": \"r\"}]}"),
+                    Catch::Contains("fingerprint 'v2:00' is of a kind this orgaudit does not compute"));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": [{\"rule\": \"r\"}]}"),
+                    Catch::Contains("a baseline entry needs \"fingerprint\""));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": {}}"),
+                    Catch::Contains("\"findings\" must be a list"));
+  CHECK_THROWS_WITH(read("{\"schema\": "), Catch::Contains("baseline.json:1:"));
+  CHECK(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": []}").findings.empty());
+}

@@ -1,0 +1,103 @@
+#include "workflow/config_dump.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "json.h"
+#include "util/text.h"
+
+namespace orgaudit {
+namespace {
+
+// JSON strings are YAML double-quoted scalars: one escaping routine keeps both safe.
+std::string quoted(const std::string& text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+bool is_number(const std::string& text) {
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return !text.empty() && *end == '\0';
+}
+
+std::string option_value(const OptionSpec& spec, const std::string& value) {
+  switch (spec.type) {
+    case OptionType::integer:
+    case OptionType::number:
+      return is_number(value) ? value : quoted(value);
+    case OptionType::boolean:
+      return value == "true" || value == "false" ? value : quoted(value);
+    case OptionType::list: {
+      std::string out;
+      for (const std::string& item : split(value, ','))
+        if (!trim(item).empty()) out += (out.empty() ? "" : ", ") + quoted(trim(item));
+      return "[" + out + "]";
+    }
+    case OptionType::string: break;
+  }
+  return quoted(value);
+}
+
+void dump_rule(std::string& out, const CatalogEntry& entry, const RuleSelection& selection) {
+  const RuleInfo& info = entry.info;
+  bool on = true;
+  for (const auto& [enable, pattern] : selection.toggles)
+    if (glob_match(pattern, info.id)) on = enable;
+  const auto severity = selection.severities.find(info.id);
+  out += "  " + info.id + ":    # " + info.summary + "\n";
+  out += std::string("    enabled: ") + (on ? "true" : "false") + "\n";
+  out += std::string("    severity: ") +
+         to_string(severity == selection.severities.end() ? info.default_severity : severity->second) + "\n";
+  if (info.options.empty()) return;
+  const auto chosen = selection.options.find(info.id);
+  out += "    options:\n";
+  for (const OptionSpec& spec : info.options) {
+    std::string value = spec.default_value;
+    if (chosen != selection.options.end())
+      if (const auto v = chosen->second.find(spec.name); v != chosen->second.end()) value = v->second;
+    out += "      " + spec.name + ": " + option_value(spec, value) + "    # " + to_string(spec.type) + ", default " +
+           (spec.default_value.empty() ? "(empty)" : spec.default_value) + "\n";
+  }
+}
+
+}  // namespace
+
+std::string dump_config(const EffectiveConfig& e) {
+  std::string out = "# The effective orgaudit configuration, every default spelled out. Layered from:\n";
+  for (const std::string& source : e.sources) out += "#   " + source + "\n";
+  out += "# Saved as .orgaudit.yaml it gives the same settings.\n";
+  out += "orgaudit-config: 1\n";
+  out += "profile: " + quoted(e.profile) + "\n";
+  out += "fail-on: " + e.fail_on + "\n";
+  if (e.config.min_score) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", *e.config.min_score);
+    out += "min-score: " + std::string(buffer) + "\n";
+  }
+  else out += "# min-score: not set (no minimum org score)\n";
+  out += "input:\n  format: " + quoted(e.config.input.format) + "    # empty: from each file's extension\n";
+  out += "  preset: " + quoted(e.config.input.preset) + "\n";
+  if (e.config.input.columns.empty()) {
+    out += "  columns: {}\n";
+  } else {
+    out += "  columns:\n";
+    for (const auto& [field, column] : e.config.input.columns) out += "    " + field + ": " + quoted(column) + "\n";
+  }
+  if (e.config.baseline.empty()) out += "# baseline: not set\n";
+  else out += "baseline: " + quoted(e.config.baseline) + "\n";
+  if (e.config.suppressions.empty()) {
+    out += "suppressions: []\n";
+  } else {
+    out += "suppressions:\n";
+    for (const ConfigSuppression& s : e.config.suppressions)
+      out += "  - {rule: " + quoted(s.rule) + ", entity: " + quoted(s.entity) + ", reason: " + quoted(s.reason) +
+             (s.expires ? ", expires: " + s.expires->to_string() : "") + "}\n";
+  }
+  out += "rules:\n";
+  for (const CatalogEntry& entry : e.catalog.entries()) dump_rule(out, entry, e.selection);
+  return out;
+}
+
+}  // namespace orgaudit

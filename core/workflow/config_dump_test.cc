@@ -1,0 +1,64 @@
+#include "workflow/config_dump.h"
+
+#include <catch2/catch.hpp>
+
+#include "workflow/starter_config.h"
+
+using namespace orgaudit;
+
+namespace {
+
+Config load(const std::string& text) {
+  MemoryFileSystem files;
+  files.add(".orgaudit.yaml", text);
+  return load_config(files, ".orgaudit.yaml");
+}
+
+RuleCatalog catalog() {
+  RuleCatalog c;
+  c.begin_pack("test", "test.so");
+  c.add(RuleInfo{"test-depth", "too deep", Severity::warning, "Flatness",
+                 {{"max-layers", OptionType::integer, "7", "layers"}, {"order", OptionType::list, "A,B", "grades"},
+                  {"label", OptionType::string, "say \"hi\" <b>", "text"}}, ""},
+        nullptr);
+  c.add(RuleInfo{"test-span", "spans", Severity::error, "Span health", {}, ""}, nullptr);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("the dump spells out every rule and reads back to the same settings", "[workflow]") {
+  const RuleCatalog rules = catalog();
+  Config config = load("fail-on: warning\nmin-score: 72.5\nrules:\n  test-span: off\n  test-depth:\n    severity: error\n"
+                       "    options: {max-layers: 5, order: [X, Y]}\n"
+                       "suppressions:\n  - {rule: test-span, entity: P1, reason: \"it's fine\", expires: 2027-01-31}\n");
+  const std::string dump = dump_config(EffectiveConfig{{"defaults"}, "classic", config, rules, config.rules, "warning"});
+  CHECK_THAT(dump, Catch::Contains("  test-depth:    # too deep\n    enabled: true\n    severity: error\n    options:\n"
+                                   "      max-layers: 5    # integer, default 7\n      order: [\"X\", \"Y\"]    # list, default A,B\n"
+                                   "      label: \"say \\\"hi\\\" \\u003cb\\u003e\"    # string"));
+  CHECK_THAT(dump, Catch::Contains("  test-span:    # spans\n    enabled: false\n    severity: error\n"));
+  CHECK_THAT(dump, Catch::Contains("min-score: 72.5\n"));
+  const Config back = load(dump);
+  CHECK(back.profile == "classic");
+  CHECK(*back.fail_on == "warning");
+  CHECK(*back.min_score == 72.5);
+  CHECK(back.rules.options.at("test-depth").at("order") == "X,Y");
+  CHECK(back.rules.options.at("test-depth").at("label") == "say \"hi\" <b>");
+  CHECK(back.rules.severities.at("test-depth") == Severity::error);
+  REQUIRE(back.suppressions.size() == 1);
+  CHECK(back.suppressions[0].reason == "it's fine");
+  CHECK(back.suppressions[0].expires->to_string() == "2027-01-31");
+}
+
+TEST_CASE("the starter config loads and changes nothing", "[workflow]") {
+  const std::string text = starter_config("rendanheyi", {"classic", "rendanheyi"});
+  CHECK_THAT(text, Catch::Contains("a shipped profile (classic, rendanheyi) or a path"));
+  const Config c = load(text);
+  CHECK(c.profile == "rendanheyi");
+  CHECK(*c.fail_on == "error");
+  CHECK(c.rules.toggles.empty());
+  CHECK(c.rules.options.empty());
+  CHECK(c.suppressions.empty());
+  CHECK_FALSE(c.min_score);
+  CHECK(c.baseline.empty());
+}

@@ -1,0 +1,134 @@
+#include "workflow/snapshot_diff.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace orgaudit {
+namespace {
+
+constexpr double kMinOverlap = 0.10;
+constexpr double kMinOverlapRenamed = 0.50;
+
+std::string normalised(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(std::tolower(u));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Vacant posts have no name; their title says what they are.
+std::string label(const Person& p) { return p.name.empty() ? p.title : p.name; }
+
+std::string depth_text(std::int32_t depth) { return depth < 0 ? "unreachable" : std::to_string(depth); }
+
+void compare_people(const Snapshot& a, const Snapshot& b, SnapshotDiff& diff) {
+  const auto& old_depth = a.metrics.reporting.depth;
+  const auto& new_depth = b.metrics.reporting.depth;
+  for (PersonIndex j = 0; j < b.org.people.size(); ++j) {
+    const Person& now = b.org.people[j];
+    const PersonIndex i = a.org.find_person(now.id);
+    if (i == kNoIndex) {
+      diff.people_added.push_back({now.id, label(now)});
+      continue;
+    }
+    const Person& before = a.org.people[i];
+    if (before.manager_id != now.manager_id || before.unit_id != now.unit_id)
+      diff.moved.push_back({now.id, label(now), before.manager_id, now.manager_id, before.unit_id, now.unit_id});
+    if (before.grade != now.grade) diff.regraded.push_back({now.id, label(now), before.grade, now.grade});
+    const std::uint32_t old_span = a.metrics.reporting.span[i], new_span = b.metrics.reporting.span[j];
+    if (old_span != new_span && (a.metrics.reporting.is_manager(i) || b.metrics.reporting.is_manager(j)))
+      diff.spans.push_back({now.id, label(now), std::to_string(old_span), std::to_string(new_span)});
+    if (old_depth[i] != new_depth[j])
+      diff.layers.push_back({now.id, label(now), depth_text(old_depth[i]), depth_text(new_depth[j])});
+  }
+  for (const Person& before : a.org.people)
+    if (b.org.find_person(before.id) == kNoIndex) diff.people_removed.push_back({before.id, label(before)});
+}
+
+void compare_units(const Org& a, const Org& b, SnapshotDiff& diff) {
+  for (const Unit& u : b.units)
+    if (a.find_unit(u.id) == kNoIndex) diff.units_added.push_back({u.id, u.name});
+  for (const Unit& u : a.units)
+    if (b.find_unit(u.id) == kNoIndex) diff.units_removed.push_back({u.id, u.name});
+}
+
+std::vector<SnapshotDiff::FindingChange> only_in(const RunResult& run, const RunResult& other) {
+  std::unordered_set<std::string> there;
+  for (const Finding& f : other.findings)
+    if (!f.suppression) there.insert(f.fingerprint);
+  std::vector<SnapshotDiff::FindingChange> out;
+  for (const Finding& f : run.findings)
+    if (!f.suppression && !there.count(f.fingerprint))
+      out.push_back({f.rule_id, to_string(f.severity), f.message, f.fingerprint, f.entity_ids});
+  return out;
+}
+
+void compare_scores(const Scores& a, const Scores& b, SnapshotDiff& diff) {
+  diff.scores.push_back({"Org", a.org, b.org});
+  std::vector<std::string> names;
+  for (const DimensionScore& d : a.dimensions) names.push_back(d.name);
+  for (const DimensionScore& d : b.dimensions)
+    if (std::find(names.begin(), names.end(), d.name) == names.end()) names.push_back(d.name);
+  auto score_of = [](const Scores& s, const std::string& name) -> std::optional<double> {
+    for (const DimensionScore& d : s.dimensions)
+      if (d.name == name) return d.score;
+    return std::nullopt;
+  };
+  for (const std::string& name : names) diff.scores.push_back({name, score_of(a, name), score_of(b, name)});
+}
+
+}  // namespace
+
+Relatedness relatedness(const Org& old_org, const Org& new_org) {
+  Relatedness r;
+  const Org& small = old_org.people.size() + old_org.units.size() <= new_org.people.size() + new_org.units.size()
+                         ? old_org : new_org;
+  const Org& large = &small == &old_org ? new_org : old_org;
+  r.smaller = small.person_by_id.size() + small.unit_by_id.size();
+  for (const auto& [id, index] : small.person_by_id) r.shared_ids += large.person_by_id.count(id);
+  for (const auto& [id, index] : small.unit_by_id) r.shared_ids += large.unit_by_id.count(id);
+  const std::string a = normalised(old_org.name), b = normalised(new_org.name);
+  r.names_differ = !a.empty() && !b.empty() && a != b;
+  if (r.smaller == 0) return r;  // an empty snapshot: nothing to compare, nothing to refuse
+  const double overlap = static_cast<double>(r.shared_ids) / static_cast<double>(r.smaller);
+  const double needed = r.names_differ ? kMinOverlapRenamed : kMinOverlap;
+  r.related = overlap >= needed;
+  if (!r.related)
+    r.explanation = "the snapshots look like two different organisations: they share " + std::to_string(r.shared_ids) +
+                    " of " + std::to_string(r.smaller) + " ids (" + std::to_string(static_cast<int>(overlap * 100)) +
+                    "%, at least " + std::to_string(static_cast<int>(needed * 100)) + "% needed" +
+                    (r.names_differ ? " when the org names differ: '" + old_org.name + "' and '" + new_org.name + "'"
+                                    : "") + "); pass --allow-unrelated to compare them anyway";
+  return r;
+}
+
+SnapshotDiff diff_snapshots(const Snapshot& a, const Snapshot& b) {
+  SnapshotDiff diff;
+  diff.old_name = a.org.name;
+  diff.new_name = b.org.name;
+  diff.old_as_of = a.org.as_of ? a.org.as_of->to_string() : "";
+  diff.new_as_of = b.org.as_of ? b.org.as_of->to_string() : "";
+  diff.old_people = a.org.people.size();
+  diff.new_people = b.org.people.size();
+  diff.old_units = a.org.units.size();
+  diff.new_units = b.org.units.size();
+  diff.old_layers = a.metrics.reporting.max_depth;
+  diff.new_layers = b.metrics.reporting.max_depth;
+  compare_people(a, b, diff);
+  compare_units(a.org, b.org, diff);
+  diff.introduced = only_in(b.run, a.run);
+  diff.resolved = only_in(a.run, b.run);
+  compare_scores(a.scores, b.scores, diff);
+  return diff;
+}
+
+}  // namespace orgaudit
