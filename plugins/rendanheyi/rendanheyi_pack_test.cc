@@ -1,0 +1,240 @@
+// The Rendanheyi pack as a whole: its shared helpers, what every rule must come with (fixtures at
+// its threshold edges, a doc page, a line in the pack README), its profiles, and the samples, whose
+// comments promise per-rule finding counts that the real rules must produce.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "config/profile.h"
+#include "engine/engine.h"
+#include "import/import_rules.h"
+#include "io/file_system.h"
+#include "loader/yaml_loader.h"
+#include "orgaudit/metrics.h"
+#include "plugin/plugin_host.h"
+#include "rendanheyi_support.h"
+
+using namespace orgaudit;
+using namespace orgaudit::rendanheyi;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSource = ORGAUDIT_SOURCE_DIR;
+
+const RuleCatalog& catalog() {
+  static RuleCatalog c = [] {
+    RuleCatalog loaded;
+    PluginHost host;
+    host.load_directory(PluginHost::installed_directory(), loaded);
+    import::register_import_rules(loaded);  // as the CLI does: the profiles enable import-*
+    return loaded;
+  }();
+  return c;
+}
+
+std::vector<std::string> pack_rules() {
+  std::vector<std::string> ids;
+  for (const CatalogEntry& entry : catalog().entries())
+    if (entry.info.pack == "rendanheyi") ids.push_back(entry.info.id);
+  return ids;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// "#   PROFILE: rule=N rule=N" lines under "# Finding counts" in a sample's header.
+std::map<std::string, std::map<std::string, int>> promised_counts(const fs::path& sample) {
+  std::map<std::string, std::map<std::string, int>> counts;
+  std::ifstream in(sample);
+  std::string line;
+  bool in_block = false;
+  while (std::getline(in, line) && line.rfind("#", 0) == 0) {
+    if (line.rfind("# Finding counts", 0) == 0) in_block = true;
+    if (!in_block || line.rfind("#   ", 0) != 0) continue;
+    const auto colon = line.find(": ");
+    if (colon == std::string::npos) continue;
+    std::map<std::string, int>& rules = counts[line.substr(4, colon - 4)];
+    std::istringstream items(line.substr(colon + 2));
+    std::string item;
+    while (items >> item) {
+      const auto eq = item.find('=');
+      rules[item.substr(0, eq)] = std::stoi(item.substr(eq + 1));
+    }
+  }
+  return counts;
+}
+
+std::map<std::string, int> actual_counts(const fs::path& sample, const std::string& profile) {
+  Org org;
+  std::vector<Diagnostic> warnings;
+  NoProgress progress;
+  RealFileSystem files;
+  load_yaml_org(files, sample.string(), org, warnings, progress);
+  org.resolve();
+  const OrgMetrics metrics = OrgMetrics::compute(org);
+  RuleSelection selection;
+  apply_profile(profile, profile_directories(), selection);
+  const RunResult run = run_rules(org, metrics, configure_rules(catalog(), selection));
+  std::map<std::string, int> counts;
+  for (const Finding& f : run.findings) ++counts[f.rule_id];
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("rendanheyi helpers: series read from the end") {
+  CHECK(trailing_falls({4.5, 4.6, 4.6, 4.4, 4.1, 3.8}) == 3);
+  CHECK(trailing_falls({4.0, 3.0, 3.0}) == 0);  // flat is not falling
+  CHECK(trailing_falls({}) == 0);
+  CHECK(trailing_falls({1}) == 0);
+  CHECK(trailing_zeros({1, 0, 0, 0}) == 3);
+  CHECK(trailing_zeros({0, 0}) == 2);
+  CHECK(trailing_zeros({0, 1}) == 0);
+  CHECK(trailing_losses({5, -1, -2}) == 2);
+  CHECK(trailing_losses({-1, 0}) == 0);  // breaking even is not a loss
+}
+
+TEST_CASE("rendanheyi helpers: profit from a period table") {
+  PeriodTable table;
+  table.series = {{"revenue", {10, 5}, {}}, {"costs", {8, 7}, {}}};
+  CHECK(profit_per_period(table) == std::vector<double>{2, -2});
+  table.series.push_back({"profit", {1, 1}, {}});
+  CHECK(profit_per_period(table) == std::vector<double>{1, 1});  // a stated profit wins
+  PeriodTable statement;
+  statement.series = {{"revenues", {3}, {}}, {"costs", {4}, {}}};
+  CHECK(profit_per_period(statement) == std::vector<double>{-1});
+  CHECK(profit_per_period(PeriodTable{}).empty());
+}
+
+TEST_CASE("rendanheyi helpers: wording") {
+  CHECK(number(17) == "17");
+  CHECK(number(16.5) == "16.5");
+  CHECK(number(-0.636363) == "-0.64");
+  CHECK(number(-0.0001) == "0");
+  CHECK(percent_change(5200, 5150) == "-1%");
+  CHECK(percent_change(100, 184) == "+84%");
+  CHECK(percent_change(100, 100.2) == "0%");
+  CHECK(joined({"a"}) == "a");
+  CHECK(joined({"a", "b", "c"}) == "a, b and c");
+  CHECK(count_of(1, "period") == "1 period");
+  CHECK(count_of(3, "period") == "3 periods");
+}
+
+TEST_CASE("every rendanheyi rule has a doc page, a README line and fixtures that flag something") {
+  const std::vector<std::string> ids = pack_rules();
+  REQUIRE(ids.size() == 9);
+  const std::string readme = read_text(kSource / "rules" / "rendanheyi" / "README.md");
+  for (const std::string& id : ids) {
+    INFO("rule " << id);
+    CHECK(fs::is_regular_file(kSource / "rules" / "rendanheyi" / (id + ".md")));
+    CHECK(readme.find("(" + id + ".md)") != std::string::npos);
+    const fs::path dir = kSource / "tests" / "fixtures" / id;
+    REQUIRE(fs::is_directory(dir));
+    std::size_t files = 0, violations = 0;
+    for (const auto& file : fs::directory_iterator(dir)) {
+      if (file.path().extension() != ".yaml") continue;
+      ++files;
+      const std::string text = read_text(file.path());
+      // A finding other than the not-assessed note (which sits on line 1).
+      std::istringstream lines(text);
+      std::string line;
+      for (int n = 1; std::getline(lines, line); ++n)
+        if (n > 1 && line.find("# expect: " + id) != std::string::npos) ++violations;
+    }
+    CHECK(files >= 3);
+    CHECK(violations >= 2);
+  }
+}
+
+TEST_CASE("the rendanheyi profiles run both packs with the model's thresholds") {
+  RuleSelection selection;
+  const Profile p = apply_profile("rendanheyi", profile_directories(), selection);
+  CHECK(p.name == "rendanheyi");
+  CHECK(selection.options["structure-hierarchy-depth"]["max-layers"] == "3");
+  CHECK(selection.options["rendanheyi-me-size"]["max-size"] == "15");
+  CHECK(selection.options["rendanheyi-me-size"]["error-size"] == "20");
+  std::size_t enabled_pack_rules = 0;
+  for (const ConfiguredRule& rule : configure_rules(catalog(), selection))
+    enabled_pack_rules += rule.entry->info.pack == "rendanheyi";
+  CHECK(enabled_pack_rules == 9);
+
+  RuleSelection strict;
+  apply_profile("rendanheyi-strict", profile_directories(), strict);
+  CHECK(strict.options["rendanheyi-me-size"]["max-size"] == "10");
+  CHECK(strict.options["structure-hierarchy-depth"]["max-layers"] == "3");  // from rendanheyi
+  CHECK(std::stol(strict.options["rendanheyi-emc-contract"]["max-age-days"]) <
+        std::stol(selection.options["rendanheyi-emc-contract"]["max-age-days"]));
+}
+
+TEST_CASE("the samples produce the finding counts their comments promise") {
+  std::set<std::string> fired;  // rendanheyi rules with a warning or error somewhere, default profile
+  for (const char* name : {"traditional", "rendanheyi", "transformation"}) {
+    const fs::path sample = kSource / "samples" / name / "org.yaml";
+    INFO("sample " << sample);
+    const auto promised = promised_counts(sample);
+    REQUIRE(promised.count("rendanheyi") == 1);
+    for (const auto& [profile, counts] : promised) {
+      INFO("profile " << profile);
+      CHECK(actual_counts(sample, profile) == counts);
+    }
+  }
+  // Which rules fire at all (info notes aside) is checked on the runs themselves.
+  for (const char* name : {"traditional", "rendanheyi", "transformation"}) {
+    Org org;
+    std::vector<Diagnostic> warnings;
+    NoProgress progress;
+    RealFileSystem files;
+    load_yaml_org(files, (kSource / "samples" / name / "org.yaml").string(), org, warnings, progress);
+    org.resolve();
+    const OrgMetrics metrics = OrgMetrics::compute(org);
+    RuleSelection selection;
+    apply_profile("rendanheyi", profile_directories(), selection);
+    for (const Finding& f : run_rules(org, metrics, configure_rules(catalog(), selection)).findings)
+      if (f.severity != Severity::info) fired.insert(f.rule_id);
+  }
+  for (const std::string& id : pack_rules()) {
+    INFO("rule " << id);
+    CHECK(fired.count(id) == 1);
+  }
+}
+
+TEST_CASE("bad Rendanheyi data is refused with file:line:col, never passed silently") {
+  struct Case {
+    const char* yaml;
+    const char* where;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"orgaudit: 1\nunits:\n  - id: ME\n    kind: me\n    metrics:\n      periods: [a, b, c]\n      headcount: [1, 2]\n",
+       ":7:7", "'headcount' has 2 values but 'periods' has 3"},
+      {"orgaudit: 1\nunits:\n  - id: ME\n    kind: me\n    metrics:\n      periods: [a, b]\n      headcount: [1, -2]\n",
+       ":7:22", "headcount cannot be negative"},
+      {"orgaudit: 1\nunits:\n  - id: EMC\n    kind: emc\n    contract: {updated: 2026-13-01}\n", ":5:25",
+       "expected a date"},
+  };
+  const fs::path path = fs::temp_directory_path() / "orgaudit-rendanheyi-bad.yaml";
+  for (const Case& c : cases) {
+    INFO(c.yaml);
+    std::ofstream(path) << c.yaml;
+    Org org;
+    std::vector<Diagnostic> warnings;
+    NoProgress progress;
+    RealFileSystem files;
+    try {
+      load_yaml_org(files, path.string(), org, warnings, progress);
+      FAIL("loaded without an error");
+    } catch (const InputError& e) {
+      const std::string text = e.diagnostic().format("error");
+      CHECK_THAT(text, Catch::Contains(path.string() + c.where) && Catch::Contains(c.message));
+    }
+  }
+  fs::remove(path);
+}

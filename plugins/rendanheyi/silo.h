@@ -1,0 +1,30 @@
+// rendanheyi-silo: units that work as silos, in three forms:
+//   structural     a unit whose only ties to other units are reporting lines (cascading, not parallel);
+//   E-I index      with collaboration links, a unit whose Krackhardt E-I index is below min-ei;
+//   single bridge  a unit whose ties to other units all run through one person (an articulation
+//                  point of the people tie graph), a fragile link.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "orgaudit/rule.h"
+
+namespace orgaudit::rendanheyi {
+
+class Silo : public Rule {
+ public:
+  static RuleInfo info();
+  explicit Silo(const RuleOptions& options);
+  void check(const CheckContext& context, FindingSink& sink) const override;
+
+ private:
+  static void check_structural(const CheckContext& context, UnitIndex u, const std::vector<std::uint32_t>& children,
+                               FindingSink& sink);
+  void check_ei_index(const CheckContext& context, UnitIndex u, FindingSink& sink) const;
+  static void check_single_bridge(const CheckContext& context, UnitIndex u, FindingSink& sink);
+
+  double min_ei_;
+};
+
+}  // namespace orgaudit::rendanheyi

@@ -1,0 +1,80 @@
+#include "zero_distance.h"
+
+#include "rendanheyi_support.h"
+
+namespace orgaudit::rendanheyi {
+namespace {
+
+// The units on the way as related locations, "hop 1: 'Smart Cooking EMC'", ...
+void add_route(const Org& org, const std::vector<UnitIndex>& route, FindingBuilder& finding) {
+  for (std::size_t hop = 0; hop < route.size(); ++hop) {
+    const Unit& unit = org.units[route[hop]];
+    finding.related(unit.where, "hop " + std::to_string(hop + 1) + ": " + quoted(unit), unit.id);
+  }
+}
+
+}  // namespace
+
+RuleInfo ZeroDistance::info() {
+  return {"rendanheyi-zero-distance",
+          "units with no path to a user: not user-facing and no EMC or contract link, within max-hops, "
+          "to a user-facing unit",
+          Severity::warning,
+          "User value",
+          {{"max-hops", OptionType::integer, "2",
+            "most EMC-membership or contract hops a unit may be from the nearest user-facing unit"}},
+          ""};
+}
+
+ZeroDistance::ZeroDistance(const RuleOptions& options) : max_hops_(options.get_int("max-hops")) {}
+
+void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
+  const Org& org = context.org;
+  const NetworkMetrics& net = context.metrics.network;
+  if (!net.any_user_facing) return sink.not_assessed("user_facing flags on units or people");
+
+  std::size_t assessed = 0;
+  for (UnitIndex u = 0; u < org.units.size(); ++u) {
+    const Unit& unit = org.units[u];
+    // An external partner is measured by its own company, not by this org's distance to users.
+    if (unit.kind == UnitKind::external_partner) continue;
+    ++assessed;
+    const std::int32_t hops = net.user_hops[u];
+    if (hops == 0 || (hops > 0 && hops <= max_hops_)) continue;
+
+    if (hops > 0) {
+      const std::vector<UnitIndex> route = net.path_to_user(u, false);
+      const Unit& user_unit = org.units[route.back()];
+      FindingBuilder finding = sink.report(
+          {EntityRef::unit, u}, quoted(unit) + " is " + count_of(static_cast<std::size_t>(hops), "hop") +
+                                    " of EMC membership and contracts from the nearest user-facing unit, " +
+                                    quoted(user_unit) + " (max " + std::to_string(max_hops_) +
+                                    "): contract with a user-facing unit or join its EMC");
+      add_route(org, route, finding);
+      continue;
+    }
+    // No lateral path at all. Say which route it has today: up and down the hierarchy, if any.
+    const std::uint32_t partners = net.component_size[net.component[u]] - 1;
+    const std::string partners_text =
+        partners == 0 ? "has no EMC membership or contract"
+                      : "is tied by EMC membership or contract only to " +
+                            (partners == 1 ? std::string("1 unit that does not")
+                                           : std::to_string(partners) + " units that do not") +
+                            " reach users either";
+    const std::vector<UnitIndex> hierarchy = net.path_to_user(u, true);
+    if (hierarchy.empty()) {
+      sink.report({EntityRef::unit, u}, quoted(unit) + " has no path to a user: it is not user-facing, " +
+                                            partners_text + ", and not even the hierarchy leads to a user-facing unit");
+      continue;
+    }
+    FindingBuilder finding = sink.report(
+        {EntityRef::unit, u}, quoted(unit) + " has no path to a user: it is not user-facing and " + partners_text +
+                                  ", so its only route to users runs through the hierarchy, to " +
+                                  quoted(org.units[hierarchy.back()]) + " (" + count_of(hierarchy.size(), "step") +
+                                  ")");
+    add_route(org, hierarchy, finding);
+  }
+  sink.assessed(assessed);
+}
+
+}  // namespace orgaudit::rendanheyi
