@@ -1,0 +1,209 @@
+// The CSV importer on small hand-made exports: each preset, detection, column maps, bad input.
+#include "import/csv_import.h"
+
+#include <catch2/catch.hpp>
+
+#include "import_test_support.h"
+
+using namespace orgaudit;
+using orgaudit::import::testing::csv_error;
+using orgaudit::import::testing::load_csv_text;
+using orgaudit::import::testing::person;
+
+TEST_CASE("csv import: the generic preset, with locations at row and column") {
+  const Org org = load_csv_text(
+      "id,manager_id,name,title,unit,fte,vacant,contractor,dotted_manager_ids,location\n"
+      "P1,,Ada Top,CEO,U-HQ,,,,,London\n"
+      "P2,P1,\"Li, \"\"Lily\"\"\",Lead,U-HQ,0.5,no,yes,P1;P9,Leeds\n"
+      "P3,P2,,Engineer,U-ENG,1,true,,,\n");
+  REQUIRE(org.people.size() == 3);
+  const Person& lily = person(org, "P2");
+  CHECK(lily.name == "Li, \"Lily\"");
+  CHECK(lily.manager_id == "P1");
+  CHECK(lily.fte == 0.5);
+  CHECK(lily.has(kContractor));
+  CHECK_FALSE(lily.has(kVacant));
+  CHECK(lily.dotted_ids == std::vector<std::string>{"P1", "P9"});
+  REQUIRE(lily.attributes.size() == 1);
+  CHECK(lily.attributes[0].key == "location");
+  CHECK(lily.attributes[0].value == "Leeds");
+  CHECK(lily.where.line == 3);
+  CHECK(lily.where.column == 1);
+  CHECK(lily.manager_where.line == 3);
+  CHECK(lily.manager_where.column == 2);
+  CHECK(person(org, "P3").has(kVacant));
+  // The unit column implies units, first named where they first appear.
+  REQUIRE(org.units.size() == 2);
+  CHECK(org.units[0].id == "U-HQ");
+  CHECK(org.units[0].implied);
+  CHECK(org.units[1].where.line == 4);
+  CHECK(org.units[1].where.column == 5);
+  CHECK(org.imported_records == 3);
+  CHECK(org.import_issues.empty());
+}
+
+TEST_CASE("csv import: bamboohr picks the id and supervisor columns whose values match") {
+  // supervisorId holds employee numbers, supervisorEId internal ids: both kinds of export exist.
+  const std::string header = "id,employeeNumber,firstName,lastName,jobTitle,department,division,employmentStatus,supervisorEId,supervisorId\n";
+  const Org by_id = load_csv_text(header +
+                                  "10,E-1,Ann,Boss,CEO,Exec,Corp,Full-Time,,\n"
+                                  "11,E-2,Bo,Two,Dev,Eng,Corp,Contractor,10,E-1\n"
+                                  "12,E-3,Cy,Three,Dev,Eng,Corp,Part-Time,11,E-2\n",
+                                  {"bamboohr"});
+  REQUIRE(by_id.people.size() == 3);
+  const Person& bo = person(by_id, "11");
+  CHECK(bo.name == "Bo Two");
+  CHECK(bo.manager_id == "10");
+  CHECK(bo.title == "Dev");
+  CHECK(bo.unit_id == "Eng");
+  CHECK(bo.has(kContractor));
+  CHECK_FALSE(person(by_id, "12").has(kContractor));
+  // Without the internal id column the employee numbers pair with supervisorId.
+  const Org by_number = load_csv_text(
+      "employeeNumber,displayName,supervisorEId,supervisorId\nE-1,Ann,,\nE-2,Bo,7,E-1\nE-3,Cy,8,E-2\n");
+  CHECK(person(by_number, "E-3").manager_id == "E-2");
+  CHECK(person(by_number, "E-3").name == "Cy");
+}
+
+TEST_CASE("csv import: workday, with contingent workers and team names") {
+  const Org org = load_csv_text(
+      "Employee_ID,Contingent_Worker_ID,Full_Name,Manager_ID,Team_ID,Team_Name,Employee_Type,Location\n"
+      "W1,,Ann Top,,T1,Leadership,Regular,Paris\n"
+      ",C-7,Carl Temp,W1,T1,Leadership,Contingent Worker,Lyon\n");
+  REQUIRE(org.people.size() == 2);
+  CHECK(person(org, "C-7").has(kContractor));
+  CHECK(person(org, "C-7").manager_id == "W1");
+  REQUIRE(org.units.size() == 1);
+  CHECK(org.units[0].id == "T1");
+  CHECK(org.units[0].name == "Leadership");
+}
+
+TEST_CASE("csv import: visio, names as ids and a blank Reports_To at the top") {
+  const Org org = load_csv_text("Name,Title,Reports_To,Department\nAnn,Chief,,HQ\nBo,Lead,Ann,HQ\n");
+  CHECK(person(org, "Bo").manager_id == "Ann");
+  CHECK(person(org, "Ann").manager_id.empty());
+  CHECK(person(org, "Bo").name == "Bo");
+}
+
+TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
+  const Org senior = load_csv_text(
+      "\"Post Unique Reference\",\"Name\",\"Grade (or equivalent)\",\"Job Title\",\"Unit\",\"Reports to Senior Post\",\"FTE\",\"Payscale (£)\"\r\n"
+      "\"1\",\"Top Person\",\"SCS4\",\"Permanent Secretary\",\"Office\",\"XX\",\"1\",\"\"\r\n"
+      "\"2\",\"N/D\",\"SCS2\",\"Director\",\"Office\",\"1\",\"0.6\",\"\"\r\n"
+      "\"3\",\"Vacant\",\"SCS1\",\"Deputy\",\"Office\",\"2\",\"\",\"\"\r\n"
+      "\"4\",\"ELIMINATED\",\"SCS1\",\"Deputy\",\"Office\",\"2\",\"1\",\"\"\r\n"
+      "\"4\",\"Job Sharer\",\"SCS1\",\"Deputy\",\"Office\",\"2\",\"0.4\",\"\"\r\n",
+      {"uk-organogram"});
+  REQUIRE(senior.people.size() == 4);
+  CHECK(person(senior, "1").manager_id.empty());  // XX: reports outside the organisation
+  CHECK(person(senior, "2").name.empty());         // N/D is never a name
+  CHECK(person(senior, "2").fte == 0.6);
+  CHECK(person(senior, "3").has(kVacant));
+  CHECK(person(senior, "4").has(kVacant));
+  REQUIRE(senior.import_issues.size() == 1);
+  CHECK(senior.import_issues[0].kind == ImportIssue::duplicate_id);
+  CHECK(senior.import_issues[0].where.line == 6);
+  CHECK_THAT(senior.import_issues[0].message, Catch::Contains("job share"));
+
+  const Org junior = load_csv_text(
+      "Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
+      "Dept,Dept,Office,2,EO,Officer,3\n"
+      "Dept,Dept,Office,2,EO,Officer,1.5\n"
+      "Dept,Dept,Office,3,AO,Clerk,0\n");
+  REQUIRE(junior.people.size() == 2);
+  const Person& row = junior.people[0];
+  CHECK(row.has(kAggregate));
+  CHECK(row.fte == 3);
+  CHECK(row.manager_id == "2");
+  CHECK(row.id == "2/EO/Officer");
+  CHECK(junior.people[1].id == "2/EO/Officer#2");
+  CHECK(junior.name == "Dept");
+  REQUIRE(junior.import_issues.size() == 1);
+  CHECK(junior.import_issues[0].kind == ImportIssue::skipped_row);
+  CHECK_THAT(junior.import_issues[0].message, Catch::Contains("stands for 0 posts"));
+}
+
+TEST_CASE("csv import: detection, ambiguity and unknown headers") {
+  CHECK_THAT(csv_error("id,manager_id,supervisorId\n1,,\n"),
+             Catch::Contains("cannot tell which export this is") && Catch::Contains("bamboohr ('id', 'supervisorId')") &&
+                 Catch::Contains("generic ('id', 'manager_id')") && Catch::Contains("--preset"));
+  CHECK_THAT(csv_error("EmpNo,Boss\n1,\n"), Catch::StartsWith("x.csv:1:1: error: the header fits no preset") &&
+                                                Catch::Contains("input.columns") && Catch::Contains("visio:"));
+  CHECK_THAT(csv_error("id,manager_id\n1,\n", {"bamboo"}), Catch::Contains("unknown preset 'bamboo'; did you mean 'bamboohr'?"));
+  CHECK_THAT(csv_error("id,name\n1,x\n", {"workday"}),
+             Catch::Contains("does not fit preset 'workday': it needs id ('Employee_ID') and manager ('Manager_ID')"));
+}
+
+TEST_CASE("csv import: a column map for any other export") {
+  import::testing::Options options;
+  options.columns = {{"id", "Emp No"}, {"manager", "Boss No"}, {"name", "Full name"}, {"attributes", "Site"}};
+  const Org org = load_csv_text("Emp No,Boss No,Full name,Site\n1,,Ann,Rome\n2,1,Bo,Oslo\n", options);
+  CHECK(person(org, "2").manager_id == "1");
+  CHECK(person(org, "2").name == "Bo");
+  REQUIRE(person(org, "2").attributes.size() == 1);
+  CHECK(person(org, "2").attributes[0].value == "Oslo");
+  options.columns = {{"id", "Emp Mo"}, {"manager", "Boss No"}};
+  CHECK_THAT(csv_error("Emp No,Boss No\n1,\n", options),
+             Catch::Contains("maps id to column 'Emp Mo', which is not in the header; did you mean 'Emp No'?"));
+  options.columns = {{"idd", "Emp No"}};
+  CHECK_THAT(csv_error("Emp No,Boss No\n1,\n", options), Catch::Contains("unknown field 'idd'"));
+}
+
+TEST_CASE("csv import: rows that cannot be used are skipped with their row and column") {
+  const Org org = load_csv_text(
+      "id,manager_id,name,fte,vacant\n"
+      "P1,,Top,1,no\n"
+      "P2,P1,Too,many,fields,here\n"  // 6 fields
+      ",P1,No id,1,no\n"
+      "P3,P1,Short\n"
+      "P4,P1,\"Bad\"quote,1,no\n"
+      "P5,P1,Odd,1.5,maybe\n"
+      "P1,,Again,1,no\n"
+      "P6,P1,Trailing,1,no,,\n");
+  REQUIRE(org.people.size() == 3);
+  CHECK(org.imported_records == 8);
+  auto issue_at = [&](std::uint32_t line) -> const ImportIssue& {
+    for (const ImportIssue& i : org.import_issues)
+      if (i.where.line == line) return i;
+    FAIL("no issue on line " << line);
+    throw;
+  };
+  CHECK(issue_at(3).kind == ImportIssue::skipped_row);
+  CHECK(issue_at(3).where.column == 6);
+  CHECK_THAT(issue_at(3).message, Catch::Contains("6 fields where the header has 5"));
+  CHECK(issue_at(4).where.column == 1);
+  CHECK_THAT(issue_at(4).message, Catch::Contains("no id"));
+  CHECK_THAT(issue_at(5).message, Catch::Contains("3 fields where the header has 5"));
+  CHECK(issue_at(6).where.column == 3);
+  CHECK(issue_at(8).kind == ImportIssue::duplicate_id);
+  std::size_t bad_values = 0;
+  for (const ImportIssue& i : org.import_issues)
+    if (i.kind == ImportIssue::bad_value && i.where.line == 7) ++bad_values;
+  CHECK(bad_values == 2);  // FTE 1.5 out of range, 'maybe' not a flag
+  CHECK(person(org, "P5").fte == 1);
+}
+
+TEST_CASE("csv import: files that cannot be read at all exit 2 with a place") {
+  CHECK_THAT(csv_error(""), Catch::Contains("empty file"));
+  CHECK_THAT(csv_error("\xEF\xBB\xBF\n\n"), Catch::Contains("empty file"));
+  CHECK_THAT(csv_error("id,manager_id\n"), Catch::Contains("x.csv:1:1: error: the file has a header but no data rows"));
+  CHECK_THAT(csv_error("id,manager_id,name\nP1,,\"open\nP2,P1,x\n"),
+             Catch::Contains("x.csv:2:3: error: a quoted field opens here and is never closed"));
+  // Rows written with another delimiter than the header: nothing loads, and that is an error.
+  CHECK_THAT(csv_error("id,manager_id,name\nP1;;Ann\nP2;P1;Bo\n"),
+             Catch::Contains("none of the 2 data rows could be loaded") && Catch::Contains("line 2"));
+  import::testing::Options small;
+  small.max_bytes = 10;
+  CHECK_THAT(csv_error("id,manager_id\nP1,\n", small), Catch::Contains("over the input size limit of 10 bytes"));
+}
+
+TEST_CASE("csv import: semicolon exports and mixed encodings") {
+  const Org org = load_csv_text("id;manager_id;name\nP1;;Zo\xEB\nP2;P1;Zoë\n");
+  CHECK(person(org, "P1").name == "Zoë");
+  CHECK(person(org, "P2").name == "Zoë");
+  REQUIRE(org.import_issues.size() == 1);
+  CHECK(org.import_issues[0].kind == ImportIssue::encoding);
+  CHECK(org.import_issues[0].where.line == 2);
+  CHECK(org.import_issues[0].where.column == 3);
+  CHECK_THAT(org.import_issues[0].message, Catch::Contains("0xEB") && Catch::Contains("Windows-1252"));
+}

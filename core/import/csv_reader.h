@@ -1,0 +1,74 @@
+// RFC 4180 CSV over bytes already in memory (a mapped file): quoted fields with embedded delimiters,
+// doubled quotes and line breaks, CRLF or LF records, a UTF-8 byte order mark.
+//
+// Fields are views into the input, so a large export is tokenised without copying it; only a field
+// with doubled quotes ("a ""b""") is unescaped, into a per-record buffer. What a spreadsheet or HR
+// system writes that RFC 4180 does not allow is tolerated where the meaning is clear (a quote inside
+// an unquoted field is kept as text) and reported where it is not (text after a closing quote), so
+// one odd row never hides the rest of the file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orgaudit::csv {
+
+// A problem that spoils one record; the record is still returned, so the caller can skip it with
+// the reason and carry on.
+struct RecordProblem {
+  std::uint32_t column = 0;  // 1-based field number; 0: no problem
+  std::string message;
+};
+
+struct Record {
+  std::vector<std::string_view> fields;  // valid until the next call to Reader::next
+  std::uint32_t line = 0;                // line the record starts on, 1-based
+  RecordProblem problem;
+
+  // An empty line, or a line of empty fields (",,,"): spreadsheets leave these at the end.
+  bool blank() const;
+};
+
+// A quoted field that never closes: everything after it would be one field, so the file cannot be
+// read. Thrown by Reader::next with the place the quote opened.
+struct UnterminatedQuote {
+  std::uint32_t line;
+  std::uint32_t column;  // field number
+};
+
+class Reader {
+ public:
+  // `data` must outlive the reader. A leading UTF-8 BOM is skipped.
+  Reader(std::string_view data, char delimiter);
+
+  // Reads the next record; false at the end of the input. Throws UnterminatedQuote.
+  bool next(Record& record);
+
+  // Bytes consumed so far, for progress.
+  std::size_t offset() const { return static_cast<std::size_t>(pos_ - begin_); }
+
+ private:
+  struct Span {
+    std::size_t begin, end;  // offsets into the input, or into scratch_ when in_scratch
+    bool in_scratch;
+  };
+
+  void read_quoted(Record& record, std::uint32_t column);
+
+  const char* begin_;
+  const char* pos_;
+  const char* end_;
+  char delimiter_;
+  std::uint32_t line_ = 1;
+  bool special_[256] = {};  // delimiter, quote, CR, LF: where an unquoted field may end
+  std::vector<Span> spans_;
+  std::string scratch_;
+};
+
+// The delimiter of a header line: the one of `,` `;` tab `|` that occurs most often outside quotes
+// (`,` on a tie or when none occurs), so semicolon exports from European locales and TSV read too.
+char detect_delimiter(std::string_view data);
+
+}  // namespace orgaudit::csv

@@ -1,0 +1,73 @@
+#include "import/encoding.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "util/text.h"
+
+namespace orgaudit::import {
+namespace {
+
+// Windows-1252 0x80-0x9F; the five bytes it leaves undefined map to U+FFFD.
+const char16_t kHighControls[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+void append_code_point(std::string& out, unsigned code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  for (;;) {
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i >= n) return std::string_view::npos;
+    // A run of non-ASCII text: validate up to the next ASCII stretch with the shared checker.
+    std::size_t end = i;
+    while (end < n && (static_cast<unsigned char>(text[end]) >= 0x80 || end - i < 4)) ++end;
+    // Extend to a sequence boundary so a split multi-byte character is not misjudged.
+    while (end < n && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    const std::size_t bad = find_invalid_utf8(text.substr(i, end - i));
+    if (bad != std::string_view::npos) return i + bad;
+    i = end;
+  }
+}
+
+std::string repair_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 2);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t bad = find_invalid_utf8(text.substr(i));
+    if (bad == std::string_view::npos) {
+      out.append(text.substr(i));
+      break;
+    }
+    out.append(text.substr(i, bad));
+    const auto byte = static_cast<unsigned char>(text[i + bad]);
+    append_code_point(out, byte >= 0x80 && byte < 0xA0 ? kHighControls[byte - 0x80] : byte);
+    i += bad + 1;
+  }
+  return out;
+}
+
+}  // namespace orgaudit::import

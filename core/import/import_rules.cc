@@ -1,0 +1,73 @@
+#include "import/import_rules.h"
+
+#include "engine/located_finding_sink.h"
+
+namespace orgaudit::import {
+namespace {
+
+struct IssueRule {
+  ImportIssue::Kind kind;
+  const char* id;
+  const char* summary;
+  Severity severity;
+};
+
+const IssueRule kIssueRules[] = {
+    {ImportIssue::skipped_row, "import-skipped-row",
+     "rows of an HR export that could not be loaded (no id, wrong number of fields, malformed quoting), and why",
+     Severity::warning},
+    {ImportIssue::duplicate_id, "import-duplicate-id",
+     "rows whose id an earlier row of the same export already used; the later row is not loaded", Severity::warning},
+    {ImportIssue::bad_value, "import-bad-value",
+     "cells that cannot be read as their field (FTE not a number or out of range, a flag that is not yes/no)",
+     Severity::warning},
+    {ImportIssue::encoding, "import-encoding",
+     "exports that are not (all) UTF-8; the other bytes were read as Windows-1252", Severity::warning},
+};
+
+class ImportIssueRule final : public Rule {
+ public:
+  explicit ImportIssueRule(ImportIssue::Kind kind) : kind_(kind) {}
+
+  void check(const CheckContext& context, FindingSink& sink) const override {
+    const Org& org = context.org;
+    // The rows read from exports are what these rules assess: a YAML org has none, so the
+    // Data quality score of an org-chart-as-code file is unaffected.
+    sink.assessed(org.imported_records);
+    auto* located = dynamic_cast<LocatedFindingSink*>(&sink);
+    for (const ImportIssue& issue : org.import_issues) {
+      if (issue.kind != kind_) continue;
+      std::vector<std::string> ids;
+      if (!issue.entity_id.empty()) ids.push_back(issue.entity_id);
+      if (located) {
+        located->report_at(issue.where, issue.message, std::move(ids));
+        continue;
+      }
+      // A sink that only knows entities (a test double): report what can be tied to a person.
+      const PersonIndex p = issue.entity_id.empty() ? kNoIndex : org.find_person(issue.entity_id);
+      if (p != kNoIndex) sink.report({EntityRef::person, p}, issue.message).at(issue.where);
+    }
+  }
+
+ private:
+  ImportIssue::Kind kind_;
+};
+
+}  // namespace
+
+const char* import_rule_id(ImportIssue::Kind kind) {
+  for (const IssueRule& rule : kIssueRules)
+    if (rule.kind == kind) return rule.id;
+  return "import";
+}
+
+void register_import_rules(RuleCatalog& catalog) {
+  catalog.begin_pack("import", "built-in");
+  for (const IssueRule& rule : kIssueRules) {
+    const ImportIssue::Kind kind = rule.kind;
+    catalog.add(RuleInfo{rule.id, rule.summary, rule.severity, "Data quality", {}, ""},
+                [kind](const RuleOptions&) -> std::unique_ptr<Rule> { return std::make_unique<ImportIssueRule>(kind); });
+  }
+}
+
+}  // namespace orgaudit::import

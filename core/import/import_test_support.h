@@ -1,0 +1,58 @@
+// Helpers for the importer tests: load text through a MemoryFileSystem, catch the error text.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+
+#include "import/csv_import.h"
+#include "io/file_system.h"
+
+namespace orgaudit::import::testing {
+
+struct Options {
+  std::string preset;
+  std::map<std::string, std::string> columns;
+  std::uint64_t max_bytes = 1 << 20;
+
+  Options() = default;
+  Options(const char* p) : preset(p) {}  // NOLINT: `{"bamboohr"}` reads well in tests
+};
+
+inline LoadOptions load_options(const Options& o) {
+  LoadOptions options;
+  options.preset = o.preset;
+  options.columns = o.columns;
+  options.max_input_bytes = o.max_bytes;
+  return options;
+}
+
+inline Org load_csv_text(const std::string& text, const Options& o = {}) {
+  MemoryFileSystem files;
+  files.add("x.csv", text);
+  Org org;
+  std::vector<Diagnostic> warnings;
+  NoProgress progress;
+  load_csv(files, "x.csv", load_options(o), org, warnings, progress);
+  return org;
+}
+
+// "x.csv:L:C: error: ..." for input the importer refuses, or "" when it loads.
+inline std::string csv_error(const std::string& text, const Options& o = {}) {
+  try {
+    load_csv_text(text, o);
+  } catch (const InputError& e) {
+    return e.diagnostic().format("error");
+  }
+  return "";
+}
+
+inline const Person& person(const Org& org, const std::string& id) {
+  for (const Person& p : org.people)
+    if (p.id == id) return p;
+  FAIL("no person '" << id << "'");
+  throw;
+}
+
+}  // namespace orgaudit::import::testing

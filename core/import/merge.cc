@@ -1,0 +1,163 @@
+#include "import/merge.h"
+
+#include <map>
+#include <sstream>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+namespace orgaudit::import {
+namespace {
+
+std::string place(const Org& org, const SourceLocation& where) {
+  std::string text = where.file < org.files.size() ? org.files[where.file] : "?";
+  if (where.known()) text += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  return text;
+}
+
+std::string number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+std::string difference(const std::string& field, const std::string& a, const std::string& b) {
+  return a == b ? "" : " (they differ in " + field + ": '" + a + "' there, '" + b + "' here)";
+}
+
+std::string person_difference(const Person& a, const Person& b) {
+  for (const auto& [field, x, y] : {std::tuple{"manager", a.manager_id, b.manager_id}, std::tuple{"name", a.name, b.name},
+                                    std::tuple{"title", a.title, b.title}, std::tuple{"grade", a.grade, b.grade},
+                                    std::tuple{"unit", a.unit_id, b.unit_id}, std::tuple{"fte", number(a.fte), number(b.fte)}})
+    if (std::string d = difference(field, x, y); !d.empty()) return d;
+  return " (the same record twice)";
+}
+
+std::string unit_difference(const Unit& a, const Unit& b) {
+  for (const auto& [field, x, y] : {std::tuple{"name", a.name, b.name}, std::tuple{"parent", a.parent_id, b.parent_id},
+                                    std::tuple{"owner", a.owner_id, b.owner_id},
+                                    std::tuple{"kind", std::string(to_string(a.kind)), std::string(to_string(b.kind))}})
+    if (std::string d = difference(field, x, y); !d.empty()) return d;
+  return " (the same record twice)";
+}
+
+[[noreturn]] void conflict(const Org& org, const char* what, const std::string& id, const SourceLocation& first,
+                           const SourceLocation& again, const std::string& detail) {
+  throw InputError(Diagnostic{org.files.at(again.file), again.line, again.column,
+                              std::string(what) + " '" + id + "' is defined by two inputs, here and at " +
+                                  place(org, first) + detail + "; define each id in one input and refer to it from the others"});
+}
+
+}  // namespace
+
+void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagnostic>& warnings) {
+  org.files = std::move(part.files);
+  if (org.name.empty()) org.name = part.name;
+  else if (!part.name.empty() && part.name != org.name)
+    warnings.push_back({path, 0, 0, "org name '" + part.name + "' differs from '" + org.name + "' given by an earlier input; keeping '" + org.name + "'"});
+  if (!org.as_of) org.as_of = part.as_of;
+  else if (part.as_of && part.as_of->to_string() != org.as_of->to_string())
+    warnings.push_back({path, 0, 0, "as-of date " + part.as_of->to_string() + " differs from " + org.as_of->to_string() +
+                                        " given by an earlier input; keeping " + org.as_of->to_string()});
+  org.imported_records += part.imported_records;
+  for (ImportIssue& issue : part.import_issues) org.import_issues.push_back(std::move(issue));
+
+  if (!org.people.empty() && !part.people.empty()) {
+    // Index the smaller side; probe with the larger.
+    const bool index_org = org.people.size() <= part.people.size();
+    const std::vector<Person>& small = index_org ? org.people : part.people;
+    const std::vector<Person>& large = index_org ? part.people : org.people;
+    std::unordered_map<std::string_view, PersonIndex> ids;
+    ids.reserve(small.size());
+    for (PersonIndex i = 0; i < small.size(); ++i) ids.emplace(small[i].id, i);
+    for (PersonIndex i = 0; i < large.size(); ++i) {
+      auto it = ids.find(large[i].id);
+      if (it == ids.end()) continue;
+      const Person& first = index_org ? small[it->second] : large[i];
+      const Person& again = index_org ? large[i] : small[it->second];
+      conflict(org, "person", first.id, first.where, again.where, person_difference(first, again));
+    }
+  }
+  if (org.people.empty()) org.people = std::move(part.people);
+  else for (Person& p : part.people) org.people.push_back(std::move(p));
+
+  if (org.units.empty()) {  // the first input with units: nothing to merge them with
+    org.units = std::move(part.units);
+    part.units.clear();
+  }
+  std::unordered_map<std::string, UnitIndex> units;
+  if (!part.units.empty())
+    for (UnitIndex i = 0; i < org.units.size(); ++i) units.emplace(org.units[i].id, i);
+  for (Unit& unit : part.units) {
+    auto it = units.find(unit.id);
+    if (it == units.end()) {
+      units.emplace(unit.id, static_cast<UnitIndex>(org.units.size()));
+      org.units.push_back(std::move(unit));
+      continue;
+    }
+    Unit& first = org.units[it->second];
+    if (unit.implied) continue;  // a value in an export's unit column: the definition stands
+    if (first.implied) {
+      first = std::move(unit);  // the definition replaces what an export implied, in place
+      continue;
+    }
+    conflict(org, "unit", unit.id, first.where, unit.where, unit_difference(first, unit));
+  }
+  if (org.links.empty()) org.links = std::move(part.links);
+  else for (Link& link : part.links) org.links.push_back(std::move(link));
+}
+
+void infer_unit_owners(Org& org) {
+  const std::size_t n = org.people.size();
+  std::vector<std::uint32_t> reports_in_unit(n, 0);
+  for (const Person& p : org.people)
+    if (p.manager != kNoIndex && p.unit != kNoIndex && org.people[p.manager].unit == p.unit) ++reports_in_unit[p.manager];
+  std::vector<PersonIndex> head(org.units.size(), kNoIndex);
+  std::vector<std::map<PersonIndex, std::uint32_t>> managers_of_aggregates(org.units.size());
+  for (PersonIndex i = 0; i < n; ++i) {
+    const Person& p = org.people[i];
+    if (p.unit == kNoIndex || !org.units[p.unit].implied || !org.units[p.unit].owner_id.empty()) continue;
+    if (p.has(kAggregate)) {
+      if (p.manager != kNoIndex) ++managers_of_aggregates[p.unit][p.manager];
+      continue;
+    }
+    if (p.manager != kNoIndex && org.people[p.manager].unit == p.unit) continue;  // not at the unit's top
+    PersonIndex& best = head[p.unit];
+    if (best == kNoIndex || reports_in_unit[i] > reports_in_unit[best]) best = i;
+  }
+  for (UnitIndex u = 0; u < org.units.size(); ++u) {
+    Unit& unit = org.units[u];
+    if (!unit.implied || !unit.owner_id.empty()) continue;
+    PersonIndex owner = head[u];
+    if (owner == kNoIndex) {
+      std::uint32_t most = 0;
+      for (const auto& [manager, count] : managers_of_aggregates[u])
+        if (count > most) most = count, owner = manager;
+    }
+    if (owner == kNoIndex) continue;
+    unit.owner = owner;
+    unit.owner_id = org.people[owner].id;
+    unit.owner_where = unit.where;
+  }
+}
+
+void warn_unmatched_units(const Org& org, std::vector<Diagnostic>& warnings) {
+  bool defined = false;
+  for (const Unit& u : org.units) defined = defined || !u.implied;
+  if (!defined) return;
+  std::map<FileIndex, std::pair<std::size_t, const Unit*>> by_file;
+  for (const Unit& u : org.units) {
+    if (!u.implied) continue;
+    auto& [count, example] = by_file[u.where.file];
+    if (count++ == 0) example = &u;
+  }
+  for (const auto& [file, entry] : by_file) {
+    const auto& [count, example] = entry;
+    warnings.push_back({org.files.at(file), example->where.line, example->where.column,
+                        std::to_string(count) + (count == 1 ? " unit" : " units") + " named in the unit column (" +
+                            "'" + example->id + "' here) " + (count == 1 ? "is" : "are") +
+                            " defined by no other input; kept as units of their own, with inferred owners"});
+  }
+}
+
+}  // namespace orgaudit::import

@@ -1,0 +1,251 @@
+#include "import/row_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "import/field_values.h"
+
+namespace orgaudit::import {
+namespace {
+
+void set_flag(Person& person, PersonFlag flag, bool on) {
+  if (on) person.flags = static_cast<std::uint8_t>(person.flags | flag);
+}
+
+bool contains_word(std::string_view text, std::string_view word) {
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower.find(word) != std::string::npos;
+}
+
+std::string format_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+}  // namespace
+
+RowBuilder::RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
+                       RecordWords words)
+    : org_(org), file_(file), layout_(layout), header_(header), words_(words) {}
+
+std::string_view RowBuilder::cell(const Row& row, Field field) const {
+  const int c = layout_[field];
+  return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? trim_view(row.fields[c]) : std::string_view{};
+}
+
+SourceLocation RowBuilder::at(const Row& row, Field field) const {
+  const int c = layout_[field];
+  if (row.places) return row.places->of(c);
+  return SourceLocation{file_, row.line, static_cast<std::uint32_t>(c >= 0 ? c + 1 : 1)};
+}
+
+std::string RowBuilder::column_name(Field field) const {
+  const int c = layout_[field];
+  return c >= 0 && static_cast<std::size_t>(c) < header_.size() ? "'" + header_[c] + "'" : field_key(field);
+}
+
+void RowBuilder::issue(ImportIssue::Kind kind, const SourceLocation& where, std::string entity_id, std::string message) {
+  org_.import_issues.push_back(ImportIssue{kind, std::move(message), std::move(entity_id), where});
+}
+
+void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why) {
+  skip_at(SourceLocation{file_, line, column}, std::move(entity_id), std::move(why));
+}
+
+void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std::string why) {
+  if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_issues.size();
+  ++skipped_;
+  issue(ImportIssue::skipped_row, where, std::move(entity_id), std::string(words_.record) + " skipped: " + why);
+}
+
+bool RowBuilder::add(const Row& row) {
+  const bool ok = layout_.preset->style == RowStyle::organogram_junior ? add_junior(row) : add_post(row);
+  if (!ok) return false;
+  ++loaded_;
+  return true;
+}
+
+bool RowBuilder::add_post(const Row& row) {
+  std::string_view id = cell(row, Field::id);
+  bool contingent = false;
+  if (id.empty() && !cell(row, Field::contingent_id).empty()) {  // Workday: contingent workers
+    id = cell(row, Field::contingent_id);
+    contingent = true;
+  }
+  if (id.empty()) {
+    skip_at(at(row, Field::id), "", "no id: the " + column_name(Field::id) + " " + words_.source + " is empty");
+    return false;
+  }
+  const std::uint32_t first = ids_.find(id, [this](std::uint32_t i) -> const std::string& { return org_.people[i].id; });
+  if (first != IdTable::kMissing) {
+    const std::uint32_t first_line = org_.people[first].where.line;
+    if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_issues.size();
+    ++skipped_;
+    issue(ImportIssue::duplicate_id, at(row, Field::id), std::string(id),
+          std::string(words_.record) + " skipped: id '" + std::string(id) + "' is already used by the " + words_.record +
+              " on line " + std::to_string(first_line) +
+              (layout_.preset->style == RowStyle::organogram_senior ? " (a job share is one post)" : ""));
+    return false;
+  }
+  ids_.insert(id, static_cast<std::uint32_t>(org_.people.size()));
+  Person& person = org_.people.emplace_back();  // built in place: a Person is a few hundred bytes
+  person.id = std::string(id);
+  person.where = at(row, Field::id);
+  if (contingent) set_flag(person, kContractor, true);
+
+  if (layout_.preset->style == RowStyle::organogram_senior) {
+    const PostName post = classify_post_name(cell(row, Field::name));
+    person.name = post.name;
+    set_flag(person, kVacant, post.holder == PostHolder::vacant || post.holder == PostHolder::eliminated);
+    if (post.holder == PostHolder::eliminated) person.attributes.push_back({"status", "eliminated"});
+    if (post.holder == PostHolder::not_disclosed) person.attributes.push_back({"name-status", "not disclosed"});
+  } else {
+    person.name = std::string(cell(row, Field::name));
+    if (person.name.empty()) {
+      const std::string_view first_name = cell(row, Field::first_name), last_name = cell(row, Field::last_name);
+      person.name = std::string(first_name) + (first_name.empty() || last_name.empty() ? "" : " ") + std::string(last_name);
+    }
+  }
+  read_common(row, person);
+  std::string_view manager = cell(row, Field::manager);
+  // An organogram's `XX`: the post reports outside the organisation, so it is a root here.
+  if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) manager = {};
+  person.manager_id = std::string(manager);
+  person.manager_where = at(row, Field::manager);
+  const std::string_view dotted = cell(row, Field::dotted);
+  for (std::size_t start = 0; start < dotted.size();) {  // `;`-separated ids
+    const auto end = std::min(dotted.find(';', start), dotted.size());
+    const std::string_view one = trim_view(dotted.substr(start, end - start));
+    if (!one.empty()) person.dotted_ids.emplace_back(one);
+    start = end + 1;
+  }
+  read_fte(row, person);
+  read_flag(row, person, Field::assistant, kAssistant);
+  read_flag(row, person, Field::contractor, kContractor);
+  read_flag(row, person, Field::vacant, kVacant);
+  read_flag(row, person, Field::user_facing, kUserFacing);
+  read_flag(row, person, Field::external, kExternal);
+  // BambooHR's employmentStatus and Workday's Employee_Type say who is a contractor in words.
+  for (Field f : {Field::status, Field::worker_type}) {
+    const std::string_view status = cell(row, f);
+    if (status.empty()) continue;
+    set_flag(person, kContractor, contains_word(status, "contract") || contains_word(status, "contingent"));
+  }
+  add_unit(row, person);
+  return true;
+}
+
+// A junior row stands for N posts of one grade and title under a senior post. Its id is built from
+// what identifies it in the publication, not from its line, so it stays the same across snapshots
+// and a finding's fingerprint survives a re-export.
+bool RowBuilder::add_junior(const Row& row) {
+  const std::string_view senior = cell(row, Field::manager);
+  if (senior.empty()) {
+    skip_at(at(row, Field::manager), "", "no reporting senior post: the " +
+                                                           column_name(Field::manager) + " " + words_.source + " is empty");
+    return false;
+  }
+  const std::string_view posts = cell(row, Field::fte);
+  const std::optional<double> fte = parse_number(posts);
+  std::string base = std::string(senior) + "/" + std::string(cell(row, Field::grade)) + "/" + std::string(cell(row, Field::title));
+  if (!fte || *fte <= 0) {
+    skip_at(at(row, Field::fte), base,
+         !fte ? "the number of posts '" + std::string(posts) + "' in " + column_name(Field::fte) + " is not a number"
+              : "it stands for " + format_number(*fte) + " posts (" + column_name(Field::fte) + " must be above 0)");
+    return false;
+  }
+  const std::uint32_t n = ++junior_ids_[base];
+  Person person;
+  person.id = n == 1 ? std::move(base) : base + "#" + std::to_string(n);
+  person.where = SourceLocation{file_, row.line, 1};
+  person.manager_id = std::string(senior);
+  person.manager_where = at(row, Field::manager);
+  person.fte = *fte;
+  set_flag(person, kAggregate, true);
+  read_common(row, person);
+  org_.people.push_back(std::move(person));
+  add_unit(row, org_.people.back());
+  return true;
+}
+
+void RowBuilder::read_common(const Row& row, Person& person) {
+  person.title = std::string(cell(row, Field::title));
+  person.grade = std::string(cell(row, Field::grade));
+  person.unit_id = std::string(cell(row, Field::unit));
+  if (const std::string_view position = cell(row, Field::position); !position.empty())
+    person.attributes.push_back({"position", std::string(position)});
+  for (const auto& [column, key] : layout_.attributes) {
+    if (static_cast<std::size_t>(column) >= row.fields.size()) continue;
+    const std::string_view value = trim_view(row.fields[column]);
+    if (!value.empty()) person.attributes.push_back({key, std::string(value)});
+  }
+}
+
+void RowBuilder::read_fte(const Row& row, Person& person) {
+  const std::string_view text = cell(row, Field::fte);
+  if (text.empty()) return;  // not stated: full time
+  const std::optional<double> fte = parse_number(text);
+  if (fte && *fte >= 0 && *fte <= 1) {
+    person.fte = *fte;
+    return;
+  }
+  issue(ImportIssue::bad_value, at(row, Field::fte), person.id,
+        !fte ? "FTE '" + std::string(text) + "' of '" + person.id + "' is not a number; 1 is used"
+             : "FTE " + format_number(*fte) + " of '" + person.id + "' is out of range (0 to 1 for one person); 1 is used");
+}
+
+void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFlag flag) {
+  const std::string_view text = cell(row, field);
+  if (text.empty()) return;
+  const std::optional<bool> value = parse_flag(text);
+  if (value) {
+    set_flag(person, flag, *value);
+    return;
+  }
+  issue(ImportIssue::bad_value, at(row, field), person.id,
+        "'" + std::string(text) + "' in " + column_name(field) + " of '" + person.id +
+            "' is not a yes/no value (true/false, yes/no, 1/0); read as no");
+}
+
+// A unit column names units that exist as far as the export is concerned: the first row naming one
+// creates it (implied), and another input's definition of the same id replaces it when they merge.
+void RowBuilder::add_unit(const Row& row, const Person& person) {
+  if (person.unit_id.empty()) return;
+  // Exports list people team by team, so the unit of the row before is the likeliest match.
+  if (last_unit_ < org_.units.size() && org_.units[last_unit_].id == person.unit_id) return;
+  if (const UnitIndex found = units_.find(person.unit_id, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; });
+      found != IdTable::kMissing) {
+    last_unit_ = found;
+    Unit& unit = org_.units[found];
+    if (unit.name.empty() && layout_[Field::unit_name] >= 0) unit.name = std::string(cell(row, Field::unit_name));
+    return;
+  }
+  last_unit_ = static_cast<UnitIndex>(org_.units.size());
+  units_.insert(person.unit_id, last_unit_);
+  Unit& unit = org_.units.emplace_back();
+  unit.id = person.unit_id;
+  unit.name = std::string(cell(row, Field::unit_name));
+  unit.implied = true;
+  unit.where = at(row, Field::unit);
+}
+
+UnitIndex RowBuilder::define_unit(const std::string& id, const SourceLocation& where) {
+  UnitIndex index = units_.find(id, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; });
+  if (index == IdTable::kMissing) {
+    index = static_cast<UnitIndex>(org_.units.size());
+    units_.insert(id, index);
+    Unit& unit = org_.units.emplace_back();
+    unit.id = id;
+    unit.implied = true;  // an export's view of the unit: a YAML definition of the same id refines it
+  }
+  if (unit_element_.size() <= index) unit_element_.resize(index + 1, false);
+  if (unit_element_[index]) return kNoIndex;
+  unit_element_[index] = true;
+  org_.units[index].where = where;
+  return index;
+}
+
+}  // namespace orgaudit::import

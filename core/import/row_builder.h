@@ -1,0 +1,92 @@
+// Turns the rows of one export into people (and the units their unit column names), by a Layout.
+// Every data row ends up loaded or skipped with a reason (an ImportIssue on the org); a cell that
+// cannot be read is reported and replaced by the field's default, and the row still loads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "import/column_map.h"
+#include "import/id_table.h"
+#include "orgaudit/model.h"
+
+namespace orgaudit::import {
+
+// Where the fields of a record are, when they are not cells of one line (XML elements). Asked
+// only for the few places a finding or an entity needs, since locating costs a line count.
+class FieldPlaces {
+ public:
+  virtual ~FieldPlaces() = default;
+  virtual SourceLocation of(int column) const = 0;  // column -1: the record itself
+};
+
+struct Row {
+  const std::vector<std::string_view>& fields;  // decoded to UTF-8
+  std::uint32_t line;
+  // Without places, a field is at the row's line and the field's column number (CSV).
+  const FieldPlaces* places = nullptr;
+};
+
+// How messages name the records and the places fields come from.
+struct RecordWords {
+  const char* record = "row";     // "row skipped: ..."
+  const char* source = "column";  // "the 'id' column is empty"
+};
+
+class RowBuilder {
+ public:
+  RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
+             RecordWords words = {});
+
+  // Adds the row's person, or records why it was skipped. Returns whether it loaded.
+  bool add(const Row& row);
+
+  // A unit element of the input (XML): creates the unit, or takes over the one a person's unit
+  // value implied before the element came. kNoIndex when an element already defined this id.
+  UnitIndex define_unit(const std::string& id, const SourceLocation& where);
+  // Room for `rows` more people, so a large export does not regrow its tables.
+  void reserve(std::size_t rows) {
+    org_.people.reserve(org_.people.size() + rows);
+    ids_.reserve(rows);
+  }
+
+  // Records a row skipped before its cells were read (a malformed record, a wrong field count).
+  void skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why);
+
+  std::size_t loaded() const { return loaded_; }
+  std::size_t skipped() const { return skipped_; }
+  // The first reason a row was skipped, for "no row could be loaded" errors.
+  const ImportIssue* first_skip() const { return first_skip_ < org_.import_issues.size() ? &org_.import_issues[first_skip_] : nullptr; }
+
+ private:
+  std::string_view cell(const Row& row, Field field) const;
+  SourceLocation at(const Row& row, Field field) const;
+  void skip_at(const SourceLocation& where, std::string entity_id, std::string why);
+  void issue(ImportIssue::Kind kind, const SourceLocation& where, std::string entity_id, std::string message);
+  bool add_post(const Row& row);
+  bool add_junior(const Row& row);
+  void read_common(const Row& row, Person& person);
+  void read_fte(const Row& row, Person& person);
+  void read_flag(const Row& row, Person& person, Field field, PersonFlag flag);
+  void add_unit(const Row& row, const Person& person);
+  std::string column_name(Field field) const;
+
+  Org& org_;
+  FileIndex file_;
+  const Layout& layout_;
+  const std::vector<std::string>& header_;
+  RecordWords words_;
+  IdTable ids_;    // people of this file, by id
+  IdTable units_;  // units of this file, by id
+  UnitIndex last_unit_ = kNoIndex;
+  std::vector<bool> unit_element_;  // by unit index: defined by a unit element, not only implied
+  std::unordered_map<std::string, std::uint32_t> junior_ids_;  // generated id -> times used
+  std::size_t loaded_ = 0;
+  std::size_t skipped_ = 0;
+  std::size_t first_skip_ = static_cast<std::size_t>(-1);
+};
+
+}  // namespace orgaudit::import

@@ -1,0 +1,149 @@
+// The XML importer: hr-xml, generic-xml mappings, and untrusted input (bombs, depth, size).
+#include "import/xml_import.h"
+
+#include <catch2/catch.hpp>
+
+#include "import_test_support.h"
+
+using namespace orgaudit;
+using orgaudit::import::testing::Options;
+using orgaudit::import::testing::person;
+
+namespace {
+
+Org load_xml_text(const std::string& text, const Options& o = {}, unsigned max_depth = 256) {
+  MemoryFileSystem files;
+  files.add("x.xml", text);
+  Org org;
+  std::vector<Diagnostic> warnings;
+  NoProgress progress;
+  LoadOptions options = import::testing::load_options(o);
+  options.max_xml_depth = max_depth;
+  import::load_xml(files, "x.xml", options, org, warnings, progress);
+  return org;
+}
+
+std::string xml_error(const std::string& text, const Options& o = {}, unsigned max_depth = 256) {
+  try {
+    load_xml_text(text, o, max_depth);
+  } catch (const InputError& e) {
+    return e.diagnostic().format("error");
+  }
+  return "";
+}
+
+const char* kHrXml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<OrganizationChart>
+  <OrganizationUnit>
+    <OrganizationUnitID>U-HQ</OrganizationUnitID>
+    <OrganizationUnitName>Head office</OrganizationUnitName>
+    <MemberPosition>
+      <PositionID>POS-1</PositionID>
+      <PositionTitle>Chief Executive</PositionTitle>
+      <PositionIncumbent><PersonID>E-1</PersonID><PersonName><FormattedName>Ann &amp; Co</FormattedName></PersonName></PositionIncumbent>
+    </MemberPosition>
+  </OrganizationUnit>
+  <OrganizationUnit>
+    <OrganizationUnitID>U-ENG</OrganizationUnitID>
+    <ParentOrganizationUnit><OrganizationUnitID>U-HQ</OrganizationUnitID></ParentOrganizationUnit>
+    <MemberPosition>
+      <PositionID>POS-2</PositionID>
+      <PositionIncumbent><PersonID>E-2</PersonID><PersonName><GivenName>Bo</GivenName><FamilyName>Li</FamilyName></PersonName></PositionIncumbent>
+      <ReportsToPosition><PositionID>POS-1</PositionID><RelationshipTypeCode>Primary</RelationshipTypeCode></ReportsToPosition>
+      <IndicativeDeployment><FullTimeEquivalentRatio>0.5</FullTimeEquivalentRatio></IndicativeDeployment>
+    </MemberPosition>
+    <MemberPosition>
+      <PositionID>POS-3</PositionID>
+      <ReportsToPerson><PersonID>E-2</PersonID></ReportsToPerson>
+      <ReportsToPosition><PositionID>POS-1</PositionID><RelationshipTypeCode>secondary</RelationshipTypeCode></ReportsToPosition>
+    </MemberPosition>
+    <MemberPosition>
+      <PositionTitle>No id here</PositionTitle>
+    </MemberPosition>
+  </OrganizationUnit>
+</OrganizationChart>
+)";
+
+}  // namespace
+
+TEST_CASE("xml import: hr-xml positions, units, primary and dotted lines") {
+  const Org org = load_xml_text(kHrXml);
+  REQUIRE(org.people.size() == 3);
+  CHECK(person(org, "POS-1").name == "Ann & Co");
+  CHECK(person(org, "POS-1").unit_id == "U-HQ");
+  CHECK(person(org, "POS-1").where.line == 6);
+  const Person& two = person(org, "POS-2");
+  CHECK(two.name == "Bo Li");
+  CHECK(two.manager_id == "POS-1");
+  CHECK(two.fte == 0.5);
+  CHECK(two.manager_where.line == 18);
+  CHECK_FALSE(two.has(kVacant));
+  const Person& three = person(org, "POS-3");
+  CHECK(three.has(kVacant));                 // no incumbent
+  CHECK(three.manager_id == "POS-2");         // ReportsToPerson E-2 holds POS-2
+  CHECK(three.dotted_ids == std::vector<std::string>{"POS-1"});
+  REQUIRE(org.units.size() == 2);
+  CHECK(org.units[1].parent_id == "U-HQ");
+  CHECK(org.units[0].name == "Head office");
+  REQUIRE(org.import_issues.size() == 1);
+  CHECK(org.import_issues[0].kind == ImportIssue::skipped_row);
+  CHECK(org.import_issues[0].where.line == 26);
+  CHECK_THAT(org.import_issues[0].message, Catch::Contains("no id") && Catch::Contains("(//MemberPosition)[4]"));
+}
+
+TEST_CASE("xml import: generic-xml mapped by XPath in the config") {
+  Options o;
+  o.columns = {{"person", "/Export/Staff/Employee"}, {"id", "@id"}, {"manager", "Manager/@ref"},
+               {"name", "Name"}, {"unit", "@dept"}, {"contractor", "@temp"}, {"attributes", "@site, Cost"}};
+  const Org org = load_xml_text(
+      "<Export><Staff>\n"
+      "<Employee id='1' dept='D1' site='Rome'><Name>Ann</Name></Employee>\n"
+      "<Employee id='2' dept='D1' temp='yes'><Name>Bo</Name><Manager ref='1'/><Cost>CC-9</Cost></Employee>\n"
+      "</Staff></Export>\n", o);
+  REQUIRE(org.people.size() == 2);
+  CHECK(person(org, "2").manager_id == "1");
+  CHECK(person(org, "2").has(kContractor));
+  CHECK(person(org, "2").manager_where.line == 3);
+  REQUIRE(person(org, "1").attributes.size() == 1);
+  CHECK(person(org, "1").attributes[0].key == "site");
+  CHECK(person(org, "2").attributes[0].key == "Cost");
+  REQUIRE(org.units.size() == 1);
+  CHECK(org.units[0].implied);
+}
+
+TEST_CASE("xml import: mappings that cannot work are errors") {
+  CHECK_THAT(xml_error("<Staff><E/></Staff>"), Catch::Contains("cannot tell how to read this XML (root element <Staff>)"));
+  Options no_id;
+  no_id.columns = {{"person", "//E"}};
+  CHECK_THAT(xml_error("<Staff><E/></Staff>", no_id), Catch::Contains("needs input.columns.id"));
+  Options bad_path;
+  bad_path.columns = {{"person", "//E"}, {"id", "@id"}, {"manager", "Boss/@"}};
+  CHECK_THAT(xml_error("<Staff><E id='1'/></Staff>", bad_path), Catch::Contains("input.columns.manager: 'Boss/@' is not a valid XPath"));
+  Options nothing;
+  nothing.columns = {{"person", "//Employee"}, {"id", "@id"}};
+  CHECK_THAT(xml_error("<Staff><E id='1'/></Staff>", nothing), Catch::Contains("selects no element under the root <Staff>"));
+  CHECK_THAT(xml_error("<Staff><E id='1'/></Staff>", {"hr-xm"}), Catch::Contains("did you mean 'hr-xml'"));
+}
+
+TEST_CASE("xml import: untrusted documents") {
+  const std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+      " <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<OrganizationChart>&lol2;</OrganizationChart>\n";
+  CHECK_THAT(xml_error(laughs), Catch::StartsWith("x.xml:3:2: error: the DOCTYPE declares entities"));
+  CHECK_THAT(xml_error("<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><OrganizationChart>&xxe;</OrganizationChart>"),
+             Catch::Contains("declares entities"));
+  // A DOCTYPE without declarations is only ignored.
+  CHECK(xml_error(std::string("<!DOCTYPE OrganizationChart SYSTEM \"hr.dtd\">") + (kHrXml + 39)).empty());
+  std::string deep = "<OrganizationChart>";
+  for (int i = 0; i < 40; ++i) deep += "<a>";
+  for (int i = 0; i < 40; ++i) deep += "</a>";
+  deep += "</OrganizationChart>";
+  CHECK_THAT(xml_error(deep, {}, 16), Catch::Contains("x.xml:1:") && Catch::Contains("nested more than 16 deep"));
+  CHECK_THAT(xml_error("<OrganizationChart><MemberPosition>\n<PositionID>1</PositionID></Member>"),
+             Catch::StartsWith("x.xml:2:") && Catch::Contains("malformed XML"));
+  CHECK_THAT(xml_error(""), Catch::Contains("error"));
+  Options small;
+  small.max_bytes = 64;
+  CHECK_THAT(xml_error(kHrXml, small), Catch::Contains("over the input size limit of 64 bytes"));
+  CHECK_THAT(xml_error("\xFF\xFE<\0x\0/\0>\0"), Catch::Contains("UTF-16"));
+}

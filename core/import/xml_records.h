@@ -1,0 +1,71 @@
+// Turns XML unit and person elements into org entities by a Mapping, one element at a time, so
+// the same code serves a whole-document parse and a streamed one (xml_stream.h).
+#pragma once
+
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "import/row_builder.h"
+#include "import/xml_mapping.h"
+#include "orgaudit/model.h"
+
+namespace orgaudit::import::xml {
+
+// Where a string of the parsed buffer is in the file.
+class Locator {
+ public:
+  virtual ~Locator() = default;
+  // `text` points into the buffer pugixml parsed; null or outside it gives `fallback`.
+  virtual SourceLocation at(const char* text, const SourceLocation& fallback) const = 0;
+  SourceLocation at(pugi::xml_node node) const;
+
+ protected:
+  virtual const char* buffer() const = 0;
+};
+
+class XmlRecords final : private FieldPlaces {
+ public:
+  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8);
+
+  void unit(pugi::xml_node node, const Locator& locate);
+  void person(pugi::xml_node node, const Locator& locate);
+  // After the last element: lines named by person (HR-XML ReportsToPerson) become lines to the
+  // positions those people hold; the encoding issue. Throws InputError when no person loaded.
+  void finish(const std::string& path, const std::string& root);
+
+ private:
+  // The value of `path` under `context`; `at` gets where it lies in the parsed buffer (or null).
+  std::string_view read(const FieldPath& path, pugi::xml_node context, const char*& at);
+  std::string_view read(const FieldPath& path, pugi::xml_node context, const Locator& locate,
+                        const SourceLocation& fallback, SourceLocation& where);
+  SourceLocation of(int column) const override;
+
+  struct PersonLines {
+    PersonIndex person;
+    std::string manager;
+    std::vector<std::string> dotted;
+  };
+
+  Org& org_;
+  const Mapping& m_;
+  bool utf8_;
+  std::vector<std::string> header_;
+  Layout layout_;
+  RowBuilder builder_;
+  std::deque<std::string> storage_;  // computed or repaired values of the current element
+  std::vector<std::string_view> values_;
+  std::vector<const char*> at_;       // where each value of the current person lies
+  const Locator* locate_ = nullptr;   // for the current person
+  SourceLocation record_;             // the current person element
+  std::unordered_map<std::string, PersonIndex> position_of_;  // incumbent person id -> position
+  std::vector<PersonLines> by_person_;
+  std::size_t persons_ = 0, units_ = 0;
+  std::size_t repaired_ = 0;
+  SourceLocation first_repair_;
+};
+
+}  // namespace orgaudit::import::xml

@@ -1,0 +1,302 @@
+#include "import/xml_stream.h"
+
+#include <algorithm>
+#include <cstring>
+#include <regex>
+
+#include "util/diagnostic.h"
+
+namespace orgaudit::import::xml {
+namespace {
+
+constexpr std::size_t kBatchBytes = 4u << 20;  // subtrees parsed together: big enough to amortise pugixml
+
+struct Span {
+  std::size_t begin, end;
+  std::uint32_t line;
+};
+
+// File line and column of an offset, counting from a known line start.
+SourceLocation locate_in(std::string_view text, FileIndex file, std::size_t from, std::uint32_t line_at_from, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::uint32_t line = line_at_from + static_cast<std::uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                                                   text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  std::size_t start = offset;
+  while (start > 0 && text[start - 1] != '\n') --start;
+  return SourceLocation{file, line, static_cast<std::uint32_t>(offset - start + 1)};
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const std::vector<std::string>& names, unsigned max_depth, const std::string& path)
+      : text_(text), names_(names), max_depth_(max_depth), path_(path) {}
+
+  bool next(Span& span) {
+    for (;;) {
+      const void* found = std::memchr(text_.data() + pos_, '<', text_.size() - pos_);
+      if (!found) {
+        if (!open_.empty()) fail(open_.back().first, "<" + std::string(open_.back().second) + "> is never closed");
+        return false;
+      }
+      const std::size_t lt = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      advance_to(lt);
+      const char second = lt + 1 < text_.size() ? text_[lt + 1] : '\0';
+      if (second == '!' && starts("<!--")) skip_past("-->", "a comment opens here and never closes");
+      else if (second == '!' && starts("<![CDATA[")) skip_past("]]>", "a CDATA section opens here and never closes");
+      else if (second == '?') skip_past("?>", "a processing instruction opens here and never closes");
+      else if (second == '!') skip_declaration();
+      else if (second == '/') {
+        const std::size_t end = tag_end(lt);
+        std::size_t name_end = lt + 2;
+        while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
+        const std::string_view name = text_.substr(lt + 2, name_end - lt - 2);
+        if (open_.empty()) fail(lt, "end tag </" + std::string(name) + "> with no element open");
+        if (open_.back().second != name)
+          fail(lt, "end tag </" + std::string(name) + "> does not match <" + std::string(open_.back().second) + ">");
+        open_.pop_back();
+        advance_to(end);
+        if (in_record_ && open_.size() == record_depth_) {
+          in_record_ = false;
+          span = Span{record_begin_, end, record_line_};
+          return true;
+        }
+      } else {
+        const std::size_t end = tag_end(lt);
+        std::size_t name_end = lt + 1;
+        while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
+        const std::string_view name = text_.substr(lt + 1, name_end - lt - 1);
+        const bool self_closing = text_[end - 2] == '/';
+        if (!in_record_ && std::find(names_.begin(), names_.end(), name) != names_.end()) {
+          in_record_ = true;
+          record_begin_ = lt;
+          record_line_ = line_;
+          record_depth_ = open_.size();
+        }
+        if (!self_closing) {
+          open_.emplace_back(lt, name);
+          if (open_.size() > max_depth_)
+            fail(lt, "elements nested more than " + std::to_string(max_depth_) +
+                         " deep; an HR export needs a few levels (limit: input.max-depth)");
+        }
+        advance_to(end);
+        if (self_closing && in_record_ && open_.size() == record_depth_) {
+          in_record_ = false;
+          span = Span{record_begin_, end, record_line_};
+          return true;
+        }
+      }
+    }
+  }
+
+ private:
+  bool starts(std::string_view prefix) const { return text_.compare(pos_, prefix.size(), prefix) == 0; }
+
+  // Where a tag name ends: whitespace, '/', '>' (a table: this runs for every tag of the file).
+  static bool name_end(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>'; }
+
+  void advance_to(std::size_t to) {
+    line_ += static_cast<std::uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                   text_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    pos_ = to;
+  }
+
+  void skip_past(const char* end, const char* unclosed) {
+    const std::size_t at = text_.find(end, pos_);
+    if (at == std::string_view::npos) fail(pos_, unclosed);
+    advance_to(at + std::strlen(end));
+  }
+
+  // A DOCTYPE (checked by check_prolog) or another declaration: to its '>', past brackets and quotes.
+  void skip_declaration() {
+    int brackets = 0;
+    for (std::size_t i = pos_ + 2; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '"' || c == '\'') i = std::min(text_.find(c, i + 1), text_.size() - 1);
+      else if (c == '[') ++brackets;
+      else if (c == ']') --brackets;
+      else if (c == '>' && brackets <= 0) return advance_to(i + 1);
+    }
+    fail(pos_, "a declaration opens here and never closes");
+  }
+
+  // Just past the '>' of the tag opening at `lt`; quoted attribute values may hold '>'.
+  std::size_t tag_end(std::size_t lt) const {
+    // Most tags have no quoted value holding '>': find the '>' and look for quotes before it.
+    const std::size_t gt = text_.find('>', lt + 1);
+    if (gt != std::string_view::npos && std::memchr(text_.data() + lt, '"', gt - lt) == nullptr &&
+        std::memchr(text_.data() + lt, '\'', gt - lt) == nullptr)
+      return gt + 1;
+    for (std::size_t i = lt + 1; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '"' || c == '\'') {
+        i = text_.find(c, i + 1);
+        if (i == std::string_view::npos) break;
+      } else if (c == '>') {
+        return i + 1;
+      }
+    }
+    fail(lt, "a tag opens here and never closes");
+  }
+
+  [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+    const SourceLocation at = offset >= pos_ ? locate_in(text_, 0, pos_, line_, offset) : locate_in(text_, 0, 0, 1, offset);
+    throw InputError(Diagnostic{path_, at.line, at.column, "malformed XML: " + message});
+  }
+
+  std::string_view text_;
+  const std::vector<std::string>& names_;
+  unsigned max_depth_;
+  const std::string& path_;
+  std::size_t pos_ = 0;
+  std::uint32_t line_ = 1;
+  std::vector<std::pair<std::size_t, std::string_view>> open_;  // the open start tags: offset, name
+  bool in_record_ = false;
+  std::size_t record_begin_ = 0, record_depth_ = 0;
+  std::uint32_t record_line_ = 0;
+};
+
+// Locations in a batch of subtrees copied side by side: each piece remembers where it came from.
+class BatchLocator final : public Locator {
+ public:
+  struct Piece {
+    std::size_t batch_offset, file_offset;
+    std::uint32_t line;
+  };
+  BatchLocator(std::string_view text, FileIndex file, const std::string& batch, const std::vector<Piece>& pieces)
+      : text_(text), file_(file), batch_(batch), pieces_(pieces) {}
+
+  SourceLocation at(const char* p, const SourceLocation& fallback) const override {
+    if (!p || p < batch_.data() || p >= batch_.data() + batch_.size()) return fallback;
+    const auto offset = static_cast<std::size_t>(p - batch_.data());
+    auto piece = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                                  [](std::size_t o, const Piece& piece) { return o < piece.batch_offset; });
+    if (piece == pieces_.begin()) return fallback;
+    --piece;
+    const std::size_t file_offset = piece->file_offset + (offset - piece->batch_offset);
+    // Fields are met in document order, mostly: count lines on from the last answer, not from the
+    // start of the subtree (a unit's subtree holds all its positions).
+    if (&*piece != last_piece_) {
+      last_piece_ = &*piece;
+      last_offset_ = piece->file_offset;
+      last_line_ = piece->line;
+    }
+    if (file_offset < last_offset_) {  // a little back (a field before the last): count back
+      last_line_ -= static_cast<std::uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(file_offset),
+                                                          text_.begin() + static_cast<std::ptrdiff_t>(last_offset_), '\n'));
+      last_offset_ = file_offset;
+    }
+    const SourceLocation at = locate_in(text_, file_, last_offset_, last_line_, file_offset);
+    last_offset_ = file_offset;
+    last_line_ = at.line;
+    return at;
+  }
+  using Locator::at;
+
+ protected:
+  const char* buffer() const override { return batch_.data(); }
+
+ private:
+  std::string_view text_;
+  FileIndex file_;
+  const std::string& batch_;
+  const std::vector<Piece>& pieces_;
+  mutable const Piece* last_piece_ = nullptr;
+  mutable std::size_t last_offset_ = 0;
+  mutable std::uint32_t last_line_ = 0;
+};
+
+std::string selector_name(const std::string& selector) {
+  static const std::regex descendant("^//([A-Za-z_][A-Za-z0-9_.:-]*)$");
+  std::smatch match;
+  return std::regex_match(selector, match, descendant) ? match[1].str() : std::string();
+}
+
+// Whether a path stays inside the subtree of a record (or climbs only to a record ancestor).
+bool stays_inside(const std::string& path, const std::vector<std::string>& names) {
+  if (path.empty()) return true;
+  if (path.front() == '/' || path.find("..") != std::string::npos || path.find("parent::") != std::string::npos ||
+      path.find("preceding") != std::string::npos || path.find("following") != std::string::npos || path.find("id(") != std::string::npos)
+    return false;
+  for (std::size_t at = path.find("ancestor"); at != std::string::npos; at = path.find("ancestor", at + 1)) {
+    std::size_t name = path.find("::", at);
+    if (name == std::string::npos) return false;
+    name += 2;
+    std::size_t end = name;
+    while (end < path.size() && (std::isalnum(static_cast<unsigned char>(path[end])) || std::strchr("_.:-", path[end]))) ++end;
+    if (std::find(names.begin(), names.end(), path.substr(name, end - name)) == names.end()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> stream_split_names(const Mapping& m) {
+  std::vector<std::string> names;
+  const std::string person = selector_name(m.person_selector);
+  if (person.empty()) return {};
+  names.push_back(person);
+  if (!m.unit_selector.empty()) {
+    const std::string unit = selector_name(m.unit_selector);
+    if (unit.empty()) return {};
+    names.push_back(unit);
+  }
+  std::vector<const FieldPath*> paths{&m.manager_person, &m.dotted_person, &m.incumbent, &m.unit_id,
+                                      &m.unit_name, &m.unit_parent, &m.unit_owner, &m.unit_kind};
+  for (const FieldPath& f : m.fields) paths.push_back(&f);
+  for (const auto& attribute : m.attributes) paths.push_back(&attribute.second);
+  for (const FieldPath* path : paths)
+    if (!stays_inside(path->expression(), names)) return {};
+  return names;
+}
+
+std::string root_element_name(std::string_view text) {
+  std::size_t i = 0;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    if (text.compare(i, 4, "<!--") == 0) i = text.find("-->", i);
+    else if (text.compare(i, 2, "<?") == 0) i = text.find("?>", i);
+    else if (text.compare(i, 2, "<!") == 0) ++i;  // DOCTYPE: its inside holds no '<' that starts an element
+    else {
+      std::size_t end = i + 1;
+      while (end < text.size() && !std::strchr(" \t\r\n/>", text[end])) ++end;
+      return std::string(text.substr(i + 1, end - i - 1));
+    }
+    if (i == std::string_view::npos) break;
+  }
+  return {};
+}
+
+void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, const Mapping& m,
+                    const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records) {
+  const std::string_view text = bytes.view();
+  Scanner scanner(text, split_names, max_depth, path);
+  std::string batch;
+  std::vector<BatchLocator::Piece> pieces;
+  auto flush = [&] {
+    if (batch.empty()) return;
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(batch.data(), batch.size(),
+                                                                  pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
+    const BatchLocator locate(text, file, batch, pieces);
+    if (!parsed) {
+      const SourceLocation at = locate.at(batch.data() + parsed.offset, SourceLocation{file, 0, 0});
+      throw InputError(Diagnostic{path, at.line, at.column, std::string("malformed XML: ") + parsed.description()});
+    }
+    if (!m.unit_selector.empty())
+      for (const pugi::xpath_node& n : doc.select_nodes(m.unit_selector.c_str())) records.unit(n.node(), locate);
+    for (const pugi::xpath_node& n : doc.select_nodes(m.person_selector.c_str())) records.person(n.node(), locate);
+    // Lines of later records are counted from their own starts, and a field is never located
+    // before its record: the text up to this batch's first record is not needed again.
+    bytes.done_before(pieces.front().file_offset);
+    batch.clear();
+    pieces.clear();
+  };
+  Span span{};
+  while (scanner.next(span)) {
+    pieces.push_back({batch.size(), span.begin, span.line});
+    batch.append(text.substr(span.begin, span.end - span.begin)).push_back('\n');
+    if (batch.size() >= kBatchBytes) flush();
+  }
+  flush();
+}
+
+}  // namespace orgaudit::import::xml
