@@ -16,6 +16,29 @@ void write_optional(JsonWriter& w, const std::optional<double>& value) {
   else w.null();
 }
 
+// Whether the team accepted the finding: an inline or config suppression, or the baseline.
+void write_acceptance(JsonWriter& w, const Org& org, const Finding& f) {
+  w.key("suppressed").value(f.suppression.has_value());
+  w.key("suppression");
+  if (f.suppression) {
+    w.begin_object().key("kind").value(f.suppression->kind).key("justification").value(f.suppression->justification);
+    w.key("location");
+    if (f.suppression->where.known()) {
+      w.begin_object();
+      write_location(w, org, f.suppression->where);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("baseline_state");
+  if (f.baseline == BaselineState::none) w.null();
+  else w.value(f.baseline == BaselineState::unchanged ? "unchanged" : "new");
+}
+
 void write_findings(JsonWriter& w, const ReportInput& input) {
   w.key("findings").begin_array();
   for (const Finding& f : input.run.findings) {
@@ -41,6 +64,48 @@ void write_findings(JsonWriter& w, const ReportInput& input) {
     w.end_array();
     w.key("fingerprint").value(f.fingerprint);
     w.key("not_assessed").value(f.not_assessed_note);
+    write_acceptance(w, input.org, f);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_dimension(JsonWriter& w, const DimensionScore& d) {
+  w.begin_object();
+  w.key("name").value(d.name);
+  w.key("score");
+  write_optional(w, d.score);
+  w.key("reason").value(d.reason);
+  w.key("rules").begin_array();
+  for (const RuleScore& r : d.rules) {
+    w.begin_object();
+    w.key("rule").value(r.rule_id);
+    w.key("assessed").value(r.assessed);
+    w.key("failing").value(r.failing);
+    w.key("failing_weight").value(r.failing_weight);
+    w.key("not_assessed").value(r.not_assessed);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+// Every unit's subtree score, ranked lowest first (docs/scoring.md, "Per-unit scores").
+void write_unit_scores(JsonWriter& w, const ReportInput& input) {
+  w.key("units").begin_array();
+  for (const UnitScore& s : input.scores.units) {
+    const Unit& unit = input.org.units[s.unit];
+    w.begin_object();
+    w.key("id").value(unit.id).key("name").value(unit.name);
+    w.key("rank").value(s.rank).key("people").value(s.people).key("units").value(s.units);
+    w.key("score");
+    write_optional(w, s.score);
+    w.key("data_quality");
+    write_optional(w, s.confidence);
+    w.key("dimensions").begin_array();
+    for (const DimensionScore& d : s.dimensions)
+      if (d.score) write_dimension(w, d);  // why the others are not assessed is said once, for the org
+    w.end_array();
     w.end_object();
   }
   w.end_array();
@@ -53,26 +118,9 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
   w.key("data_quality");
   write_optional(w, input.scores.confidence);
   w.key("dimensions").begin_array();
-  for (const DimensionScore& d : input.scores.dimensions) {
-    w.begin_object();
-    w.key("name").value(d.name);
-    w.key("score");
-    write_optional(w, d.score);
-    w.key("reason").value(d.reason);
-    w.key("rules").begin_array();
-    for (const RuleScore& r : d.rules) {
-      w.begin_object();
-      w.key("rule").value(r.rule_id);
-      w.key("assessed").value(r.assessed);
-      w.key("failing").value(r.failing);
-      w.key("failing_weight").value(r.failing_weight);
-      w.key("not_assessed").value(r.not_assessed);
-      w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-  }
+  for (const DimensionScore& d : input.scores.dimensions) write_dimension(w, d);
   w.end_array();
+  write_unit_scores(w, input);
   w.end_object();
 }
 
@@ -96,10 +144,16 @@ std::string write_json(const ReportInput& input, const WriteOptions&) {
   w.end_array();
   w.end_object();
 
-  std::size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : input.run.findings) ++counts[static_cast<int>(f.severity)];
+  // Severity counts cover the findings that can fail the run, as the text summary's do.
+  std::size_t counts[3] = {0, 0, 0}, suppressed = 0, unchanged = 0;
+  for (const Finding& f : input.run.findings) {
+    if (f.counts()) ++counts[static_cast<int>(f.severity)];
+    else if (f.suppression) ++suppressed;
+    else ++unchanged;
+  }
   w.key("summary").begin_object();
   w.key("errors").value(counts[2]).key("warnings").value(counts[1]).key("infos").value(counts[0]);
+  w.key("suppressed").value(suppressed).key("baseline_unchanged").value(unchanged);
   w.key("span_bands").begin_object();
   const SpanBands bands = span_bands(input.org, input.metrics);
   for (std::size_t b = 0; b < SpanBands::kCount; ++b) w.key(SpanBands::label(b)).value(bands.managers[b]);

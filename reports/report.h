@@ -44,6 +44,11 @@ const OutputFormat* find_output_format(const std::string& name);
 
 std::string write_text(const ReportInput& input, const WriteOptions& options);
 std::string write_json(const ReportInput& input, const WriteOptions& options);
+std::string write_sarif(const ReportInput& input, const WriteOptions& options);
+std::string write_junit(const ReportInput& input, const WriteOptions& options);
+std::string write_xml(const ReportInput& input, const WriteOptions& options);
+std::string write_markdown(const ReportInput& input, const WriteOptions& options);
+std::string write_html(const ReportInput& input, const WriteOptions& options);
 
 // "path:line:col" of a location, or just "path" when the line is unknown.
 std::string format_location(const Org& org, const SourceLocation& where);

@@ -47,11 +47,19 @@ std::string score_text(const std::optional<double>& score) {
 }
 
 void append_summary(std::string& out, const ReportInput& input) {
-  std::size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : input.run.findings) ++counts[static_cast<int>(f.severity)];
+  // Suppressed and baselined findings were accepted by the team: counted here, not listed.
+  std::size_t counts[3] = {0, 0, 0}, active = 0, suppressed = 0, unchanged = 0;
+  for (const Finding& f : input.run.findings) {
+    if (f.counts()) ++active, ++counts[static_cast<int>(f.severity)];
+    else if (f.suppression) ++suppressed;
+    else ++unchanged;
+  }
+  std::string accepted;
+  if (suppressed) accepted += "; " + std::to_string(suppressed) + " suppressed";
+  if (unchanged) accepted += (suppressed ? ", " : "; ") + std::to_string(unchanged) + " unchanged from the baseline";
   out += "\n";
-  out += plural(input.run.findings.size(), "finding") + " (" + plural(counts[2], "error") + ", " +
-         plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info) in " +
+  out += plural(active, "finding") + " (" + plural(counts[2], "error") + ", " +
+         plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info" + accepted + ") in " +
          (input.org.people.size() == 1 ? std::string("1 person") : std::to_string(input.org.people.size()) + " people") + " and " + plural(input.org.units.size(), "unit") +
          ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";
@@ -80,6 +88,7 @@ std::string format_location(const Org& org, const SourceLocation& where) {
 std::string write_text(const ReportInput& input, const WriteOptions& style) {
   std::string out;
   for (const Finding& f : input.run.findings) {
+    if (!f.counts()) continue;  // suppressed, or already in the baseline
     if (style.colour) out += kBold;
     append_visible(out, format_location(input.org, f.where));
     out += ": ";

@@ -1,0 +1,32 @@
+// The pieces the org score and the per-unit roll-up share, so both follow one definition.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "scoring/scoring.h"
+
+namespace orgaudit::scoring {
+
+// For each outcome (same index as RunResult::outcomes): the heaviest severity weight per primary
+// entity id. An entity fails a rule once however many findings it has; suppressed findings and
+// not-assessed notes are accepted, never failures.
+using EntityWeights = std::vector<std::unordered_map<std::string, double>>;
+EntityWeights failing_weights(const RunResult& run);
+
+// Rule scores grouped into dimensions (standard ones first, in catalogue order, then the others by
+// name), each scored and explained. `scope` names where the entities are, for the reasons
+// ("the org", "this unit").
+std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
+                                             const char* scope);
+
+// The overall score (mean of assessed dimensions except Data quality) and the confidence.
+void overall(const std::vector<DimensionScore>& dimensions, std::optional<double>& score,
+             std::optional<double>& confidence);
+
+// Every unit's subtree scored from the same weights, ranked; fills scores.units and unit_position.
+void score_units(const Org& org, const RunResult& run, const EntityWeights& weights, Scores& scores);
+
+}  // namespace orgaudit::scoring

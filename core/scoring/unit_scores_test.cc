@@ -1,0 +1,156 @@
+// Per-unit scores: subtree membership, apportioned denominators, ranking, and the edge cases (no
+// units, a parent cycle, people outside every unit). The worked example in docs/scoring.md is the
+// first test case.
+#include <catch2/catch.hpp>
+
+#include "scoring/scoring.h"
+
+using namespace orgaudit;
+
+namespace {
+
+// ROOT has A and B; A has A1. Two people in each unit, and X in no unit at all.
+Org four_units() {
+  Org org;
+  org.add_file("t.yaml");
+  auto unit = [&](const char* id, const char* parent) {
+    Unit u;
+    u.id = id;
+    u.name = std::string("Unit ") + id;
+    u.parent_id = parent;
+    org.units.push_back(u);
+  };
+  unit("ROOT", "");
+  unit("A", "ROOT");
+  unit("B", "ROOT");
+  unit("A1", "A");
+  auto person = [&](const char* id, const char* manager, const char* unit_id) {
+    Person p;
+    p.id = id;
+    p.manager_id = manager;
+    p.unit_id = unit_id;
+    org.people.push_back(p);
+  };
+  person("R1", "", "ROOT");
+  person("R2", "R1", "ROOT");
+  person("A-1", "R1", "A");
+  person("A-2", "A-1", "A");
+  person("A1-1", "A-1", "A1");
+  person("A1-2", "A1-1", "A1");
+  person("B-1", "R1", "B");
+  person("B-2", "B-1", "B");
+  person("X", "R1", "");
+  org.resolve();
+  return org;
+}
+
+Finding finding(const std::string& rule, const std::string& entity, Severity severity) {
+  Finding f;
+  f.rule_id = rule;
+  f.entity_ids = {entity};
+  f.severity = severity;
+  return f;
+}
+
+const UnitScore& unit(const Scores& s, const Org& org, const std::string& id) {
+  const UnitScore* score = s.unit(org.find_unit(id));
+  REQUIRE(score);
+  return *score;
+}
+
+const DimensionScore& dimension(const UnitScore& u, const std::string& name) {
+  for (const DimensionScore& d : u.dimensions)
+    if (d.name == name) return d;
+  FAIL("no dimension " << name);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("a unit scores its subtree: its people, its sub-units' people, their findings") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 9, false, false}};
+  run.findings = {finding("structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding("structure-hierarchy-depth", "B-2", Severity::warning),
+                  finding("structure-hierarchy-depth", "X", Severity::error)};  // in no unit: org only
+  const Scores s = compute_scores(run, org);
+  REQUIRE(s.units.size() == 4);
+
+  // A1: 2 of the org's 9 people, so 9 x 2/9 = 2 assessed; A1-2 fails with weight 1.
+  const DimensionScore& a1 = dimension(unit(s, org, "A1"), "Flatness");
+  REQUIRE(a1.rules.size() == 1);
+  CHECK(a1.rules[0].assessed == 2);
+  CHECK(a1.rules[0].failing == 1);
+  CHECK(*a1.score == Approx(50.0));
+  CHECK(a1.reason == "50/100: 1 of 2 assessed entities flagged, most by structure-hierarchy-depth");
+  CHECK(*unit(s, org, "A").score == Approx(75.0));    // A and A1: 4 people, weight 1
+  CHECK(*unit(s, org, "B").score == Approx(75.0));    // 2 people, weight 0.5
+  CHECK(*unit(s, org, "ROOT").score == Approx(100.0 * (1 - 1.5 / 8)));  // 8 of 9 people; X is outside
+  CHECK(unit(s, org, "ROOT").people == 8);
+  CHECK(unit(s, org, "A").units == 2);
+  CHECK(*s.org == Approx(100.0 * (1 - 2.5 / 9)));
+
+  // Ranked lowest first; A ties with B and ranks first because it has more people.
+  CHECK(org.units[s.units[0].unit].id == "A1");
+  CHECK(org.units[s.units[1].unit].id == "A");
+  CHECK(org.units[s.units[2].unit].id == "B");
+  CHECK(org.units[s.units[3].unit].id == "ROOT");
+  CHECK(s.units[0].rank == 1);
+  CHECK(s.units[3].rank == 4);
+}
+
+TEST_CASE("per-unit dimensions: not assessed where the rule lacked data or had nothing in the unit") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
+                  {"structure-single-report-manager", "Flatness", 1, false, false},
+                  {"structure-integrity", kDataQuality, 13, false, false}};
+  run.findings = {finding("structure-integrity", "B", Severity::warning),
+                  finding("structure-integrity", "B-2", Severity::error)};
+  const Scores s = compute_scores(run, org);
+
+  const UnitScore& b = unit(s, org, "B");
+  CHECK_FALSE(dimension(b, "Span health").score);
+  CHECK(dimension(b, "Span health").reason == "not assessed: structure-grade-inversion lacked the data they need");
+  // One manager assessed in the whole org: B's 2 of 9 people round to none.
+  CHECK_FALSE(dimension(b, "Flatness").score);
+  CHECK(dimension(b, "Flatness").reason ==
+        "not assessed: nothing in this unit or below it for structure-single-report-manager to assess");
+  CHECK(dimension(b, "Flatness").rules.empty());     // only rules with a part in the unit are listed
+  CHECK(dimension(b, "Span health").rules.empty());
+  CHECK_FALSE(b.score);  // no dimension but Data quality assessed
+  // Integrity flags a person and a unit: apportioned by people and units, 13 x (2 + 1) / (9 + 4) = 3.
+  CHECK(dimension(b, "Data quality").rules[0].assessed == 3);
+  CHECK(*b.confidence == Approx(50.0));
+  CHECK(s.units.back().score == std::nullopt);  // every unit is unscored here; ranking still total
+}
+
+TEST_CASE("unit rules are apportioned by units, and a parent cycle does not hang the roll-up") {
+  Org org = four_units();
+  org.units[0].parent_id = "A1";  // ROOT -> A1 -> A -> ROOT
+  org.resolve();
+  RunResult run;
+  run.outcomes = {{"rendanheyi-me-size", "Autonomy", 4, false, false}};
+  run.findings = {finding("rendanheyi-me-size", "A1", Severity::warning)};
+  const Scores s = compute_scores(run, org);
+  REQUIRE(s.units.size() == 4);
+  CHECK(unit(s, org, "B").units == 1);
+  CHECK(unit(s, org, "A").units == 4);  // the cycle's members (and B, under ROOT) all count once
+  CHECK(dimension(unit(s, org, "B"), "Autonomy").rules[0].assessed == 1);
+  CHECK(*unit(s, org, "B").score == Approx(100.0));
+  CHECK(*unit(s, org, "A1").score == Approx(100.0 * (1 - 0.5 / 4)));
+}
+
+TEST_CASE("an org without units has no unit scores, and org-only scoring leaves them empty") {
+  Org org;
+  org.add_file("t.yaml");
+  org.people.push_back(Person{});
+  org.people.back().id = "P";
+  org.resolve();
+  RunResult run;
+  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 1, false, false}};
+  CHECK(compute_scores(run, org).units.empty());
+  CHECK(compute_scores(run, four_units()).unit(99) == nullptr);
+  CHECK(compute_scores(run).units.empty());
+}

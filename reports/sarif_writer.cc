@@ -1,0 +1,176 @@
+// SARIF 2.1.0 for code-scanning services (docs/outputs.md, "SARIF"): one run, every loaded rule as a
+// reportingDescriptor, one result per finding. Suppressed findings stay in, with a `suppressions`
+// entry, so the service can show them as dismissed rather than lose them.
+#include <unordered_map>
+#include <vector>
+
+#include "json.h"
+#include "report.h"
+#include "writer_support.h"
+
+namespace orgaudit {
+namespace {
+
+constexpr const char* kSchemaUri =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+// Relative artifact URIs resolve against the checkout root, which only the consumer knows.
+constexpr const char* kSourceRoot = "%SRCROOT%";
+
+const char* sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: break;
+  }
+  return "note";
+}
+
+void text_message(JsonWriter& w, const char* key, const std::string& text) {
+  w.key(key).begin_object().key("text").value(text).end_object();
+}
+
+// Each input's URI, encoded once rather than for every one of a large run's locations.
+struct Artifacts {
+  std::vector<std::string> uris;
+  std::vector<bool> relative;  // resolved against %SRCROOT%
+
+  explicit Artifacts(const Org& org) {
+    for (const std::string& path : org.files) {
+      uris.push_back(path_to_uri(path));
+      relative.push_back(path.empty() || path.front() != '/');
+    }
+  }
+};
+
+void physical_location(JsonWriter& w, const Artifacts& artifacts, const SourceLocation& where) {
+  const bool known_file = where.file < artifacts.uris.size();
+  w.key("physicalLocation").begin_object();
+  w.key("artifactLocation").begin_object().key("uri").value(known_file ? std::string_view(artifacts.uris[where.file]) : "");
+  if (!known_file || artifacts.relative[where.file]) w.key("uriBaseId").value(kSourceRoot);
+  w.end_object();
+  if (where.known())
+    w.key("region").begin_object().key("startLine").value(where.line).key("startColumn").value(where.column).end_object();
+  w.end_object();
+}
+
+void logical_location(JsonWriter& w, const std::string& entity_id) {
+  if (entity_id.empty()) return;
+  w.key("logicalLocations").begin_array();
+  w.begin_object().key("name").value(entity_id).key("kind").value("object").end_object();
+  w.end_array();
+}
+
+void write_rules(JsonWriter& w, const RuleCatalog& catalog) {
+  w.key("rules").begin_array();
+  for (const CatalogEntry& rule : catalog.entries()) {
+    w.begin_object();
+    w.key("id").value(rule.info.id);
+    text_message(w, "shortDescription", rule.info.summary);
+    w.key("helpUri").value(rule_doc_path(rule));
+    w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(rule.info.default_severity)).end_object();
+    w.key("properties").begin_object();
+    w.key("pack").value(rule.info.pack).key("dimension").value(rule.info.dimension);
+    w.key("tags").begin_array().value("organisation").value(rule.info.dimension).end_array();
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_suppression(JsonWriter& w, const Artifacts& artifacts, const FindingSuppression& s) {
+  w.key("suppressions").begin_array().begin_object();
+  // An `# orgaudit-ignore` comment sits in the org file itself; a config entry is outside it.
+  w.key("kind").value(s.kind == "inline" ? "inSource" : "external");
+  w.key("status").value("accepted");
+  w.key("justification").value(s.justification);
+  if (s.where.known()) {
+    w.key("location").begin_object();
+    physical_location(w, artifacts, s.where);
+    w.end_object();
+  }
+  w.end_object().end_array();
+}
+
+void write_result(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
+                  const std::unordered_map<std::string, std::size_t>& rule_index) {
+  w.begin_object();
+  w.key("ruleId").value(f.rule_id);
+  if (auto index = rule_index.find(f.rule_id); index != rule_index.end()) w.key("ruleIndex").value(index->second);
+  // "This rule lacks its data" is not a problem found; SARIF requires level none for such kinds.
+  if (f.not_assessed_note) w.key("kind").value("notApplicable").key("level").value("none");
+  else w.key("level").value(sarif_level(f.severity));
+  text_message(w, "message", f.message);
+  w.key("locations").begin_array().begin_object();
+  physical_location(w, artifacts, f.where);
+  logical_location(w, f.entity_ids.empty() ? std::string() : f.entity_ids.front());
+  w.end_object().end_array();
+  w.key("partialFingerprints").begin_object().key("orgauditEntities/v1").value(f.fingerprint).end_object();
+  if (!f.related.empty()) {
+    w.key("relatedLocations").begin_array();
+    for (std::size_t i = 0; i < f.related.size(); ++i) {
+      const RelatedLocation& r = f.related[i];
+      w.begin_object().key("id").value(i + 1);
+      physical_location(w, artifacts, r.where);
+      logical_location(w, r.entity_id);
+      text_message(w, "message", r.message);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (f.suppression) write_suppression(w, artifacts, *f.suppression);
+  if (f.baseline != BaselineState::none)
+    w.key("baselineState").value(f.baseline == BaselineState::unchanged ? "unchanged" : "new");
+  w.key("properties").begin_object().key("dimension").value(f.dimension);
+  w.key("entities").begin_array();
+  for (const std::string& id : f.entity_ids) w.value(id);
+  w.end_array().end_object();
+  w.end_object();
+}
+
+// The scores ride along in the run's property bag: SARIF has no place of its own for them.
+void write_run_properties(JsonWriter& w, const ReportInput& input) {
+  auto optional = [&w](const std::optional<double>& score) { score ? w.value(*score) : w.null(); };
+  w.key("properties").begin_object();
+  w.key("org").value(input.org.name);
+  w.key("score");
+  optional(input.scores.org);
+  w.key("dataQuality");
+  optional(input.scores.confidence);
+  w.key("dimensions").begin_array();
+  for (const DimensionScore& d : input.scores.dimensions) {
+    w.begin_object().key("name").value(d.name).key("score");
+    optional(d.score);
+    w.key("reason").value(d.reason).end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string write_sarif(const ReportInput& input, const WriteOptions&) {
+  std::unordered_map<std::string, std::size_t> rule_index;
+  for (const CatalogEntry& rule : input.catalog.entries()) rule_index.emplace(rule.info.id, rule_index.size());
+
+  JsonWriter w(0);  // compact: SARIF is read by tools, and upload limits count bytes
+  w.begin_object();
+  w.key("$schema").value(kSchemaUri);
+  w.key("version").value("2.1.0");
+  w.key("runs").begin_array().begin_object();
+  w.key("tool").begin_object().key("driver").begin_object();
+  w.key("name").value("orgaudit");
+  w.key("version").value(input.tool_version);
+  w.key("semanticVersion").value(input.tool_version);
+  write_rules(w, input.catalog);
+  w.end_object().end_object();
+  w.key("results").begin_array();
+  const Artifacts artifacts(input.org);
+  for (const Finding& f : input.run.findings) write_result(w, artifacts, f, rule_index);
+  w.end_array();
+  write_run_properties(w, input);
+  w.end_object().end_array();
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,119 @@
+#include "writer_support.h"
+
+#include <cstdio>
+
+namespace orgaudit {
+namespace {
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at s[i] and its code point, or 0 when malformed.
+std::size_t decode(std::string_view s, std::size_t i, unsigned& code) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t length;
+  unsigned min_code;
+  if (c < 0x80) return code = c, 1;
+  if ((c & 0xE0) == 0xC0) length = 2, min_code = 0x80, code = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) length = 3, min_code = 0x800, code = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) length = 4, min_code = 0x10000, code = c & 0x07;
+  else return 0;
+  if (i + length > s.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const unsigned char next = static_cast<unsigned char>(s[i + k]);
+    if ((next & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (next & 0x3F);
+  }
+  if (code < min_code || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return 0;
+  return length;
+}
+
+bool xml_char(unsigned code) {
+  if (code < 0x20) return code == '\t' || code == '\n' || code == '\r';
+  return code != 0xFFFE && code != 0xFFFF;
+}
+
+}  // namespace
+
+const char* finding_status(const Finding& f) {
+  if (f.suppression) return "suppressed";
+  if (f.baseline == BaselineState::unchanged) return "unchanged";
+  return "open";
+}
+
+FindingCounts count_findings(const RunResult& run, const WriteOptions& options) {
+  FindingCounts counts;
+  for (const Finding& f : run.findings) {
+    if (f.counts()) ++counts.by_severity[static_cast<int>(f.severity)];
+    else ++counts.suppressed;
+    if (fails_run(f, options)) ++counts.failing;
+  }
+  return counts;
+}
+
+std::string rule_doc_path(const CatalogEntry& rule) {
+  return "rules/" + rule.info.pack + "/" + rule.info.id + ".md";
+}
+
+std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id) {
+  const CatalogEntry* entry = catalog.find(rule_id);
+  return entry ? rule_doc_path(*entry) : std::string();
+}
+
+const std::string& unit_label(const Unit& unit) { return unit.name.empty() ? unit.id : unit.name; }
+
+std::size_t xml_unsafe_at(std::string_view text) {
+  unsigned code = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = decode(text, i, code);
+    if (length == 0 || !xml_char(code)) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string xml_safe(std::string_view text) {
+  std::size_t i = xml_unsafe_at(text);
+  if (i == std::string_view::npos) return std::string(text);  // the usual case: nothing to replace
+  std::string out(text.substr(0, i));
+  unsigned code = 0;
+  while (i < text.size()) {
+    const std::size_t length = decode(text, i, code);
+    if (length > 0 && xml_char(code)) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += kReplacement;
+      i += length > 0 ? length : 1;
+    }
+  }
+  return out;
+}
+
+std::string path_to_uri(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
+  for (const char ch : path) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (unreserved) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string format_number(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.6f", value);
+  std::string text = buffer;
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+}  // namespace orgaudit

@@ -1,0 +1,55 @@
+// Small pieces several writers share, so that SARIF, JUnit, the XML report and Markdown agree on what
+// a failure is, where a rule's documentation lives and how untrusted text is made safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "report.h"
+
+namespace orgaudit {
+
+// Whether a finding fails the run: the same test as the exit code (cli/verdict.cc).
+inline bool fails_run(const Finding& f, const WriteOptions& options) {
+  return !options.never_fail && f.counts() && f.severity >= options.fail_on;
+}
+
+// "open", "suppressed" or "unchanged" (already in the baseline): why a finding does or does not count.
+const char* finding_status(const Finding& f);
+
+struct FindingCounts {
+  // As in the JSON summary: severities count the findings that can fail the run; the accepted ones
+  // (suppressed, or unchanged since the baseline) are counted apart.
+  std::size_t by_severity[3] = {0, 0, 0};  // indexed by Severity
+  std::size_t suppressed = 0;
+  std::size_t failing = 0;                 // fails_run()
+  std::size_t errors() const { return by_severity[2]; }
+  std::size_t warnings() const { return by_severity[1]; }
+  std::size_t infos() const { return by_severity[0]; }
+};
+FindingCounts count_findings(const RunResult& run, const WriteOptions& options);
+
+// The rule's documentation page, relative to the repository (and installed share/orgaudit/) root:
+// "rules/<pack>/<id>.md".
+std::string rule_doc_path(const CatalogEntry& rule);
+std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id);
+
+// A unit's name, or its id when it has none.
+const std::string& unit_label(const Unit& unit);
+
+// Text an XML 1.0 document can carry: malformed UTF-8 and the characters XML cannot represent at
+// all (control characters other than tab, newline and carriage return; U+FFFE, U+FFFF) become
+// U+FFFD. Markup characters are left to the XML library, which escapes them.
+std::string xml_safe(std::string_view text);
+// Where the first character xml_safe() would replace is, or npos: most text needs no copy at all.
+std::size_t xml_unsafe_at(std::string_view text);
+
+// A path as a URI reference: RFC 3986 percent-encoding of everything but unreserved characters and
+// '/'; absolute paths become file:// URIs.
+std::string path_to_uri(std::string_view path);
+
+// A plain decimal (xs:decimal, no exponent) with at most six places: "97.619048", "0.5", "100".
+std::string format_number(double value);
+
+}  // namespace orgaudit

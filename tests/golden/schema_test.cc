@@ -1,0 +1,97 @@
+// Each sample's SARIF, JUnit and XML report validated by its schema with the standard tools:
+// jsonschema for SARIF (tests/schemas/sarif-schema-2.1.0.json), xmllint for JUnit
+// (tests/schemas/JUnit.xsd) and for the HR report (reports/orgaudit-report.xsd, the one we ship).
+// Also: suppressed and baselined findings in SARIF, JUnit and the XML report.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "cli_runner.h"
+#include "golden/output_runs.h"
+
+using namespace orgaudit::testing;
+
+namespace {
+
+void require_jsonschema() {
+  require_tool("python3", "python3");
+  if (run_command("python3 -c 'import jsonschema'").exit_code != 0)
+    FAIL("Python's jsonschema module is missing: install python3-jsonschema (bash scripts/setup.sh does)");
+}
+
+void validate_sarif(const std::string& file) {
+  const CommandRun v = run_command("python3 tests/golden/validate_sarif.py tests/schemas/sarif-schema-2.1.0.json '" + file + "'");
+  INFO(v.output);
+  CHECK(v.exit_code == 0);
+}
+
+void validate_xml(const std::string& schema, const std::string& file) {
+  const CommandRun v = run_command("xmllint --noout --schema " + schema + " '" + file + "'");
+  INFO(v.output);
+  CHECK(v.exit_code == 0);
+}
+
+// Every sample plus the escaping fixture: hostile names must not make a document invalid either.
+std::vector<std::string> validated_inputs() {
+  std::vector<std::string> inputs;
+  for (const Sample& s : golden_samples()) inputs.push_back(s.arguments);
+  inputs.push_back("tests/escaping/org.yaml --fail-on warning");
+  inputs.push_back("tests/cli/deep.yaml");  // no units at all
+  return inputs;
+}
+
+}  // namespace
+
+TEST_CASE("schemas: SARIF validates against the SARIF 2.1.0 schema for every sample", "[schema]") {
+  require_jsonschema();
+  for (const std::string& input : validated_inputs()) {
+    INFO("orgaudit check " << input);
+    const auto files = write_outputs(input, {"sarif"}, "schema-sarif");
+    validate_sarif(files.at("sarif"));
+  }
+}
+
+TEST_CASE("schemas: JUnit validates against JUnit.xsd for every sample", "[schema]") {
+  require_tool("xmllint", "libxml2-utils");
+  for (const std::string& input : validated_inputs()) {
+    INFO("orgaudit check " << input);
+    const auto files = write_outputs(input, {"junit"}, "schema-junit");
+    validate_xml("tests/schemas/JUnit.xsd", files.at("junit"));
+  }
+}
+
+TEST_CASE("schemas: the XML report validates against reports/orgaudit-report.xsd for every sample", "[schema]") {
+  require_tool("xmllint", "libxml2-utils");
+  for (const std::string& input : validated_inputs()) {
+    INFO("orgaudit check " << input);
+    const auto files = write_outputs(input, {"xml"}, "schema-xml");
+    validate_xml("reports/orgaudit-report.xsd", files.at("xml"));
+  }
+}
+
+TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baselined ones carry their state",
+          "[schema]") {
+  require_jsonschema();
+  require_tool("xmllint", "libxml2-utils");
+  // deep.yaml with an inline suppression on the error at L9.
+  std::string org = read_file(ORGAUDIT_SOURCE_DIR "/tests/cli/deep.yaml");
+  const auto l9 = org.find("  - {id: L9,");
+  REQUIRE(l9 != std::string::npos);
+  org.insert(l9, "  # orgaudit-ignore: structure-hierarchy-depth reason: interim \"<b>\" & co\n");
+  const std::string org_file = scratch_path("suppressed.yaml");
+  std::ofstream(org_file) << org;
+  // A baseline without the depth rule: its findings are new, the others unchanged.
+  const std::string baseline = scratch_path("baseline.json");
+  REQUIRE(run_orgaudit("baseline create '" + org_file + "' --disable structure-hierarchy-depth --output '" + baseline + "'")
+              .exit_code == 0);
+
+  const auto files = write_outputs("'" + org_file + "' --baseline '" + baseline + "'", {"sarif", "junit", "xml"}, "suppressed");
+  validate_sarif(files.at("sarif"));
+  validate_xml("tests/schemas/JUnit.xsd", files.at("junit"));
+  validate_xml("reports/orgaudit-report.xsd", files.at("xml"));
+  const std::string sarif = read_file(files.at("sarif"));
+  CHECK_THAT(sarif, Catch::Contains(R"("kind":"inSource")") && Catch::Contains(R"("status":"accepted")") &&
+                        Catch::Contains(R"("justification":"interim \"\u003cb\u003e\" \u0026 co")"));
+  CHECK_THAT(sarif, Catch::Contains(R"("baselineState":"new")") && Catch::Contains(R"("baselineState":"unchanged")"));
+  CHECK_THAT(read_file(files.at("junit")), Catch::Contains("<skipped message=\"suppressed (inline): interim"));
+  CHECK_THAT(read_file(files.at("xml")), Catch::Contains("status=\"suppressed\"") && Catch::Contains("status=\"unchanged\""));
+}

@@ -1,0 +1,76 @@
+// Small orgs built in C++ for the map and HTML report tests, with findings made up to order (the
+// map only reads them), scored the way the CLI scores them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/rule_catalog.h"
+#include "report.h"
+
+namespace orgaudit::testing {
+
+class TestOrg {
+ public:
+  TestOrg() { org_.add_file("t.yaml"); }
+
+  TestOrg& person(const std::string& id, const std::string& name, const std::string& manager = "",
+                  const std::string& unit = "", const std::string& title = "") {
+    Person p;
+    p.id = id;
+    p.name = name;
+    p.manager_id = manager;
+    p.unit_id = unit;
+    p.title = title;
+    p.where = {0, static_cast<std::uint32_t>(org_.people.size() + 1), 5};
+    org_.people.push_back(p);
+    return *this;
+  }
+  TestOrg& unit(const std::string& id, const std::string& name, const std::string& parent = "",
+                UnitKind kind = UnitKind::department, std::vector<std::string> members = {}) {
+    Unit u;
+    u.id = id;
+    u.name = name;
+    u.parent_id = parent;
+    u.kind = kind;
+    u.member_ids = std::move(members);
+    org_.units.push_back(u);
+    return *this;
+  }
+  // A finding on `entity`; `chain` lists the related people from the root down (a depth finding).
+  TestOrg& finding(const std::string& entity, Severity severity, const std::string& message,
+                   const std::vector<std::string>& chain = {}, const std::string& rule = "test-rule") {
+    Finding f;
+    f.rule_id = rule;
+    f.severity = severity;
+    f.message = message;
+    f.entity_ids = {entity};
+    for (const std::string& id : chain) f.related.push_back({SourceLocation{}, "layer", id});
+    run_.findings.push_back(f);
+    return *this;
+  }
+  // A `n`-person team of leaves under `manager`, ids PREFIX1..PREFIXn.
+  TestOrg& team(const std::string& prefix, int n, const std::string& manager, const std::string& unit) {
+    for (int i = 1; i <= n; ++i) person(prefix + std::to_string(i), "Member " + prefix + std::to_string(i), manager, unit);
+    return *this;
+  }
+
+  // Resolves ids, computes metrics and scores; call once, after the last entity.
+  ReportInput input() {
+    org_.resolve();
+    metrics_ = OrgMetrics::compute(org_);
+    run_.outcomes.push_back({"test-rule", "Flatness", org_.people.size(), false, false});
+    scores_ = compute_scores(run_, org_);
+    return ReportInput{org_, metrics_, run_, scores_, catalog_, "test"};
+  }
+  const Org& org() const { return org_; }
+
+ private:
+  Org org_;
+  OrgMetrics metrics_;
+  RunResult run_;
+  Scores scores_;
+  RuleCatalog catalog_;
+};
+
+}  // namespace orgaudit::testing
