@@ -5,8 +5,11 @@
 #   bench/run.sh                                  # build/bin/orgaudit, 10k 100k 1M
 #   ORGAUDIT=/path/to/orgaudit bench/run.sh
 #   SIZES="10000 100000" REPEAT=3 bench/run.sh    # best of 3 runs per size
+#   FORMATS="csv xml" ARGS="--profile classic" bench/run.sh   # the same orgs as HR exports
 #
-# The org files are generated on first use into bench/out/ (gitignored) by bench/generate_org.py.
+# The org files are generated on first use into bench/out/ (gitignored) by bench/generate_org.py;
+# their CSV and HR-XML equivalents by bench/generate_exports.py. With csv in FORMATS the CSV
+# reader's own throughput is measured too (orgaudit_csv_bench, beside the binary).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,6 +17,8 @@ root="$(cd "$here/.." && pwd)"
 orgaudit="${ORGAUDIT:-$root/build/bin/orgaudit}"
 sizes="${SIZES:-10000 100000 1000000}"
 repeat="${REPEAT:-1}"
+formats="${FORMATS:-yaml}"
+extra_args="${ARGS:-}"
 out="$here/out"
 
 if [[ ! -x "$orgaudit" ]]; then
@@ -36,22 +41,27 @@ to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; prin
 
 echo "orgaudit: $orgaudit ($("$orgaudit" --version 2>/dev/null | head -n1 || echo "version unknown"))"
 echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "cpu unknown")"
-echo "command:  orgaudit check FILE --fail-on never --format json > /dev/null"
+echo "command:  orgaudit check FILE --fail-on never --format json $extra_args > /dev/null"
 echo
-printf '| %9s | %8s | %9s | %11s | %8s |\n' people seconds people/s "peak RSS MB" "file MB"
-printf '|%s|%s|%s|%s|%s|\n' ----------: ---------: ----------: ------------: ---------:
+printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' format people seconds people/s "peak RSS MB" "file MB"
+printf '|%s|%s|%s|%s|%s|%s|\n' ------- ----------: ---------: ----------: ------------: ---------:
 
 status=0
 for n in $sizes; do
-  file="$out/org-$n.yaml"
+for format in $formats; do
+  file="$out/org-$n.$format"
+  if [[ ! -f "$out/org-$n.yaml" ]]; then
+    python3 "$here/generate_org.py" "$n" -o "$out/org-$n.yaml" 2>/dev/null
+  fi
   if [[ ! -f "$file" ]]; then
-    python3 "$here/generate_org.py" "$n" -o "$file" 2>/dev/null
+    python3 "$here/generate_exports.py" "$n" 2>/dev/null
   fi
   best_s="" best_rss=""
   for ((r = 0; r < repeat; r++)); do
     log="$out/time-$n.log"
     rc=0
-    /usr/bin/time -v -o "$log" "$orgaudit" check "$file" --fail-on never --format json \
+    # shellcheck disable=SC2086 # ARGS is a list of words
+    /usr/bin/time -v -o "$log" "$orgaudit" check "$file" --fail-on never --format json $extra_args \
       >/dev/null 2>"$out/stderr-$n.log" || rc=$?
     if [[ $rc -ne 0 ]]; then
       echo "bench: orgaudit exited $rc on $file; last lines of its stderr:" >&2
@@ -68,6 +78,12 @@ for n in $sizes; do
   done
   rate=$(awk -v n="$n" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }')
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  printf '| %9s | %8s | %9s | %11s | %8s |\n' "$n" "$best_s" "$rate" "$best_rss" "$mb"
+  printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' "$format" "$n" "$best_s" "$rate" "$best_rss" "$mb"
 done
+done
+if [[ " $formats " == *" csv "* && -x "$(dirname "$orgaudit")/orgaudit_csv_bench" ]]; then
+  echo
+  for n in $sizes; do last=$n; done
+  "$(dirname "$orgaudit")/orgaudit_csv_bench" "$out/org-$last.csv"
+fi
 exit $status

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Installs what orgaudit needs to build and test, from Debian packages only. Idempotent: silent when
 # everything is present; runs `apt-get update` once, and only when something is missing.
+# `--test` adds what only the tests need: headless Chromium for the HTML report test (large, so not
+# installed just to build), with CJK and emoji fonts so its screenshots show every name, and the
+# validators of the output tests.
 set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libyaml-cpp-dev libgraphviz-dev libpugixml-dev catch2
+  libssl-dev  # libcrypto's HMAC-SHA256 for --anonymize: audited crypto rather than our own
   libxml2-utils python3 time
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium fonts-wqy-microhei fonts-noto-color-emoji)
+  # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back.
+  packages+=(python3-jsonschema cmark-gfm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -19,14 +19,14 @@ std::string scratch(const std::string& name) { return orgaudit::testing::scratch
 }  // namespace
 
 TEST_CASE("cli: exit 0 when nothing reaches --fail-on") {
-  CliRun r = run_cli("check tests/cli/clean.yaml");
+  CliRun r = run_cli("check tests/cli/clean.yaml --profile classic");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK_THAT(r.out, Catch::Contains("0 findings") && Catch::Contains("Org score 100/100"));
 }
 
 TEST_CASE("cli: exit 1 on errors, with file:line:col findings") {
-  CliRun r = run_cli("check tests/cli/deep.yaml");
+  CliRun r = run_cli("check tests/cli/deep.yaml --profile classic");
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:13:5: warning: 'Eight' is 8 layers below the root (max 7) "
                                     "[structure-hierarchy-depth]"));
@@ -34,9 +34,19 @@ TEST_CASE("cli: exit 1 on errors, with file:line:col findings") {
   CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:14:5: error: 'Dana \"DL\" Li <script>alert(1)</script>\\nsecond line 👩‍💻' is 9 layers"));
 }
 
+TEST_CASE("cli: the default profile is rendanheyi: both packs, 3 layers") {
+  CliRun r = run_cli("check tests/cli/deep.yaml --fail-on never");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("'Four' is 4 layers below the root (max 3) [structure-hierarchy-depth]"));
+  // An org without MEs or EMCs: the Rendanheyi rules say once what they lack, and are not scored.
+  CHECK_THAT(r.out, Catch::Contains("info: not assessed: this org has no units of kind 'me'"));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml --profile classic").out, !Catch::Contains("[rendanheyi-"));
+  CHECK_THAT(run_cli("check --help").out, Catch::Contains("default: rendanheyi"));
+}
+
 TEST_CASE("cli: --fail-on moves the threshold") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never").exit_code == 0);
-  CHECK(run_cli("check tests/cli/clean.yaml --fail-on info").exit_code == 0);
+  CHECK(run_cli("check tests/cli/clean.yaml --profile classic --fail-on info").exit_code == 0);
   CHECK(run_cli("check tests/cli/deep.yaml --disable structure-hierarchy-depth --fail-on error").exit_code == 0);
   CHECK(run_cli("check tests/cli/deep.yaml --disable structure-hierarchy-depth --fail-on warning").exit_code == 1);
   CliRun bad = run_cli("check tests/cli/deep.yaml --fail-on sometimes");
@@ -46,7 +56,7 @@ TEST_CASE("cli: --fail-on moves the threshold") {
 
 TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
-  CHECK(run_cli("check tests/cli/clean.yaml --min-score 99").exit_code == 0);
+  CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
 }
 

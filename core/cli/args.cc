@@ -36,9 +36,16 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::vector<Op
       options_ended = true;
       continue;
     }
-    if (arg.rfind("--", 0) != 0)
+    std::string name;
+    if (arg.rfind("--", 0) == 0) {
+      name = arg.substr(2);
+    } else if (auto alias = std::find_if(decls.begin(), decls.end(), [&](const OptionDecl& d) {
+                 return arg.size() == 2 && d.short_name != 0 && d.short_name == arg[1]; });
+               alias != decls.end()) {
+      name = alias->name;
+    } else {
       throw UsageError("unknown option '" + arg + "' (options are spelled --name)");
-    std::string name = arg.substr(2);
+    }
     std::string value;
     bool has_inline_value = false;
     if (auto eq = name.find('='); eq != std::string::npos) {
@@ -68,7 +75,8 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::vector<Op
 std::string format_options_help(const std::vector<OptionDecl>& decls) {
   std::string out;
   for (const OptionDecl& d : decls) {
-    std::string left = std::string("  --") + d.name + (d.value_name ? std::string(" ") + d.value_name : "");
+    std::string left = std::string("  ") + (d.short_name ? std::string("-") + d.short_name + ", " : "") + "--" + d.name +
+                       (d.value_name ? std::string(" ") + d.value_name : "");
     if (left.size() < 30) left.resize(30, ' ');
     else left += "\n" + std::string(30, ' ');
     out += left + d.help + "\n";

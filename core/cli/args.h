@@ -13,6 +13,7 @@ struct OptionDecl {
   const char* name;        // without the leading "--"
   const char* value_name;  // nullptr for a flag
   const char* help;
+  char short_name = 0;  // a one-letter alias (`-o` for `--output`), where a command declares one
 };
 
 // Bad usage: exit code 2, message printed as "orgaudit: error: ...".

@@ -1,17 +1,73 @@
 #include "cli/audit.h"
 
+#include <filesystem>
+#include <optional>
+
 #include "config/profile.h"
+#include "workflow/anonymize.h"
 
 namespace orgaudit::cli {
 namespace {
 
-const char* kDefaultProfile = "classic";
+const char* kDefaultProfile = "rendanheyi";
 
-// Precedence: command line over config file over profile over the rules' own defaults.
+const std::vector<OptionDecl> kAnonymizeOptions{
+    {"anonymize", nullptr, "replace names, e-mails and other personal fields with keyed pseudonyms in every output"},
+    {"anonymize-key", "KEY", "the pseudonym key (better: $ORGAUDIT_ANONYMIZE_KEY, kept out of shell history)"},
+};
+
+// The key is checked before the (possibly long) audit. Without one, pseudonyms would be plain
+// hashes of employee ids, which anyone can reverse by hashing every possible id.
+std::optional<Pseudonymizer> pseudonymizer(const ParsedArgs& args, const CliContext& context) {
+  if (!args.has("anonymize")) {
+    if (args.has("anonymize-key")) throw UsageError("--anonymize-key given without --anonymize");
+    return std::nullopt;
+  }
+  const char* environment = context.getenv("ORGAUDIT_ANONYMIZE_KEY");
+  const std::string key = args.last("anonymize-key", environment ? environment : "");
+  if (key.empty())
+    throw UsageError("--anonymize needs a secret key (--anonymize-key KEY or $ORGAUDIT_ANONYMIZE_KEY): "
+                     "pseudonyms from an unkeyed hash of employee ids can be reversed by hashing every possible id");
+  if (key.size() < 16)
+    context.err << "orgaudit: warning: the anonymisation key is shorter than 16 characters; a short key can be guessed\n";
+  return Pseudonymizer(key);
+}
+
+// `# orgaudit-ignore:` comments from the YAML inputs (other formats cannot carry comments) and the
+// config's entries, checked before the rules run so a mistyped rule id stops the run early.
+SuppressionSources suppression_sources(const Org& org, const Config& config, const LoadOptions& load,
+                                       const CliContext& context, const RuleCatalog& catalog,
+                                       const std::optional<Pseudonymizer>& pseudonyms) {
+  SuppressionSources sources;
+  for (FileIndex i = 0; i < org.files.size(); ++i)
+    if (std::string(input_format_for(org.files[i], load).name) == "yaml")
+      sources.inline_directives.push_back({i, org.files[i], scan_inline_suppressions(context.files, org.files[i])});
+  sources.config = config.suppressions;
+  sources.config_path = config.path;
+  if (pseudonyms)  // the config names entities by their real ids
+    sources.entity_id = [&org, &pseudonyms](const std::string& id) {
+      return org.unit_by_id.count(id) ? id : pseudonyms->person_id(id);
+    };
+  check_suppression_rules(sources, catalog);
+  return sources;
+}
+
+}  // namespace
+
+std::string baseline_path(const ParsedArgs& args, const Config& config) {
+  if (args.has("baseline")) return args.last("baseline");
+  if (config.baseline.empty()) return {};
+  // Relative to the config file, so the setting works from any working directory.
+  return (std::filesystem::path(config.path).parent_path() / config.baseline).string();
+}
+
+std::string effective_profile(const ParsedArgs& args, const Config& config) {
+  return args.last("profile", config.profile.empty() ? kDefaultProfile : config.profile);
+}
+
 RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
   RuleSelection selection;
-  const std::string profile = args.last("profile", config.profile.empty() ? kDefaultProfile : config.profile);
-  apply_profile(profile, profile_directories(), selection);
+  apply_profile(effective_profile(args, config), profile_directories(), selection);
   selection.toggles.insert(selection.toggles.end(), config.rules.toggles.begin(), config.rules.toggles.end());
   for (const auto& [id, values] : config.rules.options)
     for (const auto& [name, value] : values) selection.options[id][name] = value;
@@ -31,11 +87,11 @@ RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
   return selection;
 }
 
-}  // namespace
-
 std::vector<OptionDecl> audit_options(std::vector<OptionDecl> decls) {
   const std::vector<OptionDecl> selection{
-      {"profile", "NAME|FILE", "rule profile: which rules run with what thresholds (default: classic)"},
+      {"profile", "NAME|FILE",
+       "rule profile: which rules run with what thresholds (default: rendanheyi; also classic, "
+       "rendanheyi-strict)"},
       {"rule-option", "ID.OPTION=VALUE", "set a rule option (repeatable)"},
       {"enable", "PATTERN", "turn on rules matching PATTERN, e.g. 'structure-*' (repeatable, in order)"},
       {"disable", "PATTERN", "turn off rules matching PATTERN (repeatable, in order)"},
@@ -44,22 +100,38 @@ std::vector<OptionDecl> audit_options(std::vector<OptionDecl> decls) {
   decls.insert(decls.end(), kConfigOptions.begin(), kConfigOptions.end());
   decls.insert(decls.end(), kInputOptions.begin(), kInputOptions.end());
   decls.insert(decls.end(), kPluginOptions.begin(), kPluginOptions.end());
+  decls.insert(decls.end(), kAnonymizeOptions.begin(), kAnonymizeOptions.end());
   return decls;
 }
 
-std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context) {
+std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps) {
   if (args.positional.empty()) throw UsageError("no org file given (try --help)");
+  const std::optional<Pseudonymizer> pseudonyms = pseudonymizer(args, context);
   auto audit = std::make_unique<Audit>();
   audit->config = load_run_config(args, context);
   load_packs(args, context, audit->host, audit->catalog);
+  check_config_rules(audit->config, audit->catalog);
   audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config));
 
   auto progress = make_progress(context);
-  audit->loaded = load_org(args.positional, load_options(args, audit->config), context, *progress);
+  const LoadOptions load = load_options(args, audit->config);
+  audit->loaded = load_org(args.positional, load, context, *progress);
+  Org& org = audit->loaded->org;
+  if (pseudonyms) anonymize_org(org, *pseudonyms);
+  const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);
+  if (steps.baseline) audit->baseline_path = baseline_path(args, audit->config);
+  const std::optional<Baseline> baseline =
+      audit->baseline_path.empty() ? std::nullopt : std::optional(read_baseline(context.files, audit->baseline_path));
+
   progress->update("running rules", 0, 0);
-  audit->run = run_rules(audit->loaded->org, audit->loaded->metrics, audit->rules);
-  audit->scores = compute_scores(audit->run);
+  audit->run = run_rules(org, audit->loaded->metrics, audit->rules);
+  std::set<std::string> rules_run;
+  for (const ConfiguredRule& rule : audit->rules) rules_run.insert(rule.entry->info.id);
+  audit->suppressions = apply_suppressions(audit->run, org, sources, rules_run, today_utc());
+  if (baseline) audit->baseline = apply_baseline(audit->run, *baseline);
+  audit->scores = compute_scores(audit->run, org);
   progress->finish();
+  for (const Diagnostic& w : audit->suppressions.warnings) context.err << w.format("warning") << "\n";
   return audit;
 }
 

@@ -15,11 +15,19 @@
 #include "engine/rule_catalog.h"
 #include "plugin/plugin_host.h"
 #include "scoring/scoring.h"
+#include "workflow/baseline.h"
+#include "workflow/suppressions.h"
 
 namespace orgaudit::cli {
 
-// The options every analysing subcommand accepts: profile and rule selection, config, inputs, packs.
+// The options every analysing subcommand accepts: profile and rule selection, config, inputs, packs,
+// anonymisation.
 std::vector<OptionDecl> audit_options(std::vector<OptionDecl> command_options);
+
+// The profile and rule selection of a run. Precedence: command line over config file over profile
+// over the rules' own defaults.
+std::string effective_profile(const ParsedArgs& args, const Config& config);
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config);
 
 struct Audit {
   Config config;
@@ -29,10 +37,24 @@ struct Audit {
   std::unique_ptr<LoadedOrg> loaded;
   RunResult run;
   Scores scores;
+  SuppressionReport suppressions;
+  std::optional<BaselineComparison> baseline;  // when a baseline was applied
+  std::string baseline_path;
 };
 
-// Runs the whole pipeline for args.positional. Throws UsageError, OptionError, PluginError or
-// InputError, all of which mean exit code 2 and nothing written.
-std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context);
+// The baseline a run compares with: --baseline FILE, else the config's `baseline:` (relative to the
+// config file), else "".
+std::string baseline_path(const ParsedArgs& args, const Config& config);
+
+struct AuditSteps {
+  // Apply --baseline FILE, or the config's `baseline:`. Off for `baseline create`, which writes it.
+  bool baseline = true;
+};
+
+// Runs the whole pipeline for args.positional: anonymise (--anonymize) before the rules run, so
+// every message carries pseudonyms; suppressions and baseline after them, before the scores.
+// Throws UsageError, OptionError, PluginError or InputError, all of which mean exit code 2 and
+// nothing written.
+std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps = {});
 
 }  // namespace orgaudit::cli

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/audit.h"
+#include "cli/verdict.h"
 #include "engine/engine.h"
 #include "orgaudit/version.h"
 #include "report.h"
@@ -42,21 +43,21 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
   return requests;
 }
 
-Severity fail_threshold(const std::string& value, bool& never) {
-  never = value == "never";
-  if (never) return Severity::error;
-  if (auto s = parse_severity(value)) return *s;
-  throw UsageError("--fail-on expects error, warning, info or never, got '" + value + "'");
-}
-
-std::optional<double> min_score(const ParsedArgs& args, const Config& config) {
-  if (!args.has("min-score")) return config.min_score;
-  const std::string text = args.last("min-score");
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || value < 0 || value > 100)
-    throw UsageError("--min-score expects a number from 0 to 100, got '" + text + "'");
-  return value;
+// On stderr, so that --format json on stdout stays one JSON document.
+void report_baseline(const Audit& audit, CliContext& context) {
+  const BaselineComparison& b = *audit.baseline;
+  context.err << "orgaudit: baseline " << audit.baseline_path << ": " << b.new_findings << " new, " << b.unchanged
+              << " unchanged, " << b.fixed.size() << " fixed\n";
+  constexpr std::size_t kListed = 20;
+  for (std::size_t i = 0; i < b.fixed.size() && i < kListed; ++i) {
+    std::string entities;
+    for (const std::string& id : b.fixed[i].entities) entities += (entities.empty() ? "" : ", ") + id;
+    context.err << "  fixed: " << b.fixed[i].message << " [" << b.fixed[i].rule << "]"
+                << (entities.empty() ? "" : " (" + entities + ")") << "\n";
+  }
+  if (b.fixed.size() > kListed) context.err << "  ... and " << b.fixed.size() - kListed << " more fixed\n";
+  if (!b.fixed.empty())
+    context.err << "orgaudit: drop the fixed findings from the baseline with 'orgaudit baseline prune'\n";
 }
 
 bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputRequest& request) {
@@ -74,43 +75,27 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   if (args.positional.empty()) throw UsageError("check needs at least one org file (try 'orgaudit check --help')");
   const std::vector<OutputRequest> outputs = output_requests(args);
   // Command-line values are checked before the (possibly long) audit; config values after it.
-  bool never_fail = false;
-  if (args.has("fail-on")) fail_threshold(args.last("fail-on"), never_fail);
-  min_score(args, Config{});
+  check_verdict_options(args);
   for (const OutputRequest& o : outputs) use_colour(args, context, o);
 
   const auto audit = run_audit(args, context);
-  const Severity threshold = fail_threshold(args.last("fail-on", audit->config.fail_on.value_or("error")), never_fail);
-  const std::optional<double> minimum = min_score(args, audit->config);
+  const Verdict verdict = verdict_options(args, audit->config);
   const RunResult& run = audit->run;
   const Scores& scores = audit->scores;
   const ReportInput input{audit->loaded->org, audit->loaded->metrics, run, scores, audit->catalog, version()};
   // Render everything before writing anything, so a failure leaves no partial output behind.
   std::vector<std::string> rendered;
   for (const OutputRequest& o : outputs) {
-    const WriteOptions options{use_colour(args, context, o), !args.has("quiet"), threshold, never_fail};
+    const WriteOptions options{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
     rendered.push_back(find_output_format(o.format)->write(input, options));
   }
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
     else context.files.write_atomically(outputs[i].path, rendered[i]);
   }
+  if (audit->baseline) report_baseline(*audit, context);
 
-  bool failed = false;
-  if (!never_fail)
-    for (const Finding& f : run.findings)
-      if (f.counts() && f.severity >= threshold) failed = true;
-  if (minimum) {
-    if (!scores.org) {
-      context.err << "orgaudit: org score not assessed, so it cannot meet --min-score " << *minimum << "\n";
-      failed = true;
-    } else if (*scores.org < *minimum) {
-      context.err << "orgaudit: org score " << static_cast<int>(*scores.org) << " is below --min-score "
-                  << *minimum << "\n";
-      failed = true;
-    }
-  }
-  return failed ? kExitFindings : kExitClean;
+  return verdict_exit_code(verdict, run, scores, context);
 }
 
 }  // namespace orgaudit::cli

@@ -1,41 +1,17 @@
 // `orgaudit rules`: list the loaded rules; `rules --explain ID` prints one rule's documentation.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "html/rule_docs.h"
 #include "util/text.h"
 
 namespace orgaudit::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string option_summary(const RuleInfo& info) {
   std::string out;
   for (const OptionSpec& o : info.options)
     out += (out.empty() ? "" : ", ") + o.name + "=" + o.default_value;
   return out.empty() ? "-" : out;
-}
-
-// The rule's doc page: installed under share/orgaudit/rules/<pack>/, or in the source tree when
-// running from a build directory.
-std::string find_doc_page(const RuleInfo& info) {
-  const std::string relative = info.pack + "/" + info.id + ".md";
-  std::vector<fs::path> candidates;
-  std::error_code ec;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(executable.parent_path() / "../share/orgaudit/rules" / relative);
-  candidates.push_back(fs::path(ORGAUDIT_SOURCE_DIR) / "rules" / relative);
-  for (const fs::path& path : candidates) {
-    std::ifstream in(path);
-    if (!in) continue;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  return {};
 }
 
 int explain(const RuleCatalog& catalog, const std::string& id, CliContext& context) {
@@ -54,7 +30,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
       context.out << "  " << o.name << " (" << to_string(o.type) << ", default " << o.default_value
                   << "): " << o.description << "\n";
   }
-  const std::string doc = find_doc_page(info);
+  const std::string doc = html::find_rule_doc(info);
   if (!doc.empty()) context.out << "\n" << doc;
   return kExitClean;
 }

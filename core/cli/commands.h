@@ -24,7 +24,17 @@ struct Command {
 const std::vector<Command>& commands();
 
 int run_check(const ParsedArgs& args, CliContext& context);
+int run_report(const ParsedArgs& args, CliContext& context);
+std::vector<OptionDecl> report_options();
+int run_map(const ParsedArgs& args, CliContext& context);
+std::vector<OptionDecl> map_options();
 int run_rules(const ParsedArgs& args, CliContext& context);
+int run_init(const ParsedArgs& args, CliContext& context);
+int run_config(const ParsedArgs& args, CliContext& context);
+int run_baseline(const ParsedArgs& args, CliContext& context);
+int run_diff(const ParsedArgs& args, CliContext& context);
+int run_convert(const ParsedArgs& args, CliContext& context);
+std::vector<OptionDecl> convert_options();
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.
 int cannot_run(CliContext& context, const std::string& message);

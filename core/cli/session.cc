@@ -3,6 +3,9 @@
 #include "cli/terminal.h"
 #include "config/config.h"
 #include <filesystem>
+#include "import/import_rules.h"
+#include "import/inputs.h"
+#include "import/limits.h"
 #include "loader/input_formats.h"
 #include "util/diagnostic.h"
 
@@ -14,7 +17,10 @@ const std::vector<OptionDecl> kPluginOptions{
 };
 
 const std::vector<OptionDecl> kInputOptions{
-    {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension"},
+    {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension (yaml, csv, xml)"},
+    {"preset", "NAME", "read HR exports as NAME: generic, bamboohr, workday, visio, uk-organogram, hr-xml, generic-xml "
+                       "(default: detected from the header or root element)"},
+    {"max-input-size", "SIZE", "refuse CSV and XML inputs larger than SIZE, e.g. 500MB (default 2GB)"},
 };
 
 const std::vector<OptionDecl> kConfigOptions{
@@ -35,6 +41,16 @@ Config load_run_config(const ParsedArgs& args, const CliContext& context) {
 LoadOptions load_options(const ParsedArgs& args, const Config& config) {
   LoadOptions options;
   options.input_format = args.last("input-format", config.input.format);
+  options.preset = args.last("preset", config.input.preset);
+  options.columns = config.input.columns;
+  options.columns_source = config.path;
+  if (config.input.max_bytes) options.max_input_bytes = *config.input.max_bytes;
+  if (config.input.max_depth) options.max_xml_depth = *config.input.max_depth;
+  if (args.has("max-input-size")) {
+    const auto bytes = import::parse_byte_size(args.last("max-input-size"));
+    if (!bytes) throw UsageError("--max-input-size expects a size such as 500MB or 2GB, got '" + args.last("max-input-size") + "'");
+    options.max_input_bytes = *bytes;
+  }
   return options;
 }
 
@@ -47,20 +63,18 @@ void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& h
   if (installed.empty())
     throw PluginError(PluginError::file_not_found, "cannot locate the built-in rule packs (/proc/self/exe unreadable)");
   host.load_directory(installed, catalog);
+  // What importers could not use becomes findings of the built-in import-* rules.
+  import::register_import_rules(catalog);
 }
 
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
                                     const CliContext& context, Progress& progress) {
   auto loaded = std::make_unique<LoadedOrg>();
   std::vector<Diagnostic> warnings;
-  // Every input's format is settled before any is read, so a typo in the last name fails fast.
-  std::vector<const InputFormat*> formats;
-  for (const std::string& input : inputs) formats.push_back(&input_format_for(input, options));
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    formats[i]->load(context.files, inputs[i], options, loaded->org, warnings, progress);
+  // Each input is read into a part of its own, then merged and resolved (core/import/inputs.h): an
+  // id defined by two inputs is an error naming both places.
+  loaded->org = import::load_inputs(context.files, inputs, options, warnings, progress);
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
-  progress.update("resolving references", 0, 0);
-  loaded->org.resolve();
   progress.update("computing graph metrics", 0, 0);
   loaded->metrics = OrgMetrics::compute(loaded->org);
   return loaded;

@@ -1,9 +1,12 @@
 #include "config/config.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 #include "config/rule_settings.h"
+#include "import/limits.h"
 #include "util/diagnostic.h"
 #include "util/text.h"
 
@@ -14,7 +17,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys{"orgaudit-config", "profile", "rules", "grade-order", "fail-on",
                                         "min-score", "input", "suppressions", "baseline"};
-const std::vector<std::string> kInputKeys{"format", "preset", "columns"};
+const std::vector<std::string> kInputKeys{"format", "preset", "columns", "max-size", "max-depth"};
 const std::vector<std::string> kSuppressionKeys{"rule", "entity", "reason", "expires"};
 
 void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
@@ -43,6 +46,18 @@ void read_input(const YAML::Node& input, const std::string& file, InputSettings&
     for (const auto& item : columns)
       settings.columns[item.first.Scalar()] = text_of(item.second, file, "column '" + item.first.Scalar() + "'");
   }
+  if (const YAML::Node size = input["max-size"]) {
+    settings.max_bytes = import::parse_byte_size(text_of(size, file, "input.max-size"));
+    if (!settings.max_bytes) fail_at(size, file, "input.max-size must be a size such as 500MB or 2GB, got '" + size.Scalar() + "'");
+  }
+  if (const YAML::Node depth = input["max-depth"]) {
+    const std::string text = text_of(depth, file, "input.max-depth");
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value == 0 || value > 100000)
+      fail_at(depth, file, "input.max-depth must be a whole number from 1 to 100000, got '" + text + "'");
+    settings.max_depth = static_cast<unsigned>(value);
+  }
 }
 
 void read_suppressions(const YAML::Node& list, const std::string& file, std::vector<ConfigSuppression>& out) {
@@ -68,7 +83,29 @@ void read_suppressions(const YAML::Node& list, const std::string& file, std::vec
   }
 }
 
+ConfigRuleKey key_at(const YAML::Node& node, std::string pattern = "") {
+  const bool implied = !pattern.empty();
+  return ConfigRuleKey{implied ? std::move(pattern) : node.Scalar(), implied ? "grade-order" : "rules",
+                       static_cast<std::uint32_t>(node.Mark().line + 1), static_cast<std::uint32_t>(node.Mark().column + 1)};
+}
+
 }  // namespace
+
+void check_config_rules(const Config& config, const RuleCatalog& catalog) {
+  const std::vector<std::string> ids = catalog.ids();
+  for (const ConfigRuleKey& key : config.rule_keys) {
+    if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return glob_match(key.pattern, id); }))
+      continue;
+    const std::string near = did_you_mean(key.pattern, ids);
+    if (key.setting != "rules")
+      throw InputError(Diagnostic{config.path, key.line, key.column,
+                                  "'" + key.setting + "' configures the rule '" + key.pattern + "', which no loaded pack provides"});
+    throw InputError(Diagnostic{config.path, key.line, key.column,
+                                "unknown rule '" + key.pattern + "' in 'rules'" +
+                                    (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                    " (run 'orgaudit rules' to list them)"});
+  }
+}
 
 std::string find_config(const std::string& start_directory) {
   std::error_code ec;
@@ -101,8 +138,12 @@ Config load_config(const FileSystem& files, const std::string& path) {
   if (root["orgaudit-config"] && text_of(root["orgaudit-config"], path, "orgaudit-config") != "1")
     fail_at(root["orgaudit-config"], path, "unsupported config version (this orgaudit reads 1)");
   if (root["profile"]) config.profile = text_of(root["profile"], path, "profile");
-  read_rule_settings(root["rules"], path, config.rules);
+  // A section left empty (`rules:` over commented-out examples, as `orgaudit init` writes) is empty.
+  if (root["rules"] && !root["rules"].IsNull()) read_rule_settings(root["rules"], path, config.rules);
+  if (root["rules"] && root["rules"].IsMap())
+    for (const auto& item : root["rules"]) config.rule_keys.push_back(key_at(item.first));
   if (const YAML::Node order = root["grade-order"]) {
+    config.rule_keys.push_back(key_at(order, "structure-grade-inversion"));
     if (!order.IsSequence()) fail_at(order, path, "grade-order must be a list of grades, highest first");
     std::string joined;
     for (const YAML::Node& grade : order) joined += (joined.empty() ? "" : ",") + text_of(grade, path, "a grade");
@@ -117,7 +158,7 @@ Config load_config(const FileSystem& files, const std::string& path) {
     }
   }
   if (root["input"]) read_input(root["input"], path, config.input);
-  if (root["suppressions"]) read_suppressions(root["suppressions"], path, config.suppressions);
+  if (root["suppressions"] && !root["suppressions"].IsNull()) read_suppressions(root["suppressions"], path, config.suppressions);
   if (root["baseline"]) config.baseline = text_of(root["baseline"], path, "baseline");
   return config;
 }

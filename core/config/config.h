@@ -38,12 +38,24 @@ struct InputSettings {
   std::string format;  // as --input-format
   std::string preset;  // as --preset
   std::map<std::string, std::string> columns;  // canonical field -> column (or XPath) in the export
+  std::optional<std::uint64_t> max_bytes;      // max-size: larger inputs are refused (e.g. 500MB)
+  std::optional<unsigned> max_depth;           // max-depth: deeper XML nesting is refused
+};
+
+// Where a rule id or pattern is written under `rules:` (or implied by `grade-order:`), so an unknown
+// one is reported at its line once the packs are loaded.
+struct ConfigRuleKey {
+  std::string pattern;
+  std::string setting;  // "rules" or "grade-order"
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
 };
 
 struct Config {
   std::string path;  // empty: no config file
   std::string profile;
   RuleSelection rules;
+  std::vector<ConfigRuleKey> rule_keys;
   std::optional<std::string> fail_on;
   std::optional<double> min_score;
   InputSettings input;
@@ -59,5 +71,10 @@ std::string find_config(const std::string& start_directory);
 // Reads a config file. Throws InputError with file:line:col for unknown keys (with a
 // did-you-mean), wrong types, a suppression without a reason, a malformed expiry date.
 Config load_config(const FileSystem& files, const std::string& path);
+
+// Every rule id or pattern the config names must match a loaded rule. Throws InputError at the
+// key's file:line:col with a did-you-mean (the packs are known only after loading, so this runs
+// separately from load_config).
+void check_config_rules(const Config& config, const RuleCatalog& catalog);
 
 }  // namespace orgaudit

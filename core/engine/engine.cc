@@ -5,10 +5,12 @@
 #include <map>
 #include <tuple>
 
+#include "engine/located_finding_sink.h"
+
 namespace orgaudit {
 namespace {
 
-class RuleSink final : public FindingSink {
+class RuleSink final : public FindingSink, public LocatedFindingSink {
  public:
   RuleSink(const Org& org, const ConfiguredRule& rule, std::vector<Finding>& out, RuleOutcome& outcome)
       : org_(org), rule_(rule), out_(out), outcome_(outcome) {}
@@ -32,6 +34,13 @@ class RuleSink final : public FindingSink {
   }
 
   void assessed(std::size_t entity_count) override { outcome_.assessed += entity_count; }
+
+  // Import issues: a place in an input, and the row's id when it has one.
+  void report_at(const SourceLocation& where, std::string message, std::vector<std::string> entity_ids) override {
+    Finding& f = start(rule_.severity, std::move(message));
+    f.where = where;
+    f.entity_ids = std::move(entity_ids);
+  }
 
   void not_assessed(const std::string& missing_data) override {
     if (outcome_.not_assessed) return;  // once per rule, however often a rule says it

@@ -1,11 +1,16 @@
 #include "io/file_system.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
+#include <iterator>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/diagnostic.h"
 
@@ -16,7 +21,63 @@ namespace {
   throw InputError(Diagnostic{path, 0, 0, why});
 }
 
+class BufferBytes final : public FileBytes {
+ public:
+  explicit BufferBytes(std::string bytes) : bytes_(std::move(bytes)) {}
+  char* data() override { return bytes_.data(); }
+  std::size_t size() const override { return bytes_.size(); }
+
+ private:
+  std::string bytes_;
+};
+
+// A private mapping: pages are read from the file on demand and copied only when written to.
+class MappedBytes final : public FileBytes {
+ public:
+  MappedBytes(void* address, std::size_t size) : address_(address), size_(size) {}
+  ~MappedBytes() override { ::munmap(address_, size_); }
+  char* data() override { return static_cast<char*>(address_); }
+  std::size_t size() const override { return size_; }
+  void done_before(std::size_t offset) override {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = std::min(offset, size_) / page * page;
+    if (end > released_) ::madvise(static_cast<char*>(address_) + released_, end - released_, MADV_DONTNEED);
+    released_ = std::max(released_, end);
+  }
+
+ private:
+  void* address_;
+  std::size_t size_;
+  std::size_t released_ = 0;
+};
+
 }  // namespace
+
+std::unique_ptr<FileBytes> FileSystem::read_all(const std::string& path) const {
+  std::unique_ptr<std::istream> in = open_for_reading(path);
+  std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+  return std::make_unique<BufferBytes>(std::move(bytes));
+}
+
+std::unique_ptr<FileBytes> RealFileSystem::read_all(const std::string& path) const {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, std::strerror(errno));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode) || !S_ISREG(info.st_mode) || info.st_size == 0) {
+    const bool directory = S_ISDIR(info.st_mode);
+    const bool regular = S_ISREG(info.st_mode);
+    ::close(fd);
+    if (directory) fail(path, "is a directory, not a file");
+    if (!regular) return FileSystem::read_all(path);  // a pipe or device: read it as a stream
+    return std::make_unique<BufferBytes>(std::string());
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  void* address = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (address == MAP_FAILED) return FileSystem::read_all(path);
+  ::madvise(address, size, MADV_SEQUENTIAL);
+  return std::make_unique<MappedBytes>(address, size);
+}
 
 std::unique_ptr<std::istream> RealFileSystem::open_for_reading(const std::string& path) const {
   struct stat info {};

@@ -6,8 +6,23 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace orgaudit {
+
+// A whole file's bytes, for importers that parse in place. Memory-mapped by RealFileSystem, so a
+// large export is not copied; the bytes stay valid while the object lives. Writable bytes are a
+// private copy-on-write view (pugixml parses in place): the file itself is never changed.
+class FileBytes {
+ public:
+  virtual ~FileBytes() = default;
+  virtual char* data() = 0;
+  virtual std::size_t size() const = 0;
+  std::string_view view() { return {data(), size()}; }
+  // The bytes before `offset` will not be read again: a mapping may drop those pages, so reading a
+  // large file front to back does not keep all of it resident. Does nothing by default.
+  virtual void done_before(std::size_t offset) { (void)offset; }
+};
 
 class FileSystem {
  public:
@@ -15,6 +30,9 @@ class FileSystem {
   // Throws InputError naming the path when it is missing, a directory or unreadable.
   virtual std::unique_ptr<std::istream> open_for_reading(const std::string& path) const = 0;
   virtual std::uint64_t size_of(const std::string& path) const = 0;
+  // The whole file in memory. Throws InputError like open_for_reading. The default reads the stream
+  // into a buffer (fakes need nothing more); RealFileSystem maps the file.
+  virtual std::unique_ptr<FileBytes> read_all(const std::string& path) const;
   // Writes the whole content or nothing: a temporary file renamed into place.
   virtual void write_atomically(const std::string& path, const std::string& content) const = 0;
 };
@@ -23,6 +41,7 @@ class RealFileSystem final : public FileSystem {
  public:
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
+  std::unique_ptr<FileBytes> read_all(const std::string& path) const override;
   void write_atomically(const std::string& path, const std::string& content) const override;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "import/csv_import.h"
+#include "import/xml_import.h"
 #include "loader/yaml_loader.h"
 #include "util/text.h"
 
@@ -29,6 +31,8 @@ std::string known_formats() {
 const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> kFormats{
       {"yaml", {"yaml", "yml"}, "org-chart-as-code YAML (docs/org-format.md)", load_yaml},
+      {"csv", {"csv", "tsv", "txt"}, "HR-system CSV export, read by a preset or column map (docs/import.md)", import::load_csv},
+      {"xml", {"xml"}, "HR-system XML export: hr-xml, or generic-xml mapped by XPath (docs/import.md)", import::load_xml},
   };
   return kFormats;
 }

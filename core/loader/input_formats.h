@@ -2,6 +2,8 @@
 // function and one line in input_formats.cc.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,12 @@ namespace orgaudit {
 // Choices from the command line and config that importers may need.
 struct LoadOptions {
   std::string input_format;  // empty: detect from the file extension
+  // HR exports (CSV, XML; docs/import.md).
+  std::string preset;                          // --preset / input.preset; empty: detect from the header
+  std::map<std::string, std::string> columns;  // input.columns: field -> column name or XPath
+  std::string columns_source;                  // the config file `columns` came from, for messages
+  std::uint64_t max_input_bytes = 2ull << 30;  // --max-input-size / input.max-size
+  unsigned max_xml_depth = 256;                // input.max-depth: deeper XML is refused
 };
 
 using LoadFunction = void (*)(const FileSystem& files, const std::string& path, const LoadOptions& options,

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "model/network.h"
+
 namespace orgaudit {
 namespace {
 
@@ -110,10 +112,12 @@ void compute_units(const Org& org, UnitMetrics& u) {
   u.graph = UnitGraph(n);
   u.people.assign(n, 0);
   u.fte.assign(n, 0.0);
+  u.staff_fte.assign(n, 0.0);
   for (const Person& person : org.people) {
     if (person.unit == kNoIndex) continue;
     ++u.people[person.unit];
     u.fte[person.unit] += person.fte;
+    if (!person.has(kVacant) && !person.has(kExternal)) u.staff_fte[person.unit] += person.fte;
   }
   for (UnitIndex i = 0; i < n; ++i) {
     const Unit& unit = org.units[i];
@@ -162,6 +166,7 @@ OrgMetrics OrgMetrics::compute(const Org& org) {
   compute_spans(org, r);
   compute_cycles(org, r);
   compute_units(org, metrics.units);
+  compute_network(org, metrics.units, metrics.network);
   return metrics;
 }
 

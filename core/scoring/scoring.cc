@@ -3,23 +3,25 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <unordered_map>
+
+#include "scoring/score_parts.h"
 
 namespace orgaudit {
 namespace {
 
-std::string format_score(double score) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.0f", score);
-  return buffer;
+std::string rule_list(const DimensionScore& d) {
+  std::string names;
+  for (const RuleScore& r : d.rules) names += (names.empty() ? "" : ", ") + r.rule_id;
+  return names;
 }
 
-std::string explain(const DimensionScore& d) {
+std::string explain(const DimensionScore& d, const char* scope) {
   if (d.rules.empty()) return "no rule of this dimension ran";
   if (!d.score) {
-    std::string missing;
-    for (const RuleScore& r : d.rules) missing += (missing.empty() ? "" : ", ") + r.rule_id;
-    return "not assessed: " + missing + " lacked the data they need";
+    const bool lacked_data = std::all_of(d.rules.begin(), d.rules.end(), [](const RuleScore& r) { return r.not_assessed; });
+    if (lacked_data) return "not assessed: " + rule_list(d) + " lacked the data they need";
+    // The rules ran, but none of what they look at (say, managers) is in scope.
+    return std::string("not assessed: nothing in ") + scope + " for " + rule_list(d) + " to assess";
   }
   std::size_t assessed = 0, failing = 0;
   std::string worst;
@@ -30,13 +32,20 @@ std::string explain(const DimensionScore& d) {
     failing += r.failing;
     if (r.failing_weight > worst_weight) worst_weight = r.failing_weight, worst = r.rule_id;
   }
-  std::string text = format_score(*d.score) + "/100: " + std::to_string(failing) + " of " +
+  std::string text = format_score(d.score) + "/100: " + std::to_string(failing) + " of " +
                      std::to_string(assessed) + " assessed entities flagged";
   if (failing > 0) text += ", most by " + worst;
   return text;
 }
 
 }  // namespace
+
+std::string format_score(const std::optional<double>& score) {
+  if (!score) return "not assessed";
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.0f", *score);
+  return buffer;
+}
 
 const std::vector<std::string>& standard_dimensions() {
   static const std::vector<std::string> kDimensions{
@@ -53,58 +62,96 @@ double severity_weight(Severity severity) {
   return 0.0;
 }
 
-Scores compute_scores(const RunResult& run) {
-  // Heaviest severity per (rule, primary entity): an entity fails a rule once however many
-  // findings it has.
-  std::map<std::string, std::unordered_map<std::string, double>> weights;
+namespace scoring {
+
+EntityWeights failing_weights(const RunResult& run) {
+  std::unordered_map<std::string, std::size_t> outcome_of;
+  for (std::size_t i = 0; i < run.outcomes.size(); ++i) outcome_of.emplace(run.outcomes[i].rule_id, i);
+  EntityWeights weights(run.outcomes.size());
   for (const Finding& f : run.findings) {
     if (f.entity_ids.empty() || f.not_assessed_note || f.suppression) continue;  // accepted: not a failure
-    double& w = weights[f.rule_id][f.entity_ids.front()];
+    const auto outcome = outcome_of.find(f.rule_id);
+    if (outcome == outcome_of.end()) continue;
+    double& w = weights[outcome->second][f.entity_ids.front()];
     w = std::max(w, severity_weight(f.severity));
   }
+  return weights;
+}
 
+std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
+                                             const char* scope) {
   std::map<std::string, DimensionScore> by_name;
-  for (const RuleOutcome& outcome : run.outcomes) {
-    if (outcome.crashed) continue;
-    RuleScore r;
-    r.rule_id = outcome.rule_id;
-    r.assessed = outcome.assessed;
-    r.not_assessed = outcome.not_assessed;
-    for (const auto& [entity, w] : weights[outcome.rule_id]) {
-      if (w > 0) ++r.failing;
-      r.failing_weight += w;
-    }
-    DimensionScore& d = by_name[outcome.dimension];
-    d.name = outcome.dimension;
-    d.rules.push_back(r);
+  for (auto& [dimension, rule] : rules) {
+    DimensionScore& d = by_name[dimension];
+    d.name = dimension;
+    d.rules.push_back(std::move(rule));
   }
-
-  Scores scores;
+  std::vector<DimensionScore> dimensions;
   auto take = [&](const std::string& name) {
-    DimensionScore d = by_name.count(name) ? by_name[name] : DimensionScore{name, {}, {}, {}};
+    auto found = by_name.find(name);
+    DimensionScore d = found != by_name.end() ? std::move(found->second) : DimensionScore{name, {}, {}, {}};
+    if (found != by_name.end()) by_name.erase(found);
     std::size_t assessed = 0;
     double failing = 0;
     for (const RuleScore& r : d.rules)
       if (!r.not_assessed) assessed += r.assessed, failing += r.failing_weight;
     if (assessed > 0) d.score = std::clamp(100.0 * (1.0 - failing / assessed), 0.0, 100.0);
-    d.reason = explain(d);
-    scores.dimensions.push_back(std::move(d));
-    by_name.erase(name);
+    d.reason = explain(d, scope);
+    dimensions.push_back(std::move(d));
   };
   for (const std::string& name : standard_dimensions()) take(name);
   while (!by_name.empty()) take(by_name.begin()->first);  // dimensions a third-party pack added
+  return dimensions;
+}
 
+void overall(const std::vector<DimensionScore>& dimensions, std::optional<double>& score,
+             std::optional<double>& confidence) {
   double sum = 0;
   int counted = 0;
-  for (const DimensionScore& d : scores.dimensions) {
+  for (const DimensionScore& d : dimensions) {
     if (d.name == kDataQuality) {
-      scores.confidence = d.score;
+      confidence = d.score;
     } else if (d.score) {
       sum += *d.score;
       ++counted;
     }
   }
-  if (counted > 0) scores.org = sum / counted;
+  score = counted > 0 ? std::optional<double>(sum / counted) : std::nullopt;
+}
+
+}  // namespace scoring
+
+namespace {
+
+Scores org_scores(const RunResult& run, const scoring::EntityWeights& weights) {
+  std::vector<std::pair<std::string, RuleScore>> rules;
+  for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
+    const RuleOutcome& outcome = run.outcomes[i];
+    if (outcome.crashed) continue;
+    RuleScore r;
+    r.rule_id = outcome.rule_id;
+    r.assessed = outcome.assessed;
+    r.not_assessed = outcome.not_assessed;
+    for (const auto& [entity, w] : weights[i]) {
+      if (w > 0) ++r.failing;
+      r.failing_weight += w;
+    }
+    rules.emplace_back(outcome.dimension, std::move(r));
+  }
+  Scores scores;
+  scores.dimensions = scoring::score_dimensions(std::move(rules), "the org");
+  scoring::overall(scores.dimensions, scores.org, scores.confidence);
+  return scores;
+}
+
+}  // namespace
+
+Scores compute_scores(const RunResult& run) { return org_scores(run, scoring::failing_weights(run)); }
+
+Scores compute_scores(const RunResult& run, const Org& org) {
+  const scoring::EntityWeights weights = scoring::failing_weights(run);
+  Scores scores = org_scores(run, weights);
+  scoring::score_units(org, run, weights, scores);
   return scores;
 }
 

@@ -1,10 +1,18 @@
-// Dimension scores and the org score, as the rule catalogue defines them.
+// Dimension scores, the org score and per-unit scores, as the rule catalogue defines them
+// (docs/scoring.md has the exact definitions and a worked example).
 //
 // A rule's failing weight is the sum, over the distinct entities it flagged, of the heaviest
 // severity on each entity (error 1, warning 0.5, info 0). A dimension scores
 // 100 x (1 - failing weight / assessed entities) over its assessed rules; the org score is the
 // mean of the assessed dimensions other than Data quality, which is reported as the confidence of
 // the score instead of being averaged in (bad data must not inflate or drag the other scores).
+//
+// Per-unit scores (reports, maps): `compute_scores(run, org)` also fills `Scores::units`, every
+// unit's subtree scored the same way and ranked lowest score first:
+//
+//   for (const UnitScore& u : scores.units)           // rank order: worst first, unassessed last
+//     show(org.units[u.unit].name, u.score, u.rank);
+//   if (const UnitScore* s = scores.unit(index)) ...  // one unit's score, by its index in Org::units
 #pragma once
 
 #include <optional>
@@ -20,7 +28,7 @@ struct RuleScore {
   std::size_t assessed = 0;
   std::size_t failing = 0;        // distinct entities with a warning or error
   double failing_weight = 0.0;    // severity-weighted
-  bool not_assessed = false;
+  bool not_assessed = false;      // the rule lacked its data (in a unit: everywhere, as in the org)
 };
 
 struct DimensionScore {
@@ -30,18 +38,46 @@ struct DimensionScore {
   std::string reason;  // one sentence a consultant can read aloud
 };
 
+// One unit's subtree: the unit, its descendant units, and the people whose unit is one of those.
+struct UnitScore {
+  UnitIndex unit = kNoIndex;         // index into Org::units
+  std::size_t rank = 0;              // 1 = lowest score; units without a score rank after all others
+  std::size_t people = 0;            // headcount of the subtree
+  std::size_t units = 0;             // units in the subtree, the unit itself included
+  std::optional<double> score;       // as Scores::org, over the subtree only
+  std::optional<double> confidence;  // the subtree's Data quality
+  // Same dimensions and order as Scores::dimensions, each with its reason; `rules` lists only the
+  // rules that assessed or flagged something in this subtree.
+  std::vector<DimensionScore> dimensions;
+};
+
 struct Scores {
   std::optional<double> org;         // empty when no dimension was assessed
   std::optional<double> confidence;  // the Data quality score
   std::vector<DimensionScore> dimensions;  // in catalogue order, then any others by name
+  // Every unit, in rank order (units[0] has the lowest score). Empty unless computed with the org.
+  std::vector<UnitScore> units;
+  // Position in `units` of each unit, by unit index (kNoIndex when not scored).
+  std::vector<std::uint32_t> unit_position;
+
+  // The score of unit `u` (an index into Org::units), or nullptr when units were not scored.
+  const UnitScore* unit(UnitIndex u) const {
+    return u < unit_position.size() && unit_position[u] != kNoIndex ? &units[unit_position[u]] : nullptr;
+  }
 };
 
 double severity_weight(Severity severity);
+// The org and its dimensions only.
 Scores compute_scores(const RunResult& run);
+// The org, its dimensions, and every unit's subtree, ranked.
+Scores compute_scores(const RunResult& run, const Org& org);
 
 // The dimension every score report lists, in this order, whether or not a rule of it ran.
 const std::vector<std::string>& standard_dimensions();
 inline const char* kDataQuality = "Data quality";
+
+// "98" for 97.6, "not assessed" for no score: one rounding rule for every writer.
+std::string format_score(const std::optional<double>& score);
 
 }  // namespace orgaudit
 

@@ -35,6 +35,9 @@ import sys
 import textwrap
 from collections import defaultdict
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import expected_findings as ef  # noqa: E402  (samples/expected_findings.py)
+
 SEED = 20261031
 AS_OF = "2026-10-31"
 PERIODS = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
@@ -400,27 +403,17 @@ def build():
     return units, people, notes
 
 
-# ---- what the structure pack should find (default, classic thresholds) ---------------------------
+# ---- what an audit finds (samples/expected_findings.py restates the rules) --------------------------
 
-def expected(units, people):
-    by_id = {p["id"]: p for p in people}
-    reports = defaultdict(list)
-    for p in people:
-        if p["manager"]:
-            reports[p["manager"]].append(p)
-    depth = {}
-    for p in people:
-        d, q = 0, p
-        while q["manager"]:
-            q = by_id[q["manager"]]
-            d += 1
-        depth[p["id"]] = d
-    spans = []
-    for m, rs in reports.items():
-        span = sum(1 for r in rs if not r.get("assistant") and not r.get("vacant"))
-        if span < 4 or span > 15:
-            spans.append((by_id[m], span))
-    return max(depth.values()), spans, reports
+def audit_model(units, people):
+    """The org as samples/expected_findings.py reads it."""
+    model = []
+    for u in units:
+        d = dict(u)
+        if d.get("rights") is True:
+            d["rights"] = {"decision": "self", "people": "self", "pay": "self"}
+        model.append(d)
+    return ef.Org(model, people, LINKS, AS_OF)
 
 
 def scalar(v):
@@ -441,10 +434,11 @@ def flow_list(values):
 
 
 def header(units, people):
-    max_depth, spans, reports = expected(units, people)
+    org = audit_model(units, people)
+    max_depth = max(org.depth.values())
     unit_name = {u["id"]: u["name"] for u in units}
-    small = [(p, s) for p, s in spans if s < 4]
-    wide = [(p, s) for p, s in spans if s > 15]
+    found = {p: ef.findings(org, p) for p in ("rendanheyi", "classic", "rendanheyi-strict")}
+    total, errors, warnings, infos = ef.summary(found["rendanheyi"])
     L = [
         "# yaml-language-server: $schema=../../schema/orgaudit-org.schema.json",
         "# A Rendanheyi-style org built from the examples in the seed articles (shared/seeds/): the Haier",
@@ -459,39 +453,47 @@ def header(units, people):
         % (len(LINKS), max_depth),
         "# entrepreneur; GE Appliances adds its own platform owner above its ME owners).",
         "#",
-        "# What an audit should find",
-        "#",
-        "# Rendanheyi pack (the problems planted on purpose):",
+        "# What `orgaudit check samples/rendanheyi/org.yaml` finds (the default rendanheyi profile),",
+        "# computed by the generator from the same data: %d findings, %d warnings and %d info, no error"
+        % (total, warnings, infos),
+        "# (exit 0). Only the problems planted on purpose:",
         "#   rendanheyi-emc-contract: EMC-BALCONY (Balcony EMC): contract last updated 2026-08-14,",
         "#     78 days before as_of 2026-10-31 (max-age-days 31). EMC-COOK's (2026-10-01, 30 days) is fine.",
-        "#   rendanheyi-me-size: ME-THUNDER (Thunder Gaming ME): 17 people, above max-size 15 (warning,",
-        "#     below error-size 20): split it (laptops / the gaming business, its second curve).",
+        "#   rendanheyi-me-size: ME-THUNDER (Thunder Gaming ME): %s FTE (17 people, one half-time), above"
+        % ef.by_rule(found["rendanheyi"], "rendanheyi-me-size")[0][3].split()[0],
+        "#     max-size 15 (warning, below error-size 20): split it (laptops / the gaming business, its",
+        "#     second curve).",
         "#   rendanheyi-complacent-me: ME-WASHCARE (Wash-and-Care Balcony ME): user feedback falling",
         "#     for the last 3 periods (4.6, 4.4, 4.1, 3.8), no external hire in the last 5 periods,",
         "#     revenue flat. ME-THUNDER shows one signal only (size) and is not complacent.",
+        "#   structure-grade-inversion (info): grades are not used in a Rendanheyi org, so the rule notes",
+        "#     that it has nothing to assess.",
         "#   Nothing else: every ME holds its three rights (self), every unit reaches a user-facing unit",
         "#   within 2 hops through EMC membership or contracts, every unit has a collaboration or",
-        "#   contract link, both EMCs' win-win statements have all six elements with rising marginal",
-        "#   gains and no losses, and the two managers of managers (the platform owners) own platforms",
-        "#   with revenue attributed.",
+        "#   contract link and none hangs on one person, both EMCs' win-win statements have all six",
+        "#   elements with rising marginal gains and no losses, the two managers of managers (the",
+        "#   platform owners) own platforms with revenue attributed, and no one is more than 3 layers",
+        "#   down (the deepest, GE Appliances' entrepreneurs, are %d below the root)." % max_depth,
         "#",
-        "# Structure pack:",
-        "#   Under the rendanheyi profile (max 3 layers) the structure rules find little: no layer",
-        "#   finding (the deepest people, GE Appliances' entrepreneurs, are %d below the root, not more"
-        % max_depth,
-        "#   than 3), no single-report or pass-through manager, no integrity problem. Grades are not",
-        "#   used in a Rendanheyi org, so structure-grade-inversion only notes (info) that it has",
-        "#   nothing to assess.",
-        "#   Under the default classic thresholds (`orgaudit check` with no profile) the only warnings",
-        "#   are spans, and they are expected: MEs are small on purpose (\"preferably less than 10",
-        "#   people\"), so ME owners and the smallest shared-service heads trip min-span 4, and the",
-        "#   ME that grew too big trips max-span 15 (the same problem rendanheyi-me-size reports).",
-        "#   In all %d warnings and 1 info, no error (exit 0):" % len(spans),
-        "#   structure-span-of-control: %d managers:" % len(spans),
+        "# With --profile rendanheyi-strict (MEs of at most 10, 15 an error; contracts at most 21 days",
+        "# old; spans up to 15): ME-THUNDER's size becomes an error, EMC-COOK's 30-day-old contract is",
+        "# stale too, and the Thunder ME owner's span of 17 is too wide.",
+        "#",
+        "# With --profile classic (the structure pack alone, spans of 4 to 15) the only warnings are",
+        "# spans, and they are expected: MEs are small on purpose (\"preferably less than 10 people\"), so",
+        "# ME owners and the smallest shared-service heads trip min-span 4, and the ME that grew too big",
+        "# trips max-span 15 (the same problem rendanheyi-me-size reports):",
     ]
-    for p, s in sorted(small + wide, key=lambda x: x[0]["id"]):
-        L.append("#     %s %s (%s, %s): span %d" % (p["id"], p["name"], p["title"],
-                                                  unit_name[p["unit"]], s))
+    people_by_id = {p["id"]: p for p in people}
+    for rule, severity, pid, text in sorted(ef.by_rule(found["classic"], "structure-span-of-control"),
+                                             key=lambda f: f[2]):
+        p = people_by_id[pid]
+        L.append("#     %s %s (%s, %s): %s" % (pid, p["name"], p["title"], unit_name[p["unit"]], text))
+    L.append("#")
+    L.append("# Finding counts per rule and profile (plugins/rendanheyi/rendanheyi_pack_test.cc runs the")
+    L.append("# rules on this file and checks them):")
+    for profile in ("rendanheyi", "rendanheyi-strict", "classic"):
+        L.append(ef.counts_line(profile, found[profile]))
     L.append("#")
     return L
 

@@ -28,15 +28,27 @@ The problems planted on purpose are:
   integrity     a Social Media Executive whose manager is P-0999, who left and matches nobody;
                 the Indirect Procurement unit (U-PROC-INDIRECT) has no owner.
 
-The comment block at the top of org.yaml is computed from the tree by this script, using the
-default thresholds of the structure pack, so it always matches the data.
+  rendanheyi    a Connected Kitchen pilot ME whose hiring is done by HR and whose pay is set by
+                the Finance Director (three rights); a handful of collaboration links and one
+                contract, so every other unit is a structural silo, Refrigeration Engineering looks
+                inward (E-I index) and Innovation hangs on one person; only Sales, Customer Service
+                and the pilot ME face users; middle managers outside them show no user value.
+
+The comment block at the top of org.yaml is computed from the data by this script: the classic
+profile's findings by its own restatement below, every profile's by samples/expected_findings.py
+(the two must agree), so it always matches the data; plugins/rendanheyi/rendanheyi_pack_test.cc
+checks the counts against the real rules.
 """
 
 import argparse
 import os
 import random
 import sys
+import textwrap
 from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import expected_findings as ef  # noqa: E402  (samples/expected_findings.py)
 
 GRADES = ["SCS4", "SCS3", "SCS2", "SCS1", "G6", "G7", "SEO", "HEO", "EO", "AO", "AA"]
 RANK = {g: i for i, g in enumerate(GRADES)}  # 0 = most senior
@@ -77,6 +89,8 @@ class Builder:
         self.special = list(SPECIAL_NAMES)
         self.next_no = 1
         self.notes = {}  # person id -> why it is here (planted problems)
+        self.links = []  # (from, to, kind, weight): the few lateral ties the company has
+        self.ids = {}    # people the links need, by role
 
     # -- units ---------------------------------------------------------------------------------
     def unit(self, uid, name, parent, owner=None, user_facing=False, cost_centre=None):
@@ -188,7 +202,8 @@ def build():
     orphan = b.person("Social Media Executive", "EO", "P-0999", "U-MKT-DIG")
     b.notes[orphan] = "manager P-0999 left in 2025; the record was never updated"
     mr = head("U-MKT-MR", "Market Research", "Market Research Manager", mkt, "U-MKT", steps=3)
-    b.staff(mr, "U-MKT-MR", 4, "Research Analyst")
+    b.ids["analysts"] = b.staff(mr, "U-MKT-MR", 4, "Research Analyst")
+    b.ids["mr"] = mr
     pr = head("U-MKT-PR", "Public Relations", "PR Manager", mkt, "U-MKT", steps=4)
     b.staff(pr, "U-MKT-PR", 4, "Communications Officer")
 
@@ -196,13 +211,14 @@ def build():
     rnd = director("U-RND", "Research and Development", "R&D Director", pa=True)
     ref = head("U-RND-REF", "Refrigeration Engineering", "Head of Refrigeration Engineering", rnd,
                "U-RND")
+    b.ids["ref-engineers"] = []
     for i, team in enumerate(["Compressors", "Cabinets", "Controls"]):
         em = b.manager("Engineering Manager - " + team, ref, "U-RND-REF", steps=2)
-        b.staff(em, "U-RND-REF", 5, "Design Engineer")
+        b.ids["ref-engineers"] += b.staff(em, "U-RND-REF", 5, "Design Engineer")
         if i == 0:
             pe = b.person("Principal Engineer", "G6", em, "U-RND-REF")
             b.notes[pe] = "grade inversion: G6 under a G6 manager"
-    b.staff(ref, "U-RND-REF", 1, "Principal Systems Engineer", steps=(2,))
+    b.ids["systems"] = b.staff(ref, "U-RND-REF", 1, "Principal Systems Engineer", steps=(2,))[0]
     lau = head("U-RND-LAU", "Laundry Engineering", "Head of Laundry Engineering", rnd, "U-RND")
     for team in ["Drum and Motor", "Water Systems", "Electronics", "Dryers"]:
         em = b.manager("Engineering Manager - " + team, lau, "U-RND-LAU", steps=2)
@@ -212,10 +228,12 @@ def build():
     inno = head("U-RND-INNO", "Innovation", "Director of Innovation", rnd, "U-RND", steps=2)
     b.notes[inno] = "pass-through: one report, who is a manager"
     adv = b.manager("Head of Advanced Engineering", inno, "U-RND-INNO")
+    b.ids["adv"] = adv
     ids = b.staff(adv, "U-RND-INNO", 5, "Research Engineer")
     b.flag_some(ids, "contractor", 2)
     lab = head("U-RND-LAB", "Test Laboratory", "Test Lab Manager", rnd, "U-RND", steps=3)
-    b.staff(lab, "U-RND-LAB", 6, "Test Technician")
+    b.ids["technicians"] = b.staff(lab, "U-RND-LAB", 6, "Test Technician")
+    b.ids["lab"] = lab
 
     # ---- Manufacturing ------------------------------------------------------------------------
     mfg = director("U-MFG", "Manufacturing", "Manufacturing Director", pa=True)
@@ -264,7 +282,8 @@ def build():
     ids = b.staff(log, "U-MFG-LOG", 6, "Warehouse Operative", steps=(4, 5))
     b.flag_some(ids, "contractor", 2)
     qa = head("U-MFG-QA", "Quality Assurance", "Quality Assurance Manager", mfg, "U-MFG", steps=2)
-    b.staff(qa, "U-MFG-QA", 4, "Quality Auditor")
+    b.ids["auditors"] = b.staff(qa, "U-MFG-QA", 4, "Quality Auditor")
+    b.ids["qa"] = qa
 
     # ---- Finance ------------------------------------------------------------------------------
     fin = director("U-FIN", "Finance", "Finance Director")
@@ -366,7 +385,46 @@ def build():
             p["dotted"] = [fpa]
     b.by_id[lab].setdefault("dotted", []).append(b.by_id[mm]["manager"])  # lab serves the plants
     assert not b.special, "every special name should have been handed out: " + repr(b.special)
+    pilot_and_links(b, rnd, hr, fin)
     return b
+
+
+def pilot_and_links(b, rnd, hr, fin):
+    """The company's first steps towards Rendanheyi, added last so every earlier id stays put.
+
+    A Connected Kitchen pilot ME under R&D sells through Key Accounts under an internal contract,
+    but HR still hires for it and the Finance Director sets its pay: it holds one of its three
+    rights. A handful of collaboration links: Key Accounts with the Contact Centre, Market Research
+    with Innovation and Brand, Refrigeration Engineering with the Test Lab and Quality Assurance.
+    Everything else is tied to the rest only by reporting lines.
+    """
+    pilot = b.unit("U-RND-PILOT", "Connected Kitchen Pilot ME", "U-RND", user_facing=True)
+    u = b.units[-1]
+    u["kind"] = "me"
+    u["rights"] = {"decision": "self", "people": "U-HR", "pay": fin}
+    u["metrics"] = {"periods": ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"],
+                    "headcount": [3, 3, 4, 4, 5, 5], "revenue": [120, 150, 190, 240, 300, 370],
+                    "user_feedback": [4.0, 4.1, 4.2, 4.2, 4.3, 4.4], "external_hires": [0, 1, 0, 1, 0, 1]}
+    owner = b.person("Pilot ME Owner - Connected Kitchen", "G6", rnd, pilot, location="Qingdao",
+                     user_facing=True)
+    b.set_owner(pilot, owner)
+    b.notes[owner] = ("the pilot ME: it decides for itself, but HR hires for it and the Finance "
+                      "Director sets its pay")
+    b.staff(owner, pilot, 4, "Entrepreneur - Connected Kitchen", steps=(1, 2), location="Qingdao",
+            user_facing=True)
+    i = b.ids
+    b.links += [
+        ("U-RND-PILOT", "U-SALES-KA", "contract", 1),        # sells through key accounts
+        ("U-SALES-KA", "U-CS-CC", "collaboration", 3),       # account managers and the contact centre
+        (i["adv"], i["mr"], "collaboration", 2),             # Innovation's one tie: its head of engineering
+        (i["analysts"][0], "U-MKT-BRAND", "collaboration", 1),
+        (i["ref-engineers"][0], i["ref-engineers"][1], "collaboration", 3),   # Refrigeration mostly
+        (i["ref-engineers"][5], i["ref-engineers"][6], "collaboration", 3),   # talks to itself
+        (i["ref-engineers"][10], i["ref-engineers"][11], "collaboration", 3),
+        (i["ref-engineers"][0], i["technicians"][0], "collaboration", 1),
+        (i["systems"], i["auditors"][0], "collaboration", 1),
+        (i["lab"], i["qa"], "collaboration", 2),
+    ]
 
 
 # ---- what the structure pack should find (default thresholds) ---------------------------------------
@@ -416,17 +474,78 @@ def expected(b):
     return out
 
 
+def rendanheyi_header(b, found, who):
+    """What the default rendanheyi profile finds: a hierarchy failing the model's tests."""
+    unit_name = {u["id"]: u["name"] for u in b.units}
+    total, errors, warnings, infos = ef.summary(found)
+    rule = lambda r: ef.by_rule(found, r)
+    L = ["# What `orgaudit check samples/traditional/org.yaml` finds under the default rendanheyi",
+         "# profile (both packs, at most 3 layers), computed by the generator from the same data:",
+         "# %d findings (%d errors, %d warnings, %d info), so it exits 1. A traditional hierarchy fails"
+         % (total, errors, warnings, infos),
+         "# the Rendanheyi model's tests:"]
+    silos = rule("rendanheyi-silo")
+    structural = [f for f in silos if f[3] == "structural silo"]
+    lateral = sorted({a for a, _, _, _ in b.links} | {c for _, c, _, _ in b.links})
+    tied = sorted({u for u in (b.by_id[x]["unit"] if x in b.by_id else x for x in lateral)})
+    L.append("#   rendanheyi-silo: %d findings. %d units are tied to the rest only by reporting lines: every"
+             % (len(silos), len(structural)))
+    L += textwrap.wrap("unit except the top and the %d with a link (%s)." % (len(tied), ", ".join(tied)),
+                       96, initial_indent="#     ", subsequent_indent="#     ", break_on_hyphens=False)
+    for f in silos:
+        if f[3] != "structural silo":
+            extra = f[3]
+            if f[3].startswith("hangs on "):
+                p = b.by_id[f[3][len("hangs on "):]]
+                extra = "hangs on one person, %s" % who(p)
+            L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], extra))
+    zero = rule("rendanheyi-zero-distance")
+    facing = sorted(u["id"] for u in b.units if u["id"] not in {f[2] for f in zero})
+    L.append("#   rendanheyi-zero-distance: %d units have no contract or EMC path to a user-facing unit: all"
+             % len(zero))
+    L.append("#     but the %d that face users themselves (Sales and Customer Service units, the pilot ME)." % len(facing))
+    L.append("#   rendanheyi-value-less-manager: %d middle managers (managers of managers) with no user"
+             % len(rule("rendanheyi-value-less-manager")))
+    L.append("#     value, outside Sales and Customer Service:")
+    for f in rule("rendanheyi-value-less-manager"):
+        L.append("#     %s, %s" % (who(b.by_id[f[2]]), f[3]))
+    L.append("#   rendanheyi-three-rights: %d: the Connected Kitchen Pilot ME (U-RND-PILOT) decides for itself,"
+             % len(rule("rendanheyi-three-rights")))
+    L.append("#     but its people right is held by Human Resources and its pay right by the Finance Director.")
+    depth = rule("structure-hierarchy-depth")
+    L.append("#   structure-hierarchy-depth: %d people more than 3 layers below the CEO (%d warnings at 4,"
+             % (len(depth), sum(1 for f in depth if f[1] == "warning")))
+    L.append("#     %d errors at 5 or more)." % sum(1 for f in depth if f[1] == "error"))
+    span = rule("structure-span-of-control")
+    L.append("#   structure-span-of-control (spans of 2 to 20): %d managers:" % len(span))
+    for f in span:
+        L.append("#     %s: %s" % (who(b.by_id[f[2]]), f[3]))
+    L.append("#   structure-single-report-manager, -pass-through-manager, -grade-inversion and -integrity:")
+    L.append("#     as under the classic profile, below.")
+    L += textwrap.wrap("info, not assessed: %s (the company has no EMC)."
+                       % ", ".join(f[0] for f in found if f[1] == "info"),
+                       96, initial_indent="#   ", subsequent_indent="#     ", break_on_hyphens=False)
+    L.append("#")
+    return L
+
+
 def header(b):
     e = expected(b)
     who = lambda p: "%s %s (%s)" % (p["id"], p["name"], p["title"])
+    org = audit_model(b)
+    found = {p: ef.findings(org, p) for p in ("rendanheyi", "classic")}
+    assert sum(len(v) for v in e.values()) == len(found["classic"]), "the two restatements disagree"
     L = []
     L.append("# Qingdao Classic Appliances: a fictional, traditional appliance manufacturer.")
     L.append("# GENERATED by samples/traditional/generate.py: edit the script, not this file.")
     L.append("#")
-    L.append("# %d people, %d units, 10 departments, 8 to 9 layers below the CEO at the deepest."
-             % (len(b.people), len(b.units)))
-    L.append("# What `orgaudit check samples/traditional/org.yaml` should find (structure pack, default")
-    L.append("# thresholds), computed by the generator from the same data:")
+    L.append("# %d people, %d units (10 departments and a pilot ME), %d links, 8 to 9 layers below the CEO"
+             % (len(b.people), len(b.units), len(b.links)))
+    L.append("# at the deepest.")
+    L.append("#")
+    L += rendanheyi_header(b, found["rendanheyi"], who)
+    L.append("# What `orgaudit check --profile classic samples/traditional/org.yaml` finds (the structure")
+    L.append("# pack alone, spans-and-layers thresholds):")
     L.append("#")
     L.append("#   structure-hierarchy-depth: %d warnings (8 layers below the root, > 7) and %d error"
              % (len(e["depth-warning"]), len(e["depth-error"])))
@@ -461,12 +580,22 @@ def header(b):
     L.append("#")
     L.append("# In all %d findings: %d errors (the depth error and the unknown manager) and %d warnings,"
              % (total, errors, total - errors))
-    L.append("# so `orgaudit check` exits 1 (findings at or above --fail-on error).")
+    L.append("# so `orgaudit check --profile classic` exits 1 (findings at or above --fail-on error).")
+    L.append("#")
+    L.append("# Finding counts per rule and profile (plugins/rendanheyi/rendanheyi_pack_test.cc runs the")
+    L.append("# rules on this file and checks them):")
+    for profile in ("rendanheyi", "classic"):
+        L.append(ef.counts_line(profile, found[profile]))
     L.append("#")
     L.append("# Also in the data, not problems in themselves: assistants (assistant: true), a vacant post")
     L.append("# (vacant: true), contractors, part-time posts (fte < 1), dotted lines, and names with an")
     L.append("# apostrophe, accents and CJK characters (Siobhan O'Brien, Zoë Martin, 李娜) for the writers.")
     return L, e
+
+
+def audit_model(b):
+    """The org as samples/expected_findings.py reads it."""
+    return ef.Org(b.units, b.people, b.links, AS_OF)
 
 
 # ---- YAML output ------------------------------------------------------------------------------------
@@ -508,6 +637,13 @@ def write(b, path):
             L.append("    # no owner: nobody was appointed to lead this unit")
         if u["user_facing"]:
             L.append("    user_facing: true")
+        if u.get("rights"):
+            r = u["rights"]
+            L.append("    rights: {decision: %s, people: %s, pay: %s}" % (r["decision"], r["people"], r["pay"]))
+        if u.get("metrics"):
+            L.append("    metrics:")
+            for k, v in u["metrics"].items():
+                L.append("      %s: [%s]" % (k, ", ".join(str(x) for x in v)))
         L.append("    attributes:")
         L.append("      cost_centre: " + u["cost_centre"])
     L.append("")
@@ -532,6 +668,10 @@ def write(b, path):
                 L.append("    %s: true" % flag)
         L.append("    attributes:")
         L.append("      location: " + p["location"])
+    L.append("")
+    L.append("links:")
+    for a, c, kind, weight in b.links:
+        L.append("  - {from: %s, to: %s, kind: %s, weight: %d}" % (a, c, kind, weight))
     text = "\n".join(L) + "\n"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)

@@ -52,11 +52,59 @@ struct UnitMetrics {
   std::vector<std::uint32_t> people;     // people whose unit is this one
   std::vector<double> fte;               // FTE of those people (aggregate nodes count their FTE)
   std::vector<double> subtree_fte;       // FTE of the unit and its descendants
+  std::vector<double> staff_fte;         // FTE of its own staff: vacant posts and external people not counted
+};
+
+// The lateral network of units and people, for rules about silos, openness and distance to users
+// (the Rendanheyi pack). Computed once per run from the unit graph, the people and the links.
+struct NetworkMetrics {
+  // A unit faces users when it says so (`user_facing: true`) or one of its people does.
+  std::vector<bool> user_facing;
+  bool any_user_facing = false;
+
+  // Lateral ties of each unit: edges of the unit graph other than parent lines (EMC membership,
+  // contracts, collaboration). A parent line from an EMC to its unit counts as membership.
+  std::vector<std::uint32_t> lateral_ties;
+  std::size_t lateral_tie_count = 0;  // in the whole org: 0 means the data records no lateral tie
+
+  // Zero distance: hops from each unit to the nearest user-facing unit over EMC membership and
+  // contracts (0 for a user-facing unit, -1 when none can be reached), and the next unit on the way.
+  std::vector<std::int32_t> user_hops;
+  std::vector<UnitIndex> toward_user;
+  // The same over parent lines alone: the route through the hierarchy a unit has today.
+  std::vector<std::int32_t> hierarchy_user_hops;
+  std::vector<UnitIndex> toward_user_in_hierarchy;
+  // Connected components of the membership-and-contract graph (the zero-distance graph).
+  std::vector<std::uint32_t> component;       // per unit
+  std::vector<std::uint32_t> component_size;  // per component
+
+  // E-I index inputs: weight of collaboration ties inside each unit (between its own people) and
+  // to other units (from its people or from the unit itself).
+  std::vector<double> internal_weight;
+  std::vector<double> external_weight;
+  std::size_t collaboration_links = 0;
+
+  // Single bridges. The people tie graph joins people by person-level links (any kind) and by
+  // reporting lines inside a unit; `articulation` marks its articulation points (Boost biconnected
+  // components). Empty when no link joins two people.
+  std::vector<bool> articulation;
+  // Per unit: person-level links from its people to other units (each is also a lateral tie of the
+  // unit), and the one member who carries all of them (kNoIndex when none does, or several do).
+  std::vector<std::uint32_t> person_ties_out;
+  std::vector<PersonIndex> bridge;
+
+  double ei_index(UnitIndex u) const {
+    const double total = internal_weight[u] + external_weight[u];
+    return total > 0 ? (external_weight[u] - internal_weight[u]) / total : 0.0;
+  }
+  // The units on the way from u to the nearest user-facing unit, u excluded, that unit included.
+  std::vector<UnitIndex> path_to_user(UnitIndex u, bool through_hierarchy) const;
 };
 
 struct OrgMetrics {
   ReportingMetrics reporting;
   UnitMetrics units;
+  NetworkMetrics network;
 
   static OrgMetrics compute(const Org& org);
 };

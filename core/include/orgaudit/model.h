@@ -130,6 +130,10 @@ struct Unit {
   EmcContract contract;
   PeriodTable win_win;  // win-win value-added statement, one series per element
   std::vector<Attribute> attributes;
+  // An HR export's view of a unit (a value in a unit column, an XML OrganizationUnit) rather than an
+  // org-chart-as-code definition: a definition of the same id in another input replaces it, and
+  // its owner, when the export names none, is inferred from the reporting lines.
+  bool implied = false;
 
   SourceLocation where;
   SourceLocation parent_where;
@@ -173,6 +177,18 @@ struct ReferenceProblem {
   SourceLocation where;     // the offending field
 };
 
+// A record an importer (CSV, XML) could not use as written: a row skipped, an id repeated, a value
+// out of range or not in UTF-8. Kept on the org rather than failing the load, so one bad row of a
+// large export hides nothing else; the built-in import-* rules (core/import/import_rules.h) report
+// each one as a finding.
+struct ImportIssue {
+  enum Kind : std::uint8_t { skipped_row, duplicate_id, bad_value, encoding };
+  Kind kind;
+  std::string message;
+  std::string entity_id;  // the id on the row, when it has one
+  SourceLocation where;   // the row, and the column of the offending field
+};
+
 struct Org {
   std::string name;
   std::optional<Date> as_of;
@@ -180,6 +196,8 @@ struct Org {
   std::vector<Person> people;
   std::vector<Unit> units;
   std::vector<Link> links;
+  std::vector<ImportIssue> import_issues;
+  std::size_t imported_records = 0;  // rows or elements read from HR exports: import-* rules assess these
 
   // Filled by resolve().
   std::unordered_map<std::string, PersonIndex> person_by_id;

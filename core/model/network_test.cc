@@ -1,0 +1,204 @@
+// NetworkMetrics: distance to users, lateral components, E-I inputs and single bridges.
+#include <catch2/catch.hpp>
+
+#include "orgaudit/metrics.h"
+
+using namespace orgaudit;
+
+namespace {
+
+struct NetBuilder {
+  Org org;
+  NetBuilder() { org.add_file("t.yaml"); }
+  NetBuilder& unit(const std::string& id, UnitKind kind = UnitKind::department, const std::string& parent = "",
+                   bool user_facing = false, std::vector<std::string> members = {}) {
+    Unit u;
+    u.id = id;
+    u.kind = kind;
+    u.parent_id = parent;
+    u.user_facing = user_facing;
+    u.member_ids = std::move(members);
+    org.units.push_back(u);
+    return *this;
+  }
+  NetBuilder& person(const std::string& id, const std::string& unit, const std::string& manager = "",
+                     std::uint8_t flags = 0) {
+    Person p;
+    p.id = id;
+    p.unit_id = unit;
+    p.manager_id = manager;
+    p.flags = flags;
+    org.people.push_back(p);
+    return *this;
+  }
+  NetBuilder& owner(const std::string& unit, const std::string& person) {
+    for (Unit& u : org.units)
+      if (u.id == unit) u.owner_id = person;
+    return *this;
+  }
+  NetBuilder& link(const std::string& from, const std::string& to, LinkKind kind = LinkKind::collaboration,
+                   double weight = 1.0) {
+    Link l;
+    l.from.id = from;
+    l.to.id = to;
+    l.kind = kind;
+    l.weight = weight;
+    org.links.push_back(l);
+    return *this;
+  }
+  Org build() {
+    org.resolve();
+    return std::move(org);
+  }
+};
+
+std::vector<std::string> ids(const Org& org, const std::vector<UnitIndex>& units) {
+  std::vector<std::string> out;
+  for (UnitIndex u : units) out.push_back(org.units[u].id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hops to the nearest user-facing unit follow membership and contracts, not parents or collaboration") {
+  // USER faces users. EMC lists ME1; ME1 has a contract with SVC; SVC's child CHILD has only its
+  // parent line; FAR is one contract beyond SVC; COLLAB only collaborates with USER.
+  const Org org = NetBuilder()
+                      .unit("USER", UnitKind::me, "", true)
+                      .unit("EMC", UnitKind::emc, "", false, {"USER", "ME1"})
+                      .unit("ME1", UnitKind::me)
+                      .unit("SVC", UnitKind::shared_service)
+                      .unit("CHILD", UnitKind::department, "SVC")
+                      .unit("FAR", UnitKind::department)
+                      .unit("COLLAB", UnitKind::department)
+                      .link("ME1", "SVC", LinkKind::contract)
+                      .link("FAR", "SVC", LinkKind::contract)
+                      .link("COLLAB", "USER", LinkKind::collaboration)
+                      .build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  auto hops = [&](const char* id) { return net.user_hops[org.find_unit(id)]; };
+  CHECK(hops("USER") == 0);
+  CHECK(hops("EMC") == 1);
+  CHECK(hops("ME1") == 2);
+  CHECK(hops("SVC") == 3);
+  CHECK(hops("FAR") == 4);
+  CHECK(hops("CHILD") == -1);   // a parent line is not a path to users
+  CHECK(hops("COLLAB") == -1);  // nor is collaboration
+  CHECK(ids(org, net.path_to_user(org.find_unit("FAR"), false)) ==
+        std::vector<std::string>{"SVC", "ME1", "EMC", "USER"});
+  CHECK(net.path_to_user(org.find_unit("USER"), false).empty());
+  CHECK(net.path_to_user(org.find_unit("CHILD"), false).empty());
+  // The hierarchy's own route: CHILD reaches nobody (SVC is not user-facing and has no parent).
+  CHECK(net.hierarchy_user_hops[org.find_unit("CHILD")] == -1);
+  // Components of the membership-and-contract graph.
+  CHECK(net.component[org.find_unit("FAR")] == net.component[org.find_unit("USER")]);
+  CHECK(net.component_size[net.component[org.find_unit("USER")]] == 5);
+  CHECK(net.component_size[net.component[org.find_unit("CHILD")]] == 1);
+}
+
+TEST_CASE("a unit whose parent is an EMC is its member; people make their unit user-facing") {
+  const Org org = NetBuilder()
+                      .unit("TOP", UnitKind::platform)
+                      .unit("EMC", UnitKind::emc, "TOP")
+                      .unit("ME", UnitKind::me, "EMC")
+                      .unit("DEPT", UnitKind::department, "TOP")
+                      .person("FACE", "ME", "", kUserFacing)
+                      .build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  CHECK(net.any_user_facing);
+  CHECK(net.user_facing[org.find_unit("ME")]);
+  CHECK(net.user_hops[org.find_unit("EMC")] == 1);  // through the EMC parent line
+  CHECK(net.user_hops[org.find_unit("TOP")] == -1);  // a plain parent line does not count
+  CHECK(net.lateral_ties[org.find_unit("ME")] == 1);
+  CHECK(net.lateral_ties[org.find_unit("DEPT")] == 0);
+  CHECK(net.lateral_tie_count == 1);
+  // Through the hierarchy, DEPT is two parent lines from TOP... and four from ME.
+  CHECK(net.hierarchy_user_hops[org.find_unit("DEPT")] == 3);
+  CHECK(ids(org, net.path_to_user(org.find_unit("DEPT"), true)) == std::vector<std::string>{"TOP", "EMC", "ME"});
+}
+
+TEST_CASE("an org without user-facing units has no distances") {
+  const Org org = NetBuilder().unit("A").unit("B", UnitKind::department, "A").build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  CHECK_FALSE(net.any_user_facing);
+  CHECK(net.user_hops == std::vector<std::int32_t>{-1, -1});
+  CHECK(net.lateral_tie_count == 0);
+}
+
+TEST_CASE("E-I inputs weigh collaboration inside and across units") {
+  const Org org = NetBuilder()
+                      .unit("A")
+                      .unit("B")
+                      .person("A1", "A")
+                      .person("A2", "A")
+                      .person("B1", "B")
+                      .link("A1", "A2", LinkKind::collaboration, 3)   // internal to A
+                      .link("A1", "B1", LinkKind::collaboration, 1)   // across
+                      .link("A", "B", LinkKind::collaboration, 0.5)   // unit level, across
+                      .link("A2", "A", LinkKind::collaboration, 2)    // a person with their own unit: internal
+                      .link("A2", "B1", LinkKind::contract, 9)        // contracts are not collaboration
+                      .build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  const UnitIndex a = org.find_unit("A");
+  const UnitIndex b = org.find_unit("B");
+  CHECK(net.internal_weight[a] == Approx(5));
+  CHECK(net.external_weight[a] == Approx(1.5));
+  CHECK(net.internal_weight[b] == Approx(0));
+  CHECK(net.external_weight[b] == Approx(1.5));
+  CHECK(net.ei_index(a) == Approx((1.5 - 5) / 6.5));
+  CHECK(net.ei_index(b) == Approx(1.0));
+  CHECK(net.collaboration_links == 4);
+}
+
+TEST_CASE("a unit whose outside ties all run through one person hangs on an articulation point") {
+  // HUB owns U; U1 and U2 report to HUB. Only HUB links out (to V's person). W has two carriers.
+  const Org org = NetBuilder()
+                      .unit("U")
+                      .unit("V")
+                      .unit("W")
+                      .person("HUB", "U")
+                      .person("U1", "U", "HUB")
+                      .person("U2", "U", "HUB")
+                      .person("V1", "V")
+                      .person("W1", "W")
+                      .person("W2", "W", "W1")
+                      .owner("U", "HUB")
+                      .link("HUB", "V1")
+                      .link("HUB", "V", LinkKind::contract)
+                      .link("W1", "V1")
+                      .link("W2", "V1")
+                      .link("U1", "U2")  // inside U: not a tie out
+                      .build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  const UnitIndex u = org.find_unit("U");
+  CHECK(net.bridge[u] == org.find_person("HUB"));
+  CHECK(net.person_ties_out[u] == 2);
+  CHECK(net.lateral_ties[u] == 2);
+  REQUIRE(net.articulation.size() == org.people.size());
+  CHECK(net.articulation[org.find_person("HUB")]);
+  CHECK_FALSE(net.articulation[org.find_person("U1")]);
+  CHECK(net.bridge[org.find_unit("W")] == kNoIndex);  // W1 and W2 both carry ties
+  CHECK(net.person_ties_out[org.find_unit("W")] == 2);
+  // V1 joins HUB, W1 and W2: removing V1 cuts U from W.
+  CHECK(net.articulation[org.find_person("V1")]);
+}
+
+TEST_CASE("without person-level links there is no people graph to cut") {
+  const Org org = NetBuilder().unit("U").unit("V").person("P", "U").link("U", "V").build();
+  const NetworkMetrics& net = OrgMetrics::compute(org).network;
+  CHECK(net.articulation.empty());
+  CHECK(net.bridge == std::vector<PersonIndex>{kNoIndex, kNoIndex});
+  CHECK(net.lateral_ties[org.find_unit("U")] == 1);
+}
+
+TEST_CASE("staff FTE leaves out vacant posts and external people") {
+  const Org org = NetBuilder()
+                      .unit("U")
+                      .person("A", "U")
+                      .person("VAC", "U", "A", kVacant)
+                      .person("EXT", "U", "A", kExternal)
+                      .build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  CHECK(m.units.fte[0] == Approx(3));
+  CHECK(m.units.staff_fte[0] == Approx(1));
+}
