@@ -103,6 +103,17 @@ TEST_CASE("cli: --output writes files, several formats in one run") {
   CHECK_THAT(slurp(json), Catch::Contains("\"schema\": \"orgaudit-report\""));
 }
 
+TEST_CASE("cli: every command that writes a file takes -o for --output") {
+  const std::string text = scratch("short.txt"), page = scratch("short.html"), map = scratch("short.dot");
+  for (const std::string& file : {text, page, map}) std::filesystem::remove(file);
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o " + text).exit_code == 0);
+  CHECK(run_cli("report tests/cli/deep.yaml --fail-on never -o " + page).exit_code == 0);
+  CHECK(run_cli("map tests/cli/deep.yaml --fail-on never -o " + map).exit_code == 0);
+  CHECK_THAT(slurp(text), Catch::Contains("[structure-hierarchy-depth]"));
+  CHECK_THAT(slurp(page), Catch::StartsWith("<!DOCTYPE html>"));
+  CHECK_THAT(slurp(map), Catch::Contains("digraph"));
+}
+
 TEST_CASE("cli: unreadable input exits 2 with file:line:col and writes nothing") {
   const std::string out = scratch("never-written.json");
   std::filesystem::remove(out);

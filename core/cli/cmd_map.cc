@@ -66,7 +66,7 @@ MapRequest map_request(const ParsedArgs& args, const CliContext& context) {
 
 std::vector<OptionDecl> map_options() {
   std::vector<OptionDecl> options{
-      {"output", "FILE", "write the map to FILE; its extension picks the format (.dot, .svg, .png, .pdf)"},
+      {"output", "FILE", "write the map to FILE; its extension picks the format (.dot, .svg, .png, .pdf)", 'o'},
       {"format", "FORMAT", "dot, svg, png or pdf, whatever the file is called (default: DOT on standard output)"},
       {"level", "LEVEL", "person (default: one node per person, units as clusters), unit (one node per unit), "
                          "or auto (person level when small enough)"},

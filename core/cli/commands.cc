@@ -27,7 +27,7 @@ const std::vector<Command>& commands() {
        "  ORGAUDIT_ANONYMIZE_KEY=... orgaudit check org.yaml --anonymize --format json --output shared.json\n",
        audit_options({
            {"format", "FORMAT", "output format: text (default), json, sarif, junit, xml, markdown, html (docs/outputs.md)"},
-           {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)"},
+           {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)", 'o'},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
            {"color", "WHEN", "colour the text output: auto (default: only on a terminal, not with NO_COLOR), always, never"},

@@ -4,7 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <map>
 #include <memory>
+#include <string>
 
 #include "map/map_plan.h"
 
@@ -38,10 +41,57 @@ std::string failure(const std::string& what) {
   return what + (detail.empty() ? "" : ": " + detail);
 }
 
+// cgraph's default id discipline uses the address of a name's interned string as the object's id,
+// and keeps subgraphs in id order: clusters were then emitted in heap-address order, so the same
+// org gave differently ordered SVG from run to run. These ids follow creation order instead:
+// named objects get even ids, anonymous ones odd ids, as the default discipline does.
+struct SequentialIds {
+  std::map<std::string, IDTYPE, std::less<>> id_of_name;
+  std::deque<std::string> names;  // names[id / 2 - 1]; a deque keeps c_str() stable as it grows
+  IDTYPE next_anonymous = 1;
+};
+
+void* ids_open(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
+
+long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
+  auto& ids = *static_cast<SequentialIds*>(state);
+  if (!name) {
+    *id = ids.next_anonymous;
+    ids.next_anonymous += 2;
+    return 1;
+  }
+  const auto found = ids.id_of_name.find(std::string_view(name));
+  if (found != ids.id_of_name.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (!create) return 0;
+  ids.names.emplace_back(name);
+  *id = 2 * static_cast<IDTYPE>(ids.names.size());
+  ids.id_of_name.emplace(ids.names.back(), *id);
+  return 1;
+}
+
+long ids_alloc(void*, int, IDTYPE) { return 0; }  // callers may not choose ids
+void ids_free(void*, int, IDTYPE) {}              // names live until the graph closes
+
+char* ids_print(void* state, int, IDTYPE id) {
+  auto& ids = *static_cast<SequentialIds*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > ids.names.size()) return nullptr;
+  return const_cast<char*>(ids.names[id / 2 - 1].c_str());
+}
+
+void ids_close(void* state) { delete static_cast<SequentialIds*>(state); }
+void ids_register(void*, int, void*) {}
+
+Agiddisc_t sequential_id_discipline{ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+Agdisc_t deterministic_discipline{&AgMemDisc, &sequential_id_discipline, &AgIoDisc};
+
 }  // namespace
 
 GraphHandle::GraphHandle(const std::string& name, bool directed)
-    : graph_(agopen(const_cast<char*>(name.c_str()), directed ? Agdirected : Agundirected, nullptr)) {
+    : graph_(agopen(const_cast<char*>(name.c_str()), directed ? Agdirected : Agundirected,
+                    &deterministic_discipline)) {
   if (!graph_) throw MapError("Graphviz could not create a graph");
 }
 
