@@ -68,8 +68,13 @@ TEST_CASE("import cli: presets by header, and --preset, --input-format", "[impor
   CHECK_THAT(wrong.err, Catch::Contains("tests/import/visio.csv:1:1: error: the header does not fit preset 'workday'"));
   const std::string renamed = scratch_path("export.data");
   std::filesystem::copy_file("tests/import/clean.csv", renamed, std::filesystem::copy_options::overwrite_existing);
-  CHECK(run_orgaudit("check " + renamed).exit_code == 2);  // no extension to go by
+  const CliRun unknown_extension = run_orgaudit("check " + renamed);
+  CHECK(unknown_extension.exit_code == 2);
+  CHECK_THAT(unknown_extension.err, Catch::Contains("cannot tell the input format from the extension '.data'"));
   CHECK(run_orgaudit("check " + renamed + " --input-format csv --quiet --fail-on never").exit_code == 0);
+  const CliRun directory = run_orgaudit("check tests/import");
+  CHECK(directory.exit_code == 2);
+  CHECK_THAT(directory.err, Catch::Contains("tests/import: error: is a directory, not a file"));
 }
 
 TEST_CASE("import cli: column maps and XML mappings from .orgaudit.yaml", "[import]") {

@@ -58,7 +58,10 @@ void check_organogram_pairs(const Org& org, const std::set<FileIndex>& imported,
 Org load_inputs(const FileSystem& files, const std::vector<std::string>& inputs, const LoadOptions& options,
                 std::vector<Diagnostic>& warnings, Progress& progress) {
   std::vector<const InputFormat*> formats;
-  for (const std::string& input : inputs) formats.push_back(&input_format_for(input, options));
+  for (const std::string& input : inputs) {
+    files.size_of(input);  // a missing file or a directory is reported as such, not by its extension
+    formats.push_back(&input_format_for(input, options));
+  }
   Org org;
   std::set<FileIndex> imported;  // files read by an HR-export importer rather than as org-chart-as-code
   for (std::size_t i = 0; i < inputs.size(); ++i) {

@@ -91,6 +91,7 @@ std::unique_ptr<std::istream> RealFileSystem::open_for_reading(const std::string
 std::uint64_t RealFileSystem::size_of(const std::string& path) const {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) fail(path, std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
   return static_cast<std::uint64_t>(info.st_size);
 }
 

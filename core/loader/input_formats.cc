@@ -1,6 +1,7 @@
 #include "loader/input_formats.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <cctype>
 
 #include "import/csv_import.h"
@@ -49,14 +50,16 @@ const InputFormat& input_format_for(const std::string& path, const LoadOptions& 
                                                 (near.empty() ? "" : "; did you mean '" + near + "'?") +
                                                 "; orgaudit reads " + known_formats()});
   }
-  const auto dot = path.find_last_of('.');
-  std::string extension = dot == std::string::npos ? "" : path.substr(dot + 1);
+  // The file name's extension, so that a dot in a directory name ("./v1.2/org") is not taken for one.
+  std::string extension = std::filesystem::path(path).extension().string();
+  if (!extension.empty()) extension.erase(0, 1);
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const InputFormat& f : formats)
     if (std::find(f.extensions.begin(), f.extensions.end(), extension) != f.extensions.end()) return f;
-  throw InputError(Diagnostic{path, 0, 0, "cannot tell the input format from the extension '." + extension +
-                                              "': orgaudit reads " + known_formats() +
+  throw InputError(Diagnostic{path, 0, 0, (extension.empty() ? std::string("cannot tell the input format of a file without an extension")
+                                                                : "cannot tell the input format from the extension '." + extension + "'") +
+                                              ": orgaudit reads " + known_formats() +
                                               " (or name one with --input-format)"});
 }
 

@@ -4,10 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "map/map_plan.h"
 
@@ -44,20 +44,23 @@ std::string failure(const std::string& what) {
 // cgraph's default id discipline uses the address of a name's interned string as the object's id,
 // and keeps subgraphs in id order: clusters were then emitted in heap-address order, so the same
 // org gave differently ordered SVG from run to run. These ids follow creation order instead:
-// named objects get even ids, anonymous ones odd ids, as the default discipline does.
+// named objects get even ids, anonymous ones odd ids, as the default discipline does. Names are
+// still interned with agstrdup, because cgraph reads its own header in front of a name it prints
+// (to tell an HTML-like string from a plain one).
 struct SequentialIds {
+  Agraph_t* graph;
   std::map<std::string, IDTYPE, std::less<>> id_of_name;
-  std::deque<std::string> names;  // names[id / 2 - 1]; a deque keeps c_str() stable as it grows
-  IDTYPE next_anonymous = 1;
+  std::vector<char*> names;  // names[id / 2 - 1], interned in the graph's string pool
 };
 
-void* ids_open(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
+void* ids_open(Agraph_t* graph, Agdisc_t*) { return new SequentialIds{graph, {}, {}}; }
 
 long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
   auto& ids = *static_cast<SequentialIds*>(state);
   if (!name) {
-    *id = ids.next_anonymous;
-    ids.next_anonymous += 2;
+    static IDTYPE next_anonymous = 1;  // shared by all graphs, as in cgraph's own discipline
+    *id = next_anonymous;
+    next_anonymous += 2;
     return 1;
   }
   const auto found = ids.id_of_name.find(std::string_view(name));
@@ -66,9 +69,9 @@ long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
     return 1;
   }
   if (!create) return 0;
-  ids.names.emplace_back(name);
+  ids.names.push_back(agstrdup(ids.graph, name));  // freed with the graph's string pool
   *id = 2 * static_cast<IDTYPE>(ids.names.size());
-  ids.id_of_name.emplace(ids.names.back(), *id);
+  ids.id_of_name.emplace(name, *id);
   return 1;
 }
 
@@ -78,7 +81,7 @@ void ids_free(void*, int, IDTYPE) {}              // names live until the graph 
 char* ids_print(void* state, int, IDTYPE id) {
   auto& ids = *static_cast<SequentialIds*>(state);
   if (id % 2 != 0 || id == 0 || id / 2 > ids.names.size()) return nullptr;
-  return const_cast<char*>(ids.names[id / 2 - 1].c_str());
+  return ids.names[id / 2 - 1];
 }
 
 void ids_close(void* state) { delete static_cast<SequentialIds*>(state); }
