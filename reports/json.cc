@@ -1,14 +1,32 @@
 #include "json.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace orgaudit {
+
+namespace {
+
+// Characters that JSON strings carry as they are: printable ASCII other than the quote, the
+// backslash and the HTML-significant < > & (escaped so the output can be embedded in a page), and
+// every byte of a multi-byte UTF-8 sequence except the lead byte of U+2028/U+2029.
+constexpr bool plain(unsigned char c) {
+  return c >= 0x20 && c != 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xE2;
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
   out += '"';
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy the longest run of plain characters at once: most names and messages are one run.
+    std::size_t run = i;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    i = run;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
       case '"': out += "\\\""; break;
@@ -16,25 +34,20 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      case '<': case '>': case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-        break;
       default:
-        if (c < 0x20 || c == 0x7f) {
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+          i += 2;
+        } else if (c == 0xE2) {
+          out += static_cast<char>(c);
+        } else {  // control characters, DEL, < > &
           out += "\\u00";
           out += kHex[c >> 4];
           out += kHex[c & 15];
-        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
-                    static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
         }
     }
+    ++i;
   }
   out += '"';
 }
@@ -108,9 +121,10 @@ JsonWriter& JsonWriter::value(double number) {
     out_ += "null";  // JSON has no NaN or infinity
     return *this;
   }
+  // As printf's %.10g (the standard defines to_chars so), without printf's locale and parsing cost.
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", number);
-  out_ += buffer;
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::general, 10).ptr;
+  out_.append(buffer, end);
   return *this;
 }
 

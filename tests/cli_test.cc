@@ -114,6 +114,15 @@ TEST_CASE("cli: every command that writes a file takes -o for --output") {
   CHECK_THAT(slurp(map), Catch::Contains("digraph"));
 }
 
+TEST_CASE("cli: ORGAUDIT_TIMING prints phases and the slowest rules on stderr, stdout untouched") {
+  const CliRun timed = run_cli("check tests/cli/deep.yaml --fail-on never --format json", "ORGAUDIT_TIMING=1");
+  CHECK(timed.exit_code == 0);
+  CHECK_THAT(timed.err, Catch::Contains("orgaudit timing (ORGAUDIT_TIMING)") && Catch::Contains("running rules") &&
+                            Catch::Contains("rendering output") && Catch::Contains("structure-hierarchy-depth"));
+  CHECK(timed.out == run_cli("check tests/cli/deep.yaml --fail-on never --format json").out);
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never", "ORGAUDIT_TIMING=0").err.empty());
+}
+
 TEST_CASE("cli: unreadable input exits 2 with file:line:col and writes nothing") {
   const std::string out = scratch("never-written.json");
   std::filesystem::remove(out);

@@ -104,6 +104,10 @@ std::vector<OptionDecl> audit_options(std::vector<OptionDecl> decls) {
   return decls;
 }
 
+void finish_audit(std::unique_ptr<Audit> audit, const CliContext& context) {
+  if (context.exits_after_command) (void)audit.release();  // deliberately not freed: see CliContext
+}
+
 std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps) {
   if (args.positional.empty()) throw UsageError("no org file given (try --help)");
   const std::optional<Pseudonymizer> pseudonyms = pseudonymizer(args, context);
@@ -125,12 +129,17 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
 
   progress->update("running rules", 0, 0);
   audit->run = run_rules(org, audit->loaded->metrics, audit->rules);
+  if (context.timings)
+    for (const RuleOutcome& outcome : audit->run.outcomes)
+      context.timings->add_rule(outcome.rule_id, outcome.seconds, outcome.findings);
+  begin_phase(context, "suppressions, baseline and scores");
   std::set<std::string> rules_run;
   for (const ConfiguredRule& rule : audit->rules) rules_run.insert(rule.entry->info.id);
   audit->suppressions = apply_suppressions(audit->run, org, sources, rules_run, today_utc());
   if (baseline) audit->baseline = apply_baseline(audit->run, *baseline);
   audit->scores = compute_scores(audit->run, org);
   progress->finish();
+  begin_phase(context, "rendering output");
   for (const Diagnostic& w : audit->suppressions.warnings) context.err << w.format("warning") << "\n";
   return audit;
 }

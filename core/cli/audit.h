@@ -57,4 +57,7 @@ struct AuditSteps {
 // nothing written.
 std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps = {});
 
+// Frees the audit, or, when the process is about to exit anyway, leaves it to the operating system.
+void finish_audit(std::unique_ptr<Audit> audit, const CliContext& context);
+
 }  // namespace orgaudit::cli

@@ -37,6 +37,21 @@ void print_command_help(std::ostream& out, const Command& c) {
       << format_options_help(with_help(c.options)) << "\nExamples:\n" << c.examples;
 }
 
+// ORGAUDIT_TIMING=1 prints where the time went on stderr once the command has finished (a run
+// that cannot finish, exit 2, has no useful profile).
+int run_timed(const Command& command, const ParsedArgs& parsed, CliContext& context) {
+  const char* asked = context.getenv ? context.getenv("ORGAUDIT_TIMING") : nullptr;
+  if (!asked || !*asked || std::string(asked) == "0") return command.run(parsed, context);
+  PhaseTimings timings;
+  timings.begin("start-up: config and rule packs");
+  context.timings = &timings;
+  const int exit_code = command.run(parsed, context);
+  context.timings = nullptr;
+  timings.end();
+  timings.print(context.err);
+  return exit_code;
+}
+
 }  // namespace
 
 int cannot_run(CliContext& context, const std::string& message) {
@@ -77,7 +92,7 @@ int run_cli(const std::vector<std::string>& args, CliContext& context) {
       print_command_help(context.out, *command);
       return kExitClean;
     }
-    return command->run(parsed, context);
+    return run_timed(*command, parsed, context);
   } catch (const UsageError& e) {
     return cannot_run(context, e.what());
   } catch (const OptionError& e) {

@@ -78,7 +78,7 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   check_verdict_options(args);
   for (const OutputRequest& o : outputs) use_colour(args, context, o);
 
-  const auto audit = run_audit(args, context);
+  auto audit = run_audit(args, context);
   const Verdict verdict = verdict_options(args, audit->config);
   const RunResult& run = audit->run;
   const Scores& scores = audit->scores;
@@ -89,13 +89,17 @@ int run_check(const ParsedArgs& args, CliContext& context) {
     const WriteOptions options{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
     rendered.push_back(find_output_format(o.format)->write(input, options));
   }
+  begin_phase(context, "writing output");
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
     else context.files.write_atomically(outputs[i].path, rendered[i]);
   }
   if (audit->baseline) report_baseline(*audit, context);
 
-  return verdict_exit_code(verdict, run, scores, context);
+  const int exit_code = verdict_exit_code(verdict, run, scores, context);
+  begin_phase(context, "freeing memory");
+  finish_audit(std::move(audit), context);
+  return exit_code;
 }
 
 }  // namespace orgaudit::cli

@@ -84,10 +84,11 @@ int run_map(const ParsedArgs& args, CliContext& context) {
   const MapRequest request = map_request(args, context);
   check_verdict_options(args);
 
-  const auto audit = run_audit(args, context);
+  auto audit = run_audit(args, context);
   const Verdict verdict = verdict_options(args, audit->config);
   const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version()};
   std::string bytes;
+  begin_phase(context, "drawing the map");
   try {
     bytes = map::render_map(input, request.options, request.format);
   } catch (const map::MapError& e) {
@@ -95,7 +96,9 @@ int run_map(const ParsedArgs& args, CliContext& context) {
   }
   if (request.path.empty()) context.out << bytes << std::flush;
   else context.files.write_atomically(request.path, bytes);
-  return verdict_exit_code(verdict, audit->run, audit->scores, context);
+  const int exit_code = verdict_exit_code(verdict, audit->run, audit->scores, context);
+  finish_audit(std::move(audit), context);
+  return exit_code;
 }
 
 }  // namespace orgaudit::cli

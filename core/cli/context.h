@@ -7,6 +7,7 @@
 #include <string>
 
 #include "io/file_system.h"
+#include "util/timing.h"
 
 namespace orgaudit::cli {
 
@@ -17,6 +18,15 @@ struct CliContext {
   bool stderr_is_terminal = false;
   std::function<const char*(const char*)> getenv;
   const FileSystem& files;
+  PhaseTimings* timings = nullptr;  // set when ORGAUDIT_TIMING asks where the time goes
+  // The process ends with the command (main sets this): the command may leave its audit for the
+  // operating system to reclaim, since freeing a million people one string at a time takes seconds.
+  bool exits_after_command = false;
 };
+
+// Starts a timed phase when timing is on; otherwise does nothing.
+inline void begin_phase(const CliContext& context, std::string_view phase) {
+  if (context.timings) context.timings->begin(phase);
+}
 
 }  // namespace orgaudit::cli

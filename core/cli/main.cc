@@ -11,5 +11,6 @@ int main(int argc, char** argv) {
                                     ::isatty(STDERR_FILENO) == 1,
                                     [](const char* name) { return static_cast<const char*>(std::getenv(name)); },
                                     files};
+  context.exits_after_command = true;
   return orgaudit::cli::run_cli(std::vector<std::string>(argv + 1, argv + argc), context);
 }

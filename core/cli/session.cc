@@ -81,8 +81,11 @@ std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, cons
 }
 
 std::unique_ptr<Progress> make_progress(const CliContext& context) {
-  if (context.stderr_is_terminal) return std::make_unique<TerminalProgress>(context.err);
-  return std::make_unique<NoProgress>();
+  std::unique_ptr<Progress> progress;
+  if (context.stderr_is_terminal) progress = std::make_unique<TerminalProgress>(context.err);
+  else progress = std::make_unique<NoProgress>();
+  if (context.timings) return std::make_unique<TimedProgress>(std::move(progress), *context.timings);
+  return progress;
 }
 
 }  // namespace orgaudit::cli

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include <chrono>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -102,6 +104,7 @@ RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector
     outcome.dimension = rule.entry->info.dimension;
     std::vector<Finding> findings;
     RuleSink sink(org, rule, findings, outcome);
+    const auto started = std::chrono::steady_clock::now();
     try {
       rule.rule->check(context, sink);
     } catch (const std::exception& e) {
@@ -115,6 +118,8 @@ RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector
       f.message = "rule '" + rule.entry->info.id + "' failed and was skipped: " + e.what();
       f.where = SourceLocation{0, 1, 1};
     }
+    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    outcome.findings = findings.size();
     for (Finding& f : findings) result.findings.push_back(std::move(f));
   }
   static const std::string kNoFile;

@@ -18,6 +18,8 @@ struct RuleOutcome {
   std::size_t assessed = 0;
   bool not_assessed = false;  // lacked the data it needs
   bool crashed = false;       // threw: reported as an error finding, not scored
+  double seconds = 0;         // wall-clock time of its check(), for ORGAUDIT_TIMING
+  std::size_t findings = 0;
 };
 
 struct RunResult {
