@@ -28,6 +28,10 @@ class JsonWriter {
   JsonWriter& value(bool flag);
   JsonWriter& null();
 
+  // Room for the whole document up front: growing a string of hundreds of megabytes by doubling
+  // copies it again and again and briefly holds three times its size. Pages reserved but never
+  // written cost no memory, so a generous guess is cheap.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:

@@ -70,6 +70,20 @@ void write_findings(JsonWriter& w, const ReportInput& input) {
   w.end_array();
 }
 
+// Bytes per field and indentation, measured on the samples and rounded up (see JsonWriter::reserve).
+std::size_t size_guess(const ReportInput& input) {
+  std::size_t bytes = 64 * 1024;
+  for (const Finding& f : input.run.findings) {
+    bytes += 600 + 2 * f.message.size() + 64 * f.entity_ids.size();
+    for (const RelatedLocation& r : f.related) bytes += 200 + 2 * r.message.size();
+  }
+  for (const UnitScore& s : input.scores.units) {
+    bytes += 400;
+    for (const DimensionScore& d : s.dimensions) bytes += 300 + d.reason.size() + 220 * d.rules.size();
+  }
+  return bytes;
+}
+
 void write_dimension(JsonWriter& w, const DimensionScore& d) {
   w.begin_object();
   w.key("name").value(d.name);
@@ -128,6 +142,7 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
 
 std::string write_json(const ReportInput& input, const WriteOptions&) {
   JsonWriter w;
+  w.reserve(size_guess(input));
   w.begin_object();
   w.key("schema").value("orgaudit-report");
   w.key("version").value(1);
