@@ -91,7 +91,7 @@ void Silo::check_single_bridge(const CheckContext& context, UnitIndex u, Finding
                             : ties == 2 ? "both of its ties to other units run"
                                         : "all " + std::to_string(ties) + " of its ties to other units run";
   sink.report({EntityRef::unit, u}, quoted(unit) + " hangs on one person: " + which + " through " +
-                                        person_with_title(person) + ", and without them the unit would be cut off")
+                                        person_with_title(person) + ", and without them the unit would have no tie to another unit but its reporting line")
       .concerns(person.id)
       .related(person.where, "the single bridge: " + quoted(person), person.id);
 }
