@@ -83,7 +83,14 @@ JsonWriter& JsonWriter::end_object() {
   if (had) newline();
   out_ += '}';
   if (has_element_.empty()) out_ += '\n';
+  maybe_flush();
   return *this;
+}
+
+void JsonWriter::flush() {
+  if (!sink_) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
 }
 
 JsonWriter& JsonWriter::begin_array() {

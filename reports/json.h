@@ -3,6 +3,7 @@
 // in HTML or JavaScript unchanged).
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@ namespace orgaudit {
 class JsonWriter {
  public:
   explicit JsonWriter(int indent = 2) : indent_(indent) {}
+  // Writes the document to `sink` in blocks of about a megabyte as it goes, so a document of
+  // hundreds of megabytes is never held whole; call flush() at the end.
+  explicit JsonWriter(std::ostream& sink, int indent = 2) : sink_(&sink), indent_(indent) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -33,11 +37,17 @@ class JsonWriter {
   // written cost no memory, so a generous guess is cheap.
   void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
+  void flush();
 
  private:
   void before_value();
   void newline();
+  void maybe_flush() {
+    if (sink_ && out_.size() >= kFlushBytes) flush();
+  }
 
+  static constexpr std::size_t kFlushBytes = 1 << 20;
+  std::ostream* sink_ = nullptr;
   std::string out_;
   int indent_;
   // One entry per open container: whether it has had an element yet.

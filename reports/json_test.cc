@@ -1,6 +1,7 @@
 #include "json.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 using orgaudit::JsonWriter;
 
@@ -21,4 +22,27 @@ TEST_CASE("json numbers") {
   JsonWriter w(0);
   w.begin_array().value(2.5).value(1.0 / 0.0).value(100.0).end_array();
   CHECK(w.take() == "[2.5,null,100]");
+}
+
+TEST_CASE("json writer streams large documents in blocks, identical to the string") {
+  auto document = [](JsonWriter& w) {
+    w.begin_object().key("items").begin_array();
+    for (int i = 0; i < 50000; ++i) w.begin_object().key("name").value("person \"" + std::to_string(i) + "\"").end_object();
+    w.end_array().end_object();
+  };
+  JsonWriter whole;
+  document(whole);
+  std::ostringstream sink;
+  JsonWriter streamed(sink);
+  document(streamed);
+  CHECK(sink.str().size() > 0);  // blocks went out before the end
+  streamed.flush();
+  CHECK(sink.str() == whole.take());
+  CHECK(streamed.take().empty());
+}
+
+TEST_CASE("json strings: U+2028 and U+2029 escaped, other characters starting with 0xE2 kept") {
+  std::string out;
+  orgaudit::append_json_string(out, "a\xe2\x80\xa9" "b \xe2\x82\xac");  // U+2029, then the euro sign
+  CHECK(out == "\"a\\u2029b \xe2\x82\xac\"");
 }

@@ -138,11 +138,7 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
   w.end_object();
 }
 
-}  // namespace
-
-std::string write_json(const ReportInput& input, const WriteOptions&) {
-  JsonWriter w;
-  w.reserve(size_guess(input));
+void write_document(JsonWriter& w, const ReportInput& input) {
   w.begin_object();
   w.key("schema").value("orgaudit-report");
   w.key("version").value(1);
@@ -178,7 +174,21 @@ std::string write_json(const ReportInput& input, const WriteOptions&) {
   write_findings(w, input);
   write_scores(w, input);
   w.end_object();
+}
+
+}  // namespace
+
+std::string write_json(const ReportInput& input, const WriteOptions&) {
+  JsonWriter w;
+  w.reserve(size_guess(input));
+  write_document(w, input);
   return w.take();
+}
+
+void stream_json(const ReportInput& input, const WriteOptions&, std::ostream& out) {
+  JsonWriter w(out);
+  write_document(w, input);
+  w.flush();
 }
 
 }  // namespace orgaudit

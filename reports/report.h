@@ -2,6 +2,7 @@
 // files themselves, so the CLI can write all outputs atomically or none.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,12 +32,15 @@ struct WriteOptions {
 };
 
 using WriteFunction = std::string (*)(const ReportInput& input, const WriteOptions& options);
+// The same document written as it is made, for a format whose reports can run to gigabytes.
+using StreamFunction = void (*)(const ReportInput& input, const WriteOptions& options, std::ostream& out);
 
 // One entry per output format; `--format` and `--output FORMAT=FILE` accept exactly these names.
 struct OutputFormat {
   const char* name;
   const char* description;
   WriteFunction write;
+  StreamFunction stream = nullptr;  // when set, write's output sent to a stream block by block
 };
 
 const std::vector<OutputFormat>& output_formats();
@@ -44,6 +48,7 @@ const OutputFormat* find_output_format(const std::string& name);
 
 std::string write_text(const ReportInput& input, const WriteOptions& options);
 std::string write_json(const ReportInput& input, const WriteOptions& options);
+void stream_json(const ReportInput& input, const WriteOptions& options, std::ostream& out);
 std::string write_sarif(const ReportInput& input, const WriteOptions& options);
 std::string write_junit(const ReportInput& input, const WriteOptions& options);
 std::string write_xml(const ReportInput& input, const WriteOptions& options);

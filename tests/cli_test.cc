@@ -103,6 +103,14 @@ TEST_CASE("cli: --output writes files, several formats in one run") {
   CHECK_THAT(slurp(json), Catch::Contains("\"schema\": \"orgaudit-report\""));
 }
 
+TEST_CASE("cli: JSON streamed to standard output is the JSON written to a file") {
+  const std::string json = scratch("streamed.json");
+  std::filesystem::remove(json);
+  const CliRun streamed = run_cli("check samples/rendanheyi/org.yaml --fail-on never --format json");
+  CHECK(run_cli("check samples/rendanheyi/org.yaml --fail-on never --output json=" + json).exit_code == 0);
+  CHECK(streamed.out == slurp(json));
+}
+
 TEST_CASE("cli: every command that writes a file takes -o for --output") {
   const std::string text = scratch("short.txt"), page = scratch("short.html"), map = scratch("short.dot");
   for (const std::string& file : {text, page, map}) std::filesystem::remove(file);

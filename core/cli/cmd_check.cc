@@ -80,23 +80,30 @@ int run_check(const ParsedArgs& args, CliContext& context) {
 
   auto audit = run_audit(args, context);
   const Verdict verdict = verdict_options(args, audit->config);
-  const RunResult& run = audit->run;
-  const Scores& scores = audit->scores;
-  const ReportInput input{audit->loaded->org, audit->loaded->metrics, run, scores, audit->catalog, version()};
-  // Render everything before writing anything, so a failure leaves no partial output behind.
-  std::vector<std::string> rendered;
-  for (const OutputRequest& o : outputs) {
-    const WriteOptions options{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
-    rendered.push_back(find_output_format(o.format)->write(input, options));
-  }
-  begin_phase(context, "writing output");
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
-    else context.files.write_atomically(outputs[i].path, rendered[i]);
+  const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version()};
+  auto options_for = [&](const OutputRequest& o) {
+    return WriteOptions{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
+  };
+  const OutputFormat& only = *find_output_format(outputs.front().format);
+  if (outputs.size() == 1 && outputs.front().path.empty() && only.stream) {
+    // One report on standard output in a format that streams: written as it is made, so a report of
+    // gigabytes (a profile that flags most of a million people) is never held whole. There is no
+    // file to leave half-written, and what can fail (input, options, rules) has been done.
+    only.stream(input, options_for(outputs.front()), context.out);
+    context.out << std::flush;
+  } else {
+    // Render everything before writing anything, so a failure leaves no partial file behind.
+    std::vector<std::string> rendered;
+    for (const OutputRequest& o : outputs) rendered.push_back(find_output_format(o.format)->write(input, options_for(o)));
+    begin_phase(context, "writing output");
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
+      else context.files.write_atomically(outputs[i].path, rendered[i]);
+    }
   }
   if (audit->baseline) report_baseline(*audit, context);
 
-  const int exit_code = verdict_exit_code(verdict, run, scores, context);
+  const int exit_code = verdict_exit_code(verdict, audit->run, audit->scores, context);
   begin_phase(context, "freeing memory");
   finish_audit(std::move(audit), context);
   return exit_code;
