@@ -132,11 +132,12 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   if (context.timings)
     for (const RuleOutcome& outcome : audit->run.outcomes)
       context.timings->add_rule(outcome.rule_id, outcome.seconds, outcome.findings);
-  begin_phase(context, "suppressions, baseline and scores");
+  begin_phase(context, "suppressions and baseline");
   std::set<std::string> rules_run;
   for (const ConfiguredRule& rule : audit->rules) rules_run.insert(rule.entry->info.id);
   audit->suppressions = apply_suppressions(audit->run, org, sources, rules_run, today_utc());
   if (baseline) audit->baseline = apply_baseline(audit->run, *baseline);
+  begin_phase(context, "scores");
   audit->scores = compute_scores(audit->run, org);
   progress->finish();
   begin_phase(context, "rendering output");
