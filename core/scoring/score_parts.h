@@ -22,6 +22,14 @@ EntityWeights failing_weights(const RunResult& run);
 std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
                                              const char* scope);
 
+// One dimension's score and reason, from its rules.
+void score_dimension(DimensionScore& d, const char* scope);
+
+// The grouping score_dimensions makes, as indices: for each dimension in report order (its name in
+// `names`), the positions in `rule_dimensions` of its rules. Lets the per-unit roll-up group once.
+std::vector<std::vector<std::size_t>> group_by_dimension(const std::vector<std::string>& rule_dimensions,
+                                                         std::vector<std::string>& names);
+
 // The overall score (mean of assessed dimensions except Data quality) and the confidence.
 void overall(const std::vector<DimensionScore>& dimensions, std::optional<double>& score,
              std::optional<double>& confidence);

@@ -1,7 +1,7 @@
 #include "scoring/scoring.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <map>
 
 #include "scoring/score_parts.h"
@@ -42,9 +42,8 @@ std::string explain(const DimensionScore& d, const char* scope) {
 
 std::string format_score(const std::optional<double>& score) {
   if (!score) return "not assessed";
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.0f", *score);
-  return buffer;
+  // As printf's "%.0f": to the nearest whole number, halves to even (the default rounding mode).
+  return std::to_string(static_cast<long long>(std::nearbyint(*score)));
 }
 
 const std::vector<std::string>& standard_dimensions() {
@@ -78,29 +77,44 @@ EntityWeights failing_weights(const RunResult& run) {
   return weights;
 }
 
-std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
-                                             const char* scope) {
-  std::map<std::string, DimensionScore> by_name;
-  for (auto& [dimension, rule] : rules) {
-    DimensionScore& d = by_name[dimension];
-    d.name = dimension;
-    d.rules.push_back(std::move(rule));
-  }
-  std::vector<DimensionScore> dimensions;
+void score_dimension(DimensionScore& d, const char* scope) {
+  std::size_t assessed = 0;
+  double failing = 0;
+  for (const RuleScore& r : d.rules)
+    if (!r.not_assessed) assessed += r.assessed, failing += r.failing_weight;
+  if (assessed > 0) d.score = std::clamp(100.0 * (1.0 - failing / assessed), 0.0, 100.0);
+  d.reason = explain(d, scope);
+}
+
+std::vector<std::vector<std::size_t>> group_by_dimension(const std::vector<std::string>& rule_dimensions,
+                                                         std::vector<std::string>& names) {
+  std::map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t r = 0; r < rule_dimensions.size(); ++r) by_name[rule_dimensions[r]].push_back(r);
+  std::vector<std::vector<std::size_t>> groups;
+  names.clear();
   auto take = [&](const std::string& name) {
     auto found = by_name.find(name);
-    DimensionScore d = found != by_name.end() ? std::move(found->second) : DimensionScore{name, {}, {}, {}};
+    names.push_back(name);
+    groups.push_back(found != by_name.end() ? std::move(found->second) : std::vector<std::size_t>{});
     if (found != by_name.end()) by_name.erase(found);
-    std::size_t assessed = 0;
-    double failing = 0;
-    for (const RuleScore& r : d.rules)
-      if (!r.not_assessed) assessed += r.assessed, failing += r.failing_weight;
-    if (assessed > 0) d.score = std::clamp(100.0 * (1.0 - failing / assessed), 0.0, 100.0);
-    d.reason = explain(d, scope);
-    dimensions.push_back(std::move(d));
   };
   for (const std::string& name : standard_dimensions()) take(name);
-  while (!by_name.empty()) take(by_name.begin()->first);  // dimensions a third-party pack added
+  while (!by_name.empty()) take(by_name.begin()->first);
+  return groups;
+}
+
+std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
+                                             const char* scope) {
+  std::vector<std::string> rule_dimensions;
+  for (const auto& [dimension, rule] : rules) rule_dimensions.push_back(dimension);
+  std::vector<std::string> names;
+  const std::vector<std::vector<std::size_t>> groups = group_by_dimension(rule_dimensions, names);
+  std::vector<DimensionScore> dimensions(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    dimensions[g].name = names[g];
+    for (std::size_t r : groups[g]) dimensions[g].rules.push_back(std::move(rules[r].second));
+    score_dimension(dimensions[g], scope);
+  }
   return dimensions;
 }
 

@@ -54,3 +54,11 @@ TEST_CASE("not-assessed rules leave their dimension out of the org score") {
   CHECK(*s.confidence == Approx(80.0));
   CHECK(*s.org == Approx(100.0));  // Data quality is confidence, not averaged in
 }
+
+TEST_CASE("scores are shown as whole numbers, halves to even as printf's %.0f") {
+  CHECK(orgaudit::format_score(62.5) == "62");
+  CHECK(orgaudit::format_score(63.5) == "64");
+  CHECK(orgaudit::format_score(99.6) == "100");
+  CHECK(orgaudit::format_score(0.0) == "0");
+  CHECK(orgaudit::format_score(std::nullopt) == "not assessed");
+}

@@ -113,30 +113,42 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
     }
   }
 
+  // Group the rules into dimensions once (crashed rules are not scored), not once per unit.
+  std::vector<std::size_t> scored;
+  std::vector<std::string> rule_dimensions;
+  for (std::size_t r = 0; r < rule_count; ++r)
+    if (!run.outcomes[r].crashed) scored.push_back(r), rule_dimensions.push_back(run.outcomes[r].dimension);
+  std::vector<std::string> dimension_names;
+  const std::vector<std::vector<std::size_t>> groups = group_by_dimension(rule_dimensions, dimension_names);
+
   scores.units.clear();
   scores.units.reserve(org.units.size());
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
-    std::vector<std::pair<std::string, RuleScore>> rules;
-    for (std::size_t r = 0; r < rule_count; ++r) {
-      const RuleOutcome& outcome = run.outcomes[r];
-      if (outcome.crashed) continue;
-      const Tally& t = tally[u * rule_count + r];
-      RuleScore s;
-      s.rule_id = outcome.rule_id;
-      s.not_assessed = outcome.not_assessed;
-      s.failing = t.failing;
-      s.failing_weight = t.weight;
-      if (!s.not_assessed) {
-        const double apportioned = static_cast<double>(outcome.assessed) * subtrees.share(u, kinds[r], org);
-        s.assessed = std::max<std::size_t>(static_cast<std::size_t>(std::llround(apportioned)), t.failing);
-      }
-      rules.emplace_back(outcome.dimension, std::move(s));
-    }
     UnitScore& score = scores.units.emplace_back();
     score.unit = u;
     score.people = subtrees.people[u];
     score.units = subtrees.units[u];
-    score.dimensions = score_dimensions(std::move(rules), "this unit or below it");
+    score.dimensions.resize(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      DimensionScore& d = score.dimensions[g];
+      d.name = dimension_names[g];
+      d.rules.reserve(groups[g].size());
+      for (std::size_t position : groups[g]) {
+        const std::size_t r = scored[position];
+        const RuleOutcome& outcome = run.outcomes[r];
+        const Tally& t = tally[u * rule_count + r];
+        RuleScore& s = d.rules.emplace_back();
+        s.rule_id = outcome.rule_id;
+        s.not_assessed = outcome.not_assessed;
+        s.failing = t.failing;
+        s.failing_weight = t.weight;
+        if (!s.not_assessed) {
+          const double apportioned = static_cast<double>(outcome.assessed) * subtrees.share(u, kinds[r], org);
+          s.assessed = std::max<std::size_t>(static_cast<std::size_t>(std::llround(apportioned)), t.failing);
+        }
+      }
+      score_dimension(d, "this unit or below it");
+    }
     overall(score.dimensions, score.score, score.confidence);
     // With the scores and reasons made, keep only the rules with a part in this subtree: a rule that
     // assessed nothing here (an HR-import check, a rule short of data) would repeat in every unit.
