@@ -151,6 +151,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
   csv::Reader reader(text, delimiter);
   csv::Record record;
   const std::string phase = "loading " + path;
+  progress.update(phase, 0, text.size());
   try {
     if (!next_non_blank(reader, record)) fail(0, 0, "empty file: a CSV export needs a header row and data rows");
     if (record.problem.column) fail(record.line, record.problem.column, "malformed header: " + record.problem.message);
