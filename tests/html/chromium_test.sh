@@ -27,9 +27,9 @@ browse() {
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
-# name:input: the two samples, and the escaping fixture (names that try to break out of the page).
+# name:input: the three samples, and the escaping fixture (names that try to break out of the page).
 for entry in traditional:samples/traditional/org.yaml rendanheyi:samples/rendanheyi/org.yaml \
-             escaping:tests/escaping/org.yaml; do
+             transformation:samples/transformation/org.yaml escaping:tests/escaping/org.yaml; do
   name=${entry%%:*}
   input=${entry#*:}
   page="$out/$name.html"
