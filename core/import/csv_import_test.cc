@@ -31,6 +31,8 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(lily.where.column == 1);
   CHECK(lily.manager_where.line == 3);
   CHECK(lily.manager_where.column == 2);
+  CHECK(lily.dotted_where.line == 3);
+  CHECK(lily.dotted_where.column == 9);  // dotted_manager_ids, where an unknown dotted id is reported
   CHECK(person(org, "P3").has(kVacant));
   // The unit column implies units, first named where they first appear.
   REQUIRE(org.units.size() == 2);

@@ -115,6 +115,7 @@ bool RowBuilder::add_post(const Row& row) {
   if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) manager = {};
   person.manager_id = std::string(manager);
   person.manager_where = at(row, Field::manager);
+  person.dotted_where = at(row, Field::dotted);
   const std::string_view dotted = cell(row, Field::dotted);
   for (std::size_t start = 0; start < dotted.size();) {  // `;`-separated ids
     const auto end = std::min(dotted.find(';', start), dotted.size());

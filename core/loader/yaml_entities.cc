@@ -156,7 +156,10 @@ void read_person(Fields& f, NodeId map, Person& p) {
         p.manager_id = f.text(value, "manager");
         p.manager_where = f.where(value);
         break;
-      case p_dotted: f.texts(value, "dotted", p.dotted_ids, true); break;
+      case p_dotted:
+        f.texts(value, "dotted", p.dotted_ids, true);
+        p.dotted_where = f.where(value);
+        break;
       case p_unit: p.unit_id = f.text(value, "unit"); break;
       case p_fte:
         p.fte = f.number(value, "fte");

@@ -82,7 +82,8 @@ void Org::resolve() {
     for (const std::string& id : person.dotted_ids) {
       PersonIndex d = find_person(id);
       if (d == kNoIndex)
-        problem(ReferenceProblem::unknown_dotted_manager, id, false, i, person.manager_where);
+        problem(ReferenceProblem::unknown_dotted_manager, id, false, i,
+                person.dotted_where.known() ? person.dotted_where : person.where);
       else
         person.dotted.push_back(d);
     }

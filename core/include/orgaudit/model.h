@@ -51,6 +51,7 @@ struct Person {
 
   SourceLocation where;          // the entity itself
   SourceLocation manager_where;  // the manager field, for "manager not found"
+  SourceLocation dotted_where;   // the dotted-line field, for "dotted-line manager not found"
 
   // Filled by Org::resolve().
   PersonIndex manager = kNoIndex;
