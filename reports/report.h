@@ -49,6 +49,7 @@ const OutputFormat* find_output_format(const std::string& name);
 std::string write_text(const ReportInput& input, const WriteOptions& options);
 std::string write_json(const ReportInput& input, const WriteOptions& options);
 void stream_json(const ReportInput& input, const WriteOptions& options, std::ostream& out);
+void stream_sarif(const ReportInput& input, const WriteOptions& options, std::ostream& out);
 std::string write_sarif(const ReportInput& input, const WriteOptions& options);
 std::string write_junit(const ReportInput& input, const WriteOptions& options);
 std::string write_xml(const ReportInput& input, const WriteOptions& options);

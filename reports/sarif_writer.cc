@@ -146,13 +146,10 @@ void write_run_properties(JsonWriter& w, const ReportInput& input) {
   w.end_object();
 }
 
-}  // namespace
-
-std::string write_sarif(const ReportInput& input, const WriteOptions&) {
+void write_document(JsonWriter& w, const ReportInput& input) {
   std::unordered_map<std::string, std::size_t> rule_index;
   for (const CatalogEntry& rule : input.catalog.entries()) rule_index.emplace(rule.info.id, rule_index.size());
 
-  JsonWriter w(0);  // compact: SARIF is read by tools, and upload limits count bytes
   w.begin_object();
   w.key("$schema").value(kSchemaUri);
   w.key("version").value("2.1.0");
@@ -170,7 +167,21 @@ std::string write_sarif(const ReportInput& input, const WriteOptions&) {
   write_run_properties(w, input);
   w.end_object().end_array();
   w.end_object();
+}
+
+}  // namespace
+
+// Compact: SARIF is read by tools, and upload limits count bytes.
+std::string write_sarif(const ReportInput& input, const WriteOptions&) {
+  JsonWriter w(0);
+  write_document(w, input);
   return w.take();
+}
+
+void stream_sarif(const ReportInput& input, const WriteOptions&, std::ostream& out) {
+  JsonWriter w(out, 0);
+  write_document(w, input);
+  w.flush();
 }
 
 }  // namespace orgaudit

@@ -103,12 +103,14 @@ TEST_CASE("cli: --output writes files, several formats in one run") {
   CHECK_THAT(slurp(json), Catch::Contains("\"schema\": \"orgaudit-report\""));
 }
 
-TEST_CASE("cli: JSON streamed to standard output is the JSON written to a file") {
-  const std::string json = scratch("streamed.json");
-  std::filesystem::remove(json);
-  const CliRun streamed = run_cli("check samples/rendanheyi/org.yaml --fail-on never --format json");
-  CHECK(run_cli("check samples/rendanheyi/org.yaml --fail-on never --output json=" + json).exit_code == 0);
-  CHECK(streamed.out == slurp(json));
+TEST_CASE("cli: JSON and SARIF streamed to standard output are what is written to a file") {
+  for (const std::string format : {"json", "sarif"}) {
+    const std::string file = scratch("streamed." + format);
+    std::filesystem::remove(file);
+    const CliRun streamed = run_cli("check samples/rendanheyi/org.yaml --fail-on never --format " + format);
+    CHECK(run_cli("check samples/rendanheyi/org.yaml --fail-on never --output " + format + "=" + file).exit_code == 0);
+    CHECK(streamed.out == slurp(file));
+  }
 }
 
 TEST_CASE("cli: every command that writes a file takes -o for --output") {
