@@ -57,7 +57,8 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
   }
   context.out << "\n" << catalog.entries().size() << " rules from " << host.packs().size() << " packs:";
   for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
-  context.out << "\n";
+  context.out << "\nSeverities and options are each rule's defaults; 'orgaudit config --dump' shows which rules "
+                 "run and with what, once the profile and .orgaudit.yaml apply.\n";
   return kExitClean;
 }
 
