@@ -1,4 +1,6 @@
 // `orgaudit rules`: list the loaded rules; `rules --explain ID` prints one rule's documentation.
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "html/rule_docs.h"
@@ -55,7 +57,11 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
     context.out << e.info.id << std::string(width - e.info.id.size() + 2, ' ') << pack << severity
                 << option_summary(e.info) << "\n";
   }
-  context.out << "\n" << catalog.entries().size() << " rules from " << host.packs().size() << " packs:";
+  // The import-* rules are built into orgaudit rather than loaded from a pack.
+  const auto from_packs = static_cast<std::size_t>(std::count_if(
+      catalog.entries().begin(), catalog.entries().end(), [](const CatalogEntry& e) { return e.info.pack != "import"; }));
+  context.out << "\n" << catalog.entries().size() << " rules: " << catalog.entries().size() - from_packs
+              << " built in (import), " << from_packs << " from " << host.packs().size() << " packs:";
   for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
   context.out << "\nSeverities and options are each rule's defaults; 'orgaudit config --dump' shows which rules "
                  "run and with what, once the profile and .orgaudit.yaml apply.\n";
