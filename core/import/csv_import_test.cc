@@ -10,6 +10,17 @@ using orgaudit::import::testing::csv_error;
 using orgaudit::import::testing::load_csv_text;
 using orgaudit::import::testing::person;
 
+TEST_CASE("csv import: hiring and pay approver columns, for rendanheyi-three-rights") {
+  const Org org = load_csv_text(
+      "id,manager_id,name,unit,hiring_approver_id,pay_approver\n"
+      "P1,,Ada Top,U-HQ,,\n"
+      "P2,P1,Bo Lead,U-ME,P1, P9 \n");
+  const Person& bo = person(org, "P2");
+  CHECK(bo.hiring_approver_id == "P1");
+  CHECK(bo.pay_approver_id == "P9");
+  CHECK(bo.attributes.empty());  // read as fields, not kept as free attributes
+}
+
 TEST_CASE("csv import: the generic preset, with locations at row and column") {
   const Org org = load_csv_text(
       "id,manager_id,name,title,unit,fte,vacant,contractor,dotted_manager_ids,location\n"

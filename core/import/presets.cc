@@ -9,7 +9,7 @@ namespace {
 const char* const kFieldKeys[] = {
     "id", "name", "first_name", "last_name", "title", "grade", "manager", "dotted", "unit",
     "unit_name", "position", "fte", "assistant", "contractor", "vacant", "user_facing", "external",
-    "status", "worker_type", "contingent_id"};
+    "hiring_approver", "pay_approver", "status", "worker_type", "contingent_id"};
 static_assert(sizeof kFieldKeys / sizeof kFieldKeys[0] == static_cast<std::size_t>(Field::count));
 
 std::vector<Preset> make_presets() {
@@ -30,7 +30,9 @@ std::vector<Preset> make_presets() {
                   {F::contractor, {"contractor"}},
                   {F::vacant, {"vacant"}},
                   {F::user_facing, {"user_facing"}},
-                  {F::external, {"external"}}},
+                  {F::external, {"external"}},
+                  {F::hiring_approver, {"hiring_approver_id", "hiring_approver"}},
+                  {F::pay_approver, {"pay_approver_id", "pay_approver"}}},
                  {F::id, F::manager},
                  {"*"}});  // our own format: every other column is an attribute
   all.push_back({"bamboohr", "BambooHR employee report (id or employeeNumber, supervisorEId or supervisorId)",

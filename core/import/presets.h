@@ -10,7 +10,7 @@ namespace orgaudit::import {
 // The canonical person fields an export can fill (docs/import.md, "Canonical fields").
 enum class Field {
   id, name, first_name, last_name, title, grade, manager, dotted, unit, unit_name, position, fte,
-  assistant, contractor, vacant, user_facing, external,
+  assistant, contractor, vacant, user_facing, external, hiring_approver, pay_approver,
   // Preset-specific: BambooHR employmentStatus, Workday Employee_Type and Contingent_Worker_ID.
   status, worker_type, contingent_id,
   count

@@ -11,9 +11,11 @@ namespace {
 // Key lists double as did-you-mean candidates and, by position, as the dispatch enums below.
 const std::vector<std::string> kPersonKeys = {
     "id", "name", "title", "grade", "manager", "dotted", "unit", "fte", "assistant",
-    "contractor", "vacant", "user_facing", "external", "aggregate", "attributes"};
+    "contractor", "vacant", "user_facing", "external", "aggregate", "attributes", "hiring_approver",
+    "pay_approver"};
 enum PersonKey { p_id, p_name, p_title, p_grade, p_manager, p_dotted, p_unit, p_fte, p_assistant,
-                 p_contractor, p_vacant, p_user_facing, p_external, p_aggregate, p_attributes };
+                 p_contractor, p_vacant, p_user_facing, p_external, p_aggregate, p_attributes,
+                 p_hiring_approver, p_pay_approver };
 
 const std::vector<std::string> kUnitKeys = {
     "id", "name", "kind", "parent", "owner", "user_facing", "members", "rights", "metrics",
@@ -172,6 +174,8 @@ void read_person(Fields& f, NodeId map, Person& p) {
       case p_external: set_flag(p.flags, kExternal, f.boolean(value, "external")); break;
       case p_aggregate: set_flag(p.flags, kAggregate, f.boolean(value, "aggregate")); break;
       case p_attributes: f.attributes(value, p.attributes); break;
+      case p_hiring_approver: p.hiring_approver_id = f.text(value, "hiring_approver"); break;
+      case p_pay_approver: p.pay_approver_id = f.text(value, "pay_approver"); break;
       default: f.unknown_key(key, "person", kPersonKeys);
     }
   });

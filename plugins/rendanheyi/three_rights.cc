@@ -1,5 +1,8 @@
 #include "three_rights.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "rendanheyi_support.h"
 
 namespace orgaudit::rendanheyi {
@@ -43,14 +46,25 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const std::vector<UnitIndex> mes = units_of_kind(org, UnitKind::me);
   if (mes.empty()) return sink.not_assessed("units of kind 'me' (micro-enterprises)");
+  // Each ME's own people, in one pass over the org rather than one per ME.
+  std::vector<std::vector<PersonIndex>> people_of(org.units.size());
+  for (PersonIndex p = 0; p < org.people.size(); ++p)
+    if (org.people[p].unit != kNoIndex && org.units[org.people[p].unit].kind == UnitKind::me)
+      people_of[org.people[p].unit].push_back(p);
+  auto approvers_recorded = [&](UnitIndex u) {
+    for (PersonIndex p : people_of[u])
+      if (!org.people[p].hiring_approver_id.empty() || !org.people[p].pay_approver_id.empty()) return true;
+    return false;
+  };
   bool any_stated = false;
-  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated;
-  if (!any_stated) return sink.not_assessed("'rights' (decision, people, pay) on its MEs");
+  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated || approvers_recorded(u);
+  if (!any_stated)
+    return sink.not_assessed("'rights' (decision, people, pay) on its MEs, or hiring and pay approvers on their people");
   sink.assessed(mes.size());
 
   for (UnitIndex u : mes) {
     const Unit& me = org.units[u];
-    if (!me.rights.stated) {
+    if (!me.rights.stated && !approvers_recorded(u)) {
       // Other MEs state theirs: this one is a gap in the data, and an ME whose rights nobody can
       // name does not visibly hold them.
       sink.report({EntityRef::unit, u},
@@ -59,9 +73,67 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
       continue;
     }
     check_right(context, u, me.rights.decision, "decision", sink);
-    check_right(context, u, me.rights.people, "people", sink);
-    check_right(context, u, me.rights.pay, "pay", sink);
+    // A rights block says who holds a right; without one, who approves the ME's people's hiring and
+    // pay shows it (the catalogue's alternative for HR data).
+    const Approvals hiring{&Person::hiring_approver_id, "hiring_approver", "hiring"};
+    const Approvals pay{&Person::pay_approver_id, "pay_approver", "pay"};
+    for (const auto& [right, approvals, which] :
+         {std::tuple{&me.rights.people, &hiring, "people"}, std::tuple{&me.rights.pay, &pay, "pay"}}) {
+      if (!right->stated() && check_approvals(context, u, people_of[u], *approvals, which, sink)) continue;
+      check_right(context, u, *right, which, sink);
+    }
   }
+}
+
+bool ThreeRights::check_approvals(const CheckContext& context, UnitIndex u, const std::vector<PersonIndex>& people,
+                                  const Approvals& approvals, const char* which, FindingSink& sink) {
+  const Org& org = context.org;
+  const Unit& me = org.units[u];
+  bool recorded = false;
+  // Approvers outside the ME, each with the ME's people they approve, in first-seen order.
+  std::vector<std::pair<PersonIndex, std::vector<PersonIndex>>> outside;
+  for (PersonIndex p : people) {
+    const Person& person = org.people[p];
+    const std::string& approver_id = person.*approvals.field;
+    if (approver_id.empty()) continue;
+    recorded = true;
+    const PersonIndex approver = org.find_person(approver_id);
+    if (approver == kNoIndex) {
+      sink.report({EntityRef::unit, u}, Severity::error,
+                  quoted(person) + " of " + quoted(me) + " names " + quoted(approver_id) + " as their " +
+                      approvals.key + ", but no person has that id")
+          .at(person.where)
+          .concerns(person.id);
+      continue;
+    }
+    if (is_person_of(org, approver, u)) continue;  // the ME's own owner or entrepreneur approves
+    auto same = std::find_if(outside.begin(), outside.end(), [&](const auto& entry) { return entry.first == approver; });
+    if (same == outside.end()) same = outside.insert(outside.end(), {approver, {}});
+    same->second.push_back(p);
+  }
+  if (!recorded) return false;
+  if (outside.empty()) return true;
+
+  // The finding names the approver of most of the ME's people; the others are counted.
+  const auto& [approver, approved] = *std::max_element(
+      outside.begin(), outside.end(), [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+  const Person& holder = org.people[approver];
+  std::string where_they_sit;
+  if (holder.unit != kNoIndex) where_they_sit = " in " + quoted(org.units[holder.unit]);
+  std::string message = quoted(me) + " does not hold its own " + right_name(which) + ": " + person_with_title(holder) +
+                        where_they_sit + ", outside the ME, approves the " + approvals.noun + " of " +
+                        std::to_string(approved.size()) + " of its " + count_of(people.size(), "person", "people");
+  if (outside.size() == 2) message += "; another approver outside the ME approves others";
+  if (outside.size() > 2) message += "; " + std::to_string(outside.size() - 1) + " other approvers outside the ME approve others";
+  FindingBuilder finding = sink.report({EntityRef::unit, u}, message);
+  finding.concerns(holder.id).related(holder.where, "approves the " + std::string(approvals.noun) + ": " + quoted(holder),
+                                       holder.id);
+  constexpr std::size_t kListed = 5;  // enough to find them; the count is in the message
+  for (std::size_t i = 0; i < approved.size() && i < kListed; ++i) {
+    const Person& person = org.people[approved[i]];
+    finding.related(person.where, std::string(approvals.noun) + " approved outside the ME: " + quoted(person), person.id);
+  }
+  return true;
 }
 
 void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const RightHolder& right, const char* which,

@@ -2,6 +2,9 @@
 // or pay right; the finding names the right and who holds it instead.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "orgaudit/rule.h"
 
 namespace orgaudit::rendanheyi {
@@ -13,8 +16,18 @@ class ThreeRights : public Rule {
   void check(const CheckContext& context, FindingSink& sink) const override;
 
  private:
+  // Which person field records an approval, its YAML key, and what is approved.
+  struct Approvals {
+    std::string Person::*field;
+    const char* key;
+    const char* noun;
+  };
+
   static void check_right(const CheckContext& context, UnitIndex me, const RightHolder& right, const char* which,
                           FindingSink& sink);
+  // False when none of the ME's people records an approver for this right: the rights block decides.
+  static bool check_approvals(const CheckContext& context, UnitIndex me, const std::vector<PersonIndex>& people,
+                              const Approvals& approvals, const char* which, FindingSink& sink);
 };
 
 }  // namespace orgaudit::rendanheyi

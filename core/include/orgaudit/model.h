@@ -45,6 +45,10 @@ struct Person {
   std::string manager_id;  // solid line, as written; empty for a root
   std::vector<std::string> dotted_ids;
   std::string unit_id;
+  // Who approves this person's hiring and pay, where the HR system records it: the rule catalogue's
+  // alternative to an ME's `rights` block for its people and pay rights. Ids as written.
+  std::string hiring_approver_id;
+  std::string pay_approver_id;
   double fte = 1.0;
   std::uint8_t flags = 0;
   std::vector<Attribute> attributes;
