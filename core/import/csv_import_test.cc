@@ -16,8 +16,9 @@ TEST_CASE("csv import: hiring and pay approver columns, for rendanheyi-three-rig
       "P1,,Ada Top,U-HQ,,\n"
       "P2,P1,Bo Lead,U-ME,P1, P9 \n");
   const Person& bo = person(org, "P2");
-  CHECK(bo.hiring_approver_id == "P1");
-  CHECK(bo.pay_approver_id == "P9");
+  CHECK(bo.approver(&Approvers::hiring_id) == "P1");
+  CHECK(bo.approver(&Approvers::pay_id) == "P9");
+  CHECK_FALSE(person(org, "P1").approvers);  // nobody recorded: no record at all
   CHECK(bo.attributes.empty());  // read as fields, not kept as free attributes
 }
 

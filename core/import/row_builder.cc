@@ -129,8 +129,8 @@ bool RowBuilder::add_post(const Row& row) {
   read_flag(row, person, Field::vacant, kVacant);
   read_flag(row, person, Field::user_facing, kUserFacing);
   read_flag(row, person, Field::external, kExternal);
-  person.hiring_approver_id = std::string(cell(row, Field::hiring_approver));
-  person.pay_approver_id = std::string(cell(row, Field::pay_approver));
+  person.set_approver(&Approvers::hiring_id, std::string(cell(row, Field::hiring_approver)));
+  person.set_approver(&Approvers::pay_id, std::string(cell(row, Field::pay_approver)));
   // BambooHR's employmentStatus and Workday's Employee_Type say who is a contractor in words.
   for (Field f : {Field::status, Field::worker_type}) {
     const std::string_view status = cell(row, f);

@@ -114,8 +114,8 @@ void write_person(Writer& w, const Person& p) {
   w.text(4, "manager", p.manager_id);
   w.list(4, "dotted", p.dotted_ids);
   w.text(4, "unit", p.unit_id);
-  w.text(4, "hiring_approver", p.hiring_approver_id);
-  w.text(4, "pay_approver", p.pay_approver_id);
+  w.text(4, "hiring_approver", std::string(p.approver(&Approvers::hiring_id)));
+  w.text(4, "pay_approver", std::string(p.approver(&Approvers::pay_id)));
   if (p.fte != 1.0) w.raw(4, "fte", number(p.fte));
   w.flag(4, "assistant", p.has(kAssistant));
   w.flag(4, "contractor", p.has(kContractor));

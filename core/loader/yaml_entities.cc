@@ -174,8 +174,8 @@ void read_person(Fields& f, NodeId map, Person& p) {
       case p_external: set_flag(p.flags, kExternal, f.boolean(value, "external")); break;
       case p_aggregate: set_flag(p.flags, kAggregate, f.boolean(value, "aggregate")); break;
       case p_attributes: f.attributes(value, p.attributes); break;
-      case p_hiring_approver: p.hiring_approver_id = f.text(value, "hiring_approver"); break;
-      case p_pay_approver: p.pay_approver_id = f.text(value, "pay_approver"); break;
+      case p_hiring_approver: p.set_approver(&Approvers::hiring_id, f.text(value, "hiring_approver")); break;
+      case p_pay_approver: p.set_approver(&Approvers::pay_id, f.text(value, "pay_approver")); break;
       default: f.unknown_key(key, "person", kPersonKeys);
     }
   });

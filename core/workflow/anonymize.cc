@@ -117,8 +117,12 @@ void anonymize_org(Org& org, const Pseudonymizer& p) {
     scrub(person.title, p, names);
     if (!person.manager_id.empty()) person.manager_id = p.person_id(person.manager_id);
     for (std::string& dotted : person.dotted_ids) dotted = p.person_id(dotted);
-    for (std::string* approver : {&person.hiring_approver_id, &person.pay_approver_id})
-      if (!approver->empty()) *approver = p.person_id(*approver);
+    if (person.approvers) {
+      Approvers pseudonymous = *person.approvers;
+      for (std::string* approver : {&pseudonymous.hiring_id, &pseudonymous.pay_id})
+        if (!approver->empty()) *approver = p.person_id(*approver);
+      person.approvers = std::make_shared<const Approvers>(std::move(pseudonymous));
+    }
     anonymize_attributes(person.attributes, p, names);
   }
   for (Unit& unit : org.units) {

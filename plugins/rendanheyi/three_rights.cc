@@ -53,7 +53,7 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
       people_of[org.people[p].unit].push_back(p);
   auto approvers_recorded = [&](UnitIndex u) {
     for (PersonIndex p : people_of[u])
-      if (!org.people[p].hiring_approver_id.empty() || !org.people[p].pay_approver_id.empty()) return true;
+      if (org.people[p].approvers) return true;
     return false;
   };
   bool any_stated = false;
@@ -75,8 +75,8 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
     check_right(context, u, me.rights.decision, "decision", sink);
     // A rights block says who holds a right; without one, who approves the ME's people's hiring and
     // pay shows it (the catalogue's alternative for HR data).
-    const Approvals hiring{&Person::hiring_approver_id, "hiring_approver", "hiring"};
-    const Approvals pay{&Person::pay_approver_id, "pay_approver", "pay"};
+    const Approvals hiring{&Approvers::hiring_id, "hiring_approver", "hiring"};
+    const Approvals pay{&Approvers::pay_id, "pay_approver", "pay"};
     for (const auto& [right, approvals, which] :
          {std::tuple{&me.rights.people, &hiring, "people"}, std::tuple{&me.rights.pay, &pay, "pay"}}) {
       if (!right->stated() && check_approvals(context, u, people_of[u], *approvals, which, sink)) continue;
@@ -94,7 +94,7 @@ bool ThreeRights::check_approvals(const CheckContext& context, UnitIndex u, cons
   std::vector<std::pair<PersonIndex, std::vector<PersonIndex>>> outside;
   for (PersonIndex p : people) {
     const Person& person = org.people[p];
-    const std::string& approver_id = person.*approvals.field;
+    const std::string approver_id(person.approver(approvals.field));
     if (approver_id.empty()) continue;
     recorded = true;
     const PersonIndex approver = org.find_person(approver_id);

@@ -18,7 +18,7 @@ class ThreeRights : public Rule {
  private:
   // Which person field records an approval, its YAML key, and what is approved.
   struct Approvals {
-    std::string Person::*field;
+    std::string Approvers::*field;
     const char* key;
     const char* noun;
   };

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -37,6 +39,13 @@ enum PersonFlag : std::uint8_t {
 };
 
 // A person or a post (position-based exports keep vacant posts in the tree).
+// Who approves a person's hiring and pay, where the HR system records it: the rule catalogue's
+// alternative to an ME's `rights` block for its people and pay rights. Ids as written.
+struct Approvers {
+  std::string hiring_id;
+  std::string pay_id;
+};
+
 struct Person {
   std::string id;
   std::string name;
@@ -45,17 +54,18 @@ struct Person {
   std::string manager_id;  // solid line, as written; empty for a root
   std::vector<std::string> dotted_ids;
   std::string unit_id;
-  // Who approves this person's hiring and pay, where the HR system records it: the rule catalogue's
-  // alternative to an ME's `rights` block for its people and pay rights. Ids as written.
-  std::string hiring_approver_id;
-  std::string pay_approver_id;
+  // Null when none is recorded. Few exports carry approvers, so they are kept out of line: a million
+  // people without them cost a pointer each, not two strings. Copies of a person share the record,
+  // so it is replaced (set_approver), never changed in place.
+  std::shared_ptr<const Approvers> approvers;
   double fte = 1.0;
-  std::uint8_t flags = 0;
   std::vector<Attribute> attributes;
 
   SourceLocation where;          // the entity itself
   SourceLocation manager_where;  // the manager field, for "manager not found"
   SourceLocation dotted_where;   // the dotted-line field, for "dotted-line manager not found"
+
+  std::uint8_t flags = 0;  // PersonFlag bits; placed here, beside the 4-byte fields, to save padding
 
   // Filled by Org::resolve().
   PersonIndex manager = kNoIndex;
@@ -63,6 +73,18 @@ struct Person {
   std::vector<PersonIndex> dotted;
 
   bool has(PersonFlag flag) const { return (flags & flag) != 0; }
+
+  // The approver id in `which` (&Approvers::hiring_id or &Approvers::pay_id); empty when none.
+  std::string_view approver(std::string Approvers::*which) const {
+    return approvers ? std::string_view(approvers.get()->*which) : std::string_view();
+  }
+  // Sets one approver id; an empty id leaves the record as it is.
+  void set_approver(std::string Approvers::*which, std::string id) {
+    if (id.empty()) return;
+    auto next = approvers ? std::make_shared<Approvers>(*approvers) : std::make_shared<Approvers>();
+    (*next).*which = std::move(id);
+    approvers = std::move(next);
+  }
 };
 
 enum class UnitKind : std::uint8_t {
