@@ -46,25 +46,28 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const std::vector<UnitIndex> mes = units_of_kind(org, UnitKind::me);
   if (mes.empty()) return sink.not_assessed("units of kind 'me' (micro-enterprises)");
-  // Each ME's own people, in one pass over the org rather than one per ME.
+  // Each ME's own people, and whether any of them records an approver, in one pass over the org.
   std::vector<std::vector<PersonIndex>> people_of(org.units.size());
-  for (PersonIndex p = 0; p < org.people.size(); ++p)
-    if (org.people[p].unit != kNoIndex && org.units[org.people[p].unit].kind == UnitKind::me)
-      people_of[org.people[p].unit].push_back(p);
-  auto approvers_recorded = [&](UnitIndex u) {
-    for (PersonIndex p : people_of[u])
-      if (org.people[p].approvers) return true;
-    return false;
-  };
+  std::vector<bool> approvers_recorded(org.units.size(), false);
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    const Person& person = org.people[p];
+    if (person.unit == kNoIndex || org.units[person.unit].kind != UnitKind::me) continue;
+    people_of[person.unit].push_back(p);
+    if (person.approvers) approvers_recorded[person.unit] = true;
+  }
   bool any_stated = false;
-  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated || approvers_recorded(u);
+  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated || approvers_recorded[u];
   if (!any_stated)
     return sink.not_assessed("'rights' (decision, people, pay) on its MEs, or hiring and pay approvers on their people");
   sink.assessed(mes.size());
 
+  // A rights block says who holds a right; without one, who approves the ME's people's hiring and
+  // pay shows it (the catalogue's alternative for HR data).
+  const Approvals hiring{&Approvers::hiring_id, "hiring_approver", "hiring"};
+  const Approvals pay{&Approvers::pay_id, "pay_approver", "pay"};
   for (UnitIndex u : mes) {
     const Unit& me = org.units[u];
-    if (!me.rights.stated && !approvers_recorded(u)) {
+    if (!me.rights.stated && !approvers_recorded[u]) {
       // Other MEs state theirs: this one is a gap in the data, and an ME whose rights nobody can
       // name does not visibly hold them.
       sink.report({EntityRef::unit, u},
@@ -73,10 +76,6 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
       continue;
     }
     check_right(context, u, me.rights.decision, "decision", sink);
-    // A rights block says who holds a right; without one, who approves the ME's people's hiring and
-    // pay shows it (the catalogue's alternative for HR data).
-    const Approvals hiring{&Approvers::hiring_id, "hiring_approver", "hiring"};
-    const Approvals pay{&Approvers::pay_id, "pay_approver", "pay"};
     for (const auto& [right, approvals, which] :
          {std::tuple{&me.rights.people, &hiring, "people"}, std::tuple{&me.rights.pay, &pay, "pay"}}) {
       if (!right->stated() && check_approvals(context, u, people_of[u], *approvals, which, sink)) continue;
