@@ -57,11 +57,14 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
     context.out << e.info.id << std::string(width - e.info.id.size() + 2, ' ') << pack << severity
                 << option_summary(e.info) << "\n";
   }
-  // The import-* rules are built into orgaudit rather than loaded from a pack.
-  const auto from_packs = static_cast<std::size_t>(std::count_if(
-      catalog.entries().begin(), catalog.entries().end(), [](const CatalogEntry& e) { return e.info.pack != "import"; }));
+  // Rules not from a loaded pack (the import-* rules) are built into orgaudit.
+  const auto from_packs = static_cast<std::size_t>(
+      std::count_if(catalog.entries().begin(), catalog.entries().end(), [&host](const CatalogEntry& e) {
+        return std::any_of(host.packs().begin(), host.packs().end(),
+                           [&e](const LoadedPack& pack) { return pack.name == e.info.pack; });
+      }));
   context.out << "\n" << catalog.entries().size() << " rules: " << catalog.entries().size() - from_packs
-              << " built in (import), " << from_packs << " from " << host.packs().size() << " packs:";
+              << " built in, " << from_packs << " from " << host.packs().size() << " packs:";
   for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
   context.out << "\nSeverities and options are each rule's defaults; 'orgaudit config --dump' shows which rules "
                  "run and with what, once the profile and .orgaudit.yaml apply.\n";
