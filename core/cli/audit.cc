@@ -122,6 +122,7 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   audit->loaded = load_org(args.positional, load, context, *progress);
   Org& org = audit->loaded->org;
   if (pseudonyms) anonymize_org(org, *pseudonyms);
+  begin_phase(context, "reading inline suppressions");
   const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);
   if (steps.baseline) audit->baseline_path = baseline_path(args, audit->config);
   const std::optional<Baseline> baseline =

@@ -27,12 +27,17 @@ void PhaseTimings::add_rule(std::string name, double seconds, std::size_t findin
 
 namespace {
 
+// Names in a 40-column field, so the figures line up under their headings.
+std::string padded(const std::string& name) {
+  std::string field = "  " + name;
+  if (field.size() < 40) field.resize(40, ' ');
+  return field;
+}
+
 std::string row(const std::string& name, double seconds, double total, const std::string& extra = "") {
   char numbers[64];
   std::snprintf(numbers, sizeof numbers, "%9.3f %6.1f%%", seconds, total > 0 ? 100.0 * seconds / total : 0.0);
-  std::string line = "  " + name;
-  if (line.size() < 40) line.resize(40, ' ');
-  return line + " " + numbers + extra + "\n";
+  return padded(name) + " " + numbers + extra + "\n";
 }
 
 }  // namespace
@@ -40,14 +45,14 @@ std::string row(const std::string& name, double seconds, double total, const std
 void PhaseTimings::print(std::ostream& out, std::size_t max_rules) const {
   const double total = std::chrono::duration<double>(Clock::now() - started_).count();
   out << "orgaudit timing (ORGAUDIT_TIMING), wall-clock seconds:\n";
-  out << row("phase", 0, 0).substr(0, 40) << "   seconds  share\n";
+  out << padded("phase") << "   seconds  share\n";
   for (const Entry& phase : phases_) out << row(phase.name, phase.seconds, total);
   out << row("total (from start-up)", total, total);
   if (rules_.empty()) return;
   std::vector<Entry> slowest = rules_;
   std::stable_sort(slowest.begin(), slowest.end(), [](const Entry& a, const Entry& b) { return a.seconds > b.seconds; });
   if (slowest.size() > max_rules) slowest.resize(max_rules);
-  out << row("rule", 0, 0).substr(0, 40) << "   seconds  share  findings\n";
+  out << padded("rule") << "   seconds  share  findings\n";
   for (const Entry& rule : slowest) out << row(rule.name, rule.seconds, total, "  " + std::to_string(rule.findings));
 }
 
