@@ -150,7 +150,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
   const char delimiter = csv::detect_delimiter(text);
   csv::Reader reader(text, delimiter);
   csv::Record record;
-  const std::string phase = "loading " + path;
+  const std::string phase = loading_phase(path);
   progress.update(phase, 0, text.size());
   try {
     if (!next_non_blank(reader, record)) fail(0, 0, "empty file: a CSV export needs a header row and data rows");

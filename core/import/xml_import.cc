@@ -64,7 +64,7 @@ void load_xml(const FileSystem& files, const std::string& path, const LoadOption
   const std::string root = xml::root_element_name(text);
   if (root.empty()) throw InputError(Diagnostic{path, 0, 0, "no root element: the file holds no XML element"});
   const xml::Mapping m = xml::make_mapping(options.preset, options.columns, root, path, options.columns_source);
-  const std::string phase = "loading " + path;
+  const std::string phase = loading_phase(path);
   progress.update(phase, 0, text.size());
 
   const FileIndex file = org.add_file(path);

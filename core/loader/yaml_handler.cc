@@ -24,7 +24,7 @@ struct Cancelled {};
 OrgHandler::OrgHandler(const Source& source, Org& out, Progress& progress, std::istream& in,
                        std::uint64_t total)
     : source_(source), out_(out), progress_(&progress), in_(&in), total_(total),
-      builder_(source, tree_), fields_(source, tree_), phase_("loading " + source.path()) {
+      builder_(source, tree_), fields_(source, tree_), phase_(loading_phase(source.path())) {
   // Ids from earlier files count: a second file may not redefine them.
   for (PersonIndex i = 0; i < out.people.size(); ++i) people_.insert(i, PersonId{out_});
   for (UnitIndex i = 0; i < out.units.size(); ++i) units_.insert(i, UnitId{out_});

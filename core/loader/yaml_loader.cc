@@ -112,7 +112,7 @@ class ParallelLoad {
     yaml::SpliceBuf buffer(*stream, 0, total, std::move(holes));
     std::istream in(&buffer);
     yaml::OrgHandler handler(skeleton, org, progress, in, total);
-    const std::string phase = "loading " + source_.path();
+    const std::string phase = loading_phase(source_.path());
     std::size_t next_range = 0, next_job = 0;
     handler.on_empty_section = [&](std::uint32_t key_line, Section section) {
       if (next_range == plan_.ranges.size()) return false;

@@ -2,9 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace orgaudit {
+
+// The phase every loader reports while reading `path`: one name, so that progress and
+// ORGAUDIT_TIMING show one line per file whichever loader reads it.
+inline std::string loading_phase(const std::string& path) { return "loading " + path; }
 
 class Progress {
  public:
