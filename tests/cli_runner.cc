@@ -22,6 +22,16 @@ std::string scratch_path(const std::string& name) {
           ("orgaudit-test-" + std::to_string(::getpid()) + "-" + name)).string();
 }
 
+ScratchDir::ScratchDir(const std::string& name) : path(scratch_path(name)) {
+  std::filesystem::remove_all(path);
+  std::filesystem::create_directories(path);
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ignored;  // a destructor must not throw; a leftover directory is harmless
+  std::filesystem::remove_all(path, ignored);
+}
+
 CliRun run_orgaudit(const std::string& arguments, const std::string& environment) {
   const std::string err_file = scratch_path("stderr");
   const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && env " + environment + " '" ORGAUDIT_BINARY_DIR

@@ -2,6 +2,7 @@
 // messages are repository-relative.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace orgaudit::testing {
@@ -19,5 +20,14 @@ std::string read_file(const std::string& path);
 
 // A path under the system temporary directory, unique to this test process.
 std::string scratch_path(const std::string& name);
+
+// A fresh directory at scratch_path(name), removed however the test ends (a failed REQUIRE included).
+struct ScratchDir {
+  explicit ScratchDir(const std::string& name);
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  std::filesystem::path path;
+};
 
 }  // namespace orgaudit::testing

@@ -207,8 +207,8 @@ TEST_CASE("cli: colour only when asked or on a terminal") {
 
 TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line wins over it") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "orgaudit-cli-config";
-  fs::remove_all(dir);
+  const orgaudit::testing::ScratchDir scratch("cli-config");  // per process: parallel runs cannot collide
+  const fs::path& dir = scratch.path;
   fs::create_directories(dir / "sub");
   fs::copy_file(fs::path(ORGAUDIT_SOURCE_DIR) / "tests/cli/deep.yaml", dir / "sub" / "org.yaml");
   std::ofstream(dir / ".orgaudit.yaml") << "rules:\n  structure-hierarchy-depth:\n    options: {max-layers: 20, error-layers: 30}\n";
@@ -221,5 +221,4 @@ TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line 
   CliRun bad = run_cli("check " + (dir / "sub" / "org.yaml").string());
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::Contains(".orgaudit.yaml:1:1: error: unknown key 'rulez' in the config file; did you mean 'rules'?"));
-  fs::remove_all(dir);
 }

@@ -10,6 +10,7 @@
 using orgaudit::testing::CliRun;
 using orgaudit::testing::read_file;
 using orgaudit::testing::run_orgaudit;
+using orgaudit::testing::ScratchDir;
 using orgaudit::testing::scratch_path;
 namespace fs = std::filesystem;
 
@@ -22,13 +23,6 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
-
-// A scratch directory removed however the test ends (a failed REQUIRE included).
-struct ScratchDir {
-  explicit ScratchDir(const std::string& name) : path(scratch_path(name)) { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-  fs::path path;
-};
 
 }  // namespace
 
