@@ -85,7 +85,10 @@ RuleOptionValues::RuleOptionValues(const RuleInfo& info, std::map<std::string, s
     : info_(info), values_(std::move(values)) {
   std::vector<std::string> names;
   for (const OptionSpec& s : info_.options) names.push_back(s.name);
-  for (const auto& [name, value] : values_) {
+  for (const auto& entry : values_) {
+    // Named, not a structured binding: C++17 lets no lambda capture a binding (clang refuses it).
+    const std::string& name = entry.first;
+    const std::string& value = entry.second;
     auto it = std::find_if(info_.options.begin(), info_.options.end(),
                            [&](const OptionSpec& s) { return s.name == name; });
     if (it == info_.options.end()) {
