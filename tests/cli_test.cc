@@ -222,3 +222,27 @@ TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line 
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::Contains(".orgaudit.yaml:1:1: error: unknown key 'rulez' in the config file; did you mean 'rules'?"));
 }
+
+TEST_CASE("cli: output files are never written through a planted symlink or over a device") {
+  namespace fs = std::filesystem;
+  const orgaudit::testing::ScratchDir scratch_dir("cli-unsafe-output");
+  const fs::path victim = scratch_dir.path / "victim.txt";
+  { std::ofstream(victim) << "precious\n"; }
+  const fs::path out = scratch_dir.path / "out.html";
+  // The old temporary name was predictable: a symlink there made the report overwrite its target.
+  fs::create_symlink(victim, fs::path(out.string() + ".orgaudit-tmp"));
+  CHECK(run_cli("report tests/cli/deep.yaml --fail-on never -o " + out.string()).exit_code == 0);
+  CHECK(slurp(victim.string()) == "precious\n");
+  CHECK(fs::is_regular_file(fs::symlink_status(out)));
+  CHECK_THAT(slurp(out.string()), Catch::Contains("<html"));
+  // No temporary file is left beside the output.
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(scratch_dir.path)) { (void)entry; ++entries; }
+  CHECK(entries == 3);  // victim, the planted symlink, out.html
+
+  // A device is written to, not renamed over.
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o /dev/null").exit_code == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o /dev/full").exit_code == 2);
+  CHECK(fs::is_character_file("/dev/full"));
+}

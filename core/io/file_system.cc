@@ -95,17 +95,50 @@ std::uint64_t RealFileSystem::size_of(const std::string& path) const {
   return static_cast<std::uint64_t>(info.st_size);
 }
 
+namespace {
+
+// Writes all of `content` to `fd`; false on a short or failed write.
+bool write_fully(int fd, const std::string& content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 void RealFileSystem::write_atomically(const std::string& path, const std::string& content) const {
-  const std::string temporary = path + ".orgaudit-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) fail(path, std::string("cannot write: ") + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      fail(path, "cannot write: disk full or write error");
-    }
+  // A device (/dev/null, /dev/full), a FIFO or a socket is written to directly: renaming a
+  // temporary file over it would replace the node itself with a regular file.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
+    const bool written = write_fully(fd, content);
+    const int saved = errno;
+    ::close(fd);
+    if (!written) fail(path, std::string("cannot write: ") + std::strerror(saved));
+    return;
+  }
+  // The temporary file is created exclusively under an unpredictable name in the target's
+  // directory (so the rename stays on one file system): a symlink planted there is never followed.
+  std::string temporary = path + ".orgaudit-tmp.XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
+  // mkstemp creates mode 0600; give the output the mode an ordinary create would have.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  const bool written = write_fully(fd, content);
+  const int saved = errno;
+  if (::close(fd) != 0 || !written) {
+    std::remove(temporary.c_str());
+    fail(path, std::string("cannot write: ") + (written ? "disk full or write error" : std::strerror(saved)));
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
