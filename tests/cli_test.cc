@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
 
 using orgaudit::testing::CliRun;
 
@@ -245,4 +246,18 @@ TEST_CASE("cli: output files are never written through a planted symlink or over
   CHECK(fs::is_character_file("/dev/null"));
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o /dev/full").exit_code == 2);
   CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("cli: running out of memory is exit 2 with a message, not an abort") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-out-of-memory");
+  const std::string csv = (scratch_dir.path / "big.csv").string();
+  { std::ofstream(csv) << "id,name,manager_id\n1," << std::string(40u << 20, 'x') << ",\n"; }
+  const std::string err = (scratch_dir.path / "err").string();
+  // A 90 MB address-space limit makes the 40 MB field's copies fail with std::bad_alloc.
+  const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && ulimit -v 90000 && '" ORGAUDIT_BINARY_DIR
+                              "/bin/orgaudit' check '" + csv + "' >/dev/null 2>'" + err + "'";
+  const int status = std::system(("sh -c \"" + command + "\"").c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK_THAT(slurp(err), Catch::Contains("orgaudit: error: out of memory"));
 }
