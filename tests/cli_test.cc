@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 using orgaudit::testing::CliRun;
@@ -260,4 +261,20 @@ TEST_CASE("cli: running out of memory is exit 2 with a message, not an abort") {
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
   CHECK_THAT(slurp(err), Catch::Contains("orgaudit: error: out of memory"));
+}
+
+TEST_CASE("cli: a FIFO or an endless device as input, config or baseline is refused, not read forever") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-irregular-inputs");
+  const std::string fifo = (scratch_dir.path / "in.csv").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::string& file : {fifo, std::string("/dev/zero")}) {
+    for (const std::string& args : {"check tests/cli/clean.yaml --config " + file,
+                                    "check tests/cli/clean.yaml --baseline " + file,
+                                    "check --input-format csv " + file}) {
+      CAPTURE(args);
+      CliRun r = run_cli(args);
+      CHECK(r.exit_code == 2);
+      CHECK_THAT(r.err, Catch::Contains(file) && Catch::Contains("not a regular file"));
+    }
+  }
 }

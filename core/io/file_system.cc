@@ -59,16 +59,30 @@ std::unique_ptr<FileBytes> FileSystem::read_all(const std::string& path) const {
   return std::make_unique<BufferBytes>(std::move(bytes));
 }
 
+// Inputs must be regular files: a device such as /dev/zero never ends and reports size 0, so no size
+// limit applies, and a FIFO with no writer blocks forever.
+[[noreturn]] static void refuse_irregular(const std::string& path, const struct stat& info) {
+  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+  fail(path, std::string("is not a regular file (") + (S_ISFIFO(info.st_mode) ? "a FIFO" : "a device or socket") +
+                 "); orgaudit reads inputs from regular files only");
+}
+
 std::unique_ptr<FileBytes> RealFileSystem::read_all(const std::string& path) const {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so that opening a FIFO with no writer returns at once; fstat then refuses it.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) fail(path, std::strerror(errno));
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode) || !S_ISREG(info.st_mode) || info.st_size == 0) {
-    const bool directory = S_ISDIR(info.st_mode);
-    const bool regular = S_ISREG(info.st_mode);
+  if (::fstat(fd, &info) != 0) {
+    const std::string why = std::strerror(errno);
     ::close(fd);
-    if (directory) fail(path, "is a directory, not a file");
-    if (!regular) return FileSystem::read_all(path);  // a pipe or device: read it as a stream
+    fail(path, why);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    refuse_irregular(path, info);
+  }
+  if (info.st_size == 0) {
+    ::close(fd);
     return std::make_unique<BufferBytes>(std::string());
   }
   const auto size = static_cast<std::size_t>(info.st_size);
@@ -82,7 +96,7 @@ std::unique_ptr<FileBytes> RealFileSystem::read_all(const std::string& path) con
 std::unique_ptr<std::istream> RealFileSystem::open_for_reading(const std::string& path) const {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) fail(path, std::strerror(errno));
-  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+  if (!S_ISREG(info.st_mode)) refuse_irregular(path, info);
   auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*stream) fail(path, std::string("cannot open: ") + std::strerror(errno));
   return stream;
