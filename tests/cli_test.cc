@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 using orgaudit::testing::CliRun;
 
@@ -221,4 +223,58 @@ TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line 
   CliRun bad = run_cli("check " + (dir / "sub" / "org.yaml").string());
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::Contains(".orgaudit.yaml:1:1: error: unknown key 'rulez' in the config file; did you mean 'rules'?"));
+}
+
+TEST_CASE("cli: output files are never written through a planted symlink or over a device") {
+  namespace fs = std::filesystem;
+  const orgaudit::testing::ScratchDir scratch_dir("cli-unsafe-output");
+  const fs::path victim = scratch_dir.path / "victim.txt";
+  { std::ofstream(victim) << "precious\n"; }
+  const fs::path out = scratch_dir.path / "out.html";
+  // The old temporary name was predictable: a symlink there made the report overwrite its target.
+  fs::create_symlink(victim, fs::path(out.string() + ".orgaudit-tmp"));
+  CHECK(run_cli("report tests/cli/deep.yaml --fail-on never -o " + out.string()).exit_code == 0);
+  CHECK(slurp(victim.string()) == "precious\n");
+  CHECK(fs::is_regular_file(fs::symlink_status(out)));
+  CHECK_THAT(slurp(out.string()), Catch::Contains("<html"));
+  // No temporary file is left beside the output.
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(scratch_dir.path)) { (void)entry; ++entries; }
+  CHECK(entries == 3);  // victim, the planted symlink, out.html
+
+  // A device is written to, not renamed over.
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o /dev/null").exit_code == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK(run_cli("check tests/cli/deep.yaml --fail-on never -o /dev/full").exit_code == 2);
+  CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("cli: running out of memory is exit 2 with a message, not an abort") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-out-of-memory");
+  const std::string csv = (scratch_dir.path / "big.csv").string();
+  { std::ofstream(csv) << "id,name,manager_id\n1," << std::string(40u << 20, 'x') << ",\n"; }
+  const std::string err = (scratch_dir.path / "err").string();
+  // A 90 MB address-space limit makes the 40 MB field's copies fail with std::bad_alloc.
+  const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && ulimit -v 90000 && '" ORGAUDIT_BINARY_DIR
+                              "/bin/orgaudit' check '" + csv + "' >/dev/null 2>'" + err + "'";
+  const int status = std::system(("sh -c \"" + command + "\"").c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK_THAT(slurp(err), Catch::Contains("orgaudit: error: out of memory"));
+}
+
+TEST_CASE("cli: a FIFO or an endless device as input, config or baseline is refused, not read forever") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-irregular-inputs");
+  const std::string fifo = (scratch_dir.path / "in.csv").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::string& file : {fifo, std::string("/dev/zero")}) {
+    for (const std::string& args : {"check tests/cli/clean.yaml --config " + file,
+                                    "check tests/cli/clean.yaml --baseline " + file,
+                                    "check --input-format csv " + file}) {
+      CAPTURE(args);
+      CliRun r = run_cli(args);
+      CHECK(r.exit_code == 2);
+      CHECK_THAT(r.err, Catch::Contains(file) && Catch::Contains("not a regular file"));
+    }
+  }
 }

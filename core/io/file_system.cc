@@ -59,16 +59,30 @@ std::unique_ptr<FileBytes> FileSystem::read_all(const std::string& path) const {
   return std::make_unique<BufferBytes>(std::move(bytes));
 }
 
+// Inputs must be regular files: a device such as /dev/zero never ends and reports size 0, so no size
+// limit applies, and a FIFO with no writer blocks forever.
+[[noreturn]] static void refuse_irregular(const std::string& path, const struct stat& info) {
+  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+  fail(path, std::string("is not a regular file (") + (S_ISFIFO(info.st_mode) ? "a FIFO" : "a device or socket") +
+                 "); orgaudit reads inputs from regular files only");
+}
+
 std::unique_ptr<FileBytes> RealFileSystem::read_all(const std::string& path) const {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so that opening a FIFO with no writer returns at once; fstat then refuses it.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) fail(path, std::strerror(errno));
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode) || !S_ISREG(info.st_mode) || info.st_size == 0) {
-    const bool directory = S_ISDIR(info.st_mode);
-    const bool regular = S_ISREG(info.st_mode);
+  if (::fstat(fd, &info) != 0) {
+    const std::string why = std::strerror(errno);
     ::close(fd);
-    if (directory) fail(path, "is a directory, not a file");
-    if (!regular) return FileSystem::read_all(path);  // a pipe or device: read it as a stream
+    fail(path, why);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    refuse_irregular(path, info);
+  }
+  if (info.st_size == 0) {
+    ::close(fd);
     return std::make_unique<BufferBytes>(std::string());
   }
   const auto size = static_cast<std::size_t>(info.st_size);
@@ -82,7 +96,7 @@ std::unique_ptr<FileBytes> RealFileSystem::read_all(const std::string& path) con
 std::unique_ptr<std::istream> RealFileSystem::open_for_reading(const std::string& path) const {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) fail(path, std::strerror(errno));
-  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+  if (!S_ISREG(info.st_mode)) refuse_irregular(path, info);
   auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*stream) fail(path, std::string("cannot open: ") + std::strerror(errno));
   return stream;
@@ -95,17 +109,50 @@ std::uint64_t RealFileSystem::size_of(const std::string& path) const {
   return static_cast<std::uint64_t>(info.st_size);
 }
 
+namespace {
+
+// Writes all of `content` to `fd`; false on a short or failed write.
+bool write_fully(int fd, const std::string& content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 void RealFileSystem::write_atomically(const std::string& path, const std::string& content) const {
-  const std::string temporary = path + ".orgaudit-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) fail(path, std::string("cannot write: ") + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      fail(path, "cannot write: disk full or write error");
-    }
+  // A device (/dev/null, /dev/full), a FIFO or a socket is written to directly: renaming a
+  // temporary file over it would replace the node itself with a regular file.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
+    const bool written = write_fully(fd, content);
+    const int saved = errno;
+    ::close(fd);
+    if (!written) fail(path, std::string("cannot write: ") + std::strerror(saved));
+    return;
+  }
+  // The temporary file is created exclusively under an unpredictable name in the target's
+  // directory (so the rename stays on one file system): a symlink planted there is never followed.
+  std::string temporary = path + ".orgaudit-tmp.XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
+  // mkstemp creates mode 0600; give the output the mode an ordinary create would have.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  const bool written = write_fully(fd, content);
+  const int saved = errno;
+  if (::close(fd) != 0 || !written) {
+    std::remove(temporary.c_str());
+    fail(path, std::string("cannot write: ") + (written ? "disk full or write error" : std::strerror(saved)));
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
