@@ -78,11 +78,16 @@ EntityWeights failing_weights(const RunResult& run) {
 }
 
 void score_dimension(DimensionScore& d, const char* scope) {
-  std::size_t assessed = 0;
-  double failing = 0;
-  for (const RuleScore& r : d.rules)
-    if (!r.not_assessed) assessed += r.assessed, failing += r.failing_weight;
-  if (assessed > 0) d.score = std::clamp(100.0 * (1.0 - failing / assessed), 0.0, 100.0);
+  // The mean of the rules' scores, each over its own population: pooling the populations would let a
+  // rule over many people (grade inversion) drown a rule over a few managers (span of control).
+  double sum = 0;
+  int scored = 0;
+  for (const RuleScore& r : d.rules) {
+    if (r.not_assessed || r.assessed == 0) continue;
+    sum += std::clamp(100.0 * (1.0 - r.failing_weight / static_cast<double>(r.assessed)), 0.0, 100.0);
+    ++scored;
+  }
+  if (scored > 0) d.score = sum / scored;
   d.reason = explain(d, scope);
 }
 

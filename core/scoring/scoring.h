@@ -2,8 +2,9 @@
 // (docs/scoring.md has the exact definitions and a worked example).
 //
 // A rule's failing weight is the sum, over the distinct entities it flagged, of the heaviest
-// severity on each entity (error 1, warning 0.5, info 0). A dimension scores
-// 100 x (1 - failing weight / assessed entities) over its assessed rules; the org score is the
+// severity on each entity (error 1, warning 0.5, info 0). A rule scores
+// 100 x (1 - failing weight / its assessed entities); a dimension is the mean of its assessed rules'
+// scores (each over its own population, never one pooled ratio); the org score is the
 // mean of the assessed dimensions other than Data quality, which is reported as the confidence of
 // the score instead of being averaged in (bad data must not inflate or drag the other scores).
 //

@@ -33,7 +33,7 @@ TEST_CASE("dimension score weighs failing entities by severity") {
                   finding("structure-hierarchy-depth", "P2", Severity::warning),
                   finding("structure-span-of-control", "P3", Severity::info)};
   Scores s = compute_scores(run);
-  // Flatness: (1 + 0.5) failing weight over 20 assessed.
+  // Flatness: the mean of depth (1.5 failing weight of 10: 85) and single-report (100).
   REQUIRE(dimension(s, "Flatness").score);
   CHECK(*dimension(s, "Flatness").score == Approx(92.5));
   CHECK(*dimension(s, "Span health").score == Approx(100.0));  // info does not fail
@@ -61,4 +61,15 @@ TEST_CASE("scores are shown as whole numbers, halves to even as printf's %.0f") 
   CHECK(orgaudit::format_score(99.6) == "100");
   CHECK(orgaudit::format_score(0.0) == "0");
   CHECK(orgaudit::format_score(std::nullopt) == "not assessed");
+}
+
+TEST_CASE("a dimension is the mean of its rules' scores, each over its own population") {
+  RunResult run;
+  // 7 of 85 managers out of span; grade inversion over 397 people finds nothing.
+  run.outcomes = {{"structure-span-of-control", "Span health", 85, false, false},
+                  {"structure-grade-inversion", "Span health", 397, false, false}};
+  for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", "M" + std::to_string(i), Severity::error));
+  Scores s = compute_scores(run);
+  // Pooled this was 100 x (1 - 7/482) = 98.5; per rule it is (100 x 78/85 + 100) / 2 = 95.9.
+  CHECK(*dimension(s, "Span health").score == Approx((100.0 * 78 / 85 + 100.0) / 2));
 }
