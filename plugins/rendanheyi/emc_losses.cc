@@ -6,7 +6,7 @@ namespace orgaudit::rendanheyi {
 
 RuleInfo EmcLosses::info() {
   return {"rendanheyi-emc-losses",
-          "EMCs whose cumulative losses exceed their contract's loss threshold and that still exist",
+          "EMCs whose cumulative losses reach their contract's loss threshold and that still exist",
           Severity::error,
           "Ecosystem",
           {},
@@ -46,10 +46,12 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
     double result = 0;
     for (double p : profit) result += p;
     const double losses = -result;
-    if (losses <= threshold) continue;
+    // The seed (003): "when losses reach a threshold, the community is dissolved": at the threshold counts.
+    if (losses < threshold) continue;
     sink.report({EntityRef::unit, u},
                 quoted(emc) + " has lost " + number(losses) + " in total over " +
-                    count_of(profit.size(), "period") + ", more than its contract's loss threshold of " +
+                    count_of(profit.size(), "period") +
+                    (losses > threshold ? ", more than" : ", exactly") + " its contract's loss threshold of " +
                     number(threshold) + ", yet it still exists: an EMC whose losses reach the threshold is dissolved")
         .related(emc.contract.where, "loss threshold: " + number(threshold), emc.id)
         .related(books->where, "losses over " + period_label(*books, 0) + " to " +

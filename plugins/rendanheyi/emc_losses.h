@@ -1,4 +1,4 @@
-// rendanheyi-emc-losses: EMCs whose cumulative losses exceed their contract's loss threshold and
+// rendanheyi-emc-losses: EMCs whose cumulative losses reach their contract's loss threshold and
 // that still exist: "when losses reach a threshold, the community is dissolved" (003).
 #pragma once
 
