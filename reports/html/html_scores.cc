@@ -91,8 +91,8 @@ void write_scores(std::string& out, const ReportInput& input) {
   out += "<section id=\"scores\" class=\"cards\">\n";
   org_cards(out, input);
   out += "</section>\n<section id=\"dimensions\"><h2>Dimensions</h2>"
-         "<p class=\"lead\">Each dimension scores 100 &times; (1 &minus; failing weight &divide; assessed entities) "
-         "over its rules; an error weighs 1, a warning 0.5. Dimensions without the data they need are not assessed "
+         "<p class=\"lead\">Each rule scores 100 &times; (1 &minus; failing weight &divide; the entities it assessed), "
+         "and a dimension is the mean of its rules' scores; an error weighs 1, a warning 0.5. Dimensions without the data they need are not assessed "
          "rather than scored 100.</p><div class=\"panel dims\">\n";
   for (const DimensionScore& d : input.scores.dimensions) dimension(out, d);
   out += "</div></section>\n";
