@@ -1,5 +1,6 @@
 // The CSV importer on small hand-made exports: each preset, detection, column maps, bad input.
 #include "import/csv_import.h"
+#include "import/field_values.h"
 
 #include <catch2/catch.hpp>
 
@@ -220,4 +221,19 @@ TEST_CASE("csv import: semicolon exports and mixed encodings") {
   CHECK(org.import_issues[0].where.line == 2);
   CHECK(org.import_issues[0].where.column == 3);
   CHECK_THAT(org.import_issues[0].message, Catch::Contains("0xEB") && Catch::Contains("Windows-1252"));
+}
+
+TEST_CASE("csv import: vacancy markers with stray punctuation are vacancies, not names", "[import][csv]") {
+  using orgaudit::import::classify_post_name;
+  using orgaudit::import::PostHolder;
+  for (const char* cell : {"Vacant'", "'Vacant", "\"Vacant", "Vacant.", " VACANT, ", "Vacant;"})
+    CHECK(classify_post_name(cell).holder == PostHolder::vacant);
+  for (const char* cell : {"\"Eliminated\"", "Eliminated.", "ELIMINATED'", "'Post eliminated."})
+    CHECK(classify_post_name(cell).holder == PostHolder::eliminated);
+  for (const char* cell : {"'N/D'", "N/D.", "\"ND"})
+    CHECK(classify_post_name(cell).holder == PostHolder::not_disclosed);
+  // A real name keeps its punctuation; only the markers are compared without it.
+  const auto named = classify_post_name("Jo O'Neil.");
+  CHECK(named.holder == PostHolder::named);
+  CHECK(named.name == "Jo O'Neil.");
 }

@@ -54,7 +54,13 @@ PostName classify_post_name(std::string_view cell) {
   // Some publishers wrap the marker in quotes of their own: 'N/D'.
   while (text.size() >= 2 && (text.front() == '\'' || text.front() == '"') && text.back() == text.front())
     text = trim_view(text.substr(1, text.size() - 2));
-  const std::string t = lower(text);
+  // Real files also carry stray punctuation on one side only (`Vacant'`, `Eliminated.`): the markers
+  // are compared without it, while a real name keeps every character it was written with.
+  std::string_view marker = text;
+  const auto stray = [](char c) { return c == '\'' || c == '"' || c == '.' || c == ',' || c == ';'; };
+  while (!marker.empty() && stray(marker.front())) marker = trim_view(marker.substr(1));
+  while (!marker.empty() && stray(marker.back())) marker = trim_view(marker.substr(0, marker.size() - 1));
+  const std::string t = lower(marker);
   if (t == "vacant" || t == "vacancy" || t == "vacant post") return {PostHolder::vacant, {}};
   if (t == "eliminated" || t == "post eliminated") return {PostHolder::eliminated, {}};
   if (t.empty() || t == "n/d" || t == "nd" || t == "n/a" || t == "not disclosed" || t == "-" || t == "withheld")
