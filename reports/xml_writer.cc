@@ -89,18 +89,18 @@ void set_location(pugi::xml_node node, const Org& org, const SourceLocation& whe
 }
 
 // HR systems match on ids, people read names and titles: the report carries both.
-void add_entity(pugi::xml_node parent, const Org& org, const std::string& id) {
+void add_entity(pugi::xml_node parent, const Org& org, const std::string& id, const std::optional<EntityRef>& entity) {
   pugi::xml_node node = parent.append_child("entity");
   set_attribute(node, "id", id);
-  if (const PersonIndex p = org.find_person(id); p != kNoIndex) {
-    const Person& person = org.people[p];
+  if (entity && entity->kind == EntityRef::person) {
+    const Person& person = org.people[entity->index];
     set_attribute(node, "kind", "person");
     set_attribute(node, "name", person.name);
     if (!person.title.empty()) set_attribute(node, "title", person.title);
     if (!person.unit_id.empty()) set_attribute(node, "unit", person.unit_id);
-  } else if (const UnitIndex u = org.find_unit(id); u != kNoIndex) {
+  } else if (entity) {
     set_attribute(node, "kind", "unit");
-    set_attribute(node, "name", org.units[u].name);
+    set_attribute(node, "name", org.units[entity->index].name);
   } else {
     set_attribute(node, "kind", "unknown");  // e.g. the missing manager an integrity finding names
   }
@@ -117,7 +117,8 @@ void add_finding(pugi::xml_node parent, const ReportInput& input, const WriteOpt
   if (f.not_assessed_note) set_flag(node, "not-assessed", true);
   append_text(node, "message", f.message);
   set_location(node.append_child("location"), input.org, f.where);
-  for (const std::string& id : f.entity_ids) add_entity(node, input.org, id);
+  for (std::size_t i = 0; i < f.entity_ids.size(); ++i)
+    add_entity(node, input.org, f.entity_ids[i], i < f.entities.size() ? f.entities[i] : std::nullopt);
   // One element per link of a chain (a depth finding can have nine): attributes and text, no children.
   for (const RelatedLocation& r : f.related) {
     pugi::xml_node related = node.append_child("related");

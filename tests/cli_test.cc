@@ -87,7 +87,7 @@ TEST_CASE("cli: json output carries the same findings") {
   CHECK(json.exit_code == 1);
   CHECK_THAT(json.out, Catch::StartsWith("{\n  \"schema\": \"orgaudit-report\",\n  \"version\": 1"));
   CHECK_THAT(json.out, Catch::Contains("\"rule\": \"structure-hierarchy-depth\"") &&
-                           Catch::Contains("\\u003cscript\\u003e") && Catch::Contains("\"fingerprint\": \"v1:"));
+                           Catch::Contains("\\u003cscript\\u003e") && Catch::Contains("\"fingerprint\": \"v2:"));
   std::size_t text_lines = 0, json_findings = 0;
   for (char c : text.out) text_lines += c == '\n';
   for (std::size_t at = 0; (at = json.out.find("\"fingerprint\": \"", at)) != std::string::npos; ++at) ++json_findings;
@@ -178,7 +178,7 @@ TEST_CASE("cli: help, version and rules") {
   CHECK_THAT(help.out, Catch::Contains("Examples:") && Catch::Contains("--fail-on"));
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 1"));
+  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
   CliRun rules = run_cli("rules");
   CHECK(rules.exit_code == 0);
   CHECK_THAT(rules.out, Catch::Contains("structure-span-of-control") && Catch::Contains("min-span=4"));

@@ -147,8 +147,8 @@ TEST_CASE("workflow: a baseline lets CI fail only on new findings, reports and p
   CliRun r = run_orgaudit("baseline create tests/workflow/formats/org.yaml --profile classic --output " + baseline);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("with 9 findings"));
-  CHECK_THAT(read_file(baseline), Catch::StartsWith("{\n  \"schema\": \"orgaudit-baseline\",\n  \"version\": 1,"));
-  CHECK(count(read_file(baseline), "\"fingerprint\": \"v1:") == 9);
+  CHECK_THAT(read_file(baseline), Catch::StartsWith("{\n  \"schema\": \"orgaudit-baseline\",\n  \"version\": 2,"));
+  CHECK(count(read_file(baseline), "\"fingerprint\": \"v2:") == 9);
 
   r = run_orgaudit("check tests/workflow/formats/org.yaml --profile classic --fail-on warning --baseline " + baseline);
   CHECK(r.exit_code == 0);
@@ -187,11 +187,11 @@ TEST_CASE("workflow: a baseline lets CI fail only on new findings, reports and p
 TEST_CASE("workflow: baselines from another version, or missing, exit 2", "[workflow]") {
   const ScratchDir scratch("baseline-version");
   const fs::path& dir = scratch.path;
-  write(dir / "future.json", "{\"schema\": \"orgaudit-baseline\", \"version\": 2, \"tool\": {\"version\": \"3.0.0\"}, \"findings\": []}\n");
+  write(dir / "future.json", "{\"schema\": \"orgaudit-baseline\", \"version\": 3, \"tool\": {\"version\": \"3.0.0\"}, \"findings\": []}\n");
   CliRun r = run_orgaudit("check tests/workflow/formats/org.yaml --baseline " + (dir / "future.json").string());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("future.json:1:") && Catch::Contains(": error: baseline format version 2 (written by orgaudit 3.0.0) is not "
-                                    "one this orgaudit reads (version 1)"));
+  CHECK_THAT(r.err, Catch::Contains("future.json:1:") && Catch::Contains(": error: baseline format version 3 (written by orgaudit 3.0.0) is not "
+                                    "one this orgaudit reads (versions 1 to 2)"));
   CHECK(r.out.empty());
   r = run_orgaudit("check tests/workflow/formats/org.yaml --baseline " + (dir / "missing.json").string());
   CHECK(r.exit_code == 2);

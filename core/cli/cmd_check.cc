@@ -58,6 +58,10 @@ void report_baseline(const Audit& audit, CliContext& context) {
   if (b.fixed.size() > kListed) context.err << "  ... and " << b.fixed.size() - kListed << " more fixed\n";
   if (!b.fixed.empty())
     context.err << "orgaudit: drop the fixed findings from the baseline with 'orgaudit baseline prune'\n";
+  if (b.version != kBaselineVersion)
+    context.err << "orgaudit: " << audit.baseline_path << " is a version " << b.version
+                << " baseline, matched by rule and entities; 'orgaudit baseline prune' rewrites it as version "
+                << kBaselineVersion << "\n";
 }
 
 bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputRequest& request) {

@@ -8,12 +8,11 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "engine/located_finding_sink.h"
 
 namespace orgaudit {
 namespace {
 
-class RuleSink final : public FindingSink, public LocatedFindingSink {
+class RuleSink final : public FindingSink {
  public:
   RuleSink(const Org& org, const ConfiguredRule& rule, std::vector<Finding>& out, RuleOutcome& outcome)
       : org_(org), rule_(rule), out_(out), outcome_(outcome) {}
@@ -23,26 +22,33 @@ class RuleSink final : public FindingSink, public LocatedFindingSink {
   }
 
   FindingBuilder report(EntityRef entity, Severity severity, std::string message) override {
-    Finding& f = start(rule_.severity_overridden ? rule_.severity : severity, std::move(message));
-    if (entity.kind == EntityRef::person) {
-      const Person& p = org_.people.at(entity.index);
-      f.where = p.where;
-      f.entity_ids.push_back(p.id);
-    } else {
-      const Unit& u = org_.units.at(entity.index);
-      f.where = u.where;
-      f.entity_ids.push_back(u.id);
-    }
-    return FindingBuilder(f);
+    Finding& f = start(severity, std::move(message));
+    f.subject = entity;
+    f.where = entity.kind == EntityRef::person ? org_.people.at(entity.index).where : org_.units.at(entity.index).where;
+    return FindingBuilder(f, org_).concerns(entity);
   }
 
-  void assessed(std::size_t entity_count) override { outcome_.assessed += entity_count; }
+  FindingBuilder report_at(const SourceLocation& where, std::string message) override {
+    return report_at(where, rule_.severity, std::move(message));
+  }
 
-  // Import issues: a place in an input, and the row's id when it has one.
-  void report_at(const SourceLocation& where, std::string message, std::vector<std::string> entity_ids) override {
-    Finding& f = start(rule_.severity, std::move(message));
+  FindingBuilder report_at(const SourceLocation& where, Severity severity, std::string message) override {
+    Finding& f = start(severity, std::move(message));
     f.where = where;
-    f.entity_ids = std::move(entity_ids);
+    return FindingBuilder(f, org_);
+  }
+
+  void assessed(EntityRef entity) override {
+    std::vector<bool>& seen = entity.kind == EntityRef::person ? outcome_.assessed_people : outcome_.assessed_units;
+    if (seen.empty()) seen.resize(entity.kind == EntityRef::person ? org_.people.size() : org_.units.size());
+    if (entity.index >= seen.size() || seen[entity.index]) return;  // each entity is one of the population once
+    seen[entity.index] = true;
+    ++outcome_.assessed;
+  }
+
+  void assessed_records(std::size_t record_count) override {
+    outcome_.assessed_records += record_count;
+    outcome_.assessed += record_count;
   }
 
   void not_assessed(const std::string& missing_data) override {
@@ -59,7 +65,9 @@ class RuleSink final : public FindingSink, public LocatedFindingSink {
     Finding& f = out_.emplace_back();
     f.rule_id = rule_.entry->info.id;
     f.dimension = rule_.entry->info.dimension;
-    f.severity = severity;
+    // A severity the user set for the rule replaces the rule's own choice, for the finding and for
+    // everyone it affects (applied when the rule is done, once the affected are known).
+    f.severity = rule_.severity_overridden ? rule_.severity : severity;
     f.message = std::move(message);
     return f;
   }
@@ -70,34 +78,43 @@ class RuleSink final : public FindingSink, public LocatedFindingSink {
   RuleOutcome& outcome_;
 };
 
-std::uint64_t fingerprint_hash(const std::string& rule_id, const std::vector<std::string>& entity_ids) {
+std::uint64_t fingerprint_hash(const std::string& rule_id, const std::string& key,
+                               const std::vector<std::string>& entity_ids) {
   std::uint64_t hash = 1469598103934665603ull;
   auto mix = [&hash](const std::string& text) {
     for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
     hash = (hash ^ 0x1f) * 1099511628211ull;  // separator, so ("ab","c") != ("a","bc")
   };
   mix(rule_id);
+  mix(key);
   for (const std::string& id : entity_ids) mix(id);
   return hash;
 }
 
 std::string format_fingerprint(std::uint64_t hash) {
   char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "v1:%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(buffer, sizeof buffer, "%s%016llx", kFingerprintKind, static_cast<unsigned long long>(hash));
   return buffer;
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {
-  // Two findings of one rule on the same entities (say two problems with one person's record) get
-  // an occurrence suffix, in the deterministic sort order, so every fingerprint stays unique.
+  // Two findings of one rule and key on the same entities get an occurrence suffix, in the
+  // deterministic sort order, so every fingerprint stays unique.
   std::unordered_map<std::uint64_t, int> seen;
   seen.reserve(findings.size());
   for (Finding& f : findings) {
-    const std::uint64_t hash = fingerprint_hash(f.rule_id, f.entity_ids);
+    const std::uint64_t hash = fingerprint_hash(f.rule_id, f.key, f.entity_ids);
     const int n = ++seen[hash];
     f.fingerprint = format_fingerprint(hash);
     if (n > 1) f.fingerprint += "-" + std::to_string(n);
   }
+}
+
+// A severity set for the rule by the user holds for the entities its findings affect, too.
+void apply_severity_override(const ConfiguredRule& rule, std::vector<Finding>& findings) {
+  if (!rule.severity_overridden) return;
+  for (Finding& f : findings)
+    for (AffectedEntity& a : f.affected) a.severity = rule.severity;
 }
 
 // Sorts by file name, line, column, rule id and message, keeping the rules' own order for ties.
@@ -134,8 +151,8 @@ void sort_findings(const Org& org, std::vector<Finding>& findings) {
 
 }  // namespace
 
-std::string fingerprint(const std::string& rule_id, const std::vector<std::string>& entity_ids) {
-  return format_fingerprint(fingerprint_hash(rule_id, entity_ids));
+std::string fingerprint(const std::string& rule_id, const std::string& key, const std::vector<std::string>& entity_ids) {
+  return format_fingerprint(fingerprint_hash(rule_id, key, entity_ids));
 }
 
 RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules) {
@@ -154,6 +171,9 @@ RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector
       findings.clear();  // what a crashed rule reported before throwing cannot be trusted
       outcome.crashed = true;
       outcome.assessed = 0;
+      outcome.assessed_records = 0;
+      outcome.assessed_people.clear();
+      outcome.assessed_units.clear();
       Finding& f = findings.emplace_back();
       f.rule_id = rule.entry->info.id;
       f.dimension = rule.entry->info.dimension;
@@ -162,6 +182,7 @@ RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector
       f.where = SourceLocation{0, 1, 1};
     }
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    apply_severity_override(rule, findings);
     outcome.findings = findings.size();
     for (Finding& f : findings) result.findings.push_back(std::move(f));
   }

@@ -15,11 +15,14 @@ namespace orgaudit {
 struct RuleOutcome {
   std::string rule_id;
   std::string dimension;
-  std::size_t assessed = 0;
+  std::size_t assessed = 0;  // entities and records looked at: the denominator of its score
   bool not_assessed = false;  // lacked the data it needs
   bool crashed = false;       // threw: reported as an error finding, not scored
   double seconds = 0;         // wall-clock time of its check(), for ORGAUDIT_TIMING
   std::size_t findings = 0;
+  // Which people and units it looked at (empty when none), so a unit's score counts its own.
+  std::vector<bool> assessed_people, assessed_units;
+  std::size_t assessed_records = 0;  // of `assessed`, the records that are no entity (export rows)
 };
 
 struct RunResult {
@@ -30,8 +33,12 @@ struct RunResult {
 // Runs every rule; a rule that throws becomes one error finding naming it and the others still run.
 RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules);
 
-// "v1:" + 16 hex digits of FNV-1a over the rule id and the entity ids: stable across reformatting,
-// reordering and conversion between formats, because positions never enter it.
-std::string fingerprint(const std::string& rule_id, const std::vector<std::string>& entity_ids);
+// The kind of fingerprint this orgaudit computes. v1 hashed the rule id and entity ids only, so two
+// problems of one rule on one entity shared it; v2 adds the finding's key.
+inline constexpr const char* kFingerprintKind = "v2:";
+
+// "v2:" + 16 hex digits of FNV-1a over the rule id, the key and the entity ids: stable across
+// reformatting, reordering and conversion between formats, because positions never enter it.
+std::string fingerprint(const std::string& rule_id, const std::string& key, const std::vector<std::string>& entity_ids);
 
 }  // namespace orgaudit

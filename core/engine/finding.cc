@@ -29,14 +29,41 @@ const char* to_string(OptionType type) {
   return "string";
 }
 
-FindingBuilder& FindingBuilder::concerns(const std::string& entity_id) {
-  finding_->entity_ids.push_back(entity_id);
+const std::string& FindingBuilder::id_of(EntityRef entity) const {
+  return entity.kind == EntityRef::person ? org_->people.at(entity.index).id : org_->units.at(entity.index).id;
+}
+
+FindingBuilder& FindingBuilder::key(std::string problem_key) {
+  finding_->key = std::move(problem_key);
   return *this;
 }
 
-FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message,
-                                        std::string entity_id) {
-  finding_->related.push_back(RelatedLocation{where, std::move(message), std::move(entity_id)});
+FindingBuilder& FindingBuilder::concerns(EntityRef entity) {
+  finding_->entity_ids.push_back(id_of(entity));
+  finding_->entities.push_back(entity);
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::concerns_unknown(const std::string& id) {
+  finding_->entity_ids.push_back(id);
+  finding_->entities.push_back(std::nullopt);
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::affects(EntityRef entity) { return affects(entity, finding_->severity); }
+
+FindingBuilder& FindingBuilder::affects(EntityRef entity, Severity severity) {
+  finding_->affected.push_back(AffectedEntity{entity, severity});
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message, EntityRef entity) {
+  finding_->related.push_back(RelatedLocation{where, std::move(message), entity, id_of(entity)});
+  return *this;
+}
+
+FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message) {
+  finding_->related.push_back(RelatedLocation{where, std::move(message), std::nullopt, std::string()});
   return *this;
 }
 

@@ -1,6 +1,5 @@
 #include "import/import_rules.h"
 
-#include "engine/located_finding_sink.h"
 
 namespace orgaudit::import {
 namespace {
@@ -33,19 +32,19 @@ class ImportIssueRule final : public Rule {
     const Org& org = context.org;
     // The rows read from exports are what these rules assess: a YAML org has none, so the
     // Data quality score of an org-chart-as-code file is unaffected.
-    sink.assessed(org.imported_records);
-    auto* located = dynamic_cast<LocatedFindingSink*>(&sink);
+    sink.assessed_records(org.imported_records);
     for (const ImportIssue& issue : org.import_issues) {
       if (issue.kind != kind_) continue;
-      std::vector<std::string> ids;
-      if (!issue.entity_id.empty()) ids.push_back(issue.entity_id);
-      if (located) {
-        located->report_at(issue.where, issue.message, std::move(ids));
+      // A bad cell belongs to the person its row loaded as; a row that was not loaded (no id, a
+      // duplicate) is a place in the export and nothing more, which still counts against the export.
+      const PersonIndex p =
+          issue.kind == ImportIssue::bad_value && !issue.entity_id.empty() ? org.find_person(issue.entity_id) : kNoIndex;
+      if (p != kNoIndex) {
+        sink.report({EntityRef::person, p}, issue.message).at(issue.where);
         continue;
       }
-      // A sink that only knows entities (a test double): report what can be tied to a person.
-      const PersonIndex p = issue.entity_id.empty() ? kNoIndex : org.find_person(issue.entity_id);
-      if (p != kNoIndex) sink.report({EntityRef::person, p}, issue.message).at(issue.where);
+      FindingBuilder finding = sink.report_at(issue.where, issue.message);
+      if (!issue.entity_id.empty()) finding.concerns_unknown(issue.entity_id);
     }
   }
 

@@ -69,7 +69,7 @@ TEST_CASE("plugin load failures are distinct and explained") {
   CHECK_THAT(message, Catch::Contains("not an orgaudit rule pack") && Catch::Contains("orgaudit_get_pack_info"));
 
   CHECK(load_error(test_pack("wrong_version"), message) == PluginError::version_mismatch);
-  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 1"));
+  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 2"));
 
   CHECK(load_error(test_pack("duplicate"), message) == PluginError::duplicate_rule);
   CHECK_THAT(message, Catch::Contains("testpack-count-people"));

@@ -1,6 +1,8 @@
 // The pieces the org score and the per-unit roll-up share, so both follow one definition.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -10,10 +12,27 @@
 
 namespace orgaudit::scoring {
 
-// For each outcome (same index as RunResult::outcomes): the heaviest severity weight per primary
-// entity id. An entity fails a rule once however many findings it has; suppressed findings and
-// not-assessed notes are accepted, never failures.
-using EntityWeights = std::vector<std::unordered_map<std::string, double>>;
+// What failed a rule: an entity (a finding's subject, or someone its problem affects), or a place
+// in an input that is no entity (a skipped row), each packed into one key.
+class FailingKey {
+ public:
+  static std::uint64_t of(EntityRef entity) { return static_cast<std::uint64_t>(entity.kind) << 32 | entity.index; }
+  static std::uint64_t located(std::uint32_t ordinal) { return static_cast<std::uint64_t>(kLocated) << 32 | ordinal; }
+  // The entity a key stands for; none for a located key.
+  static std::optional<EntityRef> entity(std::uint64_t key) {
+    const auto kind = static_cast<std::uint32_t>(key >> 32);
+    if (kind == kLocated) return std::nullopt;
+    return EntityRef{kind == EntityRef::unit ? EntityRef::unit : EntityRef::person, static_cast<std::uint32_t>(key)};
+  }
+
+ private:
+  static constexpr std::uint32_t kLocated = 2;
+};
+
+// For each outcome (same index as RunResult::outcomes): the heaviest severity weight per failing
+// key. An entity fails a rule once however many findings name or affect it; suppressed findings
+// and not-assessed notes are accepted, never failures.
+using EntityWeights = std::vector<std::unordered_map<std::uint64_t, double>>;
 EntityWeights failing_weights(const RunResult& run);
 
 // Rule scores grouped into dimensions (standard ones first, in catalogue order, then the others by

@@ -67,12 +67,19 @@ EntityWeights failing_weights(const RunResult& run) {
   std::unordered_map<std::string, std::size_t> outcome_of;
   for (std::size_t i = 0; i < run.outcomes.size(); ++i) outcome_of.emplace(run.outcomes[i].rule_id, i);
   EntityWeights weights(run.outcomes.size());
+  std::vector<std::uint32_t> located(run.outcomes.size(), 0);
   for (const Finding& f : run.findings) {
-    if (f.entity_ids.empty() || f.not_assessed_note || f.suppression) continue;  // accepted: not a failure
+    if (f.not_assessed_note || f.suppression) continue;  // accepted: not a failure
     const auto outcome = outcome_of.find(f.rule_id);
     if (outcome == outcome_of.end()) continue;
-    double& w = weights[outcome->second][f.entity_ids.front()];
-    w = std::max(w, severity_weight(f.severity));
+    std::unordered_map<std::uint64_t, double>& rule = weights[outcome->second];
+    auto fail = [&rule](std::uint64_t key, Severity severity) {
+      double& w = rule[key];
+      w = std::max(w, severity_weight(severity));
+    };
+    // A finding at a place with no entity (a row that could not be loaded) fails on its own.
+    fail(f.subject ? FailingKey::of(*f.subject) : FailingKey::located(located[outcome->second]++), f.severity);
+    for (const AffectedEntity& a : f.affected) fail(FailingKey::of(a.entity), a.severity);
   }
   return weights;
 }

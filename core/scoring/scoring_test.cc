@@ -6,10 +6,12 @@ using namespace orgaudit;
 
 namespace {
 
-Finding finding(const std::string& rule, const std::string& entity, Severity severity) {
+// A finding about person `person` (P<n> in messages).
+Finding finding(const std::string& rule, std::uint32_t person, Severity severity) {
   Finding f;
   f.rule_id = rule;
-  f.entity_ids = {entity};
+  f.subject = EntityRef{EntityRef::person, person};
+  f.entity_ids = {"P" + std::to_string(person)};
   f.severity = severity;
   return f;
 }
@@ -28,10 +30,10 @@ TEST_CASE("dimension score weighs failing entities by severity") {
   run.outcomes = {{"structure-hierarchy-depth", "Flatness", 10, false, false},
                   {"structure-single-report-manager", "Flatness", 10, false, false},
                   {"structure-span-of-control", "Span health", 4, false, false}};
-  run.findings = {finding("structure-hierarchy-depth", "P1", Severity::error),
-                  finding("structure-hierarchy-depth", "P1", Severity::warning),  // same entity: once
-                  finding("structure-hierarchy-depth", "P2", Severity::warning),
-                  finding("structure-span-of-control", "P3", Severity::info)};
+  run.findings = {finding("structure-hierarchy-depth", 1, Severity::error),
+                  finding("structure-hierarchy-depth", 1, Severity::warning),  // same entity: once
+                  finding("structure-hierarchy-depth", 2, Severity::warning),
+                  finding("structure-span-of-control", 3, Severity::info)};
   Scores s = compute_scores(run);
   // Flatness: the mean of depth (1.5 failing weight of 10: 85) and single-report (100).
   REQUIRE(dimension(s, "Flatness").score);
@@ -47,7 +49,7 @@ TEST_CASE("not-assessed rules leave their dimension out of the org score") {
   run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
                   {"structure-integrity", kDataQuality, 5, false, false},
                   {"structure-hierarchy-depth", "Flatness", 5, false, false}};
-  run.findings = {finding("structure-integrity", "P9", Severity::error)};
+  run.findings = {finding("structure-integrity", 9, Severity::error)};
   Scores s = compute_scores(run);
   CHECK_FALSE(dimension(s, "Span health").score);
   CHECK(dimension(s, "Span health").reason.find("not assessed") != std::string::npos);
@@ -68,7 +70,7 @@ TEST_CASE("a dimension is the mean of its rules' scores, each over its own popul
   // 7 of 85 managers out of span; grade inversion over 397 people finds nothing.
   run.outcomes = {{"structure-span-of-control", "Span health", 85, false, false},
                   {"structure-grade-inversion", "Span health", 397, false, false}};
-  for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", "M" + std::to_string(i), Severity::error));
+  for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", static_cast<std::uint32_t>(i), Severity::error));
   Scores s = compute_scores(run);
   // Pooled this was 100 x (1 - 7/482) = 98.5; per rule it is (100 x 78/85 + 100) / 2 = 95.9.
   CHECK(*dimension(s, "Span health").score == Approx((100.0 * 78 / 85 + 100.0) / 2));

@@ -1,7 +1,7 @@
 // Per-unit scores: every unit's subtree scored the way the org is (docs/scoring.md, "Per-unit
-// scores"). A rule reports how many entities it assessed, not which, so a subtree's denominator is
-// the rule's assessed count apportioned by the subtree's share of the kind of entity the rule
-// flags; the numerator (failing entities and their weight) is exact.
+// scores"). Rules name the entities they assess, so a subtree's denominator is the assessed people
+// and units in it; only populations that are no entity (the rows of an HR export) are apportioned,
+// by the subtree's share of the people. The numerator (failing entities and their weight) is exact.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -33,28 +33,26 @@ class Ancestry {
   std::uint32_t stamp_ = 0;
 };
 
-// What a rule's findings are about, which decides how its assessed count is apportioned.
-enum KindMask : std::uint8_t { kAboutPeople = 1, kAboutUnits = 2 };
-
 struct Tally {
   double weight = 0;
   std::uint32_t failing = 0;
+  std::size_t assessed = 0;
 };
 
 struct Subtrees {
   std::vector<std::size_t> people;  // headcount of each unit's subtree
   std::vector<std::size_t> units;   // units in each subtree, itself included
 
-  // The subtree's share of the org's entities of the kinds a rule is about (people by default:
-  // most rules look at people or managers).
-  double share(UnitIndex u, std::uint8_t kinds, const Org& org) const {
-    const double all_people = static_cast<double>(org.people.size());
-    const double all_units = static_cast<double>(org.units.size());
-    if (kinds == kAboutUnits) return units[u] / all_units;
-    if (kinds == (kAboutPeople | kAboutUnits)) return (people[u] + units[u]) / (all_people + all_units);
-    return all_people > 0 ? people[u] / all_people : 0.0;
+  double people_share(UnitIndex u, const Org& org) const {
+    return org.people.empty() ? 0.0 : static_cast<double>(people[u]) / static_cast<double>(org.people.size());
   }
 };
+
+// The unit an entity counts in: a person's own unit, or the unit itself.
+UnitIndex home_of(const Org& org, EntityRef entity) {
+  if (entity.kind == EntityRef::unit) return entity.index < org.units.size() ? entity.index : kNoIndex;
+  return entity.index < org.people.size() ? org.people[entity.index].unit : kNoIndex;
+}
 
 Subtrees count_subtrees(const Org& org, Ancestry& ancestry) {
   std::vector<std::size_t> own(org.units.size(), 0);
@@ -91,26 +89,31 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
   Ancestry ancestry(org);
   const Subtrees subtrees = count_subtrees(org, ancestry);
 
-  // Each failing entity counts in its own unit's subtree and in every enclosing one.
+  // Each failing and each assessed entity counts in its own unit's subtree and every enclosing one.
   std::vector<Tally> tally(org.units.size() * rule_count);
-  std::vector<std::uint8_t> kinds(rule_count, 0);
+  std::vector<std::size_t> own_assessed(org.units.size());
+  auto add_up = [&](UnitIndex home, std::size_t r, auto&& add) {
+    if (home == kNoIndex) return;  // nowhere in the unit tree
+    ancestry.for_each(home, [&](UnitIndex a) { add(tally[a * rule_count + r]); });
+  };
   for (std::size_t r = 0; r < rule_count; ++r) {
-    for (const auto& [id, weight] : weights[r]) {
-      UnitIndex home = kNoIndex;
-      if (const PersonIndex p = org.find_person(id); p != kNoIndex) {
-        kinds[r] |= kAboutPeople;
-        home = org.people[p].unit;
-      } else if (const UnitIndex u = org.find_unit(id); u != kNoIndex) {
-        kinds[r] |= kAboutUnits;
-        home = u;
-      }
-      if (weight <= 0 || home == kNoIndex) continue;  // info, or nowhere in the unit tree
-      ancestry.for_each(home, [&, w = weight](UnitIndex a) {
-        Tally& t = tally[a * rule_count + r];
+    for (const auto& [key, weight] : weights[r]) {
+      const std::optional<EntityRef> entity = FailingKey::entity(key);
+      if (weight <= 0 || !entity) continue;  // info, or a place in an input that no unit holds
+      add_up(home_of(org, *entity), r, [w = weight](Tally& t) {
         t.weight += w;
         ++t.failing;
       });
     }
+    // The assessed are many (every person, for some rules): counted per unit first, so the walk up
+    // the tree is once per unit rather than once per person.
+    const RuleOutcome& outcome = run.outcomes[r];
+    std::fill(own_assessed.begin(), own_assessed.end(), 0);
+    for (std::uint32_t p = 0; p < outcome.assessed_people.size(); ++p)
+      if (outcome.assessed_people[p] && org.people[p].unit < own_assessed.size()) ++own_assessed[org.people[p].unit];
+    for (std::uint32_t u = 0; u < outcome.assessed_units.size(); ++u) own_assessed[u] += outcome.assessed_units[u];
+    for (UnitIndex u = 0; u < org.units.size(); ++u)
+      if (own_assessed[u] > 0) add_up(u, r, [n = own_assessed[u]](Tally& t) { t.assessed += n; });
   }
 
   // Group the rules into dimensions once (crashed rules are not scored), not once per unit.
@@ -143,8 +146,8 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
         s.failing = t.failing;
         s.failing_weight = t.weight;
         if (!s.not_assessed) {
-          const double apportioned = static_cast<double>(outcome.assessed) * subtrees.share(u, kinds[r], org);
-          s.assessed = std::max<std::size_t>(static_cast<std::size_t>(std::llround(apportioned)), t.failing);
+          const double records = static_cast<double>(outcome.assessed_records) * subtrees.people_share(u, org);
+          s.assessed = std::max<std::size_t>(t.assessed + static_cast<std::size_t>(std::llround(records)), t.failing);
         }
       }
       score_dimension(d, "this unit or below it");

@@ -1,4 +1,4 @@
-// Per-unit scores: subtree membership, apportioned denominators, ranking, and the edge cases (no
+// Per-unit scores: subtree membership, exact denominators, ranking, and the edge cases (no
 // units, a parent cycle, people outside every unit). The worked example in docs/scoring.md is the
 // first test case.
 #include <catch2/catch.hpp>
@@ -44,12 +44,40 @@ Org four_units() {
   return org;
 }
 
-Finding finding(const std::string& rule, const std::string& entity, Severity severity) {
+// A finding about the person, or failing that the unit, with this id.
+Finding finding(const Org& org, const std::string& rule, const std::string& id, Severity severity) {
   Finding f;
   f.rule_id = rule;
-  f.entity_ids = {entity};
+  const PersonIndex p = org.find_person(id);
+  f.subject = p != kNoIndex ? EntityRef{EntityRef::person, p} : EntityRef{EntityRef::unit, org.find_unit(id)};
+  f.entity_ids = {id};
   f.severity = severity;
   return f;
+}
+
+// A rule that assessed the given people and units (by id).
+RuleOutcome outcome(const Org& org, const std::string& rule, const std::string& dimension,
+                    const std::vector<std::string>& ids) {
+  RuleOutcome o{rule, dimension};
+  o.assessed_people.assign(org.people.size(), false);
+  o.assessed_units.assign(org.units.size(), false);
+  for (const std::string& id : ids) {
+    if (const PersonIndex p = org.find_person(id); p != kNoIndex)
+      o.assessed_people[p] = true;
+    else
+      o.assessed_units[org.find_unit(id)] = true;
+    ++o.assessed;
+  }
+  return o;
+}
+
+std::vector<std::string> everyone(const Org& org, bool people, bool units) {
+  std::vector<std::string> ids;
+  if (people)
+    for (const Person& p : org.people) ids.push_back(p.id);
+  if (units)
+    for (const Unit& u : org.units) ids.push_back(u.id);
+  return ids;
 }
 
 const UnitScore& unit(const Scores& s, const Org& org, const std::string& id) {
@@ -70,14 +98,14 @@ const DimensionScore& dimension(const UnitScore& u, const std::string& name) {
 TEST_CASE("a unit scores its subtree: its people, its sub-units' people, their findings") {
   const Org org = four_units();
   RunResult run;
-  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 9, false, false}};
-  run.findings = {finding("structure-hierarchy-depth", "A1-2", Severity::error),
-                  finding("structure-hierarchy-depth", "B-2", Severity::warning),
-                  finding("structure-hierarchy-depth", "X", Severity::error)};  // in no unit: org only
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false))};
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding(org, "structure-hierarchy-depth", "B-2", Severity::warning),
+                  finding(org, "structure-hierarchy-depth", "X", Severity::error)};  // in no unit: org only
   const Scores s = compute_scores(run, org);
   REQUIRE(s.units.size() == 4);
 
-  // A1: 2 of the org's 9 people, so 9 x 2/9 = 2 assessed; A1-2 fails with weight 1.
+  // A1: 2 of the org's 9 people assessed; A1-2 fails with weight 1.
   const DimensionScore& a1 = dimension(unit(s, org, "A1"), "Flatness");
   REQUIRE(a1.rules.size() == 1);
   CHECK(a1.rules[0].assessed == 2);
@@ -104,35 +132,35 @@ TEST_CASE("per-unit dimensions: not assessed where the rule lacked data or had n
   const Org org = four_units();
   RunResult run;
   run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
-                  {"structure-single-report-manager", "Flatness", 1, false, false},
-                  {"structure-integrity", kDataQuality, 13, false, false}};
-  run.findings = {finding("structure-integrity", "B", Severity::warning),
-                  finding("structure-integrity", "B-2", Severity::error)};
+                  outcome(org, "structure-single-report-manager", "Flatness", {"R1"}),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
+  run.findings = {finding(org, "structure-integrity", "B", Severity::warning),
+                  finding(org, "structure-integrity", "B-2", Severity::error)};
   const Scores s = compute_scores(run, org);
 
   const UnitScore& b = unit(s, org, "B");
   CHECK_FALSE(dimension(b, "Span health").score);
   CHECK(dimension(b, "Span health").reason == "not assessed: structure-grade-inversion lacked the data they need");
-  // One manager assessed in the whole org: B's 2 of 9 people round to none.
+  // One manager assessed in the whole org, R1, who is not in B.
   CHECK_FALSE(dimension(b, "Flatness").score);
   CHECK(dimension(b, "Flatness").reason ==
         "not assessed: nothing in this unit or below it for structure-single-report-manager to assess");
   CHECK(dimension(b, "Flatness").rules.empty());     // only rules with a part in the unit are listed
   CHECK(dimension(b, "Span health").rules.empty());
   CHECK_FALSE(b.score);  // no dimension but Data quality assessed
-  // Integrity flags a person and a unit: apportioned by people and units, 13 x (2 + 1) / (9 + 4) = 3.
+  // Integrity assessed every person and unit: B's two people and B itself.
   CHECK(dimension(b, "Data quality").rules[0].assessed == 3);
   CHECK(*b.confidence == Approx(50.0));
   CHECK(s.units.back().score == std::nullopt);  // every unit is unscored here; ranking still total
 }
 
-TEST_CASE("unit rules are apportioned by units, and a parent cycle does not hang the roll-up") {
+TEST_CASE("unit rules count the units they assessed, and a parent cycle does not hang the roll-up") {
   Org org = four_units();
   org.units[0].parent_id = "A1";  // ROOT -> A1 -> A -> ROOT
   org.resolve();
   RunResult run;
-  run.outcomes = {{"rendanheyi-me-size", "Autonomy", 4, false, false}};
-  run.findings = {finding("rendanheyi-me-size", "A1", Severity::warning)};
+  run.outcomes = {outcome(org, "rendanheyi-me-size", "Autonomy", everyone(org, false, true))};
+  run.findings = {finding(org, "rendanheyi-me-size", "A1", Severity::warning)};
   const Scores s = compute_scores(run, org);
   REQUIRE(s.units.size() == 4);
   CHECK(unit(s, org, "B").units == 1);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
@@ -14,7 +14,9 @@ namespace orgaudit {
 namespace {
 
 constexpr const char* kSchema = "orgaudit-baseline";
-constexpr const char* kFingerprintKind = "v1:";  // engine.h's fingerprint() version
+
+// The fingerprint kind each format version holds.
+std::string fingerprint_kind(int version) { return "v" + std::to_string(version) + ":"; }
 
 std::string scalar(const YAML::Node& entry, const char* key, const std::string& path) {
   const YAML::Node node = entry[key];
@@ -41,11 +43,31 @@ void check_version(const YAML::Node& root, const std::string& path, Baseline& ba
     baseline.tool_version = tool["version"].Scalar();
   const YAML::Node version = root["version"];
   const std::string found = version && version.IsScalar() ? version.Scalar() : "(none)";
-  if (found != std::to_string(kBaselineVersion))
-    fail_at(version ? version : root, path,
-            "baseline format version " + found + (baseline.tool_version.empty() ? "" : " (written by orgaudit " + baseline.tool_version + ")") +
-                " is not one this orgaudit reads (version " + std::to_string(kBaselineVersion) +
-                "); re-create it with 'orgaudit baseline create'");
+  for (int known = kOldestBaselineVersion; known <= kBaselineVersion; ++known)
+    if (found == std::to_string(known)) {
+      baseline.version = known;
+      return;
+    }
+  fail_at(version ? version : root, path,
+          "baseline format version " + found + (baseline.tool_version.empty() ? "" : " (written by orgaudit " + baseline.tool_version + ")") +
+              " is not one this orgaudit reads (versions " + std::to_string(kOldestBaselineVersion) + " to " +
+              std::to_string(kBaselineVersion) + "); re-create it with 'orgaudit baseline create'");
+}
+
+BaselineEntry entry_of(const Finding& f) {
+  return {f.fingerprint, f.rule_id, f.key, f.entity_ids, to_string(f.severity), f.message};
+}
+
+void sort_entries(std::vector<BaselineEntry>& entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const BaselineEntry& a, const BaselineEntry& b) { return a.fingerprint < b.fingerprint; });
+}
+
+// A version 1 entry's identity: the rule and the entities, which v1 fingerprints hashed.
+std::string legacy_identity(const std::string& rule, const std::vector<std::string>& entities) {
+  std::string identity = rule;
+  for (const std::string& id : entities) identity += '\x1f' + id;
+  return identity;
 }
 
 }  // namespace
@@ -54,10 +76,8 @@ Baseline make_baseline(const RunResult& run, const std::string& tool_version) {
   Baseline baseline;
   baseline.tool_version = tool_version;
   for (const Finding& f : run.findings)
-    if (!f.suppression)
-      baseline.findings.push_back({f.fingerprint, f.rule_id, f.entity_ids, to_string(f.severity), f.message});
-  std::sort(baseline.findings.begin(), baseline.findings.end(),
-            [](const BaselineEntry& a, const BaselineEntry& b) { return a.fingerprint < b.fingerprint; });
+    if (!f.suppression) baseline.findings.push_back(entry_of(f));
+  sort_entries(baseline.findings);
   return baseline;
 }
 
@@ -72,6 +92,7 @@ std::string write_baseline(const Baseline& baseline) {
     w.begin_object();
     w.key("fingerprint").value(e.fingerprint);
     w.key("rule").value(e.rule);
+    if (!e.key.empty()) w.key("key").value(e.key);
     w.key("entities").begin_array();
     for (const std::string& id : e.entities) w.value(id);
     w.end_array();
@@ -94,10 +115,13 @@ Baseline read_baseline(const FileSystem& files, const std::string& path) {
     if (!item.IsMap()) fail_at(item, path, "a baseline entry must be an object");
     BaselineEntry e;
     e.fingerprint = scalar(item, "fingerprint", path);
-    if (e.fingerprint.rfind(kFingerprintKind, 0) != 0)
-      fail_at(item["fingerprint"], path, "fingerprint '" + e.fingerprint + "' is of a kind this orgaudit does not compute (" +
-                                             kFingerprintKind + "...); re-create the baseline with 'orgaudit baseline create'");
+    const std::string kind = fingerprint_kind(baseline.version);
+    if (e.fingerprint.rfind(kind, 0) != 0)
+      fail_at(item["fingerprint"], path, "fingerprint '" + e.fingerprint + "' is not of the kind a version " +
+                                             std::to_string(baseline.version) + " baseline holds (" + kind +
+                                             "...); re-create the baseline with 'orgaudit baseline create'");
     e.rule = scalar(item, "rule", path);
+    if (item["key"] && item["key"].IsScalar()) e.key = item["key"].Scalar();
     if (const YAML::Node entities = item["entities"]; entities && entities.IsSequence())
       for (const YAML::Node& id : entities) e.entities.push_back(id.Scalar());
     if (item["severity"] && item["severity"].IsScalar()) e.severity = item["severity"].Scalar();
@@ -109,27 +133,56 @@ Baseline read_baseline(const FileSystem& files, const std::string& path) {
 
 BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline) {
   BaselineComparison comparison;
-  std::unordered_set<std::string> known, seen;
-  for (const BaselineEntry& e : baseline.findings) known.insert(e.fingerprint);
+  comparison.version = baseline.version;
+  std::vector<bool> matched(baseline.findings.size(), false);
+  // Current entries by fingerprint; version 1 entries by rule and entities, several per identity
+  // when a rule reported more than one problem of an entity.
+  std::unordered_map<std::string, std::size_t> by_fingerprint;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_legacy_identity;
+  for (std::size_t i = 0; i < baseline.findings.size(); ++i) {
+    const BaselineEntry& e = baseline.findings[i];
+    if (baseline.version == kBaselineVersion)
+      by_fingerprint.emplace(e.fingerprint, i);
+    else
+      by_legacy_identity[legacy_identity(e.rule, e.entities)].push_back(i);
+  }
+  auto match = [&](const Finding& f) -> bool {
+    if (baseline.version == kBaselineVersion) {
+      const auto found = by_fingerprint.find(f.fingerprint);
+      if (found == by_fingerprint.end()) return false;
+      matched[found->second] = true;
+      return true;
+    }
+    const auto found = by_legacy_identity.find(legacy_identity(f.rule_id, f.entity_ids));
+    if (found == by_legacy_identity.end()) return false;
+    for (std::size_t i : found->second) {
+      // A rule with keyed problems must also say the same thing: a v1 entry for the missing
+      // decision right is not the missing pay right of the same ME.
+      if (matched[i] || (!f.key.empty() && baseline.findings[i].message != f.message)) continue;
+      matched[i] = true;
+      return true;
+    }
+    return false;
+  };
   for (Finding& f : run.findings) {
-    const bool unchanged = known.count(f.fingerprint) > 0;
+    const bool unchanged = match(f);
     f.baseline = unchanged ? BaselineState::unchanged : BaselineState::new_finding;
-    if (unchanged) seen.insert(f.fingerprint);
+    if (unchanged) comparison.still_found.push_back(entry_of(f));
     // Suppressed findings get a state too (SARIF carries both), but only active ones are counted.
     if (!f.suppression) ++(unchanged ? comparison.unchanged : comparison.new_findings);
   }
-  for (const BaselineEntry& e : baseline.findings)
-    if (!seen.count(e.fingerprint)) comparison.fixed.push_back(e);
+  for (std::size_t i = 0; i < baseline.findings.size(); ++i)
+    if (!matched[i]) comparison.fixed.push_back(baseline.findings[i]);
   return comparison;
 }
 
 Baseline prune_baseline(const Baseline& baseline, const BaselineComparison& comparison) {
-  std::unordered_set<std::string> fixed;
-  for (const BaselineEntry& e : comparison.fixed) fixed.insert(e.fingerprint);
+  // The entries still found, as this run writes them: the same set as the baseline less the fixed
+  // ones, and in the current format whatever version was read.
   Baseline pruned;
   pruned.tool_version = baseline.tool_version;
-  for (const BaselineEntry& e : baseline.findings)
-    if (!fixed.count(e.fingerprint)) pruned.findings.push_back(e);
+  pruned.findings = comparison.still_found;
+  sort_entries(pruned.findings);
   return pruned;
 }
 

@@ -1,12 +1,17 @@
 // Baselines: the findings an org already had when the team adopted orgaudit, so CI fails only on
-// new ones. Keyed by fingerprint (rule id + entity ids, see engine.h), never by line, so
-// reformatting or reordering the org file, or converting it between formats, does not disturb it.
+// new ones. Keyed by fingerprint (rule id + problem key + entity ids, see engine.h), never by line,
+// so reformatting or reordering the org file, or converting it between formats, does not disturb it.
 //
 // The file is versioned JSON (docs/config.md, "Baselines"):
-//   {"schema": "orgaudit-baseline", "version": 1, "tool": {"name": "orgaudit", "version": "0.1.0"},
-//    "findings": [{"fingerprint": "v1:...", "rule": "...", "entities": [...], "severity": "...",
-//                  "message": "..."}]}
+//   {"schema": "orgaudit-baseline", "version": 2, "tool": {"name": "orgaudit", "version": "0.2.0"},
+//    "findings": [{"fingerprint": "v2:...", "rule": "...", "key": "...", "entities": [...],
+//                  "severity": "...", "message": "..."}]}
 // sorted by fingerprint so that a re-created baseline diffs cleanly in version control.
+//
+// Version 1 files (fingerprints without the key) are still read: their entries match a finding of
+// the same rule and entities, and, where the rule tells problems apart by key, the same message, so
+// a fixed problem is not mistaken for a new one of the same rule. `baseline prune` writes them back
+// as version 2.
 #pragma once
 
 #include <string>
@@ -17,17 +22,20 @@
 
 namespace orgaudit {
 
-inline constexpr int kBaselineVersion = 1;
+inline constexpr int kBaselineVersion = 2;
+inline constexpr int kOldestBaselineVersion = 1;  // still read, and migrated by `baseline prune`
 
 struct BaselineEntry {
   std::string fingerprint;
   std::string rule;
+  std::string key;  // the finding's problem key (version 2)
   std::vector<std::string> entities;
   std::string severity;
   std::string message;  // for people reading the file, and for "fixed" reports
 };
 
 struct Baseline {
+  int version = kBaselineVersion;  // of the file it was read from
   std::string tool_version;  // of the orgaudit that wrote it
   std::vector<BaselineEntry> findings;
 };
@@ -46,12 +54,15 @@ struct BaselineComparison {
   std::size_t unchanged = 0;
   std::size_t new_findings = 0;
   std::vector<BaselineEntry> fixed;  // in the baseline, no longer found
+  std::vector<BaselineEntry> still_found;  // in the baseline and found again, as this run writes them
+  int version = kBaselineVersion;          // of the baseline file
 };
 
 // Sets Finding::baseline on every finding (unchanged or new) and lists the fixed ones.
 BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline);
 
-// The baseline without the entries `comparison` found fixed; never adds new findings.
+// The baseline without the entries `comparison` found fixed, in the current format (a version 1
+// baseline is migrated); never adds new findings.
 Baseline prune_baseline(const Baseline& baseline, const BaselineComparison& comparison);
 
 }  // namespace orgaudit

@@ -13,7 +13,7 @@ Finding finding(const std::string& rule, const std::string& entity, const std::s
   f.rule_id = rule;
   f.entity_ids = {entity};
   f.message = message;
-  f.fingerprint = fingerprint(rule, f.entity_ids);
+  f.fingerprint = fingerprint(rule, f.key, f.entity_ids);
   return f;
 }
 
@@ -74,15 +74,70 @@ TEST_CASE("checking against a baseline: unchanged, new, fixed, and pruning", "[w
 TEST_CASE("baselines of another format or version are refused with a clear message", "[workflow]") {
   CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-report\", \"version\": 1}"),
                     Catch::Contains("baseline.json:1:1: error: not an orgaudit baseline"));
-  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 2, \"tool\": {\"version\": \"9.0.0\"}, \"findings\": []}"),
-                    Catch::Contains("baseline format version 2 (written by orgaudit 9.0.0) is not one this orgaudit reads "
-                                    "(version 1); re-create it with 'orgaudit baseline create'"));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 3, \"tool\": {\"version\": \"9.0.0\"}, \"findings\": []}"),
+                    Catch::Contains("baseline format version 3 (written by orgaudit 9.0.0) is not one this orgaudit reads "
+                                    "(versions 1 to 2); re-create it with 'orgaudit baseline create'"));
   CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": [{\"fingerprint\": \"v2:00\", \"rule\": \"r\"}]}"),
-                    Catch::Contains("fingerprint 'v2:00' is of a kind this orgaudit does not compute"));
+                    Catch::Contains("fingerprint 'v2:00' is not of the kind a version 1 baseline holds (v1:...)"));
+  CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 2, \"findings\": [{\"fingerprint\": \"v1:00\", \"rule\": \"r\"}]}"),
+                    Catch::Contains("fingerprint 'v1:00' is not of the kind a version 2 baseline holds (v2:...)"));
   CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": [{\"rule\": \"r\"}]}"),
                     Catch::Contains("a baseline entry needs \"fingerprint\""));
   CHECK_THROWS_WITH(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": {}}"),
                     Catch::Contains("\"findings\" must be a list"));
   CHECK_THROWS_WITH(read("{\"schema\": "), Catch::Contains("baseline.json:1:"));
   CHECK(read("{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": []}").findings.empty());
+}
+
+namespace {
+
+Finding keyed(const std::string& key, const std::string& message) {
+  Finding f;
+  f.rule_id = "rendanheyi-three-rights";
+  f.key = key;
+  f.entity_ids = {"ME-1"};
+  f.message = message;
+  f.fingerprint = fingerprint(f.rule_id, f.key, f.entity_ids);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("a baseline tells two problems of one rule on one entity apart", "[workflow]") {
+  RunResult before;
+  before.findings = {keyed("decision-not-held", "'ME' does not hold its own decision right")};
+  const Baseline baseline = make_baseline(before, "0.2.0");
+  RunResult now;  // the decision right was fixed, but now the pay right is missing
+  now.findings = {keyed("pay-not-held", "'ME' does not hold its own pay right")};
+  const BaselineComparison c = apply_baseline(now, baseline);
+  CHECK(c.new_findings == 1);
+  CHECK(c.unchanged == 0);
+  REQUIRE(c.fixed.size() == 1);
+  CHECK(c.fixed[0].key == "decision-not-held");
+}
+
+TEST_CASE("a version 1 baseline is matched by rule, entities and message, and prune migrates it", "[workflow]") {
+  const Baseline v1 = read(
+      "{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": ["
+      "{\"fingerprint\": \"v1:0000000000000001\", \"rule\": \"rendanheyi-three-rights\", \"entities\": [\"ME-1\"],"
+      " \"message\": \"'ME' does not hold its own decision right\"},"
+      "{\"fingerprint\": \"v1:0000000000000002\", \"rule\": \"span\", \"entities\": [\"P1\"], \"message\": \"old words\"}]}");
+  CHECK(v1.version == 1);
+  RunResult now;
+  now.findings = {keyed("pay-not-held", "'ME' does not hold its own pay right"), finding("span", "P1", "new words")};
+  const BaselineComparison c = apply_baseline(now, v1);
+  CHECK(c.version == 1);
+  CHECK(now.findings[0].baseline == BaselineState::new_finding);  // a keyed rule must say the same thing
+  CHECK(now.findings[1].baseline == BaselineState::unchanged);    // a rule with one problem: rule and entity
+  REQUIRE(c.fixed.size() == 1);
+  CHECK(c.fixed[0].rule == "rendanheyi-three-rights");
+
+  const Baseline migrated = prune_baseline(v1, c);
+  MemoryFileSystem files;
+  files.write_atomically("b.json", write_baseline(migrated));
+  const Baseline back = read_baseline(files, "b.json");
+  CHECK(back.version == kBaselineVersion);
+  REQUIRE(back.findings.size() == 1);
+  CHECK(back.findings[0].fingerprint == now.findings[1].fingerprint);
+  CHECK(back.findings[0].fingerprint.rfind("v2:", 0) == 0);
 }

@@ -40,7 +40,7 @@ Finding finding(const std::string& rule, const std::string& entity) {
   Finding f;
   f.rule_id = rule;
   f.entity_ids = {entity};
-  f.fingerprint = fingerprint(rule, f.entity_ids);
+  f.fingerprint = fingerprint(rule, f.key, f.entity_ids);
   return f;
 }
 

@@ -19,15 +19,13 @@ class MissingTitle : public Rule {
   explicit MissingTitle(const RuleOptions& options) : ignore_vacant_(options.get_bool("ignore-vacant")) {}
 
   void check(const CheckContext& context, FindingSink& sink) const override {
-    std::size_t assessed = 0;
     for (PersonIndex p = 0; p < context.org.people.size(); ++p) {
       const Person& person = context.org.people[p];
       if (ignore_vacant_ && person.has(kVacant)) continue;
-      ++assessed;
+      sink.assessed({EntityRef::person, p});
       if (person.title.empty())
         sink.report({EntityRef::person, p}, "'" + (person.name.empty() ? person.id : person.name) + "' has no job title");
     }
-    sink.assessed(assessed);
   }
 
  private:

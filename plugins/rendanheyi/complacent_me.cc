@@ -37,7 +37,7 @@ void ComplacentMe::check(const CheckContext& context, FindingSink& sink) const {
   if (mes.empty()) return sink.not_assessed("units of kind 'me' (micro-enterprises)");
   if (std::none_of(mes.begin(), mes.end(), [&](UnitIndex u) { return !org.units[u].metrics.empty(); }))
     return sink.not_assessed("metrics on MEs (user_feedback, external_hires, external_funding, headcount, revenue)");
-  sink.assessed(mes.size());
+  for (UnitIndex u : mes) sink.assessed({EntityRef::unit, u});
 
   for (UnitIndex u : mes) {
     const std::vector<Signal> found = signals(context, u);
@@ -48,7 +48,7 @@ void ComplacentMe::check(const CheckContext& context, FindingSink& sink) const {
         {EntityRef::unit, u},
         quoted(org.units[u]) + " shows " + count_of(found.size(), "sign") + " of complacency: " + texts);
     for (const Signal& s : found)
-      if (s.where.known()) finding.related(s.where, s.series + ": " + s.text, org.units[u].id);
+      if (s.where.known()) finding.related(s.where, s.series + ": " + s.text, {EntityRef::unit, u});
   }
 }
 

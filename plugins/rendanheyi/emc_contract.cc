@@ -24,7 +24,7 @@ void EmcContract::check(const CheckContext& context, FindingSink& sink) const {
   check_self_membership(context, sink);
   const std::vector<UnitIndex> emcs = units_of_kind(context.org, UnitKind::emc);
   if (emcs.empty()) return sink.not_assessed("units of kind 'emc' (ecosystem micro-communities)");
-  sink.assessed(emcs.size());
+  for (UnitIndex u : emcs) sink.assessed({EntityRef::unit, u});
   for (UnitIndex u : emcs) {
     check_contract(context, u, sink);
     check_members(context, u, sink);
@@ -38,7 +38,8 @@ void EmcContract::check_self_membership(const CheckContext& context, FindingSink
     for (const std::string& id : unit.member_ids) {
       if (id != unit.id) continue;
       sink.report({EntityRef::unit, u}, Severity::error,
-                  quoted(unit) + " lists itself as one of its own members: an EMC groups other MEs and partners");
+                  quoted(unit) + " lists itself as one of its own members: an EMC groups other MEs and partners")
+          .key("self-member");
       break;
     }
   }
@@ -50,15 +51,18 @@ void EmcContract::check_contract(const CheckContext& context, UnitIndex u, Findi
   const orgaudit::EmcContract& contract = emc.contract;  // the model's contract block, not this rule
   if (!contract.present) {
     sink.report({EntityRef::unit, u}, quoted(emc) + " has no EMC contract: write one with joint objectives and "
-                                                    "value sharing, and update it monthly");
+                                                    "value sharing, and update it monthly")
+        .key("no-contract");
     return;
   }
   if (!contract.updated) {
     sink.report({EntityRef::unit, u}, "the contract of " + quoted(emc) + " does not say when it was last updated")
+        .key("no-update-date")
         .at(contract.where);
   } else if (!org.as_of) {
     sink.report({EntityRef::unit, u}, Severity::info,
                 "cannot tell how old the contract of " + quoted(emc) + " is: the org has no as_of date")
+        .key("age-unknown")
         .at(contract.where);
   } else {
     const long age = days_between(*contract.updated, *org.as_of);
@@ -67,12 +71,14 @@ void EmcContract::check_contract(const CheckContext& context, UnitIndex u, Findi
                   "the contract of " + quoted(emc) + " was updated on " + contract.updated->to_string() + ", " +
                       count_of(static_cast<std::size_t>(-age), "day") + " after the org's as_of date " +
                       org.as_of->to_string() + ": a date in the future")
+          .key("future-update")
           .at(contract.where);
     } else if (age > max_age_days_) {
       sink.report({EntityRef::unit, u},
                   "the contract of " + quoted(emc) + " was last updated on " + contract.updated->to_string() + ", " +
                       count_of(static_cast<std::size_t>(age), "day") + " before the org's as_of date (max " +
                       std::to_string(max_age_days_) + "): EMC contracts are updated monthly")
+          .key("stale")
           .at(contract.where);
     }
   }
@@ -81,6 +87,7 @@ void EmcContract::check_contract(const CheckContext& context, UnitIndex u, Findi
   if (contract.value_sharing.empty()) missing.push_back("a value-sharing term");
   if (!missing.empty())
     sink.report({EntityRef::unit, u}, "the contract of " + quoted(emc) + " lacks " + joined(missing))
+        .key("incomplete")
         .at(contract.where);
 }
 
@@ -98,8 +105,9 @@ void EmcContract::check_members(const CheckContext& context, UnitIndex u, Findin
                 quoted(emc) + " still counts " + quoted(member) + " as a member after " +
                     count_of(losses, "loss-making period") + " in a row (replace after " +
                     std::to_string(replace_after_) + "): the contract lets an EMC replace an underperforming ME")
-        .concerns(member.id)
-        .related(member.where, "underperforming member: " + quoted(member), member.id);
+        .key("underperforming-member")
+        .concerns({EntityRef::unit, m})
+        .related(member.where, "underperforming member: " + quoted(member), {EntityRef::unit, m});
   }
 }
 

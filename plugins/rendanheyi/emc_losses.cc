@@ -1,5 +1,7 @@
 #include "emc_losses.h"
 
+#include <algorithm>
+
 #include "rendanheyi_support.h"
 
 namespace orgaudit::rendanheyi {
@@ -19,10 +21,9 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const std::vector<UnitIndex> emcs = units_of_kind(org, UnitKind::emc);
   if (emcs.empty()) return sink.not_assessed("units of kind 'emc' (ecosystem micro-communities)");
-  std::size_t with_threshold = 0;
-  for (UnitIndex u : emcs) with_threshold += org.units[u].contract.loss_threshold.has_value();
-  if (with_threshold == 0) return sink.not_assessed("contract loss_threshold on its EMCs");
-  sink.assessed(with_threshold);
+  if (std::none_of(emcs.begin(), emcs.end(), [&](UnitIndex u) { return org.units[u].contract.loss_threshold.has_value(); })) return sink.not_assessed("contract loss_threshold on its EMCs");
+  for (UnitIndex u : emcs)
+    if (org.units[u].contract.loss_threshold) sink.assessed({EntityRef::unit, u});
 
   for (UnitIndex u : emcs) {
     const Unit& emc = org.units[u];
@@ -40,6 +41,7 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
       sink.report({EntityRef::unit, u}, Severity::info,
                   "cannot compare the losses of " + quoted(emc) + " with its loss threshold of " + number(threshold) +
                       ": it has no profit, or revenue and costs, per period")
+          .key("no-books")
           .at(emc.contract.where);
       continue;
     }
@@ -53,9 +55,10 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
                     count_of(profit.size(), "period") +
                     (losses > threshold ? ", more than" : ", exactly") + " its contract's loss threshold of " +
                     number(threshold) + ", yet it still exists: an EMC whose losses reach the threshold is dissolved")
-        .related(emc.contract.where, "loss threshold: " + number(threshold), emc.id)
+        .key("losses-reach-threshold")
+        .related(emc.contract.where, "loss threshold: " + number(threshold), {EntityRef::unit, u})
         .related(books->where, "losses over " + period_label(*books, 0) + " to " +
-                                   period_label(*books, profit.size() - 1), emc.id);
+                                   period_label(*books, profit.size() - 1), {EntityRef::unit, u});
   }
 }
 

@@ -24,7 +24,7 @@ void MeSize::check(const CheckContext& context, FindingSink& sink) const {
   const UnitMetrics& units = context.metrics.units;
   const std::vector<UnitIndex> mes = units_of_kind(org, UnitKind::me);
   if (mes.empty()) return sink.not_assessed("units of kind 'me' (micro-enterprises)");
-  sink.assessed(mes.size());
+  for (UnitIndex u : mes) sink.assessed({EntityRef::unit, u});
 
   for (UnitIndex u : mes) {
     const Unit& me = org.units[u];

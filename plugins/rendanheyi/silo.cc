@@ -29,11 +29,10 @@ void Silo::check(const CheckContext& context, FindingSink& sink) const {
   for (const Unit& unit : org.units)
     if (unit.parent != kNoIndex) ++children[unit.parent];
 
-  std::size_t assessed = 0;
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     // An external partner is another company: its openness is not this org's to judge.
     if (org.units[u].kind == UnitKind::external_partner) continue;
-    ++assessed;
+    sink.assessed({EntityRef::unit, u});
     if (net.lateral_ties[u] == 0) {
       check_structural(context, u, children, sink);
       continue;
@@ -41,7 +40,6 @@ void Silo::check(const CheckContext& context, FindingSink& sink) const {
     check_ei_index(context, u, sink);
     check_single_bridge(context, u, sink);
   }
-  sink.assessed(assessed);
 }
 
 void Silo::check_structural(const CheckContext& context, UnitIndex u, const std::vector<std::uint32_t>& children,
@@ -53,14 +51,16 @@ void Silo::check_structural(const CheckContext& context, UnitIndex u, const std:
     // is cut off from everything.
     if (children[u] == 0)
       sink.report({EntityRef::unit, u}, quoted(unit) + " has no tie to any other unit: no parent, no EMC, "
-                                                       "no contract and no collaboration link");
+                                                       "no contract and no collaboration link")
+          .key("isolated");
     return;
   }
   const Unit& parent = org.units[unit.parent];
   sink.report({EntityRef::unit, u},
               quoted(unit) + " is a silo: it is tied to other units only by reporting lines (it reports to " +
                   quoted(parent) + "), with no EMC, contract or collaboration link: cascading, not parallel")
-      .related(parent.where, "its only tie runs up to " + quoted(parent), parent.id);
+      .key("reporting-lines-only")
+      .related(parent.where, "its only tie runs up to " + quoted(parent), {EntityRef::unit, unit.parent});
 }
 
 void Silo::check_ei_index(const CheckContext& context, UnitIndex u, FindingSink& sink) const {
@@ -72,7 +72,8 @@ void Silo::check_ei_index(const CheckContext& context, UnitIndex u, FindingSink&
   if (ei >= min_ei_) return;
   sink.report({EntityRef::unit, u}, quoted(context.org.units[u]) + " looks inward: its E-I index is " + number(ei) +
                                         " (collaboration weight " + number(external) + " with other units, " +
-                                        number(internal) + " inside; min " + number(min_ei_) + ")");
+                                        number(internal) + " inside; min " + number(min_ei_) + ")")
+      .key("inward");
 }
 
 void Silo::check_single_bridge(const CheckContext& context, UnitIndex u, FindingSink& sink) {
@@ -92,8 +93,9 @@ void Silo::check_single_bridge(const CheckContext& context, UnitIndex u, Finding
                                         : "all " + std::to_string(ties) + " of its ties to other units run";
   sink.report({EntityRef::unit, u}, quoted(unit) + " hangs on one person: " + which + " through " +
                                         person_with_title(person) + ", and without them the unit would have no tie to another unit but its reporting line")
-      .concerns(person.id)
-      .related(person.where, "the single bridge: " + quoted(person), person.id);
+      .key("single-bridge")
+      .concerns({EntityRef::person, bridge})
+      .related(person.where, "the single bridge: " + quoted(person), {EntityRef::person, bridge});
 }
 
 }  // namespace orgaudit::rendanheyi

@@ -59,7 +59,7 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
   for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated || approvers_recorded[u];
   if (!any_stated)
     return sink.not_assessed("'rights' (decision, people, pay) on its MEs, or hiring and pay approvers on their people");
-  sink.assessed(mes.size());
+  for (UnitIndex u : mes) sink.assessed({EntityRef::unit, u});
 
   // A rights block says who holds a right; without one, who approves the ME's people's hiring and
   // pay shows it (the catalogue's alternative for HR data).
@@ -72,7 +72,8 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
       // name does not visibly hold them.
       sink.report({EntityRef::unit, u},
                   quoted(me) + " does not state who holds its three rights (decision, people, pay); "
-                               "add a rights block, 'self' for each right the ME holds");
+                               "add a rights block, 'self' for each right the ME holds")
+          .key("rights-not-stated");
       continue;
     }
     check_right(context, u, me.rights.decision, "decision", sink);
@@ -101,8 +102,9 @@ bool ThreeRights::check_approvals(const CheckContext& context, UnitIndex u, cons
       sink.report({EntityRef::unit, u}, Severity::error,
                   quoted(person) + " of " + quoted(me) + " names " + quoted(approver_id) + " as their " +
                       approvals.key + ", but no person has that id")
+          .key(std::string(which) + "-unknown-approver")
           .at(person.where)
-          .concerns(person.id);
+          .concerns({EntityRef::person, p});
       continue;
     }
     if (is_person_of(org, approver, u)) continue;  // the ME's own owner or entrepreneur approves
@@ -125,12 +127,15 @@ bool ThreeRights::check_approvals(const CheckContext& context, UnitIndex u, cons
   if (outside.size() == 2) message += "; another approver outside the ME approves others";
   if (outside.size() > 2) message += "; " + std::to_string(outside.size() - 1) + " other approvers outside the ME approve others";
   FindingBuilder finding = sink.report({EntityRef::unit, u}, message);
-  finding.concerns(holder.id).related(holder.where, "approves the " + std::string(approvals.noun) + ": " + quoted(holder),
-                                       holder.id);
+  finding.key(std::string(which) + "-not-held")
+      .concerns({EntityRef::person, approver})
+      .related(holder.where, "approves the " + std::string(approvals.noun) + ": " + quoted(holder),
+               {EntityRef::person, approver});
   constexpr std::size_t kListed = 5;  // enough to find them; the count is in the message
   for (std::size_t i = 0; i < approved.size() && i < kListed; ++i) {
     const Person& person = org.people[approved[i]];
-    finding.related(person.where, std::string(approvals.noun) + " approved outside the ME: " + quoted(person), person.id);
+    finding.related(person.where, std::string(approvals.noun) + " approved outside the ME: " + quoted(person),
+                    {EntityRef::person, approved[i]});
   }
   return true;
 }
@@ -141,7 +146,8 @@ void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const Ri
   const Unit& me = org.units[u];
   if (!right.stated()) {
     sink.report({EntityRef::unit, u},
-                quoted(me) + " does not say who holds its " + right_name(which) + "; write 'self' if the ME holds it");
+                quoted(me) + " does not say who holds its " + right_name(which) + "; write 'self' if the ME holds it")
+        .key(std::string(which) + "-not-stated");
     return;
   }
   if (right.held_by_self() || right.holder == me.id) return;
@@ -153,9 +159,10 @@ void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const Ri
     sink.report({EntityRef::unit, u},
                 quoted(me) + " does not hold its own " + right_name(which) + ": " + unit_description(holder) +
                     " holds it")
+        .key(std::string(which) + "-not-held")
         .at(right.where)
-        .concerns(holder.id)
-        .related(holder.where, "holds the " + std::string(which) + " right: " + quoted(holder), holder.id);
+        .concerns({EntityRef::unit, unit})
+        .related(holder.where, "holds the " + std::string(which) + " right: " + quoted(holder), {EntityRef::unit, unit});
     return;
   }
   const PersonIndex person = org.find_person(right.holder);
@@ -167,14 +174,16 @@ void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const Ri
     sink.report({EntityRef::unit, u},
                 quoted(me) + " does not hold its own " + right_name(which) + ": " + person_with_title(holder) +
                     where_they_sit + ", outside the ME, holds it")
+        .key(std::string(which) + "-not-held")
         .at(right.where)
-        .concerns(holder.id)
-        .related(holder.where, "holds the " + std::string(which) + " right: " + quoted(holder), holder.id);
+        .concerns({EntityRef::person, person})
+        .related(holder.where, "holds the " + std::string(which) + " right: " + quoted(holder), {EntityRef::person, person});
     return;
   }
   sink.report({EntityRef::unit, u}, Severity::error,
               quoted(me) + " names " + quoted(right.holder) + " as the holder of its " + right_name(which) +
                   ", but no unit or person has that id")
+      .key(std::string(which) + "-unknown-holder")
       .at(right.where);
 }
 

@@ -63,7 +63,6 @@ void ValueLessManager::check(const CheckContext& context, FindingSink& sink) con
 
   const std::vector<std::uint8_t> owns_value = owner_evidence(context);
   const long min_managers = std::max(1L, min_reports_who_manage_);
-  std::size_t middle_managers = 0;
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
     const Person& person = org.people[p];
     // Middle management: below the top (a root is the platform or company owner) and above other
@@ -72,7 +71,7 @@ void ValueLessManager::check(const CheckContext& context, FindingSink& sink) con
     if (reporting.depth[p] <= 0 || person.has(kVacant) ||
         static_cast<long>(reporting.managers_among_reports[p]) < min_managers)
       continue;
-    ++middle_managers;
+    sink.assessed({EntityRef::person, p});
     if (person.has(kUserFacing) || owns_value[p]) continue;
     if (person.unit != kNoIndex && network.user_facing[person.unit]) continue;
 
@@ -88,10 +87,10 @@ void ValueLessManager::check(const CheckContext& context, FindingSink& sink) con
     const std::vector<PersonIndex> chain = reporting.chain_to(org, p);
     for (std::size_t layer = 0; layer + 1 < chain.size(); ++layer) {
       const Person& manager = org.people[chain[layer]];
-      finding.related(manager.where, "layer " + std::to_string(layer) + ": " + quoted(manager), manager.id);
+      finding.related(manager.where, "layer " + std::to_string(layer) + ": " + quoted(manager),
+                      {EntityRef::person, chain[layer]});
     }
   }
-  sink.assessed(middle_managers);
 }
 
 }  // namespace orgaudit::rendanheyi

@@ -56,7 +56,7 @@ void WinWinStatement::check(const CheckContext& context, FindingSink& sink) cons
     return sink.not_assessed("units of kind " + (kinds.empty() ? std::string("(none required)") : kinds));
   }
   if (!any_statement) return sink.not_assessed("win_win statements");
-  sink.assessed(required.size());
+  for (UnitIndex u : required) sink.assessed({EntityRef::unit, u});
   for (UnitIndex u : required) check_statement(context, u, sink);
 }
 
@@ -66,7 +66,8 @@ void WinWinStatement::check_statement(const CheckContext& context, UnitIndex u, 
   if (statement.empty()) {
     sink.report({EntityRef::unit, u},
                 quoted(unit) + " keeps no win-win value-added statement (user resources, resource providers, "
-                               "platform value, revenues, costs, marginal gains)");
+                               "platform value, revenues, costs, marginal gains)")
+        .key("missing");
     return;
   }
   std::vector<std::string> missing;
@@ -76,6 +77,7 @@ void WinWinStatement::check_statement(const CheckContext& context, UnitIndex u, 
     sink.report({EntityRef::unit, u}, "the win-win statement of " + quoted(unit) + " lacks " +
                                           count_of(missing.size(), "of its six elements", "of its six elements") +
                                           ": " + joined(missing))
+        .key("incomplete")
         .at(statement.where);
 
   const MetricSeries* gains = statement.find("marginal_gains");
@@ -87,6 +89,7 @@ void WinWinStatement::check_statement(const CheckContext& context, UnitIndex u, 
               "the marginal gains of " + quoted(unit) + " fell from " + number(v[last - 1]) + " in " +
                   period_label(statement, last - 1) + " to " + number(v[last]) + " in " +
                   period_label(statement, last) + ": an ecosystem's marginal gains should keep rising")
+      .key("falling-gains")
       .at(gains->where);
 }
 

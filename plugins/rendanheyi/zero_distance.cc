@@ -9,7 +9,7 @@ namespace {
 void add_route(const Org& org, const std::vector<UnitIndex>& route, FindingBuilder& finding) {
   for (std::size_t hop = 0; hop < route.size(); ++hop) {
     const Unit& unit = org.units[route[hop]];
-    finding.related(unit.where, "hop " + std::to_string(hop + 1) + ": " + quoted(unit), unit.id);
+    finding.related(unit.where, "hop " + std::to_string(hop + 1) + ": " + quoted(unit), {EntityRef::unit, route[hop]});
   }
 }
 
@@ -33,12 +33,11 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
   const NetworkMetrics& net = context.metrics.network;
   if (!net.any_user_facing) return sink.not_assessed("user_facing flags on units or people");
 
-  std::size_t assessed = 0;
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     const Unit& unit = org.units[u];
     // An external partner is measured by its own company, not by this org's distance to users.
     if (unit.kind == UnitKind::external_partner) continue;
-    ++assessed;
+    sink.assessed({EntityRef::unit, u});
     const std::int32_t hops = net.user_hops[u];
     if (hops == 0 || (hops > 0 && hops <= max_hops_)) continue;
 
@@ -50,6 +49,7 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
                                     " of EMC membership and contracts from the nearest user-facing unit, " +
                                     quoted(user_unit) + " (max " + std::to_string(max_hops_) +
                                     "): contract with a user-facing unit or join its EMC");
+      finding.key("too-far");
       add_route(org, route, finding);
       continue;
     }
@@ -64,7 +64,8 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
     const std::vector<UnitIndex> hierarchy = net.path_to_user(u, true);
     if (hierarchy.empty()) {
       sink.report({EntityRef::unit, u}, quoted(unit) + " has no path to a user: it is not user-facing, " +
-                                            partners_text + ", and not even the hierarchy leads to a user-facing unit");
+                                            partners_text + ", and not even the hierarchy leads to a user-facing unit")
+          .key("no-path");
       continue;
     }
     FindingBuilder finding = sink.report(
@@ -72,9 +73,9 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
                                   ", so its only route to users runs through the hierarchy, to " +
                                   quoted(org.units[hierarchy.back()]) + " (" + count_of(hierarchy.size(), "step") +
                                   ")");
+    finding.key("hierarchy-only");
     add_route(org, hierarchy, finding);
   }
-  sink.assessed(assessed);
 }
 
 }  // namespace orgaudit::rendanheyi

@@ -56,12 +56,11 @@ void GradeInversion::check(const CheckContext& context, FindingSink& sink) const
     return;
   }
 
-  std::size_t lines = 0;
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
     const PersonIndex m = org.people[p].manager;
     // Self-management is structure-integrity's finding, not a grade question.
     if (m == kNoIndex || m == p || rank[p] == kUnranked || rank[m] == kUnranked) continue;
-    ++lines;
+    sink.assessed({EntityRef::person, p});  // each reporting line, by the report who holds it
     if (rank[p] > rank[m]) continue;  // a larger position is more junior: the healthy case
     const Person& report = org.people[p];
     const Person& manager = org.people[m];
@@ -70,10 +69,10 @@ void GradeInversion::check(const CheckContext& context, FindingSink& sink) const
                                                     : " is graded above their manager ";
     sink.report({EntityRef::person, p}, quoted(report) + " (" + report.grade + ")" + relation +
                                             quoted(manager) + " (" + manager.grade + ")")
-        .concerns(manager.id)
-        .related(manager.where, "manager: " + quoted(manager) + " (" + manager.grade + ")", manager.id);
+        .key(rank[p] == rank[m] ? "same-grade" : "graded-above")
+        .concerns({EntityRef::person, m})
+        .related(manager.where, "manager: " + quoted(manager) + " (" + manager.grade + ")", {EntityRef::person, m});
   }
-  sink.assessed(lines);
 }
 
 }  // namespace orgaudit::structure

@@ -24,7 +24,7 @@ void HierarchyDepth::check(const CheckContext& context, FindingSink& sink) const
   const ReportingMetrics& reporting = context.metrics.reporting;
   // Depth is only defined for people a root reaches; people in or under a reporting cycle have none
   // (structure-integrity reports the cycle), so they are neither flagged nor counted.
-  sink.assessed(reporting.breadth_first_order.size());
+  for (PersonIndex p : reporting.breadth_first_order) sink.assessed({EntityRef::person, p});
   if (reporting.max_depth <= max_layers_) return;  // the common case: nobody to flag, no walk
 
   for (PersonIndex p : reporting.breadth_first_order) {
@@ -43,7 +43,8 @@ void HierarchyDepth::check(const CheckContext& context, FindingSink& sink) const
     const std::vector<PersonIndex> chain = reporting.chain_to(org, p);
     for (std::size_t layer = 0; layer + 1 < chain.size(); ++layer) {
       const Person& manager = org.people[chain[layer]];
-      finding.related(manager.where, "layer " + std::to_string(layer) + ": " + quoted(manager), manager.id);
+      finding.related(manager.where, "layer " + std::to_string(layer) + ": " + quoted(manager),
+                      {EntityRef::person, chain[layer]});
     }
   }
 }

@@ -27,7 +27,8 @@ void Integrity::check(const CheckContext& context, FindingSink& sink) const {
   check_unit_cycles(context, sink);
   check_unit_owners(context, sink);
   // Every person and unit record was looked at.
-  sink.assessed(context.org.people.size() + context.org.units.size());
+  for (PersonIndex p = 0; p < context.org.people.size(); ++p) sink.assessed({EntityRef::person, p});
+  for (UnitIndex u = 0; u < context.org.units.size(); ++u) sink.assessed({EntityRef::unit, u});
 }
 
 void Integrity::check_roots(const CheckContext& context, FindingSink& sink) const {
@@ -55,13 +56,13 @@ void Integrity::check_roots(const CheckContext& context, FindingSink& sink) cons
                                (expected == 1 ? " is" : " are") + " expected";
   for (std::size_t i = expected; i < roots.size(); ++i) {
     FindingBuilder finding =
-        sink.report({EntityRef::person, roots[i]}, Severity::warning, quoted(org.people[roots[i]]) + how_many);
+        sink.report({EntityRef::person, roots[i]}, Severity::warning, quoted(org.people[roots[i]]) + how_many).key("extra-root");
     for (std::size_t k = 0; k < expected; ++k) {
       const Person& kept = org.people[roots[k]];
       finding.related(kept.where,
                       "expected root: " + quoted(kept) + ", at the top of " +
                           count_of(reporting.subtree_size[roots[k]], "person", "people"),
-                      kept.id);
+                      {EntityRef::person, roots[k]});
     }
   }
 }
@@ -74,6 +75,7 @@ void Integrity::check_self_management(const CheckContext& context, FindingSink& 
     const Person& person = org.people[p];
     if (person.manager != p) continue;
     sink.report({EntityRef::person, p}, Severity::error, quoted(person) + " is their own manager")
+        .key("own-manager")
         .at(person.manager_where);
   }
 }
@@ -85,7 +87,7 @@ void Integrity::check_unit_owners(const CheckContext& context, FindingSink& sink
     // An external partner's owner sits outside the organisation and is often not in its data; an
     // owner id that matches no one is an unknown-owner finding instead.
     if (!unit.owner_id.empty() || unit.kind == UnitKind::external_partner) continue;
-    sink.report({EntityRef::unit, u}, Severity::warning, "unit " + quoted(unit) + " has no owner");
+    sink.report({EntityRef::unit, u}, Severity::warning, "unit " + quoted(unit) + " has no owner").key("no-owner");
   }
 }
 

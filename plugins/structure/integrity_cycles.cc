@@ -39,11 +39,12 @@ void Integrity::check_reporting_cycles(const CheckContext& context, FindingSink&
   for (const std::vector<PersonIndex>& cycle : context.metrics.reporting.cycles) {
     FindingBuilder finding = sink.report({EntityRef::person, cycle.front()}, Severity::error,
                                          "reporting cycle" + cycle_text(org.people, cycle, "people"));
+    finding.key("reporting-cycle");
     for (std::size_t k = 1; k < cycle.size(); ++k) {
-      const Person& member = org.people[cycle[k]];
+      const EntityRef member{EntityRef::person, cycle[k]};
       const Person& manager = org.people[cycle[(k + 1) % cycle.size()]];
-      finding.concerns(member.id).related(member.where, quoted(member) + " reports to " + quoted(manager),
-                                          member.id);
+      finding.concerns(member).related(org.people[cycle[k]].where,
+                                       quoted(org.people[cycle[k]]) + " reports to " + quoted(manager), member);
     }
   }
 }
@@ -72,15 +73,18 @@ void Integrity::check_unit_cycles(const CheckContext& context, FindingSink& sink
       if (cycle.size() == 1) {
         sink.report({EntityRef::unit, cycle.front()}, Severity::error,
                     "unit " + quoted(first) + " is its own parent unit")
+            .key("unit-cycle")
             .at(first.parent_where);
       } else {
         FindingBuilder finding = sink.report({EntityRef::unit, cycle.front()}, Severity::error,
                                              "unit parent cycle" + cycle_text(org.units, cycle, "units"));
+        finding.key("unit-cycle");
         for (std::size_t k = 1; k < cycle.size(); ++k) {
-          const Unit& member = org.units[cycle[k]];
+          const EntityRef member{EntityRef::unit, cycle[k]};
           const Unit& parent = org.units[cycle[(k + 1) % cycle.size()]];
-          finding.concerns(member.id).related(
-              member.where, "unit " + quoted(member) + " has parent unit " + quoted(parent), member.id);
+          finding.concerns(member).related(org.units[cycle[k]].where,
+                                           "unit " + quoted(org.units[cycle[k]]) + " has parent unit " + quoted(parent),
+                                           member);
         }
       }
     }

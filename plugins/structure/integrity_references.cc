@@ -11,43 +11,55 @@ void report_person_reference(const Org& org, const ReferenceProblem& problem, Fi
   const Person& person = org.people[problem.entity];
   Severity severity = Severity::warning;
   std::string message;
+  const char* key = "";
   switch (problem.kind) {
     case ReferenceProblem::unknown_manager:
       // An error: the person drops out of the tree (they become a stray root, with everyone below).
       severity = Severity::error;
+      key = "unknown-manager";
       message = quoted(person) + " names manager " + quoted(problem.id) + ", who matches no one";
       break;
     case ReferenceProblem::unknown_dotted_manager:
+      key = "unknown-dotted-manager";
       message = quoted(person) + " names dotted-line manager " + quoted(problem.id) + ", who matches no one";
       break;
     case ReferenceProblem::unknown_unit:
+      key = "unknown-unit";
       message = quoted(person) + " names unit " + quoted(problem.id) + ", which matches no unit";
       break;
     default:
       return;
   }
-  sink.report({EntityRef::person, problem.entity}, severity, message).at(problem.where).concerns(problem.id);
+  sink.report({EntityRef::person, problem.entity}, severity, message)
+      .key(key)
+      .at(problem.where)
+      .concerns_unknown(problem.id);
 }
 
 void report_unit_reference(const Org& org, const ReferenceProblem& problem, FindingSink& sink) {
   const Unit& unit = org.units[problem.entity];
   std::string message = "unit " + quoted(unit);
+  const char* key = "";
   switch (problem.kind) {
     case ReferenceProblem::unknown_parent_unit:
+      key = "unknown-parent-unit";
       message += " names parent unit " + quoted(problem.id) + ", which matches no unit";
       break;
     case ReferenceProblem::unknown_owner:
+      key = "unknown-owner";
       message += " names owner " + quoted(problem.id) + ", who matches no one";
       break;
     case ReferenceProblem::unknown_member:
+      key = "unknown-member";
       message += " names member unit " + quoted(problem.id) + ", which matches no unit";
       break;
     default:
       return;
   }
   sink.report({EntityRef::unit, problem.entity}, Severity::warning, message)
+      .key(key)
       .at(problem.where)
-      .concerns(problem.id);
+      .concerns_unknown(problem.id);
 }
 
 // The second record with an id already taken. Its fields were read but every reference to the id
@@ -60,7 +72,8 @@ void report_duplicate(const std::vector<Record>& records, std::uint32_t first, c
   sink.report({kind, problem.entity}, Severity::error,
               noun + " id " + quoted(problem.id) + " of " + quoted(again) + " is already used by " +
                   quoted(original))
-      .related(original.where, "first use of " + quoted(problem.id) + ": " + quoted(original), original.id);
+      .key("duplicate-id")
+      .related(original.where, "first use of " + quoted(problem.id) + ": " + quoted(original), {kind, first});
 }
 
 }  // namespace
@@ -96,26 +109,20 @@ void Integrity::check_link_ends(const CheckContext& context, FindingSink& sink) 
     const bool from_known = link.from.index != kNoIndex;
     const bool to_known = link.to.index != kNoIndex;
     if (from_known && to_known) continue;
-    // A finding belongs to a person or a unit, and a link is neither: it is anchored to the end that
-    // resolved, and located at the link itself. When neither end resolves there is no entity of the
-    // link to anchor to; the first record of the org carries it (still located at the link).
-    const LinkEnd* known = from_known ? &link.from : to_known ? &link.to : nullptr;
-    EntityRef anchor{EntityRef::person, 0};
-    if (known)
-      anchor = {known->is_unit ? EntityRef::unit : EntityRef::person, known->index};
-    else if (org.people.empty())
-      anchor = {EntityRef::unit, 0};
-    if (!known && org.people.empty() && org.units.empty()) continue;  // nothing to anchor to at all
+    // A link is neither a person nor a unit: the finding is about the end that resolved, located at
+    // the link itself, or, when neither end resolves, about the place in the file alone.
     std::string unknown = !from_known ? quoted(link.from.id) : "";
     if (!to_known) unknown += (unknown.empty() ? "" : " and ") + quoted(link.to.id);
+    const std::string message = std::string(to_string(link.kind)) + " link from " + name_of(link.from) + " to " +
+                                name_of(link.to) + " names " + unknown + ", which " +
+                                (from_known || to_known ? "matches" : "match") + " no person or unit";
+    const LinkEnd* known = from_known ? &link.from : to_known ? &link.to : nullptr;
     FindingBuilder finding =
-        sink.report(anchor, Severity::warning,
-                    std::string(to_string(link.kind)) + " link from " + name_of(link.from) + " to " +
-                        name_of(link.to) + " names " + unknown + ", which " +
-                        (from_known || to_known ? "matches" : "match") + " no person or unit");
-    finding.at(link.where);
-    if (!from_known) finding.concerns(link.from.id);
-    if (!to_known) finding.concerns(link.to.id);
+        known ? sink.report({known->is_unit ? EntityRef::unit : EntityRef::person, known->index}, Severity::warning, message)
+              : sink.report_at(link.where, Severity::warning, message);
+    finding.key("unknown-link-end").at(link.where);
+    if (!from_known) finding.concerns_unknown(link.from.id);
+    if (!to_known) finding.concerns_unknown(link.to.id);
   }
 }
 

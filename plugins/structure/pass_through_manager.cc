@@ -19,10 +19,9 @@ PassThroughManager::PassThroughManager(const RuleOptions&) {}
 void PassThroughManager::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const ReportingMetrics& reporting = context.metrics.reporting;
-  std::size_t managers = 0;
   for (PersonIndex m = 0; m < org.people.size(); ++m) {
     if (!reporting.is_manager(m)) continue;
-    ++managers;
+    sink.assessed({EntityRef::person, m});
     // managers_among_reports comes from the core: no need to look at the report's own reports.
     if (reporting.direct_reports[m] != 1 || reporting.managers_among_reports[m] != 1) continue;
     const PersonIndex r = only_report(reporting, m);
@@ -32,9 +31,8 @@ void PassThroughManager::check(const CheckContext& context, FindingSink& sink) c
     sink.report({EntityRef::person, m},
                 "manager " + quoted(org.people[m]) + " only relays: their one direct report, " + quoted(report) +
                     ", has " + count_of(reporting.direct_reports[r], "direct report") + " of their own")
-        .related(report.where, "only direct report, a manager: " + quoted(report), report.id);
+        .related(report.where, "only direct report, a manager: " + quoted(report), {EntityRef::person, r});
   }
-  sink.assessed(managers);
 }
 
 }  // namespace orgaudit::structure

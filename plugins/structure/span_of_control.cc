@@ -41,12 +41,11 @@ std::string SpanOfControl::excluded_note(const CheckContext& context, PersonInde
 void SpanOfControl::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const ReportingMetrics& reporting = context.metrics.reporting;
-  std::size_t managers = 0;
   for (PersonIndex m = 0; m < org.people.size(); ++m) {
     const Person& manager = org.people[m];
     // A vacant post with reports is a hiring problem, not a span one: nobody manages them yet.
     if (!reporting.is_manager(m) || manager.has(kVacant)) continue;
-    ++managers;
+    sink.assessed({EntityRef::person, m});
     // metrics.span excludes assistants and vacant posts, and counts an aggregate row of N FTE as
     // about N posts: the people a manager actually leads.
     const long span = reporting.span[m];
@@ -62,7 +61,6 @@ void SpanOfControl::check(const CheckContext& context, FindingSink& sink) const 
                 "manager " + quoted(manager) + " has " + count_of(static_cast<std::size_t>(span), "direct report") + " (" + limit +
                     (excluded.empty() ? "" : "; " + excluded) + ")");
   }
-  sink.assessed(managers);
 }
 
 }  // namespace orgaudit::structure

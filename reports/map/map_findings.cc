@@ -29,18 +29,9 @@ FindingIndex::FindingIndex(const Org& org, const RunResult& run) {
   for (const Finding& f : run.findings) {
     // Suppressed findings were accepted by the team and "not assessed" notes are about missing
     // data, not about anyone: neither marks an entity. Baselined findings still describe the org.
-    if (f.suppression || f.not_assessed_note || f.entity_ids.empty()) continue;
-    const std::string& id = f.entity_ids.front();
-    Table* table = nullptr;
-    std::uint32_t index = org.find_person(id);
-    if (index != kNoIndex) {
-      table = &people_;
-    } else if ((index = org.find_unit(id)) != kNoIndex) {
-      table = &units_;
-    } else {
-      continue;  // an id that names nothing (structure-integrity's dangling references)
-    }
-    Entry& entry = (*table)[index];
+    if (f.suppression || f.not_assessed_note || !f.subject) continue;
+    Table* table = f.subject->kind == EntityRef::person ? &people_ : &units_;
+    Entry& entry = (*table)[f.subject->index];
     entry.mark = std::max(entry.mark, mark_of(f.severity));
     entry.findings.push_back(&f);
     if (table == &people_) add_chain(org, f);
@@ -53,8 +44,9 @@ FindingIndex::FindingIndex(const Org& org, const RunResult& run) {
 void FindingIndex::add_chain(const Org& org, const Finding& f) {
   if (f.related.size() < 2) return;
   std::vector<PersonIndex> chain;
-  for (const RelatedLocation& r : f.related) chain.push_back(org.find_person(r.entity_id));
-  chain.push_back(org.find_person(f.entity_ids.front()));
+  auto person_of = [](const std::optional<EntityRef>& e) { return e && e->kind == EntityRef::person ? e->index : kNoIndex; };
+  for (const RelatedLocation& r : f.related) chain.push_back(person_of(r.entity));
+  chain.push_back(person_of(f.subject));
   for (std::size_t i = 1; i < chain.size(); ++i) {
     const PersonIndex manager = chain[i - 1], report = chain[i];
     if (manager == kNoIndex || report == kNoIndex || org.people[report].manager != manager) return;

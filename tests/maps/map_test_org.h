@@ -45,7 +45,7 @@ class TestOrg {
     f.severity = severity;
     f.message = message;
     f.entity_ids = {entity};
-    for (const std::string& id : chain) f.related.push_back({SourceLocation{}, "layer", id});
+    for (const std::string& id : chain) f.related.push_back({SourceLocation{}, "layer", std::nullopt, id});
     run_.findings.push_back(f);
     return *this;
   }
@@ -58,12 +58,24 @@ class TestOrg {
   // Resolves ids, computes metrics and scores; call once, after the last entity.
   ReportInput input() {
     org_.resolve();
+    // The engine fills subjects and related entities; these hand-made findings name ids.
+    for (Finding& f : run_.findings) {
+      f.subject = entity_of(f.entity_ids.front());
+      for (RelatedLocation& r : f.related) r.entity = entity_of(r.entity_id);
+    }
     metrics_ = OrgMetrics::compute(org_);
-    run_.outcomes.push_back({"test-rule", "Flatness", org_.people.size(), false, false});
+    RuleOutcome& everyone = run_.outcomes.emplace_back(RuleOutcome{"test-rule", "Flatness", org_.people.size()});
+    everyone.assessed_people.assign(org_.people.size(), true);
     scores_ = compute_scores(run_, org_);
     return ReportInput{org_, metrics_, run_, scores_, catalog_, "test"};
   }
   const Org& org() const { return org_; }
+
+  std::optional<EntityRef> entity_of(const std::string& id) const {
+    if (const PersonIndex p = org_.find_person(id); p != kNoIndex) return EntityRef{EntityRef::person, p};
+    if (const UnitIndex u = org_.find_unit(id); u != kNoIndex) return EntityRef{EntityRef::unit, u};
+    return std::nullopt;
+  }
 
  private:
   Org org_;

@@ -16,9 +16,10 @@ class CountPeople : public Rule {
   }
   explicit CountPeople(const RuleOptions& options) : label_(options.get_string("label")) {}
   void check(const CheckContext& context, FindingSink& sink) const override {
-    for (PersonIndex root : context.metrics.reporting.roots)
+    for (PersonIndex root : context.metrics.reporting.roots) {
       sink.report({EntityRef::person, root}, label_ + " of " + std::to_string(context.org.people.size()));
-    sink.assessed(context.metrics.reporting.roots.size());
+      sink.assessed({EntityRef::person, root});
+    }
   }
 
  private:
@@ -48,7 +49,7 @@ void register_rules(RuleRegistry* registry) {
 
 #if defined(TEST_PACK_WRONG_VERSION)
 extern "C" __attribute__((visibility("default"))) orgaudit_pack_info orgaudit_get_pack_info(void) {
-  return orgaudit_pack_info{ORGAUDIT_PLUGIN_API_VERSION + 41, "testpack", "0", register_rules};
+  return orgaudit_pack_info{42u, "testpack", "0", register_rules};  // a version this SDK never had
 }
 #elif defined(TEST_PACK_NO_ENTRY_POINT)
 extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }

@@ -14,16 +14,29 @@ enum class Severity : std::uint8_t { info = 0, warning = 1, error = 2 };
 const char* to_string(Severity severity);
 std::optional<Severity> parse_severity(const std::string& text);
 
+// A person or unit of the Org the rules ran on: what a finding is about, kept as the entity itself so
+// nothing downstream has to look an id up again (an id may name both a person and a unit).
 struct EntityRef {
   enum Kind : std::uint8_t { person, unit };
   Kind kind = person;
   std::uint32_t index = 0;
 };
 
+inline bool operator==(const EntityRef& a, const EntityRef& b) { return a.kind == b.kind && a.index == b.index; }
+inline bool operator!=(const EntityRef& a, const EntityRef& b) { return !(a == b); }
+
 struct RelatedLocation {
   SourceLocation where;
   std::string message;
-  std::string entity_id;
+  std::optional<EntityRef> entity;  // the person or unit at `where`, when it is one
+  std::string entity_id;            // its id, for writers (empty when `entity` is none)
+};
+
+// Someone or something a finding's problem reaches beyond its subject (the people below a line that
+// goes too deep), with how badly: scoring counts each affected entity, whatever the grouping.
+struct AffectedEntity {
+  EntityRef entity;
+  Severity severity = Severity::warning;
 };
 
 // Why a finding is accepted rather than reported as a failure. Suppressed findings are kept (SARIF
@@ -39,13 +52,20 @@ enum class BaselineState : std::uint8_t { none, new_finding, unchanged };
 
 struct Finding {
   std::string rule_id;
+  // Which of the rule's problems this is ("decision" for a missing decision right), stable across
+  // releases; empty for a rule with one kind of problem. Part of the identity, so a baseline tells
+  // two problems of one rule on one entity apart.
+  std::string key;
   Severity severity = Severity::warning;
   std::string message;
   std::string dimension;
   SourceLocation where;
-  std::vector<std::string> entity_ids;  // the entities it concerns, primary first
+  std::optional<EntityRef> subject;     // what it is about; none for a place in an input (a skipped row)
+  std::vector<std::string> entity_ids;  // ids it concerns, the subject's first: its identity, for writers
+  std::vector<std::optional<EntityRef>> entities;  // the entity of each of entity_ids; none for an unknown id
+  std::vector<AffectedEntity> affected; // whom the problem reaches beyond the subject (scored, counted)
   std::vector<RelatedLocation> related;
-  std::string fingerprint;              // from rule id and entity ids, never from positions
+  std::string fingerprint;              // from rule id, key and entity ids, never from positions
   bool not_assessed_note = false;       // "this rule lacks the data it needs"
   std::optional<FindingSuppression> suppression;
   BaselineState baseline = BaselineState::none;

@@ -68,15 +68,26 @@ class FindingSink;
 // Adds detail to a finding as it is reported.
 class FindingBuilder {
  public:
-  explicit FindingBuilder(Finding& finding) : finding_(&finding) {}
+  FindingBuilder(Finding& finding, const Org& org) : finding_(&finding), org_(&org) {}
+  // Which of the rule's problems this is (kebab-case, stable: baselines and suppressions keep it).
+  FindingBuilder& key(std::string problem_key);
   // Another entity this finding concerns (part of its identity, e.g. the manager of an inversion).
-  FindingBuilder& concerns(const std::string& entity_id);
-  FindingBuilder& related(const SourceLocation& where, std::string message, std::string entity_id);
+  FindingBuilder& concerns(EntityRef entity);
+  // An id the input names but that is no entity (the unknown manager of a dangling reference).
+  FindingBuilder& concerns_unknown(const std::string& id);
+  // Someone the problem reaches beyond the subject; scored with `severity` (the finding's by default).
+  FindingBuilder& affects(EntityRef entity);
+  FindingBuilder& affects(EntityRef entity, Severity severity);
+  FindingBuilder& related(const SourceLocation& where, std::string message, EntityRef entity);
+  FindingBuilder& related(const SourceLocation& where, std::string message);
   // Point at a specific field rather than the entity (e.g. the `manager:` value that is unknown).
   FindingBuilder& at(const SourceLocation& where);
 
  private:
+  const std::string& id_of(EntityRef entity) const;
+
   Finding* finding_;
+  const Org* org_;
 };
 
 class FindingSink {
@@ -85,8 +96,14 @@ class FindingSink {
   // Reports a finding about a person or unit at the entity's location with the rule's severity.
   virtual FindingBuilder report(EntityRef entity, std::string message) = 0;
   virtual FindingBuilder report(EntityRef entity, Severity severity, std::string message) = 0;
-  // How many entities the rule looked at: the denominator of its dimension's score.
-  virtual void assessed(std::size_t entity_count) = 0;
+  // Reports a finding at a place in an input that is no entity (a row that could not be loaded, a
+  // link whose two ends are unknown). It scores in the rule's dimension like any other.
+  virtual FindingBuilder report_at(const SourceLocation& where, std::string message) = 0;
+  virtual FindingBuilder report_at(const SourceLocation& where, Severity severity, std::string message) = 0;
+  // What the rule looked at: the denominator of its score, and of every unit's that holds it.
+  virtual void assessed(EntityRef entity) = 0;
+  // For populations that are not entities (the rows of an HR export): how many were looked at.
+  virtual void assessed_records(std::size_t record_count) = 0;
   // The rule cannot run on this org: names the missing field once, and the rule counts as not
   // assessed (never as a pass).
   virtual void not_assessed(const std::string& missing_data) = 0;
