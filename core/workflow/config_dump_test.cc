@@ -36,7 +36,9 @@ TEST_CASE("the dump spells out every rule and reads back to the same settings", 
   CHECK_THAT(dump, Catch::Contains("  test-depth:    # too deep\n    enabled: true\n    severity: error\n    options:\n"
                                    "      max-layers: 5    # integer, default 7\n      order: [\"X\", \"Y\"]    # list, default A,B\n"
                                    "      label: \"say \\\"hi\\\" \\u003cb\\u003e\"    # string"));
-  CHECK_THAT(dump, Catch::Contains("  test-span:    # spans\n    enabled: false\n    severity: error\n"));
+  // Not overridden: written as a comment, so reading the dump back leaves the rule's own severities.
+  CHECK_THAT(dump, Catch::Contains("  test-span:    # spans\n    enabled: false\n"
+                                   "    # severity: error by default; not set, so the rule's own severities apply\n"));
   CHECK_THAT(dump, Catch::Contains("min-score: 72.5\n"));
   const Config back = load(dump);
   CHECK(back.profile == "classic");
@@ -45,6 +47,7 @@ TEST_CASE("the dump spells out every rule and reads back to the same settings", 
   CHECK(back.rules.options.at("test-depth").at("order") == "X,Y");
   CHECK(back.rules.options.at("test-depth").at("label") == "say \"hi\" <b>");
   CHECK(back.rules.severities.at("test-depth") == Severity::error);
+  CHECK(back.rules.severities.count("test-span") == 0);
   REQUIRE(back.suppressions.size() == 1);
   CHECK(back.suppressions[0].reason == "it's fine");
   CHECK(back.suppressions[0].expires->to_string() == "2027-01-31");
