@@ -46,8 +46,15 @@ int run_diff(const ParsedArgs& args, CliContext& context) {
   const Verdict verdict = verdict_options(args, Config{});
   const auto [old_args, new_args] = sides(args);
 
-  const auto before = run_audit(old_args, context, AuditSteps{false});
-  const auto after = run_audit(new_args, context, AuditSteps{false});
+  auto before = run_audit(old_args, context, AuditSteps{false, std::nullopt});
+  auto after = run_audit(new_args, context, AuditSteps{false, std::nullopt});
+  // Both snapshots under one profile, or the diff would list every finding of the rules only one of
+  // them ran: when only one declares platforms, EMCs or MEs (an org starting its transformation),
+  // the other is audited again under that one's Rendanheyi profile.
+  if (before->profile.name != after->profile.name) {
+    if (after->profile.name == kClassicProfile) after = run_audit(new_args, context, AuditSteps{false, before->profile});
+    else before = run_audit(old_args, context, AuditSteps{false, after->profile});
+  }
   const Relatedness related = relatedness(before->loaded->org, after->loaded->org);
   if (!related.related && !args.has("allow-unrelated")) return cannot_run(context, related.explanation);
 

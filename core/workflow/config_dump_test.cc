@@ -54,10 +54,10 @@ TEST_CASE("the dump spells out every rule and reads back to the same settings", 
 }
 
 TEST_CASE("the starter config loads and changes nothing", "[workflow]") {
-  const std::string text = starter_config("rendanheyi", {"classic", "rendanheyi"});
+  const std::string text = starter_config({"classic", "rendanheyi"});
   CHECK_THAT(text, Catch::Contains("a shipped profile (classic, rendanheyi) or a path"));
   const Config c = load(text);
-  CHECK(c.profile == "rendanheyi");
+  CHECK(c.profile.empty());  // left to each run's choice by what the org contains
   CHECK(*c.fail_on == "error");
   CHECK(c.rules.toggles.empty());
   CHECK(c.rules.options.empty());

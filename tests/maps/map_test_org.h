@@ -61,7 +61,7 @@ class TestOrg {
     metrics_ = OrgMetrics::compute(org_);
     run_.outcomes.push_back({"test-rule", "Flatness", org_.people.size(), false, false});
     scores_ = compute_scores(run_, org_);
-    return ReportInput{org_, metrics_, run_, scores_, catalog_, "test"};
+    return ReportInput{org_, metrics_, run_, scores_, catalog_, "test", ""};
   }
   const Org& org() const { return org_; }
 
