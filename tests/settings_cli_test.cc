@@ -138,6 +138,17 @@ TEST_CASE("settings: diff audits both snapshots under one profile when only one 
   CHECK_THAT(r.out, !Catch::Contains("structure-hierarchy-depth"));
 }
 
+TEST_CASE("settings: diff --fail-on info does not fail on not-assessed notes the new snapshot brought", "[settings]") {
+  const ScratchDir scratch("diff-notes");
+  const std::string before = (scratch.path / "before.yaml").string(), after = (scratch.path / "after.yaml").string();
+  std::ofstream(before) << read_file("tests/cli/deep.yaml") << "units:\n  - {id: U1, name: Pilot ME, kind: me, owner: L0}\n";
+  std::ofstream(after) << read_file("tests/cli/deep.yaml");
+  // The ME is gone: the rules about MEs now say they lack the data, which is news but not a failure.
+  const CliRun r = run_orgaudit("diff " + before + " " + after + " --fail-on info");
+  CHECK_THAT(r.out, Catch::Contains("+ info [rendanheyi-me-size]: not assessed: "));
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("settings: config --dump pins the profile a run of the org would choose, and says so without one",
           "[settings]") {
   CHECK_THAT(run_orgaudit("config --dump tests/cli/deep.yaml").out,
