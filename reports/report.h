@@ -21,6 +21,7 @@ struct ReportInput {
   const Scores& scores;
   const RuleCatalog& catalog;
   std::string tool_version;
+  std::string profile;  // which profile ran and why, for the text summary; empty: not said
 };
 
 // Presentation choices that come from the command line rather than from the run.

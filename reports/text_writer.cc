@@ -61,7 +61,7 @@ void append_summary(std::string& out, const ReportInput& input) {
   out += plural(active, "finding") + " (" + plural(counts[2], "error") + ", " +
          plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info" + accepted + ") in " +
          (input.org.people.size() == 1 ? std::string("1 person") : std::to_string(input.org.people.size()) + " people") + " and " + plural(input.org.units.size(), "unit") +
-         ". Org score " + score_text(input.scores.org);
+         (input.profile.empty() ? "" : ", " + input.profile) + ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";
   out += " (";
   bool first = true;

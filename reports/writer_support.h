@@ -10,9 +10,11 @@
 
 namespace orgaudit {
 
-// Whether a finding fails the run: the same test as the exit code (cli/verdict.cc).
+// Whether a finding fails the run; the exit code (cli/verdict.cc) uses this same test. The tool's
+// own "not assessed" notes say what data a rule lacked, not what is wrong with the org: they never
+// fail a run, even at --fail-on info.
 inline bool fails_run(const Finding& f, const WriteOptions& options) {
-  return !options.never_fail && f.counts() && f.severity >= options.fail_on;
+  return !options.never_fail && f.counts() && !f.not_assessed_note && f.severity >= options.fail_on;
 }
 
 // "open", "suppressed" or "unchanged" (already in the baseline): why a finding does or does not count.

@@ -36,16 +36,6 @@ TEST_CASE("cli: exit 1 on errors, with file:line:col findings") {
   CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:14:5: error: 'Dana \"DL\" Li <script>alert(1)</script>\\nsecond line 👩‍💻' is 9 layers"));
 }
 
-TEST_CASE("cli: the default profile is rendanheyi: both packs, 3 layers") {
-  CliRun r = run_cli("check tests/cli/deep.yaml --fail-on never");
-  CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("'Four' is 4 layers below the root (max 3) [structure-hierarchy-depth]"));
-  // An org without MEs or EMCs: the Rendanheyi rules say once what they lack, and are not scored.
-  CHECK_THAT(r.out, Catch::Contains("info: not assessed: this org has no units of kind 'me'"));
-  CHECK_THAT(run_cli("check tests/cli/deep.yaml --profile classic").out, !Catch::Contains("[rendanheyi-"));
-  CHECK_THAT(run_cli("check --help").out, Catch::Contains("default: rendanheyi"));
-}
-
 TEST_CASE("cli: --fail-on moves the threshold") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --fail-on info").exit_code == 0);

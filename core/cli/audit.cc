@@ -9,8 +9,6 @@
 namespace orgaudit::cli {
 namespace {
 
-const char* kDefaultProfile = "rendanheyi";
-
 const std::vector<OptionDecl> kAnonymizeOptions{
     {"anonymize", nullptr, "replace names, e-mails and other personal fields with keyed pseudonyms in every output"},
     {"anonymize-key", "KEY", "the pseudonym key (better: $ORGAUDIT_ANONYMIZE_KEY, kept out of shell history)"},
@@ -61,13 +59,15 @@ std::string baseline_path(const ParsedArgs& args, const Config& config) {
   return (std::filesystem::path(config.path).parent_path() / config.baseline).string();
 }
 
-std::string effective_profile(const ParsedArgs& args, const Config& config) {
-  return args.last("profile", config.profile.empty() ? kDefaultProfile : config.profile);
+std::optional<ProfileChoice> stated_profile(const ParsedArgs& args, const Config& config) {
+  if (args.has("profile")) return ProfileChoice{args.last("profile"), "--profile"};
+  if (!config.profile.empty()) return ProfileChoice{config.profile, "set in " + config.path};
+  return std::nullopt;
 }
 
-RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile) {
   RuleSelection selection;
-  apply_profile(effective_profile(args, config), profile_directories(), selection);
+  apply_profile(profile, profile_directories(), selection);
   selection.toggles.insert(selection.toggles.end(), config.rules.toggles.begin(), config.rules.toggles.end());
   for (const auto& [id, values] : config.rules.options)
     for (const auto& [name, value] : values) selection.options[id][name] = value;
@@ -90,8 +90,8 @@ RuleSelection rule_selection(const ParsedArgs& args, const Config& config) {
 std::vector<OptionDecl> audit_options(std::vector<OptionDecl> decls) {
   const std::vector<OptionDecl> selection{
       {"profile", "NAME|FILE",
-       "rule profile: which rules run with what thresholds (default: rendanheyi; also classic, "
-       "rendanheyi-strict)"},
+       "rule profile: which rules run with what thresholds: rendanheyi, rendanheyi-strict, classic "
+       "(default: rendanheyi when the org declares platforms, EMCs or MEs, else classic)"},
       {"rule-option", "ID.OPTION=VALUE", "set a rule option (repeatable)"},
       {"enable", "PATTERN", "turn on rules matching PATTERN, e.g. 'structure-*' (repeatable, in order)"},
       {"disable", "PATTERN", "turn off rules matching PATTERN (repeatable, in order)"},
@@ -115,12 +115,18 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   audit->config = load_run_config(args, context);
   load_packs(args, context, audit->host, audit->catalog);
   check_config_rules(audit->config, audit->catalog);
-  audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config));
+  const std::optional<ProfileChoice> stated = steps.profile ? steps.profile : stated_profile(args, audit->config);
+  // Configured before the (possibly long) load, so a mistyped rule or option stops the run at once;
+  // options are checked for every rule, on or off, so the fallback profile checks them all.
+  audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, stated ? stated->name : kClassicProfile));
 
   auto progress = make_progress(context);
   const LoadOptions load = load_options(args, audit->config);
   audit->loaded = load_org(args.positional, load, context, *progress);
   Org& org = audit->loaded->org;
+  audit->profile = stated ? *stated : choose_profile(org);
+  if (!stated && audit->profile.name != kClassicProfile)
+    audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, audit->profile.name));
   if (pseudonyms) anonymize_org(org, *pseudonyms);
   begin_phase(context, "reading inline suppressions");
   const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);

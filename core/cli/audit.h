@@ -11,6 +11,7 @@
 #include "cli/context.h"
 #include "cli/session.h"
 #include "config/config.h"
+#include "config/profile_choice.h"
 #include "engine/engine.h"
 #include "engine/rule_catalog.h"
 #include "plugin/plugin_host.h"
@@ -24,13 +25,16 @@ namespace orgaudit::cli {
 // anonymisation.
 std::vector<OptionDecl> audit_options(std::vector<OptionDecl> command_options);
 
-// The profile and rule selection of a run. Precedence: command line over config file over profile
-// over the rules' own defaults.
-std::string effective_profile(const ParsedArgs& args, const Config& config);
-RuleSelection rule_selection(const ParsedArgs& args, const Config& config);
+// The profile --profile or the config's `profile:` names (the command line wins), or none: then a
+// run chooses one by what the org contains (config/profile_choice.h).
+std::optional<ProfileChoice> stated_profile(const ParsedArgs& args, const Config& config);
+// The rule selection of a run under `profile`. Precedence: command line over config file over
+// profile over the rules' own defaults.
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile);
 
 struct Audit {
   Config config;
+  ProfileChoice profile;
   PluginHost host;
   RuleCatalog catalog;
   std::vector<ConfiguredRule> rules;
@@ -49,6 +53,8 @@ std::string baseline_path(const ParsedArgs& args, const Config& config);
 struct AuditSteps {
   // Apply --baseline FILE, or the config's `baseline:`. Off for `baseline create`, which writes it.
   bool baseline = true;
+  // The profile to use instead of the stated or chosen one (diff audits both snapshots under one).
+  std::optional<ProfileChoice> profile;
 };
 
 // Runs the whole pipeline for args.positional: anonymise (--anonymize) before the rules run, so

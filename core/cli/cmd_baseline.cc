@@ -16,7 +16,7 @@ ParsedArgs without_action(const ParsedArgs& args) {
 }
 
 int create(const ParsedArgs& args, CliContext& context) {
-  const auto audit = run_audit(args, context, AuditSteps{false});
+  const auto audit = run_audit(args, context, AuditSteps{false, std::nullopt});
   const std::string path = args.has("output") ? args.last("output") : baseline_path(args, audit->config);
   if (path.empty())
     throw UsageError("baseline create needs --output FILE (or 'baseline: FILE' in .orgaudit.yaml)");

@@ -84,7 +84,8 @@ int run_check(const ParsedArgs& args, CliContext& context) {
 
   auto audit = run_audit(args, context);
   const Verdict verdict = verdict_options(args, audit->config);
-  const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version()};
+  const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version(),
+                          audit->profile.describe()};
   auto options_for = [&](const OutputRequest& o) {
     return WriteOptions{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
   };

@@ -23,6 +23,23 @@ Config config_for(const ParsedArgs& args, const CliContext& context) {
   return found.empty() ? Config{} : load_config(context.files, found);
 }
 
+// The profile a run of the org file would use. Without an org file there is nothing to choose by:
+// the dump then pins what an org with no platforms, EMCs or MEs gets, and says so.
+ProfileChoice dumped_profile(const ParsedArgs& args, const Config& config, CliContext& context) {
+  if (const std::optional<ProfileChoice> stated = stated_profile(args, config)) return *stated;
+  std::error_code ec;
+  if (args.positional.empty() || std::filesystem::is_directory(args.positional.front(), ec)) {
+    context.err << "orgaudit: no org file given, so the dump pins the profile a run chooses for an org that "
+                   "declares no platforms, EMCs or MEs (" << kClassicProfile
+                << "); name the org file, or pass --profile, to dump the settings its run uses\n";
+    return {kClassicProfile, "no org file given: as for an org that declares no platforms, EMCs or MEs"};
+  }
+  auto progress = make_progress(context);
+  const auto loaded = load_org(args.positional, load_options(args, config), context, *progress);
+  progress->finish();
+  return choose_profile(loaded->org);
+}
+
 }  // namespace
 
 int run_config(const ParsedArgs& args, CliContext& context) {
@@ -33,18 +50,18 @@ int run_config(const ParsedArgs& args, CliContext& context) {
   RuleCatalog catalog;
   load_packs(args, context, host, catalog);
   check_config_rules(config, catalog);
-  const RuleSelection selection = rule_selection(args, config);
+  const ProfileChoice profile = dumped_profile(args, config, context);
+  const RuleSelection selection = rule_selection(args, config, profile.name);
   configure_rules(catalog, selection);  // validates options and patterns exactly as a run would
 
-  const std::string profile = effective_profile(args, config);
-  std::vector<std::string> sources{"each rule's built-in defaults", "profile " + profile};
+  std::vector<std::string> sources{"each rule's built-in defaults", profile.describe()};
   if (!config.path.empty()) sources.push_back("config file " + config.path);
   for (const char* option : {"profile", "enable", "disable", "rule-option"})
     if (args.has(option)) {
       sources.emplace_back("the command line");
       break;
     }
-  context.out << dump_config(EffectiveConfig{sources, profile, config, catalog, selection, config.fail_on.value_or("error")});
+  context.out << dump_config(EffectiveConfig{sources, profile.name, config, catalog, selection, config.fail_on.value_or("error")});
   return kExitClean;
 }
 

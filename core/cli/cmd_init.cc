@@ -1,7 +1,6 @@
 // `orgaudit init [DIR]`: write a commented starter .orgaudit.yaml.
 #include <filesystem>
 
-#include "cli/audit.h"
 #include "cli/commands.h"
 #include "config/config.h"
 #include "config/profile.h"
@@ -21,7 +20,7 @@ int run_init(const ParsedArgs& args, CliContext& context) {
     return cannot_run(context, path + " already exists; pass --force to replace it");
   std::vector<std::string> profiles;
   for (const Profile& p : list_profiles(profile_directories())) profiles.push_back(p.name);
-  context.files.write_atomically(path, starter_config(effective_profile(ParsedArgs{}, Config{}), profiles));
+  context.files.write_atomically(path, starter_config(profiles));
   context.out << "wrote " << path << "; see the effective settings with 'orgaudit config --dump'\n";
   return kExitClean;
 }

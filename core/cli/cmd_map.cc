@@ -86,7 +86,8 @@ int run_map(const ParsedArgs& args, CliContext& context) {
 
   auto audit = run_audit(args, context);
   const Verdict verdict = verdict_options(args, audit->config);
-  const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version()};
+  const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version(),
+                          audit->profile.describe()};
   std::string bytes;
   begin_phase(context, "drawing the map");
   try {

@@ -1,8 +1,10 @@
 #include "cli/verdict.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "writer_support.h"
 
 namespace orgaudit::cli {
 namespace {
@@ -45,10 +47,11 @@ Verdict verdict_options(const ParsedArgs& args, const Config& config) {
 }
 
 int verdict_exit_code(const Verdict& verdict, const RunResult& run, const Scores& scores, CliContext& context) {
-  bool failed = false;
-  if (!verdict.never_fail)
-    for (const Finding& f : run.findings)
-      if (f.counts() && f.severity >= verdict.threshold) failed = true;
+  WriteOptions failure;  // the writers' test, so JUnit and Markdown agree with the exit code
+  failure.fail_on = verdict.threshold;
+  failure.never_fail = verdict.never_fail;
+  bool failed = std::any_of(run.findings.begin(), run.findings.end(),
+                            [&failure](const Finding& f) { return fails_run(f, failure); });
   if (verdict.min_score) {
     const double minimum = *verdict.min_score;
     if (!scores.org) {

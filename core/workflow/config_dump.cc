@@ -48,8 +48,14 @@ void dump_rule(std::string& out, const CatalogEntry& entry, const RuleSelection&
   const auto severity = selection.severities.find(info.id);
   out += "  " + info.id + ":    # " + info.summary + "\n";
   out += std::string("    enabled: ") + (on ? "true" : "false") + "\n";
-  out += std::string("    severity: ") +
-         to_string(severity == selection.severities.end() ? info.default_severity : severity->second) + "\n";
+  // Only an override is written as a setting: a pinned severity replaces every severity the rule
+  // picks itself (the depth rule's errors past error-layers), so pinning the default would change
+  // the findings of a run that reads the dump back.
+  if (severity == selection.severities.end())
+    out += std::string("    # severity: ") + to_string(info.default_severity) +
+           " by default; not set, so the rule's own severities apply\n";
+  else
+    out += std::string("    severity: ") + to_string(severity->second) + "\n";
   if (info.options.empty()) return;
   const auto chosen = selection.options.find(info.id);
   out += "    options:\n";

@@ -2,7 +2,7 @@
 
 namespace orgaudit {
 
-std::string starter_config(const std::string& profile, const std::vector<std::string>& profiles) {
+std::string starter_config(const std::vector<std::string>& profiles) {
   std::string names;
   for (const std::string& name : profiles) names += (names.empty() ? "" : ", ") + name;
   std::string text = R"(# orgaudit settings for the org charts in this directory and below it.
@@ -11,7 +11,8 @@ std::string starter_config(const std::string& profile, const std::vector<std::st
 orgaudit-config: 1
 
 # Which rules run with what thresholds: a shipped profile (@PROFILES@) or a path to a profile file.
-profile: @PROFILE@
+# Not set, each run chooses: rendanheyi when the org declares platforms, EMCs or MEs, else classic.
+# profile: classic
 
 # Turn rules on or off (patterns apply in order), change severities and options.
 # List the rules with: orgaudit rules
@@ -48,7 +49,6 @@ suppressions:
 # baseline: orgaudit-baseline.json
 )";
   text.replace(text.find("@PROFILES@"), 10, names.empty() ? "none found" : names);
-  text.replace(text.find("@PROFILE@"), 9, profile);
   return text;
 }
 

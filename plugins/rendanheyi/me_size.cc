@@ -10,9 +10,10 @@ RuleInfo MeSize::info() {
           Severity::warning,
           "Autonomy",
           {{"max-size", OptionType::number, "15",
-            "largest headcount (FTE of the ME's own people) an ME should have; above it is a warning"},
+            "largest headcount (FTE of the ME's own people) that passes; above it is a warning "
+            "(the seeds' \"less than 10\" is 9, as in rendanheyi-strict)"},
            {"error-size", OptionType::number, "20",
-            "headcount (FTE) at or beyond which the finding is an error rather than a warning"}},
+            "headcount (FTE) at or above which the finding is an error rather than a warning"}},
           ""};
 }
 
@@ -41,9 +42,12 @@ void MeSize::check(const CheckContext& context, FindingSink& sink) const {
     }
     if (size <= max_size_) continue;
     const Severity severity = size >= error_size_ ? Severity::error : Severity::warning;
+    // The limit is this audit's (a profile's or the user's), not Haier's: the message says which
+    // is which, so a reader does not take 15 for the model's own figure.
     sink.report({EntityRef::unit, u}, severity,
-                quoted(me) + " has grown to " + measured + ", above the " + number(max_size_) +
-                    " an ME should have: split it into smaller MEs, as Haier does when MEs grow big");
+                quoted(me) + " has grown to " + measured + ", above this audit's max-size of " + number(max_size_) +
+                    " (Haier's MEs are \"preferably made up of less than 10 people\"): split it into smaller "
+                    "MEs, as Haier does when MEs grow big");
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "config/profile.h"
 #include "engine/engine.h"
+#include "fixture_expectations.h"
 #include "import/import_rules.h"
 #include "io/file_system.h"
 #include "loader/yaml_loader.h"
@@ -168,10 +169,39 @@ TEST_CASE("the rendanheyi profiles run both packs with the model's thresholds") 
 
   RuleSelection strict;
   apply_profile("rendanheyi-strict", profile_directories(), strict);
-  CHECK(strict.options["rendanheyi-me-size"]["max-size"] == "10");
+  CHECK(strict.options["rendanheyi-me-size"]["max-size"] == "9");  // the seeds' "less than 10"
   CHECK(strict.options["structure-hierarchy-depth"]["max-layers"] == "3");  // from rendanheyi
   CHECK(std::stol(strict.options["rendanheyi-emc-contract"]["max-age-days"]) <
         std::stol(selection.options["rendanheyi-emc-contract"]["max-age-days"]));
+}
+
+TEST_CASE("rendanheyi-strict flags an ME of 10 people: the seeds' MEs are \"preferably less than 10\"") {
+  // The fixture is written for the seeds' figure; the profile must find exactly what it expects.
+  const fs::path fixture = kSource / "tests/fixtures/rendanheyi-me-size/seed-size.yaml";
+  std::ifstream text(fixture);
+  const fixtures::FixtureComments comments = fixtures::parse_fixture_comments(text);
+  RuleSelection strict;
+  apply_profile("rendanheyi-strict", profile_directories(), strict);
+  CHECK(strict.options["rendanheyi-me-size"] == comments.options);
+
+  Org org;
+  std::vector<Diagnostic> warnings;
+  NoProgress progress;
+  RealFileSystem files;
+  load_yaml_org(files, fixture.string(), org, warnings, progress);
+  org.resolve();
+  const OrgMetrics metrics = OrgMetrics::compute(org);
+  std::vector<fixtures::ActualFinding> actual;
+  for (const Finding& f : run_rules(org, metrics, configure_rules(catalog(), strict)).findings)
+    if (f.rule_id == "rendanheyi-me-size") actual.push_back({f.where.line, f.rule_id, f.severity, f.message});
+  const fixtures::FixtureDiff diff = fixtures::compare_findings(comments.expected, actual);
+  INFO(fixtures::format_diff(fixture.string(), diff));
+  CHECK(diff.empty());
+  REQUIRE_FALSE(actual.empty());
+  // The number in the message is the audit's, and Haier's own figure is quoted as such.
+  CHECK(actual.front().message == "'Ten ME' has grown to 10 people, above this audit's max-size of 9 (Haier's MEs are "
+                                  "\"preferably made up of less than 10 people\"): split it into smaller MEs, as Haier "
+                                  "does when MEs grow big");
 }
 
 TEST_CASE("the samples produce the finding counts their comments promise") {

@@ -475,7 +475,7 @@ def header(units, people):
         "#   platform owners) own platforms with revenue attributed, and no one is more than 3 layers",
         "#   down (the deepest, GE Appliances' entrepreneurs, are %d below the root)." % max_depth,
         "#",
-        "# With --profile rendanheyi-strict (MEs of at most 10, 15 an error; contracts at most 21 days",
+        "# With --profile rendanheyi-strict (MEs of fewer than 10, 15 an error; contracts at most 21 days",
         "# old; spans up to 15): ME-THUNDER's size becomes an error, EMC-COOK's 30-day-old contract is",
         "# stale too, and the Thunder ME owner's span of 17 is too wide.",
         "#",

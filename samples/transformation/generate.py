@@ -83,7 +83,7 @@ def table(**series):
 MES = [
     dict(id="ME-WASH-FL", name="Front-load Washer ME", emc="EMC-LAUNDRY", size=17,
          roles=["drum and motor", "wash programs", "connected app", "user research", "test", "suppliers"],
-         note="PLANTED: 17 people, above the 15 an ME should have: the old washer team moved over whole",
+         note="PLANTED: 17 people, above the default profile's 15: the old washer team moved over whole",
          metrics=table(headcount=[14, 15, 15, 16, 17, 17], revenue=[2100, 2180, 2270, 2380, 2490, 2600],
                        costs=[1900, 1950, 2010, 2080, 2150, 2220], user_feedback=[4.1, 4.2, 4.2, 4.3, 4.3, 4.4],
                        external_hires=[1, 0, 1, 0, 1, 0], external_funding=[0, 0, 400, 0, 0, 0])),
@@ -380,7 +380,7 @@ def header(units, people, links):
                 L.append("#   %s: %s, %s" % (r, who(f[2]), f[3]))
     L += [
         "#",
-        "# With --profile rendanheyi-strict (MEs of at most 10) the Side-by-side Refrigeration (12) and",
+        "# With --profile rendanheyi-strict (MEs of fewer than 10) the Side-by-side Refrigeration (12) and",
         "# Dryer (11) MEs are too big as well, and the Front-load Washer ME's 17 becomes an error.",
         "# With --profile classic only the structure pack runs, with spans-and-layers thresholds.",
         "#",

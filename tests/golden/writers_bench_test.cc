@@ -44,15 +44,15 @@ TEST_CASE("bench: every writer on a large org, all formats together under 3 s", 
   if (const char* profile = std::getenv("ORGAUDIT_BENCH_PROFILE")) args.options.emplace_back("profile", profile);
   Stopwatch audit_time;
   const auto audit = orgaudit::cli::run_audit(args, context);
-  std::printf("%s (profile %s): %zu people, %zu units, %zu findings; audit %.2f s\n", path.c_str(),
-              orgaudit::cli::effective_profile(args, audit->config).c_str(), audit->loaded->org.people.size(),
+  std::printf("%s (%s): %zu people, %zu units, %zu findings; audit %.2f s\n", path.c_str(),
+              audit->profile.describe().c_str(), audit->loaded->org.people.size(),
               audit->loaded->org.units.size(), audit->run.findings.size(), audit_time.wall_seconds());
   Stopwatch scoring;
   const orgaudit::Scores scores = orgaudit::compute_scores(audit->run, audit->loaded->org);
   std::printf("  scores with the per-unit roll-up: %.3f s wall, %.3f s CPU\n", scoring.wall_seconds(), scoring.cpu_seconds());
 
   const orgaudit::ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, scores, audit->catalog,
-                                    orgaudit::version()};
+                                    orgaudit::version(), audit->profile.describe()};
   const orgaudit::WriteOptions options;
   double wall = 0, cpu = 0;
   for (const orgaudit::OutputFormat& format : orgaudit::output_formats()) {

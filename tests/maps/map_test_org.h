@@ -67,7 +67,7 @@ class TestOrg {
     RuleOutcome& everyone = run_.outcomes.emplace_back(RuleOutcome{"test-rule", "Flatness", org_.people.size()});
     everyone.assessed_people.assign(org_.people.size(), true);
     scores_ = compute_scores(run_, org_);
-    return ReportInput{org_, metrics_, run_, scores_, catalog_, "test"};
+    return ReportInput{org_, metrics_, run_, scores_, catalog_, "test", ""};
   }
   const Org& org() const { return org_; }
 
