@@ -3,15 +3,18 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/text.h"
+#include "util/visible_text.h"
+
 namespace orgaudit {
 
 namespace {
 
 // Characters that JSON strings carry as they are: printable ASCII other than the quote, the
-// backslash and the HTML-significant < > & (escaped so the output can be embedded in a page), and
-// every byte of a multi-byte UTF-8 sequence except the lead byte of U+2028/U+2029.
+// backslash and the HTML-significant < > & (escaped so the output can be embedded in a page).
+// Everything else, UTF-8 included, takes the slow path.
 constexpr bool plain(unsigned char c) {
-  return c >= 0x20 && c != 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xE2;
+  return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
 }
 
 }  // namespace
@@ -34,18 +37,23 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-            (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else if (c == 0xE2) {
-          out += static_cast<char>(c);
-        } else {  // control characters, DEL, < > &
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
+      default: {
+        // A UTF-8 sequence is copied unless it is a hidden control (C1, bidirectional overrides,
+        // U+2028/9, which also end a JavaScript line, the BOM); malformed bytes become U+FFFD, so the
+        // document is always valid JSON.
+        char32_t code = c;
+        const std::size_t length = c < 0x80 ? 1 : decode_utf8(text, i, code);
+        if (length == 0) {
+          out += "\\ufffd";
+        } else if (c >= 0x80 && !is_hidden_control(code)) {
+          out.append(text.data() + i, length);
+          i += length - 1;
+        } else {  // control characters, DEL, < > &, and the hidden controls
+          out += "\\u";
+          for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 15];
+          i += length - 1;
         }
+      }
     }
     ++i;
   }

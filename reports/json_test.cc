@@ -46,3 +46,9 @@ TEST_CASE("json strings: U+2028 and U+2029 escaped, other characters starting wi
   orgaudit::append_json_string(out, "a\xe2\x80\xa9" "b \xe2\x82\xac");  // U+2029, then the euro sign
   CHECK(out == "\"a\\u2029b \xe2\x82\xac\"");
 }
+
+TEST_CASE("json strings escape the hidden controls and replace malformed UTF-8") {
+  std::string out;
+  orgaudit::append_json_string(out, "rlo \xE2\x80\xAE nel \xC2\x85 bom \xEF\xBB\xBF del \x7f bad \xFF é 👩‍💻 ‰");
+  CHECK(out == "\"rlo \\u202e nel \\u0085 bom \\ufeff del \\u007f bad \\ufffd é 👩‍💻 ‰\"");
+}

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "report.h"
+#include "util/visible_text.h"
 #include "writer_support.h"
 
 namespace orgaudit {
@@ -18,9 +19,11 @@ constexpr std::size_t kFindingsListed = 25;
 
 // Org data as inert Markdown text: HTML markup as entities, Markdown punctuation backslash-escaped
 // (`|` too, which would end a table cell; `#`, which could close a heading; `@`, which would mention
-// someone), line breaks as <br>.
+// someone), line breaks as <br>, and controls shown escaped.
 std::string md(std::string_view raw) {
-  const std::string text = xml_safe(raw);  // no control characters or malformed UTF-8 either
+  // Controls, bidirectional overrides and malformed UTF-8 as visible escapes (their backslash is then
+  // escaped below like any other), line breaks kept for <br>.
+  const std::string text = visible(raw, {true, true, false});
   std::string out;
   out.reserve(text.size() + 8);
   for (std::size_t i = 0; i < text.size(); ++i) {

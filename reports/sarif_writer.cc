@@ -1,6 +1,10 @@
 // SARIF 2.1.0 for code-scanning services (docs/outputs.md, "SARIF"): one run, every loaded rule as a
-// reportingDescriptor, one result per finding. Suppressed findings stay in, with a `suppressions`
-// entry, so the service can show them as dismissed rather than lose them.
+// reportingDescriptor, one result per finding up to GitHub's limits, most severe first. Suppressed
+// findings stay in, with a `suppressions` entry, so the service can show them as dismissed rather
+// than lose them.
+#include <algorithm>
+#include <array>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +19,13 @@ constexpr const char* kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 // Relative artifact URIs resolve against the checkout root, which only the consumer knows.
 constexpr const char* kSourceRoot = "%SRCROOT%";
+
+// GitHub code scanning's documented limits ("SARIF results exceed one or more limits"): it keeps the
+// top 5,000 results of a run (and rejects a run of more than 25,000), and shows 100 locations of a
+// result (rejecting more than 1,000). Writing no more than it keeps means nothing is dropped
+// silently: the run says what it left out, and the JSON output has everything.
+constexpr std::size_t kMaxResults = 5000;
+constexpr std::size_t kMaxRelatedLocations = 100;
 
 const char* sarif_level(Severity severity) {
   switch (severity) {
@@ -105,9 +116,10 @@ void write_result(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
   logical_location(w, f.entity_ids.empty() ? std::string() : f.entity_ids.front());
   w.end_object().end_array();
   w.key("partialFingerprints").begin_object().key("orgauditEntities/v1").value(f.fingerprint).end_object();
-  if (!f.related.empty()) {
+  const std::size_t related = std::min(f.related.size(), kMaxRelatedLocations);
+  if (related > 0) {
     w.key("relatedLocations").begin_array();
-    for (std::size_t i = 0; i < f.related.size(); ++i) {
+    for (std::size_t i = 0; i < related; ++i) {
       const RelatedLocation& r = f.related[i];
       w.begin_object().key("id").value(i + 1);
       physical_location(w, artifacts, r.where);
@@ -123,8 +135,61 @@ void write_result(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
   w.key("properties").begin_object().key("dimension").value(f.dimension);
   w.key("entities").begin_array();
   for (const std::string& id : f.entity_ids) w.value(id);
-  w.end_array().end_object();
+  w.end_array();
+  if (related < f.related.size()) w.key("relatedLocationsOmitted").value(f.related.size() - related);
   w.end_object();
+  w.end_object();
+}
+
+// Which results a run keeps when it cannot keep them all, and the order it lists them in: open
+// findings before accepted (suppressed) ones, then errors, warnings, notes and the rules' "not
+// assessed" notes, each group in file order.
+constexpr std::size_t kPriorities = 8;
+std::size_t priority(const Finding& f) {
+  const std::size_t level = f.not_assessed_note ? 3 : 2 - static_cast<std::size_t>(f.severity);
+  return (f.suppression ? 4 : 0) + level;
+}
+
+struct ChosenResults {
+  std::vector<const Finding*> results;
+  std::size_t omitted = 0;
+};
+
+// Bucketed rather than sorted: linear in the findings, and file order within a bucket for free.
+ChosenResults choose_results(const std::vector<Finding>& findings) {
+  std::array<std::vector<const Finding*>, kPriorities> buckets;
+  for (const Finding& f : findings) buckets[priority(f)].push_back(&f);
+  ChosenResults chosen;
+  chosen.results.reserve(std::min(findings.size(), kMaxResults));
+  for (const auto& bucket : buckets)
+    for (const Finding* f : bucket)
+      if (chosen.results.size() < kMaxResults) chosen.results.push_back(f);
+  chosen.omitted = findings.size() - chosen.results.size();
+  return chosen;
+}
+
+// The run always says it completed; when results were left out, a warning says how many and where
+// the rest are. Code scanning shows tool execution notifications on its tool status page.
+void write_invocation(JsonWriter& w, std::size_t findings, const ChosenResults& chosen) {
+  w.key("invocations").begin_array().begin_object();
+  w.key("executionSuccessful").value(true);
+  if (chosen.omitted > 0) {
+    w.key("toolExecutionNotifications").begin_array().begin_object();
+    w.key("level").value("warning");
+    w.key("descriptor").begin_object().key("id").value("sarif-results-limit").end_object();
+    text_message(w, "message",
+                 std::to_string(chosen.omitted) + " of " + std::to_string(findings) +
+                     " findings are left out of this run: GitHub code scanning keeps at most " +
+                     std::to_string(kMaxResults) +
+                     " results a run, so only the most severe are listed (open before suppressed; errors, then "
+                     "warnings, then notes; each in file order). The JSON output (--format json) has all " +
+                     std::to_string(findings) + ".");
+    w.key("properties").begin_object();
+    w.key("findings").value(findings).key("results").value(chosen.results.size()).key("omitted").value(chosen.omitted);
+    w.end_object();
+    w.end_object().end_array();
+  }
+  w.end_object().end_array();
 }
 
 // The scores ride along in the run's property bag: SARIF has no place of its own for them.
@@ -160,9 +225,11 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.key("semanticVersion").value(input.tool_version);
   write_rules(w, input.catalog);
   w.end_object().end_object();
+  const ChosenResults chosen = choose_results(input.run.findings);
+  write_invocation(w, input.run.findings.size(), chosen);
   w.key("results").begin_array();
   const Artifacts artifacts(input.org);
-  for (const Finding& f : input.run.findings) write_result(w, artifacts, f, rule_index);
+  for (const Finding* f : chosen.results) write_result(w, artifacts, *f, rule_index);
   w.end_array();
   write_run_properties(w, input);
   w.end_object().end_array();

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "report.h"
+#include "util/visible_text.h"
 
 namespace orgaudit {
 namespace {
@@ -16,23 +17,6 @@ const char* colour_of(Severity severity) {
     case Severity::info: break;
   }
   return "\033[1;36m";
-}
-
-// A finding is one line whatever a name contains: control characters (newlines, and ESC, which
-// could drive the reader's terminal) are shown escaped rather than acted on.
-void append_visible(std::string& out, const std::string& text) {
-  for (unsigned char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7f) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-      out += buffer;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -85,6 +69,8 @@ std::string format_location(const Org& org, const SourceLocation& where) {
   return out;
 }
 
+// A finding is one line whatever a name or path contains: control characters (newlines, and ESC,
+// which could drive the reader's terminal) and bidirectional overrides are shown escaped.
 std::string write_text(const ReportInput& input, const WriteOptions& style) {
   std::string out;
   for (const Finding& f : input.run.findings) {

@@ -2,32 +2,14 @@
 
 #include <cstdio>
 
+#include "util/text.h"
+
 namespace orgaudit {
 namespace {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the well-formed UTF-8 sequence at s[i] and its code point, or 0 when malformed.
-std::size_t decode(std::string_view s, std::size_t i, unsigned& code) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t length;
-  unsigned min_code;
-  if (c < 0x80) return code = c, 1;
-  if ((c & 0xE0) == 0xC0) length = 2, min_code = 0x80, code = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) length = 3, min_code = 0x800, code = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) length = 4, min_code = 0x10000, code = c & 0x07;
-  else return 0;
-  if (i + length > s.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const unsigned char next = static_cast<unsigned char>(s[i + k]);
-    if ((next & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (next & 0x3F);
-  }
-  if (code < min_code || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return 0;
-  return length;
-}
-
-bool xml_char(unsigned code) {
+bool xml_char(char32_t code) {
   if (code < 0x20) return code == '\t' || code == '\n' || code == '\r';
   return code != 0xFFFE && code != 0xFFFF;
 }
@@ -62,9 +44,9 @@ std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id
 const std::string& unit_label(const Unit& unit) { return unit.name.empty() ? unit.id : unit.name; }
 
 std::size_t xml_unsafe_at(std::string_view text) {
-  unsigned code = 0;
+  char32_t code = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = decode(text, i, code);
+    const std::size_t length = decode_utf8(text, i, code);
     if (length == 0 || !xml_char(code)) return i;
     i += length;
   }
@@ -75,9 +57,9 @@ std::string xml_safe(std::string_view text) {
   std::size_t i = xml_unsafe_at(text);
   if (i == std::string_view::npos) return std::string(text);  // the usual case: nothing to replace
   std::string out(text.substr(0, i));
-  unsigned code = 0;
+  char32_t code = 0;
   while (i < text.size()) {
-    const std::size_t length = decode(text, i, code);
+    const std::size_t length = decode_utf8(text, i, code);
     if (length > 0 && xml_char(code)) {
       out.append(text.substr(i, length));
       i += length;

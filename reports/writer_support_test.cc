@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "writer_support.h"
+#include "xml_support.h"
 
 using namespace orgaudit;
 
@@ -48,4 +49,14 @@ TEST_CASE("fails_run follows --fail-on, suppressions, the baseline and never") {
   f.suppression.reset();
   options.never_fail = true;
   CHECK_FALSE(fails_run(f, options));
+}
+
+TEST_CASE("serialised XML carries DEL, C1 and bidirectional controls as character references") {
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("r");
+  set_attribute(root, "name", "rlo \xE2\x80\xAE del \x7f");
+  append_text(root, "t", "nel \xC2\x85 lri \xE2\x81\xA6 esc \x1b zoë 👩‍💻");
+  const std::string xml = serialize(document);
+  CHECK_THAT(xml, Catch::Contains("name=\"rlo &#x202E; del &#x7F;\""));
+  CHECK_THAT(xml, Catch::Contains("<t>nel &#x85; lri &#x2066; esc \xEF\xBF\xBD zoë 👩‍💻</t>"));
 }

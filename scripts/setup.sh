@@ -14,8 +14,9 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium fonts-wqy-microhei fonts-noto-color-emoji)
-  # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back.
-  packages+=(python3-jsonschema cmark-gfm)
+  # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back,
+  # Graphviz's dot to read a DOT map back (tests/hostile/).
+  packages+=(python3-jsonschema cmark-gfm graphviz)
 fi
 
 missing=()

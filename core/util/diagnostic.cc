@@ -1,9 +1,12 @@
 #include "util/diagnostic.h"
 
+#include "util/visible_text.h"
+
 namespace orgaudit {
 
+// The message quotes the input (an unknown key, a bad value) and goes to a terminal: shown escaped.
 std::string Diagnostic::format(const char* level) const {
-  std::string out = file;
+  std::string out = visible(file);
   if (line != 0) {
     out += ':' + std::to_string(line);
     if (column != 0) out += ':' + std::to_string(column);
@@ -11,7 +14,7 @@ std::string Diagnostic::format(const char* level) const {
   out += ": ";
   out += level;
   out += ": ";
-  out += message;
+  append_visible(out, message);
   return out;
 }
 

@@ -69,27 +69,37 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return code = c, 1;
+  std::size_t length;
+  char32_t min_code;
+  if ((c & 0xE0) == 0xC0) length = 2, min_code = 0x80, code = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) length = 3, min_code = 0x800, code = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) length = 4, min_code = 0x10000, code = c & 0x07;
+  else return 0;
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const unsigned char next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (next & 0x3F);
+  }
+  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+  if (code < min_code || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return 0;
+  return length;
+}
+
 std::size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t length;
-    unsigned min_code;
-    unsigned code;
-    if ((c & 0xE0) == 0xC0) length = 2, min_code = 0x80, code = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) length = 3, min_code = 0x800, code = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) length = 4, min_code = 0x10000, code = c & 0x07;
-    else return i;
-    if (i + length > n) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      code = (code << 6) | (s[i + k] & 0x3F);
+  while (i < text.size()) {
+    if (s[i] < 0x80) {  // the common case, without a call
+      ++i;
+      continue;
     }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-    if (code < min_code || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
+    char32_t code;
+    const std::size_t length = decode_utf8(text, i, code);
+    if (length == 0) return i;
     i += length;
   }
   return std::string_view::npos;

@@ -16,5 +16,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 // Checks that text is well-formed UTF-8; returns the byte offset of the first bad byte or npos.
 std::size_t find_invalid_utf8(std::string_view text);
+// The length of the well-formed UTF-8 sequence at text[i] (i < size) and its code point, or 0 when
+// it is malformed (a stray continuation byte, a truncated or overlong sequence, a UTF-16 surrogate, a
+// code point past U+10FFFF).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code);
 
 }  // namespace orgaudit

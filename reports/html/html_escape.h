@@ -9,8 +9,9 @@
 
 namespace orgaudit::html {
 
-// `& < > " '` as entities; control characters other than newline and tab, and invalid UTF-8, as
-// U+FFFD (HTML forbids them, and they could confuse a terminal that displays the file).
+// `& < > " '` as entities; control characters other than newline and tab, bidirectional overrides
+// and invalid UTF-8 shown escaped (`\x1b`, `\u202e`: HTML forbids some, and the rest could reorder
+// or hide text, or drive a terminal that displays the file).
 void append_text(std::string& out, std::string_view text);
 std::string escape(std::string_view text);
 

@@ -1,37 +1,21 @@
 #include "map/map_escape.h"
 
-#include "util/text.h"
+#include "util/visible_text.h"
 
 namespace orgaudit::map {
-namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-void append_clean(std::string& out, std::string_view valid) {
-  for (std::size_t i = 0; i < valid.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(valid[i]);
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < valid.size() && valid[i + 1] == '\n') ++i;  // CRLF is one line break
-    } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-      out += kReplacement;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-}
-
-}  // namespace
-
+// Controls and bidirectional overrides shown escaped, as in the text output; a carriage return
+// (or CRLF) is one line break.
 std::string clean_text(std::string_view text) {
+  const std::string shown = visible(text, {true, true, false});
   std::string out;
-  out.reserve(text.size());
-  while (!text.empty()) {
-    const std::size_t bad = find_invalid_utf8(text);
-    append_clean(out, text.substr(0, bad));
-    if (bad == std::string_view::npos) break;
-    out += kReplacement;
-    text.remove_prefix(bad + 1);
+  out.reserve(shown.size());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (shown[i] != '\r') {
+      out += shown[i];
+      continue;
+    }
+    out += '\n';
+    if (i + 1 < shown.size() && shown[i + 1] == '\n') ++i;
   }
   return out;
 }

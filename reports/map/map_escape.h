@@ -16,7 +16,7 @@
 namespace orgaudit::map {
 
 // For label and tooltip values. A newline stays a line break (Graphviz draws it as one); other
-// control characters and invalid UTF-8 become U+FFFD.
+// control characters, bidirectional overrides and invalid UTF-8 are shown escaped (`\x1b`, `\u202e`).
 std::string escape_label(std::string_view text);
 
 // Text inside an HTML-like label: `& < > " '` as entities, newlines as <BR/>, and backslashes
@@ -28,8 +28,9 @@ std::string escape_html_label(std::string_view text);
 // in tooltips after the XML parser has decoded the entities).
 std::string escape_html_attribute(std::string_view text);
 
-// Well-formed UTF-8 without control characters other than newline and tab: what every Graphviz
-// string and every SVG text node can carry.
+// Well-formed UTF-8 without control characters other than newline and tab, and without
+// bidirectional overrides: each is shown escaped, as in the text output (util/visible_text.h). What
+// every Graphviz string and every SVG text node can carry, and what a reader sees as typed.
 std::string clean_text(std::string_view text);
 
 }  // namespace orgaudit::map

@@ -3,6 +3,7 @@
 
 #include "map/map_builders.h"
 #include "map/map_limits.h"
+#include "util/visible_text.h"
 
 namespace orgaudit::map {
 namespace {
@@ -27,7 +28,9 @@ std::string findings_summary(const RunResult& run) {
 }  // namespace
 
 std::string NodeNames::unique(const std::string& id, std::uint32_t index) {
-  std::string name = id.empty() ? "#" + std::to_string(index) : id;
+  // Graphviz writes a node's name raw into the SVG's <title>: controls in an id are shown escaped,
+  // reversibly, so that two ids never share a name.
+  std::string name = id.empty() ? "#" + std::to_string(index) : visible(id, {false, false, true});
   if (!used_.insert(name).second) {
     name += "#" + std::to_string(index);
     used_.insert(name);

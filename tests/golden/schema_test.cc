@@ -1,9 +1,11 @@
 // Each sample's SARIF, JUnit and XML report validated by its schema with the standard tools:
 // jsonschema for SARIF (tests/schemas/sarif-schema-2.1.0.json), xmllint for JUnit
 // (tests/schemas/JUnit.xsd) and for the HR report (reports/orgaudit-report.xsd, the one we ship).
-// Also: suppressed and baselined findings in SARIF, JUnit and the XML report.
+// Also: suppressed and baselined findings in SARIF, JUnit and the XML report, and SARIF within GitHub
+// code scanning's 5,000 results a run.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <sstream>
 
 #include "cli_runner.h"
 #include "golden/output_runs.h"
@@ -94,4 +96,27 @@ TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baseli
   CHECK_THAT(sarif, Catch::Contains(R"("baselineState":"new")") && Catch::Contains(R"("baselineState":"unchanged")"));
   CHECK_THAT(read_file(files.at("junit")), Catch::Contains("<skipped message=\"suppressed (inline): interim"));
   CHECK_THAT(read_file(files.at("xml")), Catch::Contains("status=\"suppressed\"") && Catch::Contains("status=\"unchanged\""));
+}
+
+TEST_CASE("schemas: SARIF of an org with over 5,000 findings keeps the 5,000 most severe and counts the rest",
+          "[schema][sarif]") {
+  require_jsonschema();
+  // 6,000 managers of one report each (a span-family finding apiece), then 20 people whose manager
+  // does not exist: errors at the end of the file, which the SARIF must list first.
+  std::ostringstream org;
+  org << "orgaudit: 1\norg: {name: Many Findings}\npeople:\n  - {id: R, name: Root}\n";
+  for (int i = 0; i < 6000; ++i)
+    org << "  - {id: M" << i << ", name: Manager " << i << ", manager: R}\n  - {id: P" << i << ", name: Report " << i
+        << ", manager: M" << i << "}\n";
+  for (int i = 0; i < 20; ++i) org << "  - {id: X" << i << ", name: Lost " << i << ", manager: ghost-" << i << "}\n";
+  const std::string org_file = scratch_path("many-findings.yaml");
+  std::ofstream(org_file) << org.str();
+
+  const auto files = write_outputs("'" + org_file + "'", {"sarif", "json"}, "many-findings");
+  validate_sarif(files.at("sarif"));
+  const CommandRun check =
+      run_command("python3 tests/golden/check_sarif_limits.py '" + files.at("sarif") + "' '" + files.at("json") + "'");
+  INFO(check.output);
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.output, Catch::Contains(", 5000 results, "));
 }
