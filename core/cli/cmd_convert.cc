@@ -44,8 +44,7 @@ int run_convert(const ParsedArgs& args, CliContext& context) {
   const std::string yaml = import::write_org_yaml(org, args.positional);
   if (output == "-") context.out << yaml << std::flush;
   else context.files.write_atomically(output, yaml);
-  context.err << "orgaudit: wrote " << org.people.size() << (org.people.size() == 1 ? " person" : " people") << " and "
-              << org.units.size() << (org.units.size() == 1 ? " unit" : " units") << (output == "-" ? "" : " to " + output);
+  context.err << "orgaudit: wrote " << headcount_and_units_text(org) << (output == "-" ? "" : " to " + output);
   if (!org.import_issues.empty())
     context.err << "; " << org.import_issues.size() << " import " << (org.import_issues.size() == 1 ? "issue" : "issues")
                 << " above are not carried into the YAML";

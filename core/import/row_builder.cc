@@ -112,7 +112,10 @@ bool RowBuilder::add_post(const Row& row) {
   read_common(row, person);
   std::string_view manager = cell(row, Field::manager);
   // An organogram's `XX`: the post reports outside the organisation, so it is a root here.
-  if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) manager = {};
+  if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) {
+    manager = {};
+    set_flag(person, kDeclaredRoot, true);
+  }
   person.manager_id = std::string(manager);
   person.manager_where = at(row, Field::manager);
   person.dotted_where = at(row, Field::dotted);

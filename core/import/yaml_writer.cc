@@ -123,6 +123,7 @@ void write_person(Writer& w, const Person& p) {
   w.flag(4, "user_facing", p.has(kUserFacing));
   w.flag(4, "external", p.has(kExternal));
   w.flag(4, "aggregate", p.has(kAggregate));
+  w.flag(4, "top", p.has(kDeclaredRoot));
   w.attributes(4, p.attributes);
 }
 

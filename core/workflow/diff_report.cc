@@ -111,9 +111,9 @@ std::string summary(const Diff& d) {
          " resolved; org score " + score(d.scores.front().before) + " -> " + score(d.scores.front().after) + ".";
 }
 
-std::string side(const std::string& name, const std::string& as_of, std::size_t people, std::size_t units) {
-  return "'" + visible(name) + "'" + (as_of.empty() ? "" : " " + as_of) + " (" + std::to_string(people) +
-         " people, " + std::to_string(units) + " units)";
+std::string side(const std::string& name, const std::string& as_of, const std::string& headcount, std::size_t units) {
+  return "'" + visible(name) + "'" + (as_of.empty() ? "" : " " + as_of) + " (" + headcount + ", " +
+         std::to_string(units) + " units)";
 }
 
 std::size_t shown(const Section& s, std::size_t limit) { return limit && s.rows.size() > limit ? limit : s.rows.size(); }
@@ -151,8 +151,8 @@ void json_optional(JsonWriter& w, const std::optional<double>& value) {
 }  // namespace
 
 std::string write_diff_text(const Diff& d, std::size_t limit) {
-  std::string out = "Comparing " + side(d.old_name, d.old_as_of, d.old_people, d.old_units) + "\n     with " +
-                    side(d.new_name, d.new_as_of, d.new_people, d.new_units) + "\n";
+  std::string out = "Comparing " + side(d.old_name, d.old_as_of, d.old_headcount, d.old_units) + "\n     with " +
+                    side(d.new_name, d.new_as_of, d.new_headcount, d.new_units) + "\n";
   for (const Section& s : sections(d)) {
     if (s.rows.empty()) continue;
     out += "\n" + std::string(s.title) + " (" + std::to_string(s.rows.size()) + "):\n";

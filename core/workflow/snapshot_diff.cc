@@ -117,8 +117,10 @@ SnapshotDiff diff_snapshots(const Snapshot& a, const Snapshot& b) {
   diff.new_name = b.org.name;
   diff.old_as_of = a.org.as_of ? a.org.as_of->to_string() : "";
   diff.new_as_of = b.org.as_of ? b.org.as_of->to_string() : "";
-  diff.old_people = a.org.people.size();
-  diff.new_people = b.org.people.size();
+  diff.old_people = a.org.headcount().people;
+  diff.new_people = b.org.headcount().people;
+  diff.old_headcount = headcount_text(a.org);
+  diff.new_headcount = headcount_text(b.org);
   diff.old_units = a.org.units.size();
   diff.new_units = b.org.units.size();
   diff.old_layers = a.metrics.reporting.max_depth;

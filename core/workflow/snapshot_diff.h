@@ -60,7 +60,8 @@ struct SnapshotDiff {
   };
 
   std::string old_name, new_name, old_as_of, new_as_of;
-  std::size_t old_people = 0, new_people = 0, old_units = 0, new_units = 0;
+  std::size_t old_people = 0, new_people = 0, old_units = 0, new_units = 0;  // individuals, not aggregate rows
+  std::string old_headcount, new_headcount;  // headcount_text: "216 senior posts and 1,683 junior FTE"
   std::int32_t old_layers = 0, new_layers = 0;  // the deepest layer below the root
   std::vector<Entity> people_added, people_removed, units_added, units_removed;
   std::vector<Move> moved;         // new manager or new unit
