@@ -39,11 +39,11 @@ TEST_CASE("import cli: a CSV export's findings point at row and column", "[impor
   const CliRun r = run_orgaudit("check tests/import/people.csv");
   CHECK(r.exit_code == 1);  // P6's manager matches no one: a structure-integrity error
   CHECK(r.err.empty());
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:8:2: error: 'Gus Lost' names manager 'P9', who matches no one [structure-integrity]"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:7:7: warning: FTE 1.5 of 'P5' is out of range (0 to 1 for one person); 1 is used [import-bad-value]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:8:4: error: 'Gus Lost' names manager 'P9', who matches no one [structure-integrity]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:7:34: warning: FTE 1.5 in 'fte' of 'P5' is out of range (0 to 1 for one person); 1 is used [import-bad-value]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:9:1: warning: row skipped: no id: the 'id' column is empty [import-skipped-row]"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:10:12: warning: row skipped: it has 12 fields where the header has 10"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:11:8: warning: 'maybe' in 'vacant' of 'P8' is not a yes/no value"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:10:35: warning: row skipped: it has 12 fields where the header has 10"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:11:29: warning: 'maybe' in 'vacant' of 'P8' is not a yes/no value"));
   // Quoted fields with commas, quotes, a line break, markup and emoji come through intact.
   CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:4:1: warning: manager 'Dana <script>alert(1)</script>\\nsecond line 👩‍💻' has 1 direct report"));
   CHECK_THAT(r.out, Catch::Contains("'Li \"Lily\", Wei'"));
@@ -88,7 +88,7 @@ TEST_CASE("import cli: column maps and XML mappings from .orgaudit.yaml", "[impo
   const CliRun hr = run_orgaudit("check tests/import/hr-xml.xml --profile classic --quiet");
   CHECK(hr.exit_code == 1);
   CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:28:38: error: 'POS-4' names manager 'POS-99', who matches no one"));
-  CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:24:54: warning: FTE 2.5 of 'POS-3' is out of range"));
+  CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:24:54: warning: FTE 2.5 in 'IndicativeDeployment/FullTimeEquivalentRatio' of 'POS-3' is out of range"));
   CHECK_THAT(hr.out, Catch::Contains("manager 'Bo Li' has 0 direct reports (min 4; 1 vacant post not counted)"));
 }
 
@@ -171,11 +171,11 @@ TEST_CASE("import cli: bad input exits 2 with a place, or loads with findings", 
   };
   const std::vector<Case> cases{
       {"tests/import/bad/wrong-delimiter.csv", 2,
-       "tests/import/bad/wrong-delimiter.csv:1:1: error: none of the 2 data rows could be loaded; the first, on line 2 column 2: "
+       "tests/import/bad/wrong-delimiter.csv:1:1: error: none of the 2 data rows could be loaded; the first, on line 2 column 8: "
        "row skipped: it has 1 field where the header has 3 (written with another delimiter than the header's ','?)"},
       {"tests/import/bad/no-id-column.csv", 2, "tests/import/bad/no-id-column.csv:1:1: error: the header fits no preset"},
       {"tests/import/bad/header-only.csv", 2, "tests/import/bad/header-only.csv:1:1: error: the file has a header but no data rows"},
-      {"tests/import/bad/unterminated-quote.csv", 2, "tests/import/bad/unterminated-quote.csv:3:3: error: a quoted field opens here and is never closed"},
+      {"tests/import/bad/unterminated-quote.csv", 2, "tests/import/bad/unterminated-quote.csv:3:7: error: a quoted field opens here and is never closed"},
       {"tests/import/bad/laughs.xml", 2, "tests/import/bad/laughs.xml:3:2: error: the DOCTYPE declares entities"},
       {"tests/import/bad/external-entity.xml", 2, "tests/import/bad/external-entity.xml:2:30: error: the DOCTYPE declares entities"},
       {"tests/import/bad/deep.xml", 2, "tests/import/bad/deep.xml:1:845: error: malformed XML: elements nested more than 256 deep"},
@@ -186,9 +186,9 @@ TEST_CASE("import cli: bad input exits 2 with a place, or loads with findings", 
        "tests/import/people.csv: error: the file is 502 bytes, over the input size limit of 100 bytes"},
       {"tests/import/bad/semicolons.csv", 0, "tests/import/bad/semicolons.csv:2:1: warning: manager 'Ann' has exactly one direct report, 'Bo'"},
       {"tests/import/bad/too-many-fields.csv", 0,
-       "tests/import/bad/too-many-fields.csv:3:4: warning: row skipped: it has 5 fields where the header has 3"},
+       "tests/import/bad/too-many-fields.csv:3:10: warning: row skipped: it has 5 fields where the header has 3"},
       {"tests/import/bad/mixed-encoding.csv", 0,
-       "tests/import/bad/mixed-encoding.csv:2:3: warning: 2 fields are not valid UTF-8 (the first here, byte 0xEB); read as Windows-1252"},
+       "tests/import/bad/mixed-encoding.csv:2:5: warning: 2 fields are not valid UTF-8 (the first here, byte 0xEB); read as Windows-1252"},
   };
   for (const Case& c : cases) {
     const CliRun r = run_orgaudit("check " + c.args + " --fail-on never");

@@ -199,8 +199,9 @@ void RowBuilder::read_fte(const Row& row, Person& person) {
     return;
   }
   issue(ImportIssue::bad_value, at(row, Field::fte), person.id,
-        !fte ? "FTE '" + std::string(text) + "' of '" + person.id + "' is not a number; 1 is used"
-             : "FTE " + format_number(*fte) + " of '" + person.id + "' is out of range (0 to 1 for one person); 1 is used");
+        !fte ? "FTE '" + std::string(text) + "' in " + column_name(Field::fte) + " of '" + person.id + "' is not a number; 1 is used"
+             : "FTE " + format_number(*fte) + " in " + column_name(Field::fte) + " of '" + person.id +
+                   "' is out of range (0 to 1 for one person); 1 is used");
 }
 
 void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFlag flag) {
