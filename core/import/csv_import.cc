@@ -131,20 +131,30 @@ void choose_id_and_manager(std::string_view text, char delimiter, Layout& layout
   layout.manager_choices.clear();
 }
 
-// UK organograms name their department in a column and their date in the file name
-// (`dept-2011-03-31-senior.csv`): the org's name and as-of date, unless another input gave them.
+// UK organograms name their body in a column and their date in the file name: the org's name and
+// as-of date, unless another input gave them. The body is the `Organisation` (an agency publishes
+// its own organogram under its parent department's name in `Parent Department`). The date is in
+// the data.gov.uk collection's names (`dept-2011-03-31-senior.csv`), in a raw publisher file's
+// `YYMMDD-` prefix (`130930-DFID-Organogram-Senior.csv`), or in its `source_file` column.
+std::optional<Date> date_in(const std::string& text, bool file_name) {
+  std::smatch m;
+  if (std::regex_search(text, m, std::regex("(\\d{4}-\\d{2}-\\d{2})"))) return Date::parse(m[1].str());
+  if (file_name && std::regex_search(text, m, std::regex("^(\\d{2})(\\d{2})(\\d{2})[-_ ]")))
+    return Date::parse("20" + m[1].str() + "-" + m[2].str() + "-" + m[3].str());
+  return std::nullopt;
+}
+
 void organogram_metadata(const std::string& path, const std::vector<std::string>& header,
                          const std::vector<std::string_view>& row, Org& org) {
-  for (const char* column : {"Parent Department", "Organisation"}) {
-    if (!org.name.empty()) break;
+  auto cell = [&](const char* column) -> std::string {
     for (std::size_t c = 0; c < header.size() && c < row.size(); ++c)
-      if (normalise_column(header[c]) == normalise_column(column) && !trim_view(row[c]).empty())
-        org.name = std::string(trim_view(row[c]));
-  }
-  std::smatch date;
-  const std::string name = path.substr(path.find_last_of('/') + 1);
-  if (!org.as_of && std::regex_search(name, date, std::regex("(\\d{4}-\\d{2}-\\d{2})")))
-    org.as_of = Date::parse(date[1].str());
+      if (normalise_column(header[c]) == normalise_column(column)) return std::string(trim_view(row[c]));
+    return {};
+  };
+  for (const char* column : {"Organisation", "Parent Department"})
+    if (org.name.empty()) org.name = cell(column);
+  if (!org.as_of) org.as_of = date_in(path.substr(path.find_last_of('/') + 1), true);
+  if (!org.as_of) org.as_of = date_in(cell("source_file"), false);
 }
 
 }  // namespace
@@ -158,7 +168,7 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 }
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>&, Progress& progress) {
+              std::vector<Diagnostic>& warnings, Progress& progress) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   std::string_view text = bytes->view();
@@ -248,6 +258,10 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
                                std::to_string(first->where.line) + " column " + std::to_string(first->where.column) +
                                ": " + first->message);
     }
+    if (layout.preset->style == RowStyle::organogram_senior && !org.as_of)
+      warnings.push_back({path, 0, 0, "no snapshot date: neither the file name (as 2011-03-31 or a 110331- prefix) nor "
+                                      "the data give one, so the org has no as_of and diffs show no dates; rename the "
+                                      "file, or give the date in a YAML input (org: {as_of: YYYY-MM-DD})"});
   } catch (const csv::UnterminatedQuote& quote) {
     fail(quote.line, quote.column, "a quoted field opens here and is never closed (a quote inside a quoted "
                                    "field must be doubled: \"\")");

@@ -111,7 +111,7 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
       {"uk-organogram"});
   REQUIRE(senior.people.size() == 4);
   CHECK(person(senior, "1").manager_id.empty());  // XX: reports outside the organisation
-  CHECK(person(senior, "2").name.empty());         // N/D is never a name
+  CHECK(person(senior, "2").name == "Director");   // N/D is never a name: the job title says who
   CHECK(person(senior, "2").fte == 0.6);
   CHECK(person(senior, "3").has(kVacant));
   CHECK(person(senior, "4").has(kVacant));
@@ -136,6 +136,35 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
   REQUIRE(junior.import_issues.size() == 1);
   CHECK(junior.import_issues[0].kind == ImportIssue::skipped_row);
   CHECK_THAT(junior.import_issues[0].message, Catch::Contains("stands for 0 posts"));
+}
+
+TEST_CASE("csv import: an organogram's org is its Organisation, its date from the file name or the data") {
+  const std::string header =
+      "\"Post Unique Reference\",\"Name\",\"Job Title\",\"Parent Department\",\"Organisation\",\"Reports to Senior Post\",\"source_file\"\n";
+  const std::string row = "\"1\",\"'N/D'\",\"Chief Executive\",\"Department for Transport\",\"Highways Agency\",\"XX\",\"";
+  import::testing::Options o("uk-organogram");
+  std::vector<Diagnostic> warnings;
+  o.warnings = &warnings;
+  o.path = "data/130930-HA-Organogram-Senior.csv";  // a raw publisher file: YYMMDD prefix
+  Org org = load_csv_text(header + row + "\"\n", o);
+  CHECK(org.name == "Highways Agency");  // the organisation, not its parent department
+  REQUIRE(org.as_of);
+  CHECK(org.as_of->to_string() == "2013-09-30");
+  CHECK(person(org, "1").name == "Chief Executive");
+  CHECK(person(org, "1").has(kDeclaredRoot));
+  CHECK(warnings.empty());
+
+  o.path = "organogram-senior.csv";  // no date in the name: the data's source_file has one
+  org = load_csv_text(header + row + "/data/ha/2012-03-31/HA.xls\"\n", o);
+  REQUIRE(org.as_of);
+  CHECK(org.as_of->to_string() == "2012-03-31");
+  CHECK(warnings.empty());
+
+  org = load_csv_text(header + row + "\"\n", o);  // no date anywhere: a warning says what to do
+  CHECK_FALSE(org.as_of);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0].format("warning"), Catch::StartsWith("organogram-senior.csv: warning: no snapshot date") &&
+                                                Catch::Contains("as_of"));
 }
 
 TEST_CASE("csv import: detection, ambiguity and unknown headers") {

@@ -99,6 +99,8 @@ bool RowBuilder::add_post(const Row& row) {
   if (layout_.preset->style == RowStyle::organogram_senior) {
     const PostName post = classify_post_name(cell(row, Field::name));
     person.name = post.name;
+    // An undisclosed holder: the job title says who the post is, where the id (`161`) says nothing.
+    if (post.holder == PostHolder::not_disclosed) person.name = std::string(cell(row, Field::title));
     set_flag(person, kVacant, post.holder == PostHolder::vacant || post.holder == PostHolder::eliminated);
     if (post.holder == PostHolder::eliminated) person.attributes.push_back({"status", "eliminated"});
     if (post.holder == PostHolder::not_disclosed) person.attributes.push_back({"name-status", "not disclosed"});
