@@ -54,6 +54,12 @@ struct SnapshotDiff {
     std::string rule, severity, message, fingerprint;
     std::vector<std::string> entities;
   };
+  // The junior staff of one senior post, grade and profession (UK organogram junior rows): the FTE
+  // summed over that group's rows, whose titles relabel freely between snapshots.
+  struct JuniorChange {
+    std::string senior, senior_name, grade, profession;
+    double before = 0, after = 0;
+  };
   struct ScoreChange {
     std::string dimension;  // "Org" for the org score, then each dimension, Data quality included
     std::optional<double> before, after;
@@ -68,7 +74,11 @@ struct SnapshotDiff {
   std::vector<Change> regraded;
   std::vector<Change> spans;       // managers whose span of control changed
   std::vector<Change> layers;      // people now at another depth below the root
-  std::vector<FindingChange> introduced, resolved;  // suppressed findings left out on both sides
+  std::vector<JuniorChange> juniors;  // junior groups whose FTE changed (appeared or went: 0)
+  double old_junior_fte = 0, new_junior_fte = 0;
+  std::vector<Change> units_renamed;  // the same unit id but for letter case: before and after ids
+  // Suppressed findings left out on both sides; errors first, then warnings, then info.
+  std::vector<FindingChange> introduced, resolved;
   std::vector<ScoreChange> scores;
 };
 
