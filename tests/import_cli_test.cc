@@ -207,3 +207,40 @@ TEST_CASE("import cli: the import rules are listed and explained like any other"
   CHECK(explain.exit_code == 0);
   CHECK_THAT(explain.out, Catch::Contains("import pack") && Catch::Contains("# import-skipped-row"));
 }
+
+TEST_CASE("import cli: convert carries inline suppressions over, and --anonymize writes pseudonyms", "[import]") {
+  auto suppressed = [](const std::string& json) {
+    std::size_t n = 0;
+    for (auto at = json.find("\"suppressed\": true"); at != std::string::npos; at = json.find("\"suppressed\": true", at + 1)) ++n;
+    return n;
+  };
+  const std::string input = "tests/workflow/suppressed.yaml";
+  const std::string plain = scratch_path("suppressed-converted.yaml");
+  std::filesystem::remove(plain);
+  const CliRun convert = run_orgaudit("convert " + input + " -o " + plain);
+  CHECK(convert.exit_code == 0);
+  // The directive followed by a blank line names no entity: said, not silently lost.
+  CHECK_THAT(convert.err, Catch::Contains("suppressed.yaml:14:3: warning: this orgaudit-ignore directive names no entity"));
+  const std::string yaml = read_file(plain);
+  CHECK_THAT(yaml, Catch::Contains("  # orgaudit-ignore: structure-span-of-control, structure-pass-through-manager "
+                                   "expires: 2999-12-31 reason: interim team\n  - id: P2\n"));
+  const std::string before = run_orgaudit("check " + input + " --format json --fail-on never").out;
+  const std::string after = run_orgaudit("check " + plain + " --format json --fail-on never").out;
+  CHECK(suppressed(before) == 4);
+  CHECK(suppressed(after) == suppressed(before));
+  CHECK(findings_of(after) == findings_of(before));
+
+  const std::string key = "ORGAUDIT_ANONYMIZE_KEY=a-test-key-of-enough-length";
+  const std::string hidden = scratch_path("suppressed-anonymized.yaml");
+  std::filesystem::remove(hidden);
+  CHECK(run_orgaudit("convert " + input + " --anonymize -o " + hidden, key).exit_code == 0);
+  const std::string pseudonymous = read_file(hidden);
+  CHECK_THAT(pseudonymous, !Catch::Contains("Ann Root") && !Catch::Contains("id: P2") &&
+                               Catch::Contains("# orgaudit-ignore: structure-single-report-manager reason: deputy post"));
+  // The same findings, and the same suppressed, as an anonymised check of the original.
+  const std::string anonymised = run_orgaudit("check " + input + " --anonymize --format json --fail-on never", key).out;
+  const std::string converted = run_orgaudit("check " + hidden + " --format json --fail-on never").out;
+  CHECK(suppressed(converted) == 4);
+  CHECK(findings_of(converted) == findings_of(anonymised));
+  CHECK(run_orgaudit("convert " + input + " --anonymize -o " + hidden).exit_code == 2);  // no key: refused
+}

@@ -11,6 +11,8 @@ namespace {
 
 const char* kDefaultProfile = "rendanheyi";
 
+}  // namespace
+
 const std::vector<OptionDecl> kAnonymizeOptions{
     {"anonymize", nullptr, "replace names, e-mails and other personal fields with keyed pseudonyms in every output"},
     {"anonymize-key", "KEY", "the pseudonym key (better: $ORGAUDIT_ANONYMIZE_KEY, kept out of shell history)"},
@@ -32,6 +34,8 @@ std::optional<Pseudonymizer> pseudonymizer(const ParsedArgs& args, const CliCont
     context.err << "orgaudit: warning: the anonymisation key is shorter than 16 characters; a short key can be guessed\n";
   return Pseudonymizer(key);
 }
+
+namespace {
 
 // `# orgaudit-ignore:` comments from the YAML inputs (other formats cannot carry comments) and the
 // config's entries, checked before the rules run so a mistyped rule id stops the run early.
