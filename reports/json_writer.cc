@@ -148,7 +148,13 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.key("as_of");
   if (input.org.as_of) w.value(input.org.as_of->to_string());
   else w.null();
-  w.key("people").value(input.org.people.size());
+  // Individuals; aggregate rows (organogram junior staff) are counted apart, by rows and FTE.
+  const Headcount headcount = input.org.headcount();
+  w.key("people").value(headcount.people);
+  if (headcount.aggregate_rows) {
+    w.key("aggregate_rows").value(headcount.aggregate_rows);
+    w.key("aggregate_fte").value(headcount.aggregate_fte);
+  }
   w.key("units").value(input.org.units.size());
   w.key("inputs").begin_array();
   for (const std::string& file : input.org.files) w.value(file);

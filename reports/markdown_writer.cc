@@ -64,7 +64,7 @@ void headline(std::string& out, const ReportInput& input, const WriteOptions& op
   out += ". " + plural(input.run.findings.size(), "finding") + ": " + plural(counts.errors(), "error") + ", " +
          plural(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info";
   if (counts.suppressed) out += ", " + std::to_string(counts.suppressed) + " accepted (suppressed or in the baseline)";
-  out += ". " + std::to_string(input.org.people.size()) + " people in " + plural(input.org.units.size(), "unit") +
+  out += ". " + headcount_text(input.org) + " in " + plural(input.org.units.size(), "unit") +
          "; data quality " + score_cell(input.scores.confidence) + ".\n\n";
 }
 

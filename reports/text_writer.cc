@@ -44,7 +44,7 @@ void append_summary(std::string& out, const ReportInput& input) {
   out += "\n";
   out += plural(active, "finding") + " (" + plural(counts[2], "error") + ", " +
          plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info" + accepted + ") in " +
-         (input.org.people.size() == 1 ? std::string("1 person") : std::to_string(input.org.people.size()) + " people") + " and " + plural(input.org.units.size(), "unit") +
+         headcount_and_units_text(input.org) +
          (input.profile.empty() ? "" : ", " + input.profile) + ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";
   out += " (";

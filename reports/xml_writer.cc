@@ -36,7 +36,12 @@ void add_org(pugi::xml_node root, const ReportInput& input) {
   pugi::xml_node org = root.append_child("org");
   set_attribute(org, "name", input.org.name);
   if (input.org.as_of) set_attribute(org, "as-of", input.org.as_of->to_string());
-  set_count(org, "people", input.org.people.size());
+  const Headcount headcount = input.org.headcount();
+  set_count(org, "people", headcount.people);
+  if (headcount.aggregate_rows) {
+    set_count(org, "aggregate-rows", headcount.aggregate_rows);
+    set_number(org, "aggregate-fte", headcount.aggregate_fte);
+  }
   set_count(org, "units", input.org.units.size());
   for (const std::string& file : input.org.files) set_attribute(org.append_child("input"), "path", file);
 }

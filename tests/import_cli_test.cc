@@ -39,11 +39,11 @@ TEST_CASE("import cli: a CSV export's findings point at row and column", "[impor
   const CliRun r = run_orgaudit("check tests/import/people.csv");
   CHECK(r.exit_code == 1);  // P6's manager matches no one: a structure-integrity error
   CHECK(r.err.empty());
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:8:2: error: 'Gus Lost' names manager 'P9', who matches no one [structure-integrity]"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:7:7: warning: FTE 1.5 of 'P5' is out of range (0 to 1 for one person); 1 is used [import-bad-value]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:8:4: error: 'Gus Lost' names manager 'P9', who matches no one [structure-integrity]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:7:34: warning: FTE 1.5 in 'fte' of 'P5' is out of range (0 to 1 for one person); 1 is used [import-bad-value]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:9:1: warning: row skipped: no id: the 'id' column is empty [import-skipped-row]"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:10:12: warning: row skipped: it has 12 fields where the header has 10"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:11:8: warning: 'maybe' in 'vacant' of 'P8' is not a yes/no value"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:10:35: warning: row skipped: it has 12 fields where the header has 10"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:11:29: warning: 'maybe' in 'vacant' of 'P8' is not a yes/no value"));
   // Quoted fields with commas, quotes, a line break, markup and emoji come through intact.
   CHECK_THAT(r.out, Catch::Contains("tests/import/people.csv:4:1: warning: manager 'Dana <script>alert(1)</script>\\nsecond line 👩‍💻' has 1 direct report"));
   CHECK_THAT(r.out, Catch::Contains("'Li \"Lily\", Wei'"));
@@ -88,7 +88,7 @@ TEST_CASE("import cli: column maps and XML mappings from .orgaudit.yaml", "[impo
   const CliRun hr = run_orgaudit("check tests/import/hr-xml.xml --profile classic --quiet");
   CHECK(hr.exit_code == 1);
   CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:28:38: error: 'POS-4' names manager 'POS-99', who matches no one"));
-  CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:24:54: warning: FTE 2.5 of 'POS-3' is out of range"));
+  CHECK_THAT(hr.out, Catch::Contains("tests/import/hr-xml.xml:24:54: warning: FTE 2.5 in 'IndicativeDeployment/FullTimeEquivalentRatio' of 'POS-3' is out of range"));
   CHECK_THAT(hr.out, Catch::Contains("manager 'Bo Li' has 0 direct reports (min 4; 1 vacant post not counted)"));
 }
 
@@ -100,7 +100,8 @@ TEST_CASE("import cli: a real UK organogram, senior and junior files together", 
   CHECK(r.err.empty());
   CHECK_THAT(r.out, Catch::Contains("-2013-03-31-senior.csv:71:1: warning: row skipped: id 'B72' is already used by the row on line 70 "
                                     "(a job share is one post) [import-duplicate-id]"));
-  CHECK_THAT(r.out, Catch::Contains("in 378 people and 5 units"));
+  // 77 senior rows (two job shares), 301 junior rows of 1,464 FTE: rows are not people.
+  CHECK_THAT(r.out, Catch::Contains("in 75 senior posts and 1,464 junior FTE in 5 units"));
   const CliRun junior_only = run_orgaudit("check " + kOrganograms + "department_for_international_development-2013-03-31-junior.csv");
   CHECK(junior_only.exit_code == 2);
   CHECK_THAT(junior_only.err, Catch::Contains("junior rows reports to a senior post that was loaded: give the senior file too"));
@@ -170,11 +171,11 @@ TEST_CASE("import cli: bad input exits 2 with a place, or loads with findings", 
   };
   const std::vector<Case> cases{
       {"tests/import/bad/wrong-delimiter.csv", 2,
-       "tests/import/bad/wrong-delimiter.csv:1:1: error: none of the 2 data rows could be loaded; the first, on line 2 column 2: "
+       "tests/import/bad/wrong-delimiter.csv:1:1: error: none of the 2 data rows could be loaded; the first, on line 2 column 8: "
        "row skipped: it has 1 field where the header has 3 (written with another delimiter than the header's ','?)"},
       {"tests/import/bad/no-id-column.csv", 2, "tests/import/bad/no-id-column.csv:1:1: error: the header fits no preset"},
       {"tests/import/bad/header-only.csv", 2, "tests/import/bad/header-only.csv:1:1: error: the file has a header but no data rows"},
-      {"tests/import/bad/unterminated-quote.csv", 2, "tests/import/bad/unterminated-quote.csv:3:3: error: a quoted field opens here and is never closed"},
+      {"tests/import/bad/unterminated-quote.csv", 2, "tests/import/bad/unterminated-quote.csv:3:7: error: a quoted field opens here and is never closed"},
       {"tests/import/bad/laughs.xml", 2, "tests/import/bad/laughs.xml:3:2: error: the DOCTYPE declares entities"},
       {"tests/import/bad/external-entity.xml", 2, "tests/import/bad/external-entity.xml:2:30: error: the DOCTYPE declares entities"},
       {"tests/import/bad/deep.xml", 2, "tests/import/bad/deep.xml:1:845: error: malformed XML: elements nested more than 256 deep"},
@@ -185,9 +186,9 @@ TEST_CASE("import cli: bad input exits 2 with a place, or loads with findings", 
        "tests/import/people.csv: error: the file is 502 bytes, over the input size limit of 100 bytes"},
       {"tests/import/bad/semicolons.csv", 0, "tests/import/bad/semicolons.csv:2:1: warning: manager 'Ann' has exactly one direct report, 'Bo'"},
       {"tests/import/bad/too-many-fields.csv", 0,
-       "tests/import/bad/too-many-fields.csv:3:4: warning: row skipped: it has 5 fields where the header has 3"},
+       "tests/import/bad/too-many-fields.csv:3:10: warning: row skipped: it has 5 fields where the header has 3"},
       {"tests/import/bad/mixed-encoding.csv", 0,
-       "tests/import/bad/mixed-encoding.csv:2:3: warning: 2 fields are not valid UTF-8 (the first here, byte 0xEB); read as Windows-1252"},
+       "tests/import/bad/mixed-encoding.csv:2:5: warning: 2 fields are not valid UTF-8 (the first here, byte 0xEB); read as Windows-1252"},
   };
   for (const Case& c : cases) {
     const CliRun r = run_orgaudit("check " + c.args + " --fail-on never");
@@ -205,4 +206,41 @@ TEST_CASE("import cli: the import rules are listed and explained like any other"
   const CliRun explain = run_orgaudit("rules --explain import-skipped-row");
   CHECK(explain.exit_code == 0);
   CHECK_THAT(explain.out, Catch::Contains("import pack") && Catch::Contains("# import-skipped-row"));
+}
+
+TEST_CASE("import cli: convert carries inline suppressions over, and --anonymize writes pseudonyms", "[import]") {
+  auto suppressed = [](const std::string& json) {
+    std::size_t n = 0;
+    for (auto at = json.find("\"suppressed\": true"); at != std::string::npos; at = json.find("\"suppressed\": true", at + 1)) ++n;
+    return n;
+  };
+  const std::string input = "tests/workflow/suppressed.yaml";
+  const std::string plain = scratch_path("suppressed-converted.yaml");
+  std::filesystem::remove(plain);
+  const CliRun convert = run_orgaudit("convert " + input + " -o " + plain);
+  CHECK(convert.exit_code == 0);
+  // The directive followed by a blank line names no entity: said, not silently lost.
+  CHECK_THAT(convert.err, Catch::Contains("suppressed.yaml:14:3: warning: this orgaudit-ignore directive names no entity"));
+  const std::string yaml = read_file(plain);
+  CHECK_THAT(yaml, Catch::Contains("  # orgaudit-ignore: structure-span-of-control, structure-pass-through-manager "
+                                   "expires: 2999-12-31 reason: interim team\n  - id: P2\n"));
+  const std::string before = run_orgaudit("check " + input + " --format json --fail-on never").out;
+  const std::string after = run_orgaudit("check " + plain + " --format json --fail-on never").out;
+  CHECK(suppressed(before) == 4);
+  CHECK(suppressed(after) == suppressed(before));
+  CHECK(findings_of(after) == findings_of(before));
+
+  const std::string key = "ORGAUDIT_ANONYMIZE_KEY=a-test-key-of-enough-length";
+  const std::string hidden = scratch_path("suppressed-anonymized.yaml");
+  std::filesystem::remove(hidden);
+  CHECK(run_orgaudit("convert " + input + " --anonymize -o " + hidden, key).exit_code == 0);
+  const std::string pseudonymous = read_file(hidden);
+  CHECK_THAT(pseudonymous, !Catch::Contains("Ann Root") && !Catch::Contains("id: P2") &&
+                               Catch::Contains("# orgaudit-ignore: structure-single-report-manager reason: deputy post"));
+  // The same findings, and the same suppressed, as an anonymised check of the original.
+  const std::string anonymised = run_orgaudit("check " + input + " --anonymize --format json --fail-on never", key).out;
+  const std::string converted = run_orgaudit("check " + hidden + " --format json --fail-on never").out;
+  CHECK(suppressed(converted) == 4);
+  CHECK(findings_of(converted) == findings_of(anonymised));
+  CHECK(run_orgaudit("convert " + input + " --anonymize -o " + hidden).exit_code == 2);  // no key: refused
 }

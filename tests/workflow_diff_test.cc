@@ -1,6 +1,8 @@
 // End-to-end tests of `orgaudit diff`: a hand-made pair with known changes, and the real DFID
 // organogram series, whose counts a separate reading of the CSVs in the test confirms.
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -117,12 +119,45 @@ TEST_CASE("workflow: diff of the DFID organogram series matches a separate count
                                    "2013-09-30-junior.csv");
   REQUIRE(full.exit_code <= 1);
   const SeniorChanges senior = count_senior_changes(kDfid + "2013-03-31-senior.csv", kDfid + "2013-09-30-senior.csv");
-  auto senior_only = [](const std::set<std::string>& ids) {
-    std::size_t n = 0;
-    for (const std::string& id : ids) n += id.find('/') == std::string::npos;  // junior rows: SENIOR/GRADE/TITLE
-    return n;
-  };
-  CHECK(senior_only(json_ids(full.out, "people_added")) == senior.added);
-  CHECK(senior_only(json_ids(full.out, "people_removed")) == senior.removed);
+  // Junior rows are no people: relabelled rows are not adds and removes (265 and 197 of them were).
+  CHECK(json_ids(full.out, "people_added").size() == senior.added);
+  CHECK(json_ids(full.out, "people_removed").size() == senior.removed);
   CHECK_THAT(full.out, Catch::Contains("\"name\": \"Department for International Development\""));
+  // They are compared as FTE per senior post, grade and profession (letters and digits: `A2L (SEO)`
+  // and `A2(L) (SEO)` are one grade), counted here from the CSVs.
+  auto groups = [](const std::string& file) {
+    auto fold = [](const std::string& s) {
+      std::string out;
+      for (char c : s)
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) out += static_cast<char>(std::tolower(c));
+      return out;
+    };
+    std::map<std::string, double> fte;
+    for (auto& r : read_csv_records(file))
+      fte[r["Reporting Senior Post"] + "|" + fold(r["Grade"]) + "|" + fold(r["Professional/Occupational Group"])] +=
+          std::stod(r["Number of Posts in FTE"]);
+    return fte;
+  };
+  const auto was = groups(kDfid + "2013-03-31-junior.csv"), now = groups(kDfid + "2013-09-30-junior.csv");
+  std::set<std::string> keys;
+  for (const auto& g : was) keys.insert(g.first);
+  for (const auto& g : now) keys.insert(g.first);
+  std::size_t changed = 0;
+  for (const std::string& k : keys) changed += std::abs((was.count(k) ? was.at(k) : 0) - (now.count(k) ? now.at(k) : 0)) > 1e-9;
+  CHECK(changed == 491);
+  const auto start = full.out.find("\"juniors_changed\": ["), end = full.out.find("\n  ]", start);
+  const std::string juniors = full.out.substr(start, end - start);
+  std::size_t entries = 0;
+  for (auto at = juniors.find("\"senior\":"); at != std::string::npos; at = juniors.find("\"senior\":", at + 1)) ++entries;
+  CHECK(entries == changed);
+  // The three new "is their own manager" errors lead the introduced findings.
+  const CliRun text = run_orgaudit("diff --preset uk-organogram --old " + kDfid + "2013-03-31-senior.csv --old " + kDfid +
+                                   "2013-03-31-junior.csv --new " + kDfid + "2013-09-30-senior.csv --new " + kDfid +
+                                   "2013-09-30-junior.csv");
+  const auto introduced = text.out.find("Findings introduced (");
+  REQUIRE(introduced != std::string::npos);
+  const std::string first = text.out.substr(introduced, text.out.find("+ warning", introduced) - introduced);
+  std::size_t own = 0;
+  for (auto at = first.find("is their own manager"); at != std::string::npos; at = first.find("is their own manager", at + 1)) ++own;
+  CHECK(own == 3);
 }

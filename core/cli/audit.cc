@@ -7,7 +7,6 @@
 #include "workflow/anonymize.h"
 
 namespace orgaudit::cli {
-namespace {
 
 const std::vector<OptionDecl> kAnonymizeOptions{
     {"anonymize", nullptr, "replace names, e-mails and other personal fields with keyed pseudonyms in every output"},
@@ -30,6 +29,8 @@ std::optional<Pseudonymizer> pseudonymizer(const ParsedArgs& args, const CliCont
     context.err << "orgaudit: warning: the anonymisation key is shorter than 16 characters; a short key can be guessed\n";
   return Pseudonymizer(key);
 }
+
+namespace {
 
 // `# orgaudit-ignore:` comments from the YAML inputs (other formats cannot carry comments) and the
 // config's entries, checked before the rules run so a mistyped rule id stops the run early.

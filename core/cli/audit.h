@@ -17,6 +17,7 @@
 #include "plugin/plugin_host.h"
 #include "scoring/scoring.h"
 #include "workflow/baseline.h"
+#include "workflow/pseudonym.h"
 #include "workflow/suppressions.h"
 
 namespace orgaudit::cli {
@@ -24,6 +25,11 @@ namespace orgaudit::cli {
 // The options every analysing subcommand accepts: profile and rule selection, config, inputs, packs,
 // anonymisation.
 std::vector<OptionDecl> audit_options(std::vector<OptionDecl> command_options);
+
+// --anonymize and --anonymize-key, and the pseudonymizer they ask for (none without --anonymize; a
+// UsageError when the key is missing). Shared with `convert`, which writes an anonymised YAML.
+extern const std::vector<OptionDecl> kAnonymizeOptions;
+std::optional<Pseudonymizer> pseudonymizer(const ParsedArgs& args, const CliContext& context);
 
 // The profile --profile or the config's `profile:` names (the command line wins), or none: then a
 // run chooses one by what the org contains (config/profile_choice.h).

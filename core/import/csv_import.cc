@@ -41,14 +41,14 @@ class Decoder {
         out_.push_back(field);
         continue;
       }
-      if (repaired_++ == 0) first_ = {record.line, static_cast<std::uint32_t>(i + 1), field[first_invalid_utf8(field)]};
+      if (repaired_++ == 0) first_ = {record.starts[i], field[first_invalid_utf8(field)]};
       out_.push_back(store_.emplace_back(repair_utf8(field)));
     }
     return out_;
   }
 
   // One issue per file, at the first field that needed repair: the cause is the file's encoding.
-  void report(Org& org, FileIndex file) const {
+  void report(Org& org, FileIndex file, const csv::Reader& reader) const {
     if (repaired_ == 0) return;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(first_.byte)));
@@ -56,12 +56,12 @@ class Decoder {
         ImportIssue::encoding,
         std::to_string(repaired_) + (repaired_ == 1 ? " field is" : " fields are") + " not valid UTF-8 (the first here, byte " +
             byte + "); read as Windows-1252. Export the file as UTF-8 to be sure names are read as meant",
-        "", SourceLocation{file, first_.line, first_.column}});
+        "", SourceLocation{file, first_.at.line, reader.column(first_.at)}});
   }
 
  private:
   struct First {
-    std::uint32_t line = 0, column = 0;
+    csv::FieldStart at;
     char byte = 0;
   };
   bool utf8_;
@@ -70,6 +70,29 @@ class Decoder {
   std::size_t repaired_ = 0;
   First first_;
 };
+
+// A CSV field's place: the line it starts on and its character column there, worked out only for
+// the few fields a finding or an entity needs.
+class CsvPlaces : public FieldPlaces {
+ public:
+  CsvPlaces(const csv::Reader& reader, const csv::Record& record, FileIndex file)
+      : reader_(reader), record_(record), file_(file) {}
+  SourceLocation of(int column) const override {
+    if (column < 0 || record_.starts.empty()) return SourceLocation{file_, record_.line, 1};
+    // A field the record lacks is where it would start: the end of the record.
+    const csv::FieldStart& at = record_.starts[std::min<std::size_t>(static_cast<std::size_t>(column), record_.starts.size() - 1)];
+    return SourceLocation{file_, at.line, reader_.column(at)};
+  }
+
+ private:
+  const csv::Reader& reader_;
+  const csv::Record& record_;
+  FileIndex file_;
+};
+
+std::string in_column(const std::vector<std::string>& header, std::size_t index) {
+  return index < header.size() && !header[index].empty() ? " (column '" + header[index] + "')" : "";
+}
 
 bool next_non_blank(csv::Reader& reader, csv::Record& record) {
   while (reader.next(record))
@@ -108,20 +131,30 @@ void choose_id_and_manager(std::string_view text, char delimiter, Layout& layout
   layout.manager_choices.clear();
 }
 
-// UK organograms name their department in a column and their date in the file name
-// (`dept-2011-03-31-senior.csv`): the org's name and as-of date, unless another input gave them.
+// UK organograms name their body in a column and their date in the file name: the org's name and
+// as-of date, unless another input gave them. The body is the `Organisation` (an agency publishes
+// its own organogram under its parent department's name in `Parent Department`). The date is in
+// the data.gov.uk collection's names (`dept-2011-03-31-senior.csv`), in a raw publisher file's
+// `YYMMDD-` prefix (`130930-DFID-Organogram-Senior.csv`), or in its `source_file` column.
+std::optional<Date> date_in(const std::string& text, bool file_name) {
+  std::smatch m;
+  if (std::regex_search(text, m, std::regex("(\\d{4}-\\d{2}-\\d{2})"))) return Date::parse(m[1].str());
+  if (file_name && std::regex_search(text, m, std::regex("^(\\d{2})(\\d{2})(\\d{2})[-_ ]")))
+    return Date::parse("20" + m[1].str() + "-" + m[2].str() + "-" + m[3].str());
+  return std::nullopt;
+}
+
 void organogram_metadata(const std::string& path, const std::vector<std::string>& header,
                          const std::vector<std::string_view>& row, Org& org) {
-  for (const char* column : {"Parent Department", "Organisation"}) {
-    if (!org.name.empty()) break;
+  auto cell = [&](const char* column) -> std::string {
     for (std::size_t c = 0; c < header.size() && c < row.size(); ++c)
-      if (normalise_column(header[c]) == normalise_column(column) && !trim_view(row[c]).empty())
-        org.name = std::string(trim_view(row[c]));
-  }
-  std::smatch date;
-  const std::string name = path.substr(path.find_last_of('/') + 1);
-  if (!org.as_of && std::regex_search(name, date, std::regex("(\\d{4}-\\d{2}-\\d{2})")))
-    org.as_of = Date::parse(date[1].str());
+      if (normalise_column(header[c]) == normalise_column(column)) return std::string(trim_view(row[c]));
+    return {};
+  };
+  for (const char* column : {"Organisation", "Parent Department"})
+    if (org.name.empty()) org.name = cell(column);
+  if (!org.as_of) org.as_of = date_in(path.substr(path.find_last_of('/') + 1), true);
+  if (!org.as_of) org.as_of = date_in(cell("source_file"), false);
 }
 
 }  // namespace
@@ -135,14 +168,23 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 }
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>&, Progress& progress) {
+              std::vector<Diagnostic>& warnings, Progress& progress) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
-  const std::string_view text = bytes->view();
+  std::string_view text = bytes->view();
   const FileIndex file = org.add_file(path);
   auto fail = [&](std::uint32_t line, std::uint32_t column, const std::string& message) {
     throw InputError(Diagnostic{path, line, column, message});
   };
+  // UTF-16 exports are read as the UTF-8 they convert to; positions then count its characters.
+  std::string converted;
+  if (has_utf16_bom(text)) {
+    converted = utf16_to_utf8(text);
+    text = converted;
+  } else if (looks_like_utf16(text)) {
+    fail(1, 1, "the file looks like UTF-16 without a byte order mark (NUL bytes between the letters): "
+               "save it as UTF-8, or as UTF-16 with its byte order mark");
+  }
   if (trim_view(text).empty() || trim_view(text) == "\xEF\xBB\xBF")
     fail(0, 0, "empty file: a CSV export needs a header row and data rows");
 
@@ -154,7 +196,10 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
   progress.update(phase, 0, text.size());
   try {
     if (!next_non_blank(reader, record)) fail(0, 0, "empty file: a CSV export needs a header row and data rows");
-    if (record.problem.column) fail(record.line, record.problem.column, "malformed header: " + record.problem.message);
+    if (record.problem.field) {
+      const csv::FieldStart& at = record.starts[record.problem.field - 1];
+      fail(at.line, reader.column(at), "malformed header: " + record.problem.message);
+    }
     const std::uint32_t header_line = record.line;
     std::vector<std::string> header;
     for (std::string_view cell : decoder.decode(record)) header.emplace_back(trim_view(cell));
@@ -176,8 +221,10 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
       const int id_column = layout[Field::id];
       const std::string id = id_column >= 0 && static_cast<std::size_t>(id_column) < record.fields.size()
                                  ? std::string(trim_view(record.fields[id_column])) : std::string();
-      if (record.problem.column) {
-        builder.skip(record.line, record.problem.column, id, record.problem.message);
+      const CsvPlaces places(reader, record, file);
+      if (record.problem.field) {
+        const SourceLocation at = places.of(static_cast<int>(record.problem.field - 1));
+        builder.skip(at.line, at.column, id, record.problem.message + in_column(header, record.problem.field - 1));
         continue;
       }
       const std::vector<std::string_view>& fields = decoder.decode(record);
@@ -190,17 +237,18 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
           const std::string hint = more ? " (a value with an unquoted delimiter? quote values that contain '" + sep + "')"
                                    : fields.size() == 1 ? " (written with another delimiter than the header's '" + sep + "'?)"
                                                         : "";
-          builder.skip(record.line, static_cast<std::uint32_t>(more ? extra + 1 : fields.size() + 1), id,
+          const SourceLocation at = places.of(static_cast<int>(more ? extra : fields.size()));
+          builder.skip(at.line, at.column, id,
                        "it has " + std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
                            " where the header has " + std::to_string(header.size()) + hint);
           continue;
         }
       }
-      if (builder.add(import::Row{fields, record.line}) && organogram && builder.loaded() == 1)
+      if (builder.add(import::Row{fields, record.line, &places}) && organogram && builder.loaded() == 1)
         organogram_metadata(path, header, fields, org);
       if ((rows & 0xFFFF) == 0) {
         progress.update(phase, reader.offset(), text.size());
-        bytes->done_before(reader.offset());  // rows already read are copied into the org
+        if (converted.empty()) bytes->done_before(reader.offset());  // rows already read are copied into the org
       }
     }
     if (rows == 0) fail(header_line, 1, "the file has a header but no data rows");
@@ -210,11 +258,15 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
                                std::to_string(first->where.line) + " column " + std::to_string(first->where.column) +
                                ": " + first->message);
     }
+    if (layout.preset->style == RowStyle::organogram_senior && !org.as_of)
+      warnings.push_back({path, 0, 0, "no snapshot date: neither the file name (as 2011-03-31 or a 110331- prefix) nor "
+                                      "the data give one, so the org has no as_of and diffs show no dates; rename the "
+                                      "file, or give the date in a YAML input (org: {as_of: YYYY-MM-DD})"});
   } catch (const csv::UnterminatedQuote& quote) {
     fail(quote.line, quote.column, "a quoted field opens here and is never closed (a quote inside a quoted "
                                    "field must be doubled: \"\")");
   }
-  decoder.report(org, file);
+  decoder.report(org, file, reader);
   progress.update(phase, text.size(), text.size());
 }
 

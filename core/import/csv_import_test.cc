@@ -43,16 +43,16 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(lily.where.line == 3);
   CHECK(lily.where.column == 1);
   CHECK(lily.manager_where.line == 3);
-  CHECK(lily.manager_where.column == 2);
+  CHECK(lily.manager_where.column == 4);  // columns are characters, not field numbers
   CHECK(lily.dotted_where.line == 3);
-  CHECK(lily.dotted_where.column == 9);  // dotted_manager_ids, where an unknown dotted id is reported
+  CHECK(lily.dotted_where.column == 43);  // dotted_manager_ids, after a quoted name with a comma
   CHECK(person(org, "P3").has(kVacant));
   // The unit column implies units, first named where they first appear.
   REQUIRE(org.units.size() == 2);
   CHECK(org.units[0].id == "U-HQ");
   CHECK(org.units[0].implied);
   CHECK(org.units[1].where.line == 4);
-  CHECK(org.units[1].where.column == 5);
+  CHECK(org.units[1].where.column == 17);
   CHECK(org.imported_records == 3);
   CHECK(org.import_issues.empty());
 }
@@ -111,7 +111,7 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
       {"uk-organogram"});
   REQUIRE(senior.people.size() == 4);
   CHECK(person(senior, "1").manager_id.empty());  // XX: reports outside the organisation
-  CHECK(person(senior, "2").name.empty());         // N/D is never a name
+  CHECK(person(senior, "2").name == "Director");   // N/D is never a name: the job title says who
   CHECK(person(senior, "2").fte == 0.6);
   CHECK(person(senior, "3").has(kVacant));
   CHECK(person(senior, "4").has(kVacant));
@@ -136,6 +136,35 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
   REQUIRE(junior.import_issues.size() == 1);
   CHECK(junior.import_issues[0].kind == ImportIssue::skipped_row);
   CHECK_THAT(junior.import_issues[0].message, Catch::Contains("stands for 0 posts"));
+}
+
+TEST_CASE("csv import: an organogram's org is its Organisation, its date from the file name or the data") {
+  const std::string header =
+      "\"Post Unique Reference\",\"Name\",\"Job Title\",\"Parent Department\",\"Organisation\",\"Reports to Senior Post\",\"source_file\"\n";
+  const std::string row = "\"1\",\"'N/D'\",\"Chief Executive\",\"Department for Transport\",\"Highways Agency\",\"XX\",\"";
+  import::testing::Options o("uk-organogram");
+  std::vector<Diagnostic> warnings;
+  o.warnings = &warnings;
+  o.path = "data/130930-HA-Organogram-Senior.csv";  // a raw publisher file: YYMMDD prefix
+  Org org = load_csv_text(header + row + "\"\n", o);
+  CHECK(org.name == "Highways Agency");  // the organisation, not its parent department
+  REQUIRE(org.as_of);
+  CHECK(org.as_of->to_string() == "2013-09-30");
+  CHECK(person(org, "1").name == "Chief Executive");
+  CHECK(person(org, "1").has(kDeclaredRoot));
+  CHECK(warnings.empty());
+
+  o.path = "organogram-senior.csv";  // no date in the name: the data's source_file has one
+  org = load_csv_text(header + row + "/data/ha/2012-03-31/HA.xls\"\n", o);
+  REQUIRE(org.as_of);
+  CHECK(org.as_of->to_string() == "2012-03-31");
+  CHECK(warnings.empty());
+
+  org = load_csv_text(header + row + "\"\n", o);  // no date anywhere: a warning says what to do
+  CHECK_FALSE(org.as_of);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0].format("warning"), Catch::StartsWith("organogram-senior.csv: warning: no snapshot date") &&
+                                                Catch::Contains("as_of"));
 }
 
 TEST_CASE("csv import: detection, ambiguity and unknown headers") {
@@ -184,12 +213,13 @@ TEST_CASE("csv import: rows that cannot be used are skipped with their row and c
     throw;
   };
   CHECK(issue_at(3).kind == ImportIssue::skipped_row);
-  CHECK(issue_at(3).where.column == 6);
+  CHECK(issue_at(3).where.column == 23);  // the first field past the header's five
   CHECK_THAT(issue_at(3).message, Catch::Contains("6 fields where the header has 5"));
   CHECK(issue_at(4).where.column == 1);
   CHECK_THAT(issue_at(4).message, Catch::Contains("no id"));
   CHECK_THAT(issue_at(5).message, Catch::Contains("3 fields where the header has 5"));
-  CHECK(issue_at(6).where.column == 3);
+  CHECK(issue_at(6).where.column == 7);
+  CHECK_THAT(issue_at(6).message, Catch::Contains("(column 'name')"));
   CHECK(issue_at(8).kind == ImportIssue::duplicate_id);
   std::size_t bad_values = 0;
   for (const ImportIssue& i : org.import_issues)
@@ -203,7 +233,7 @@ TEST_CASE("csv import: files that cannot be read at all exit 2 with a place") {
   CHECK_THAT(csv_error("\xEF\xBB\xBF\n\n"), Catch::Contains("empty file"));
   CHECK_THAT(csv_error("id,manager_id\n"), Catch::Contains("x.csv:1:1: error: the file has a header but no data rows"));
   CHECK_THAT(csv_error("id,manager_id,name\nP1,,\"open\nP2,P1,x\n"),
-             Catch::Contains("x.csv:2:3: error: a quoted field opens here and is never closed"));
+             Catch::Contains("x.csv:2:5: error: a quoted field opens here and is never closed"));
   // Rows written with another delimiter than the header: nothing loads, and that is an error.
   CHECK_THAT(csv_error("id,manager_id,name\nP1;;Ann\nP2;P1;Bo\n"),
              Catch::Contains("none of the 2 data rows could be loaded") && Catch::Contains("line 2"));
@@ -219,7 +249,7 @@ TEST_CASE("csv import: semicolon exports and mixed encodings") {
   REQUIRE(org.import_issues.size() == 1);
   CHECK(org.import_issues[0].kind == ImportIssue::encoding);
   CHECK(org.import_issues[0].where.line == 2);
-  CHECK(org.import_issues[0].where.column == 3);
+  CHECK(org.import_issues[0].where.column == 5);
   CHECK_THAT(org.import_issues[0].message, Catch::Contains("0xEB") && Catch::Contains("Windows-1252"));
 }
 
@@ -236,4 +266,48 @@ TEST_CASE("csv import: vacancy markers with stray punctuation are vacancies, not
   const auto named = classify_post_name("Jo O'Neil.");
   CHECK(named.holder == PostHolder::named);
   CHECK(named.name == "Jo O'Neil.");
+}
+
+TEST_CASE("csv import: UTF-16 with a byte order mark reads as the same org") {
+  const std::string utf8 = "id,manager_id,name\nP1,,Zoë\nP2,P1,\"Bo, 👩‍💻\"\n";
+  std::string utf16le = "\xFF\xFE";
+  for (char32_t c : std::u32string(U"id,manager_id,name\nP1,,Zoë\nP2,P1,\"Bo, 👩‍💻\"\n")) {
+    auto unit = [&](unsigned u) { utf16le += static_cast<char>(u & 0xFF), utf16le += static_cast<char>(u >> 8); };
+    if (c >= 0x10000) {
+      unit(0xD800 + ((c - 0x10000) >> 10));
+      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      unit(c);
+    }
+  }
+  const Org org = load_csv_text(utf16le);
+  REQUIRE(org.people.size() == 2);
+  CHECK(person(org, "P1").name == "Zoë");
+  CHECK(person(org, "P2").name == "Bo, 👩‍💻");
+  CHECK(person(org, "P2").manager_where.line == 3);
+  CHECK(person(org, "P2").manager_where.column == 4);
+  CHECK(org.import_issues.empty());
+  CHECK(load_csv_text(utf8).people.size() == 2);
+  // Without its byte order mark the NULs would be read as text: refused, with what to do.
+  CHECK_THAT(csv_error(utf16le.substr(2)), Catch::Contains("x.csv:1:1: error: the file looks like UTF-16 without a byte order mark"));
+}
+
+TEST_CASE("csv import: Excel's sep= line names the delimiter, and rows keep their lines") {
+  const Org org = load_csv_text("sep=;\r\nid;manager_id;name;fte\r\nP1;;Ann, Lee;1\r\nP2;P1;Bo;2\r\n");
+  REQUIRE(org.people.size() == 2);
+  CHECK(person(org, "P1").name == "Ann, Lee");  // the commas are text: ';' is the delimiter
+  CHECK(person(org, "P2").where.line == 4);
+  REQUIRE(org.import_issues.size() == 1);  // FTE 2, at its row and column, naming the column
+  CHECK(org.import_issues[0].where.line == 4);
+  CHECK(org.import_issues[0].where.column == 10);
+  CHECK_THAT(org.import_issues[0].message, Catch::Contains("in 'fte'"));
+}
+
+TEST_CASE("csv import: the column of a field after quoted and non-ASCII fields is its character column") {
+  // The issue's example: `P3,P9,Cy`, the manager field starts at column 4, not field 2.
+  const Org org = load_csv_text("id,manager_id,name,fte\nP3,P9,Cy,1\n\"P4\",\"Zoë, \"\"Z\"\"\",Éa,x\n");
+  CHECK(person(org, "P3").manager_where.column == 4);
+  REQUIRE(org.import_issues.size() == 1);
+  CHECK(org.import_issues[0].where.line == 3);
+  CHECK(org.import_issues[0].where.column == 22);  // fte 'x', after two quoted fields and 'Éa'
 }

@@ -1,6 +1,5 @@
 #include "import/csv_reader.h"
 
-#include <algorithm>
 #include <cstring>
 
 namespace orgaudit::csv {
@@ -11,7 +10,47 @@ std::string_view without_bom(std::string_view data) {
   return data;
 }
 
+// Line breaks in [from, to): LF, CRLF and a lone CR each end one line. `line_start` moves past the
+// last of them.
+std::uint32_t count_breaks(const char* from, const char* to, const char*& line_start) {
+  std::uint32_t breaks = 0;
+  for (const char* p = from; p < to; ++p) {
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= to || p[1] != '\n'))) {
+      ++breaks;
+      line_start = p + 1;
+    }
+  }
+  return breaks;
+}
+
+// Length of the UTF-8 sequence at text[i], or 1 when the bytes there are not one.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t n = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 1;
+  if (n == 1 || i + n > text.size()) return 1;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
+  return n;
+}
+
 }  // namespace
+
+std::size_t separator_line(std::string_view data) {
+  const std::size_t bom = data.size() - without_bom(data).size();
+  data = without_bom(data);
+  // `sep=;` exactly as Excel writes it, maybe quoted by a tool that re-saved it, maybe with the
+  // delimiter's trailing empty fields: the line says nothing else.
+  std::size_t at = data.size() > 0 && data[0] == '"' ? 1 : 0;
+  if (data.compare(at, 4, "sep=") != 0 || data.size() < at + 5) return 0;
+  const char delimiter = data[at + 4];
+  if (delimiter == '\r' || delimiter == '\n') return 0;
+  at += 5;
+  while (at < data.size() && (data[at] == delimiter || data[at] == '"')) ++at;
+  if (at < data.size() && data[at] == '\r') ++at;
+  if (at < data.size() && data[at] == '\n') ++at;
+  else if (at < data.size() && data[at - 1] != '\r') return 0;
+  return bom + at;
+}
 
 bool Record::blank() const {
   for (std::string_view f : fields)
@@ -20,25 +59,45 @@ bool Record::blank() const {
 }
 
 Reader::Reader(std::string_view data, char delimiter) : delimiter_(delimiter) {
-  data = without_bom(data);
-  begin_ = pos_ = data.data();
+  // Offsets (and so columns) count from the start of the input, BOM and `sep=` line included.
+  begin_ = line_start_ = data.data();
+  pos_ = without_bom(data).data();
   end_ = data.data() + data.size();
+  if (const std::size_t sep = separator_line(data)) {
+    pos_ = line_start_ = begin_ + sep;
+    line_ = 2;
+  }
   for (unsigned char c : {static_cast<unsigned char>(delimiter), static_cast<unsigned char>('"'),
                           static_cast<unsigned char>('\r'), static_cast<unsigned char>('\n')})
     special_[c] = true;
 }
 
+FieldStart Reader::here() const {
+  return FieldStart{line_, static_cast<std::size_t>(line_start_ - begin_), static_cast<std::size_t>(pos_ - begin_)};
+}
+
+std::uint32_t Reader::column(const FieldStart& at) const {
+  const std::string_view line(begin_ + at.line_offset, at.offset - at.line_offset);
+  std::uint32_t characters = 1;
+  // A BOM at the start of the file is no character an editor shows.
+  std::size_t i = at.line_offset == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (; i < line.size(); ++characters) i += sequence_length(line, i);
+  return characters;
+}
+
 bool Reader::next(Record& record) {
   if (pos_ >= end_) return false;
   record.fields.clear();
+  record.starts.clear();
   record.problem = RecordProblem{};
   record.line = line_;
   spans_.clear();
   scratch_.clear();
   for (;;) {
-    const auto column = static_cast<std::uint32_t>(spans_.size() + 1);
+    const auto field = static_cast<std::uint32_t>(spans_.size() + 1);
+    record.starts.push_back(here());
     if (pos_ < end_ && *pos_ == '"') {
-      read_quoted(record, column);
+      read_quoted(record, field);
     } else {
       const char* start = pos_;
       // The hot loop: most fields of a large export are unquoted and end at a delimiter.
@@ -52,15 +111,26 @@ bool Reader::next(Record& record) {
       }
       spans_.push_back(Span{static_cast<std::size_t>(start - begin_), static_cast<std::size_t>(pos_ - begin_), false});
     }
-    if (pos_ >= end_) break;
-    const char c = *pos_++;
-    if (c == delimiter_) {
-      if (pos_ >= end_) spans_.push_back(Span{0, 0, true});  // "a,b," ends with an empty field
-      else continue;
+    if (pos_ >= end_) {
+      record.starts.push_back(here());
       break;
     }
+    const FieldStart end = here();
+    const char c = *pos_++;
+    if (c == delimiter_) {
+      if (pos_ >= end_) {  // "a,b," ends with an empty field
+        record.starts.push_back(here());
+        spans_.push_back(Span{0, 0, true});
+        record.starts.push_back(here());
+      } else {
+        continue;
+      }
+      break;
+    }
+    record.starts.push_back(end);
     if (c == '\r' && pos_ < end_ && *pos_ == '\n') ++pos_;
     ++line_;  // '\n', "\r\n" or a lone '\r' (old Mac exports)
+    line_start_ = pos_;
     break;
   }
   record.fields.reserve(spans_.size());
@@ -71,17 +141,17 @@ bool Reader::next(Record& record) {
   return true;
 }
 
-void Reader::read_quoted(Record& record, std::uint32_t column) {
-  const std::uint32_t open_line = line_;
+void Reader::read_quoted(Record& record, std::uint32_t field) {
+  const FieldStart open = here();
   ++pos_;  // the opening quote
   const char* segment = pos_;
   bool unescaped = false;  // the field holds "" and is being copied into scratch_
   std::size_t scratch_begin = scratch_.size();
   for (;;) {
     const void* found = std::memchr(pos_, '"', static_cast<std::size_t>(end_ - pos_));
-    if (!found) throw UnterminatedQuote{open_line, column};
+    if (!found) throw UnterminatedQuote{open.line, column(open)};
     const char* quote = static_cast<const char*>(found);
-    line_ += static_cast<std::uint32_t>(std::count(pos_, quote, '\n'));
+    line_ += count_breaks(pos_, quote, line_start_);
     if (quote + 1 < end_ && quote[1] == '"') {
       if (!unescaped) scratch_begin = scratch_.size();
       unescaped = true;
@@ -94,8 +164,8 @@ void Reader::read_quoted(Record& record, std::uint32_t column) {
     // RFC 4180 allows only a delimiter or the end of the record here. Anything else ("ab"c) makes
     // the field ambiguous: kept as written after the quote, and the record is flagged.
     if (pos_ < end_ && *pos_ != delimiter_ && *pos_ != '\r' && *pos_ != '\n') {
-      if (record.problem.column == 0)
-        record.problem = {column, "text after the closing quote of a quoted field (a quote inside a "
+      if (record.problem.field == 0)
+        record.problem = {field, "text after the closing quote of a quoted field (a quote inside a "
                                   "quoted field must be doubled: \"\")"};
       if (!unescaped) {
         scratch_begin = scratch_.size();
@@ -115,6 +185,10 @@ void Reader::read_quoted(Record& record, std::uint32_t column) {
 }
 
 char detect_delimiter(std::string_view data) {
+  if (const std::size_t sep = separator_line(data)) {
+    data = without_bom(data);
+    return data[data[0] == '"' ? 5 : 4];
+  }
   data = without_bom(data);
   std::size_t counts[4] = {};
   const char candidates[4] = {',', ';', '\t', '|'};

@@ -1,5 +1,6 @@
 // RFC 4180 CSV over bytes already in memory (a mapped file): quoted fields with embedded delimiters,
-// doubled quotes and line breaks, CRLF or LF records, a UTF-8 byte order mark.
+// doubled quotes and line breaks, CRLF, LF or lone CR records, a UTF-8 byte order mark, and Excel's
+// `sep=;` first line naming the delimiter.
 //
 // Fields are views into the input, so a large export is tokenised without copying it; only a field
 // with doubled quotes ("a ""b""") is unescaped, into a per-record buffer. What a spreadsheet or HR
@@ -18,12 +19,20 @@ namespace orgaudit::csv {
 // A problem that spoils one record; the record is still returned, so the caller can skip it with
 // the reason and carry on.
 struct RecordProblem {
-  std::uint32_t column = 0;  // 1-based field number; 0: no problem
+  std::uint32_t field = 0;  // 1-based field number; 0: no problem
   std::string message;
+};
+
+// Where a field starts in the input: its line, and byte offsets of that line and of the field.
+// Editors and SARIF count columns in characters, so Reader::column turns this into one on demand.
+struct FieldStart {
+  std::uint32_t line = 0;
+  std::size_t line_offset = 0, offset = 0;
 };
 
 struct Record {
   std::vector<std::string_view> fields;  // valid until the next call to Reader::next
+  std::vector<FieldStart> starts;        // one per field, then one for the end of the record
   std::uint32_t line = 0;                // line the record starts on, 1-based
   RecordProblem problem;
 
@@ -35,13 +44,17 @@ struct Record {
 // read. Thrown by Reader::next with the place the quote opened.
 struct UnterminatedQuote {
   std::uint32_t line;
-  std::uint32_t column;  // field number
+  std::uint32_t column;  // character column of the opening quote
 };
 
 class Reader {
  public:
-  // `data` must outlive the reader. A leading UTF-8 BOM is skipped.
+  // `data` must outlive the reader. A leading UTF-8 BOM and an Excel `sep=` line are skipped.
   Reader(std::string_view data, char delimiter);
+
+  // The 1-based column of a place, in Unicode code points (what editors and SARIF's
+  // `unicodeCodePoints` count); a byte that is not valid UTF-8 is one character (Windows-1252).
+  std::uint32_t column(const FieldStart& at) const;
 
   // Reads the next record; false at the end of the input. Throws UnterminatedQuote.
   bool next(Record& record);
@@ -55,20 +68,26 @@ class Reader {
     bool in_scratch;
   };
 
-  void read_quoted(Record& record, std::uint32_t column);
+  void read_quoted(Record& record, std::uint32_t field);
+  FieldStart here() const;
 
   const char* begin_;
   const char* pos_;
   const char* end_;
   char delimiter_;
   std::uint32_t line_ = 1;
+  const char* line_start_;
   bool special_[256] = {};  // delimiter, quote, CR, LF: where an unquoted field may end
   std::vector<Span> spans_;
   std::string scratch_;
 };
 
-// The delimiter of a header line: the one of `,` `;` tab `|` that occurs most often outside quotes
-// (`,` on a tie or when none occurs), so semicolon exports from European locales and TSV read too.
+// The delimiter of a header line: the one an Excel `sep=X` first line names, else the one of `,` `;`
+// tab `|` that occurs most often outside quotes (`,` on a tie or when none occurs), so semicolon
+// exports from European locales and TSV read too.
 char detect_delimiter(std::string_view data);
+
+// The length of an Excel `sep=X` first line with its line break (after any BOM), or 0.
+std::size_t separator_line(std::string_view data);
 
 }  // namespace orgaudit::csv

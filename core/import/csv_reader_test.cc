@@ -55,6 +55,56 @@ TEST_CASE("csv: a record's line is where it starts, counting line breaks inside 
   CHECK_FALSE(reader.next(record));
 }
 
+TEST_CASE("csv: every line-break style inside quotes counts one line, a lone CR too") {
+  for (const char* br : {"\n", "\r\n", "\r"}) {
+    INFO("line break " << (br[0] == '\n' ? "LF" : br[1] ? "CRLF" : "CR"));
+    const std::string b = br;
+    const std::string text = "h1,h2" + b + "\"two" + b + "lines\",x" + b + "\"three" + b + b + "lines\",y" + b + "last,z" + b;
+    Reader reader(text, ',');
+    Record record;
+    std::vector<std::uint32_t> lines;
+    while (reader.next(record)) lines.push_back(record.line);
+    CHECK(lines == std::vector<std::uint32_t>{1, 2, 4, 7});
+  }
+}
+
+TEST_CASE("csv: a field's place is its line and character column, in code points") {
+  // After a quoted field, a non-ASCII one and a field that spans lines: columns as an editor counts.
+  Reader reader("\xEF\xBB\xBFP1,\"a, b\",Zoë 👩‍💻,x\nP3,\"two\nlines\",y,\"É\",z\n", ',');
+  Record record;
+  REQUIRE(reader.next(record));
+  std::vector<std::uint32_t> columns;
+  for (const auto& start : record.starts) columns.push_back(reader.column(start));
+  CHECK(columns == std::vector<std::uint32_t>{1, 4, 11, 19, 20});  // the last: the end of the record
+  REQUIRE(reader.next(record));
+  CHECK(record.starts[2].line == 3);
+  CHECK(reader.column(record.starts[2]) == 8);   // y, after `lines",`
+  CHECK(reader.column(record.starts[4]) == 14);  // z, after the quoted É
+  // A byte that is not UTF-8 (Windows-1252 £) is one character.
+  Reader latin("\xA3\xA3,x\n", ',');
+  REQUIRE(latin.next(record));
+  CHECK(latin.column(record.starts[1]) == 4);
+}
+
+TEST_CASE("csv: Excel's sep= first line names the delimiter and is not a record") {
+  using orgaudit::csv::detect_delimiter;
+  using orgaudit::csv::separator_line;
+  CHECK(separator_line("sep=;\r\nid;manager\n") == 7);
+  CHECK(separator_line("\xEF\xBB\xBFsep=|\nid|manager\n") == 9);
+  CHECK(separator_line("\"sep=;\";;\nid;manager\n") == 10);
+  CHECK(separator_line("sep=x,y\n") == 0);  // not a separator line: a header
+  CHECK(separator_line("separator,b\n") == 0);
+  CHECK(detect_delimiter("sep=;\nid,manager,name;x\n") == ';');  // the line wins over the counts
+  CHECK(detect_delimiter("sep=\t\nid\tmanager\n") == '\t');
+  Reader reader("sep=;\nid;manager\n1;2\n", ';');
+  Record record;
+  REQUIRE(reader.next(record));
+  CHECK(record.line == 2);
+  CHECK(std::vector<std::string>(record.fields.begin(), record.fields.end()) == std::vector<std::string>{"id", "manager"});
+  REQUIRE(reader.next(record));
+  CHECK(record.line == 3);
+}
+
 TEST_CASE("csv: a UTF-8 byte order mark and non-ASCII headers") {
   const Rows rows = read_all("\xEF\xBB\xBF\"Payscale Minimum (£)\",Name\n1,Zoë 👩‍💻\n");
   REQUIRE(rows.size() == 2);
@@ -78,11 +128,12 @@ TEST_CASE("csv: tolerated and reported deviations") {
   Reader reader("ok,\"ab\"cd,z\nnext,1,2\n", ',');
   Record record;
   REQUIRE(reader.next(record));
-  CHECK(record.problem.column == 2);
+  CHECK(record.problem.field == 2);
+  CHECK(reader.column(record.starts[1]) == 4);
   CHECK_THAT(record.problem.message, Catch::Contains("closing quote"));
   CHECK(std::vector<std::string>(record.fields.begin(), record.fields.end()) == std::vector<std::string>{"ok", "abcd", "z"});
   REQUIRE(reader.next(record));
-  CHECK(record.problem.column == 0);
+  CHECK(record.problem.field == 0);
   CHECK(record.line == 2);
 }
 
@@ -95,7 +146,7 @@ TEST_CASE("csv: a quote that never closes is fatal, at the place it opened") {
     FAIL("no error");
   } catch (const UnterminatedQuote& q) {
     CHECK(q.line == 2);
-    CHECK(q.column == 2);
+    CHECK(q.column == 3);  // the character column of the opening quote
   }
 }
 
@@ -117,4 +168,20 @@ TEST_CASE("encoding: UTF-8 check and Windows-1252 repair") {
   CHECK(repair_utf8("Pay (\xA3)") == "Pay (£)");
   CHECK(repair_utf8("\x93quoted\x94 \x80") == "\u201Cquoted\u201D \u20AC");
   CHECK(repair_utf8("mixed £ and \xA3") == "mixed £ and £");
+}
+
+TEST_CASE("encoding: UTF-16 with a byte order mark, either byte order") {
+  using orgaudit::import::has_utf16_bom;
+  using orgaudit::import::looks_like_utf16;
+  using orgaudit::import::utf16_to_utf8;
+  const std::string le("\xFF\xFEi\0d\0,\0\xA3\0\n\0\x3D\xD8\x69\xDC", 16);  // "id,£\n" and U+1F469
+  const std::string be("\xFE\xFF\0i\0d\0,\0\xA3\0\n\xD8\x3D\xDC\x69", 16);
+  CHECK(has_utf16_bom(le));
+  CHECK(has_utf16_bom(be));
+  CHECK_FALSE(has_utf16_bom("\xEF\xBB\xBFid"));
+  CHECK(utf16_to_utf8(le) == "id,£\n👩");
+  CHECK(utf16_to_utf8(be) == "id,£\n👩");
+  CHECK(utf16_to_utf8(std::string("\xFF\xFE\x00\xD8x\0", 6)) == "\uFFFDx");  // an unpaired surrogate
+  CHECK(looks_like_utf16(std::string("i\0d\0,\0m\0a\0n\0", 12)));
+  CHECK_FALSE(looks_like_utf16("id,manager,name\n"));
 }

@@ -1,5 +1,6 @@
 #include "import/encoding.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -20,8 +21,13 @@ void append_code_point(std::string& out, unsigned code) {
   } else if (code < 0x800) {
     out += static_cast<char>(0xC0 | (code >> 6));
     out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
+  } else if (code < 0x10000) {
     out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code & 0x3F));
   }
@@ -68,6 +74,41 @@ std::string repair_utf8(std::string_view text) {
     i += bad + 1;
   }
   return out;
+}
+
+bool has_utf16_bom(std::string_view text) {
+  return text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+}
+
+std::string utf16_to_utf8(std::string_view text) {
+  const bool little = text[0] == '\xFF';
+  std::string out;
+  out.reserve(text.size() / 2 + text.size() / 8);
+  auto unit = [&](std::size_t i) -> unsigned {
+    const auto a = static_cast<unsigned char>(text[i]), b = static_cast<unsigned char>(text[i + 1]);
+    return little ? a | (b << 8) : (a << 8) | b;
+  };
+  for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+    const unsigned u = unit(i);
+    if (u >= 0xD800 && u < 0xDC00 && i + 3 < text.size()) {
+      const unsigned low = unit(i + 2);
+      if (low >= 0xDC00 && low < 0xE000) {
+        append_code_point(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    append_code_point(out, u >= 0xD800 && u < 0xE000 ? 0xFFFD : u);
+  }
+  return out;
+}
+
+bool looks_like_utf16(std::string_view text) {
+  const std::size_t n = std::min<std::size_t>(text.size() & ~std::size_t{1}, 64);
+  if (n < 4) return false;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; ++i) (i % 2 ? odd : even) += text[i] == '\0';
+  return (even == 0 && odd * 2 >= n / 2) || (odd == 0 && even * 2 >= n / 2);
 }
 
 }  // namespace orgaudit::import

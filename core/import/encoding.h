@@ -17,4 +17,13 @@ std::size_t first_invalid_utf8(std::string_view text);
 // `text` as UTF-8: valid UTF-8 sequences as they are, every other byte read as Windows-1252.
 std::string repair_utf8(std::string_view text);
 
+// Excel's "Unicode Text" and PowerShell's Export-Csv write UTF-16 with a byte order mark. Whether
+// `text` starts with one (FF FE little-endian, FE FF big-endian)...
+bool has_utf16_bom(std::string_view text);
+// ...and the text after it as UTF-8 (an unpaired surrogate becomes U+FFFD, an odd last byte is dropped).
+std::string utf16_to_utf8(std::string_view text);
+// Whether text without a BOM looks like UTF-16 all the same: NUL bytes in every other place of its
+// first characters, as ASCII text in UTF-16 has.
+bool looks_like_utf16(std::string_view text);
+
 }  // namespace orgaudit::import

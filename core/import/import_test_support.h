@@ -15,6 +15,8 @@ struct Options {
   std::string preset;
   std::map<std::string, std::string> columns;
   std::uint64_t max_bytes = 1 << 20;
+  std::string path = "x.csv";
+  std::vector<Diagnostic>* warnings = nullptr;  // where load warnings go, when a test reads them
 
   Options() = default;
   Options(const char* p) : preset(p) {}  // NOLINT: `{"bamboohr"}` reads well in tests
@@ -30,11 +32,11 @@ inline LoadOptions load_options(const Options& o) {
 
 inline Org load_csv_text(const std::string& text, const Options& o = {}) {
   MemoryFileSystem files;
-  files.add("x.csv", text);
+  files.add(o.path, text);
   Org org;
   std::vector<Diagnostic> warnings;
   NoProgress progress;
-  load_csv(files, "x.csv", load_options(o), org, warnings, progress);
+  load_csv(files, o.path, load_options(o), org, o.warnings ? *o.warnings : warnings, progress);
   return org;
 }
 

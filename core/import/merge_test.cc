@@ -66,7 +66,7 @@ TEST_CASE("merge: a unit-column value no definition matches is kept, with a warn
   const Org org = load(files, {"people.csv", "units.yaml"}, &warnings);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].format("warning") ==
-        "people.csv:3:3: warning: 1 unit named in the unit column ('Engineering' here) is defined by no other input; "
+        "people.csv:3:7: warning: 1 unit named in the unit column ('Engineering' here) is defined by no other input; "
         "kept as units of their own, with inferred owners");
   CHECK(org.units.size() == 3);
 }

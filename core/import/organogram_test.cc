@@ -2,11 +2,12 @@
 // each row loaded or skipped with a reason, the top post found, and depth and span figures that
 // agree with an independent count.
 //
-// The expected figures are the output of tests/import/uk-organograms/independent_count.py, which
-// uses Python's csv module and none of orgaudit's code: posts keyed by the
-// first occurrence of their reference, `XX` as no manager, junior rows with more than 0 posts as
-// nodes of round(FTE) heads under their senior post, vacant and eliminated posts left out of spans,
-// a post that names itself as manager (three do, in DFID 2013-09-30) given no reporting line.
+// The expected figures are the output of `tests/import/uk-organograms/independent_count.py --table`,
+// which uses Python's csv module and none of orgaudit's code: posts keyed by the first occurrence of
+// their reference, `XX` as the top, junior rows of more than 0 posts as their senior post's junior
+// command (FTE, not direct reports), vacant and eliminated posts left out of spans, a post that
+// names itself as manager (three do, in DFID 2013-09-30) given no reporting line. The same script,
+// run from ctest, compares its figures with orgaudit's JSON report.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -23,26 +24,27 @@ struct Expected {
   std::size_t senior_rows, junior_rows;
   std::size_t repeated_posts;   // later rows of a post reference already seen (job shares)
   std::size_t empty_juniors;    // junior rows of 0 posts
-  std::size_t people;           // loaded: posts and junior aggregates
+  std::size_t senior_posts;     // loaded posts (junior rows are aggregates apart)
+  double junior_fte;            // FTE of the junior rows loaded
   std::size_t roots;            // posts reporting to XX
   const char* top;              // the root with the largest tree
-  std::size_t top_tree;         // records in it
-  int max_depth;
-  std::uint32_t top_span;       // heads reporting to the top post
-  const char* widest;           // the post with the largest span
+  std::size_t top_tree;         // senior posts in it
+  int max_depth;                // senior layers below the top
+  std::uint32_t top_span;       // senior posts reporting to the top post
+  const char* widest;           // the post with the most senior direct reports
   std::uint32_t widest_span;
   std::size_t vacant;           // Vacant or Eliminated posts
 };
 
 const Expected kSnapshots[] = {
-    {"cabinet_office-2011-03-31", 216, 763, 0, 0, 979, 1, "1", 979, 5, 11, "260", 460, 0},
-    {"cabinet_office-2011-09-30", 235, 629, 1, 0, 863, 3, "1", 841, 5, 11, "260", 466, 8},
-    {"department_for_international_development-2011-03-31", 80, 268, 0, 0, 348, 2, "A1", 326, 5, 5, "B41", 88, 0},
-    {"department_for_international_development-2011-09-30", 78, 259, 0, 0, 337, 2, "A1", 317, 6, 4, "B41", 107, 0},
-    {"department_for_international_development-2013-03-31", 77, 303, 2, 0, 378, 2, "A1", 377, 6, 5, "B41", 120, 0},
-    {"department_for_international_development-2013-09-30", 89, 371, 0, 0, 460, 1, "A1", 439, 5, 5, "B41", 98, 0},
-    {"department_for_international_development-2014-03-31", 29, 112, 0, 1, 140, 1, "A1", 140, 4, 4, "B41", 95, 0},
-    {"department_for_international_development-2014-09-30", 92, 684, 0, 0, 776, 1, "A1", 776, 5, 11, "B89", 102, 0},
+    {"cabinet_office-2011-03-31", 216, 763, 0, 0, 216, 1683.27, 1, "1", 216, 4, 11, "8", 53, 0},
+    {"cabinet_office-2011-09-30", 235, 629, 1, 0, 234, 1785.34, 3, "1", 230, 4, 11, "260", 43, 8},
+    {"department_for_international_development-2011-03-31", 80, 268, 0, 0, 80, 1130.56, 2, "A1", 67, 5, 5, "A6", 11, 0},
+    {"department_for_international_development-2011-09-30", 78, 259, 0, 0, 78, 1113.4, 2, "A1", 67, 5, 4, "A6", 9, 0},
+    {"department_for_international_development-2013-03-31", 77, 303, 2, 0, 75, 1464.5, 2, "A1", 74, 5, 5, "A6", 10, 0},
+    {"department_for_international_development-2013-09-30", 89, 371, 0, 0, 89, 1815, 1, "A1", 86, 4, 5, "A20", 13, 0},
+    {"department_for_international_development-2014-03-31", 29, 112, 0, 1, 29, 611, 1, "A1", 29, 3, 4, "A7", 7, 0},
+    {"department_for_international_development-2014-09-30", 92, 684, 0, 0, 92, 1932.8, 1, "A1", 92, 4, 6, "A30", 11, 0},
 };
 
 }  // namespace
@@ -73,13 +75,17 @@ TEST_CASE("uk organograms: every published snapshot loads and agrees with an ind
   CHECK(skipped[senior] == e.repeated_posts);
   CHECK(skipped[junior] == e.empty_juniors);
   CHECK(org.imported_records == e.senior_rows + e.junior_rows);
-  CHECK(org.people.size() == e.people);
+  const Headcount headcount = org.headcount();
+  CHECK(headcount.people == e.senior_posts);
+  CHECK(headcount.aggregate_fte == Approx(e.junior_fte));
+  CHECK(org.people.size() == e.senior_posts + e.junior_rows - e.empty_juniors);
 
   std::size_t vacant = 0, aggregates = 0, roots = 0;
   for (const Person& p : org.people) {
     vacant += p.has(kVacant);
     aggregates += p.has(kAggregate);
     roots += p.manager_id.empty();
+    CHECK(p.manager_id.empty() == p.has(kDeclaredRoot));  // every root here is an XX post
     CHECK(p.name != "N/D");  // never a name
     CHECK(p.name != "'N/D'");
     CHECK(p.name != "ND");
@@ -104,6 +110,13 @@ TEST_CASE("uk organograms: every published snapshot loads and agrees with an ind
     if (r.span[p] > r.span[widest]) widest = p;
   CHECK(org.people[widest].id == e.widest);
   CHECK(r.span[widest] == e.widest_span);
+  // Junior staff are command, not reports: each row's FTE lands on its post and nowhere in spans.
+  double command = 0;
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    command += r.command_fte[p];
+    if (org.people[p].has(kAggregate)) CHECK(r.depth[p] == -1);
+  }
+  CHECK(command == Approx(e.junior_fte));
 
   // Units come from the Unit columns, each with an owner inferred from the reporting lines.
   CHECK_FALSE(org.units.empty());

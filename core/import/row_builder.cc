@@ -99,6 +99,8 @@ bool RowBuilder::add_post(const Row& row) {
   if (layout_.preset->style == RowStyle::organogram_senior) {
     const PostName post = classify_post_name(cell(row, Field::name));
     person.name = post.name;
+    // An undisclosed holder: the job title says who the post is, where the id (`161`) says nothing.
+    if (post.holder == PostHolder::not_disclosed) person.name = std::string(cell(row, Field::title));
     set_flag(person, kVacant, post.holder == PostHolder::vacant || post.holder == PostHolder::eliminated);
     if (post.holder == PostHolder::eliminated) person.attributes.push_back({"status", "eliminated"});
     if (post.holder == PostHolder::not_disclosed) person.attributes.push_back({"name-status", "not disclosed"});
@@ -112,7 +114,10 @@ bool RowBuilder::add_post(const Row& row) {
   read_common(row, person);
   std::string_view manager = cell(row, Field::manager);
   // An organogram's `XX`: the post reports outside the organisation, so it is a root here.
-  if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) manager = {};
+  if (layout_.preset->style == RowStyle::organogram_senior && (manager == "XX" || manager == "xx")) {
+    manager = {};
+    set_flag(person, kDeclaredRoot, true);
+  }
   person.manager_id = std::string(manager);
   person.manager_where = at(row, Field::manager);
   person.dotted_where = at(row, Field::dotted);
@@ -196,8 +201,9 @@ void RowBuilder::read_fte(const Row& row, Person& person) {
     return;
   }
   issue(ImportIssue::bad_value, at(row, Field::fte), person.id,
-        !fte ? "FTE '" + std::string(text) + "' of '" + person.id + "' is not a number; 1 is used"
-             : "FTE " + format_number(*fte) + " of '" + person.id + "' is out of range (0 to 1 for one person); 1 is used");
+        !fte ? "FTE '" + std::string(text) + "' in " + column_name(Field::fte) + " of '" + person.id + "' is not a number; 1 is used"
+             : "FTE " + format_number(*fte) + " in " + column_name(Field::fte) + " of '" + person.id +
+                   "' is out of range (0 to 1 for one person); 1 is used");
 }
 
 void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFlag flag) {

@@ -123,6 +123,7 @@ void write_person(Writer& w, const Person& p) {
   w.flag(4, "user_facing", p.has(kUserFacing));
   w.flag(4, "external", p.has(kExternal));
   w.flag(4, "aggregate", p.has(kAggregate));
+  w.flag(4, "top", p.has(kDeclaredRoot));
   w.attributes(4, p.attributes);
 }
 
@@ -169,7 +170,16 @@ std::string yaml_scalar(std::string_view text) {
   return out + "\"";
 }
 
-std::string write_org_yaml(const Org& org, const std::vector<std::string>& sources) {
+std::string write_org_yaml(const Org& org, const std::vector<std::string>& sources, const EntityComments& comments) {
+  auto comment_lines = [](std::string& out, const auto& by_index, std::uint32_t index) {
+    const auto found = by_index.find(index);
+    if (found == by_index.end()) return;
+    for (const std::string& line : found->second) {
+      out += "  #";
+      for (char c : line) out += c == '\n' || c == '\r' ? ' ' : c;  // one comment line, whatever the text
+      out += "\n";
+    }
+  };
   Writer w;
   std::string& out = w.out();
   out.reserve(org.people.size() * 120 + org.units.size() * 80 + 256);
@@ -183,10 +193,16 @@ std::string write_org_yaml(const Org& org, const std::vector<std::string>& sourc
   }
   out += "\nunits:";
   out += org.units.empty() ? " []\n" : "\n";
-  for (const Unit& u : org.units) write_unit(w, u);
+  for (UnitIndex u = 0; u < org.units.size(); ++u) {
+    comment_lines(out, comments.units, u);
+    write_unit(w, org.units[u]);
+  }
   out += "\npeople:";
   out += org.people.empty() ? " []\n" : "\n";
-  for (const Person& p : org.people) write_person(w, p);
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    comment_lines(out, comments.people, p);
+    write_person(w, org.people[p]);
+  }
   if (!org.links.empty()) {
     out += "\nlinks:\n";
     for (const Link& l : org.links) {

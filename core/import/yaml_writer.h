@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "orgaudit/model.h"
@@ -19,8 +20,15 @@ namespace orgaudit::import {
 // `text` as one YAML scalar, quoted where needed.
 std::string yaml_scalar(std::string_view text);
 
+// Comment lines (without the `#`) to write on the lines above entities, by index: convert carries
+// the inputs' `# orgaudit-ignore:` directives over this way, so they apply to the same entities.
+struct EntityComments {
+  std::unordered_map<PersonIndex, std::vector<std::string>> people;
+  std::unordered_map<UnitIndex, std::vector<std::string>> units;
+};
+
 // The whole org, block style, units then people then links; a header comment names `sources`.
 // Import issues are not part of the org and are not written.
-std::string write_org_yaml(const Org& org, const std::vector<std::string>& sources);
+std::string write_org_yaml(const Org& org, const std::vector<std::string>& sources, const EntityComments& comments = {});
 
 }  // namespace orgaudit::import

@@ -12,10 +12,10 @@ namespace {
 const std::vector<std::string> kPersonKeys = {
     "id", "name", "title", "grade", "manager", "dotted", "unit", "fte", "assistant",
     "contractor", "vacant", "user_facing", "external", "aggregate", "attributes", "hiring_approver",
-    "pay_approver"};
+    "pay_approver", "top"};
 enum PersonKey { p_id, p_name, p_title, p_grade, p_manager, p_dotted, p_unit, p_fte, p_assistant,
                  p_contractor, p_vacant, p_user_facing, p_external, p_aggregate, p_attributes,
-                 p_hiring_approver, p_pay_approver };
+                 p_hiring_approver, p_pay_approver, p_top };
 
 const std::vector<std::string> kUnitKeys = {
     "id", "name", "kind", "parent", "owner", "user_facing", "members", "rights", "metrics",
@@ -173,6 +173,7 @@ void read_person(Fields& f, NodeId map, Person& p) {
       case p_user_facing: set_flag(p.flags, kUserFacing, f.boolean(value, "user_facing")); break;
       case p_external: set_flag(p.flags, kExternal, f.boolean(value, "external")); break;
       case p_aggregate: set_flag(p.flags, kAggregate, f.boolean(value, "aggregate")); break;
+      case p_top: set_flag(p.flags, kDeclaredRoot, f.boolean(value, "top")); break;
       case p_attributes: f.attributes(value, p.attributes); break;
       case p_hiring_approver: p.set_approver(&Approvers::hiring_id, f.text(value, "hiring_approver")); break;
       case p_pay_approver: p.set_approver(&Approvers::pay_id, f.text(value, "pay_approver")); break;

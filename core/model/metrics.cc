@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <cmath>
 #include <utility>
 
 #include "model/network.h"
@@ -11,19 +10,15 @@
 namespace orgaudit {
 namespace {
 
-// Heads an entity adds to its manager's span: an aggregate row of N FTE stands for about N posts.
-std::uint32_t heads(const Person& person) {
-  if (!person.has(kAggregate)) return 1;
-  return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::lround(person.fte)));
-}
-
 ReportingGraph build_reporting_graph(const Org& org) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   edges.reserve(org.people.size());
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
     PersonIndex m = org.people[p].manager;
     // A self-reference is not an edge: structure-integrity reports it, and it must not count as span.
-    if (m != kNoIndex && m != p) edges.emplace_back(m, p);
+    // An aggregate row is not one either: it is its post's junior command (people some layers
+    // down, not direct reports), so it counts in command_fte and unit FTE, not in spans or layers.
+    if (m != kNoIndex && m != p && !org.people[p].has(kAggregate)) edges.emplace_back(m, p);
   }
   std::stable_sort(edges.begin(), edges.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -51,7 +46,7 @@ void compute_depths(const Org& org, ReportingMetrics& r) {
   const std::size_t n = org.people.size();
   r.depth.assign(n, -1);
   for (PersonIndex p = 0; p < n; ++p)
-    if (org.people[p].manager == kNoIndex) r.roots.push_back(p);
+    if (org.people[p].manager == kNoIndex && !org.people[p].has(kAggregate)) r.roots.push_back(p);
   for (PersonIndex root : r.roots) r.depth[root] = 0;
   r.breadth_first_order.reserve(n);
   if (r.roots.empty()) return;
@@ -73,10 +68,13 @@ void compute_spans(const Org& org, ReportingMetrics& r) {
     for (PersonIndex report : boost::make_iterator_range(boost::adjacent_vertices(m, r.graph))) {
       const Person& person = org.people[report];
       ++r.direct_reports[m];
-      if (!person.has(kAssistant) && !person.has(kVacant)) r.span[m] += heads(person);
+      if (!person.has(kAssistant) && !person.has(kVacant)) ++r.span[m];
       if (boost::out_degree(report, r.graph) > 0) ++r.managers_among_reports[m];
     }
   }
+  r.command_fte.assign(n, 0.0);
+  for (const Person& person : org.people)
+    if (person.has(kAggregate) && person.manager != kNoIndex) r.command_fte[person.manager] += person.fte;
   // Children after parents in breadth-first order, so a reverse sweep sums each subtree once.
   r.subtree_size.assign(n, 1);
   for (auto it = r.breadth_first_order.rbegin(); it != r.breadth_first_order.rend(); ++it) {

@@ -54,19 +54,25 @@ TEST_CASE("depth, spans and subtree sizes of a tree") {
   CHECK(r.roots == std::vector<PersonIndex>{at(org, "CEO")});
   CHECK(r.depth[at(org, "CEO")] == 0);
   CHECK(r.depth[at(org, "A2")] == 2);
-  CHECK(r.depth[at(org, "JUN")] == 3);
-  CHECK(r.max_depth == 3);
+  // An aggregate row is its post's junior command: no layer, no span, no subtree member, but FTE.
+  CHECK(r.depth[at(org, "JUN")] == -1);
+  CHECK(r.max_depth == 2);
   CHECK(r.direct_reports[at(org, "CEO")] == 4);
   CHECK(r.span[at(org, "CEO")] == 2);        // assistant and vacancy excluded
-  CHECK(r.span[at(org, "A1")] == 12);        // an aggregate of 12.4 FTE counts as 12 posts
+  CHECK(r.span[at(org, "A1")] == 0);
+  CHECK(r.direct_reports[at(org, "A1")] == 0);
+  CHECK(r.command_fte[at(org, "A1")] == Approx(12.4));
+  CHECK(r.command_fte[at(org, "A")] == 0);
   CHECK(r.managers_among_reports[at(org, "CEO")] == 1);
-  CHECK(r.subtree_size[at(org, "CEO")] == 8);
-  CHECK(r.subtree_size[at(org, "A")] == 4);
+  CHECK(r.subtree_size[at(org, "CEO")] == 7);
+  CHECK(r.subtree_size[at(org, "A")] == 3);
   CHECK(r.cycles.empty());
-  const auto chain = r.chain_to(org, at(org, "JUN"));
-  REQUIRE(chain.size() == 4);
+  CHECK(r.breadth_first_order.size() == 7);
+  CHECK(r.chain_to(org, at(org, "JUN")).empty());
+  const auto chain = r.chain_to(org, at(org, "A2"));
+  REQUIRE(chain.size() == 3);
   CHECK(org.people[chain.front()].id == "CEO");
-  CHECK(org.people[chain.back()].id == "JUN");
+  CHECK(org.people[chain.back()].id == "A2");
 }
 
 TEST_CASE("cycles are found in chain order and their members have no depth") {

@@ -1,5 +1,7 @@
 #include "orgaudit/model.h"
 
+#include <cmath>
+
 namespace orgaudit {
 
 const char* to_string(UnitKind kind) {
@@ -31,6 +33,42 @@ const MetricSeries* PeriodTable::find(const std::string& name) const {
   for (const MetricSeries& s : series)
     if (s.name == name) return &s;
   return nullptr;
+}
+
+Headcount Org::headcount() const {
+  Headcount h;
+  for (const Person& p : people) {
+    if (!p.has(kAggregate)) {
+      ++h.people;
+      continue;
+    }
+    ++h.aggregate_rows;
+    h.aggregate_fte += p.fte;
+  }
+  return h;
+}
+
+namespace {
+
+std::string grouped(unsigned long long n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+}  // namespace
+
+std::string headcount_text(const Org& org) {
+  const Headcount h = org.headcount();
+  if (h.aggregate_rows == 0) return h.people == 1 ? "1 person" : std::to_string(h.people) + " people";
+  return grouped(h.people) + (h.people == 1 ? " senior post" : " senior posts") + " and " +
+         grouped(static_cast<unsigned long long>(std::llround(h.aggregate_fte))) + " junior FTE";
+}
+
+std::string headcount_and_units_text(const Org& org) {
+  const bool juniors = org.headcount().aggregate_rows > 0;
+  return headcount_text(org) + (juniors ? " in " : " and ") + std::to_string(org.units.size()) +
+         (org.units.size() == 1 ? " unit" : " units");
 }
 
 FileIndex Org::add_file(const std::string& path) {

@@ -62,6 +62,16 @@ struct Section {
 };
 
 std::string who(const std::string& id, const std::string& name) { return id + (name.empty() ? "" : " " + name); }
+
+std::string fte(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", std::round(value * 100) / 100);
+  return buffer;
+}
+
+std::string junior_group(const Diff::JuniorChange& j) {
+  return (j.grade.empty() ? "(no grade)" : j.grade) + (j.profession.empty() ? "" : ", " + j.profession);
+}
 std::string none_if_empty(const std::string& id) { return id.empty() ? "(none)" : id; }
 
 template <typename Item, typename Make>
@@ -96,7 +106,12 @@ std::vector<Section> sections(const Diff& d) {
       section("Re-graded", d.regraded, change("grade ")),
       section("Spans changed", d.spans, change("span ")),
       section("Layers changed", d.layers, change("layer ")),
+      section("Junior staff changed", d.juniors, [](const Diff::JuniorChange& j) {
+        return Row{j.before == 0 ? "+" : j.after == 0 ? "-" : "~", who(j.senior, j.senior_name),
+                   junior_group(j) + ": " + fte(j.before) + " -> " + fte(j.after) + " FTE"};
+      }),
       section("Units added", d.units_added, entity("+")),
+      section("Units renamed", d.units_renamed, change("id ")),
       section("Units removed", d.units_removed, entity("-")),
       section("Findings introduced", d.introduced, finding("+")),
       section("Findings resolved", d.resolved, finding("-")),
@@ -107,13 +122,17 @@ std::string summary(const Diff& d) {
   return std::to_string(d.people_added.size()) + " added, " + std::to_string(d.people_removed.size()) + " removed, " +
          std::to_string(d.moved.size()) + " moved, " + std::to_string(d.regraded.size()) + " re-graded; " +
          std::to_string(d.spans.size()) + " spans and " + std::to_string(d.layers.size()) + " layers changed; " +
+         (d.old_junior_fte > 0 || d.new_junior_fte > 0
+              ? "junior FTE " + fte(d.old_junior_fte) + " -> " + fte(d.new_junior_fte) + " (" +
+                    std::to_string(d.juniors.size()) + " groups changed); "
+              : "") +
          std::to_string(d.introduced.size()) + " findings introduced, " + std::to_string(d.resolved.size()) +
          " resolved; org score " + score(d.scores.front().before) + " -> " + score(d.scores.front().after) + ".";
 }
 
-std::string side(const std::string& name, const std::string& as_of, std::size_t people, std::size_t units) {
-  return "'" + visible(name) + "'" + (as_of.empty() ? "" : " " + as_of) + " (" + std::to_string(people) +
-         " people, " + std::to_string(units) + " units)";
+std::string side(const std::string& name, const std::string& as_of, const std::string& headcount, std::size_t units) {
+  return "'" + visible(name) + "'" + (as_of.empty() ? "" : " " + as_of) + " (" + headcount + ", " +
+         std::to_string(units) + (units == 1 ? " unit)" : " units)");
 }
 
 std::size_t shown(const Section& s, std::size_t limit) { return limit && s.rows.size() > limit ? limit : s.rows.size(); }
@@ -151,8 +170,8 @@ void json_optional(JsonWriter& w, const std::optional<double>& value) {
 }  // namespace
 
 std::string write_diff_text(const Diff& d, std::size_t limit) {
-  std::string out = "Comparing " + side(d.old_name, d.old_as_of, d.old_people, d.old_units) + "\n     with " +
-                    side(d.new_name, d.new_as_of, d.new_people, d.new_units) + "\n";
+  std::string out = "Comparing " + side(d.old_name, d.old_as_of, d.old_headcount, d.old_units) + "\n     with " +
+                    side(d.new_name, d.new_as_of, d.new_headcount, d.new_units) + "\n";
   for (const Section& s : sections(d)) {
     if (s.rows.empty()) continue;
     out += "\n" + std::string(s.title) + " (" + std::to_string(s.rows.size()) + "):\n";
@@ -203,7 +222,8 @@ std::string write_diff_json(const Diff& d, const std::string& tool_version) {
     w.key(key).begin_object().key("name").value(*name).key("as_of");
     if (as_of->empty()) w.null();
     else w.value(*as_of);
-    w.key("people").value(people).key("units").value(units).key("deepest_layer").value(layers).end_object();
+    w.key("people").value(people).key("units").value(units).key("deepest_layer").value(layers);
+    w.key("junior_fte").value(std::string(key) == "old" ? d.old_junior_fte : d.new_junior_fte).end_object();
   }
   json_entities(w, "people_added", d.people_added);
   json_entities(w, "people_removed", d.people_removed);
@@ -215,8 +235,14 @@ std::string write_diff_json(const Diff& d, const std::string& tool_version) {
   json_changes(w, "regraded", d.regraded);
   json_changes(w, "spans_changed", d.spans);
   json_changes(w, "layers_changed", d.layers);
+  w.key("juniors_changed").begin_array();
+  for (const Diff::JuniorChange& j : d.juniors)
+    w.begin_object().key("senior").value(j.senior).key("name").value(j.senior_name).key("grade").value(j.grade)
+        .key("profession").value(j.profession).key("fte_before").value(j.before).key("fte_after").value(j.after).end_object();
+  w.end_array();
   json_entities(w, "units_added", d.units_added);
   json_entities(w, "units_removed", d.units_removed);
+  json_changes(w, "units_renamed", d.units_renamed);
   json_findings(w, "findings_introduced", d.introduced);
   json_findings(w, "findings_resolved", d.resolved);
   w.key("scores").begin_array();

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,18 +33,28 @@ std::string label(const Person& p) { return p.name.empty() ? p.title : p.name; }
 
 std::string depth_text(std::int32_t depth) { return depth < 0 ? "unreachable" : std::to_string(depth); }
 
+std::string lower(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A unit renamed only in letter case ("Finance" -> "FINANCE") is the same unit.
+bool same_unit(const std::string& a, const std::string& b) { return a == b || lower(a) == lower(b); }
+
 void compare_people(const Snapshot& a, const Snapshot& b, SnapshotDiff& diff) {
   const auto& old_depth = a.metrics.reporting.depth;
   const auto& new_depth = b.metrics.reporting.depth;
   for (PersonIndex j = 0; j < b.org.people.size(); ++j) {
     const Person& now = b.org.people[j];
+    if (now.has(kAggregate)) continue;  // compared as junior groups
     const PersonIndex i = a.org.find_person(now.id);
     if (i == kNoIndex) {
       diff.people_added.push_back({now.id, label(now)});
       continue;
     }
     const Person& before = a.org.people[i];
-    if (before.manager_id != now.manager_id || before.unit_id != now.unit_id)
+    if (before.manager_id != now.manager_id || !same_unit(before.unit_id, now.unit_id))
       diff.moved.push_back({now.id, label(now), before.manager_id, now.manager_id, before.unit_id, now.unit_id});
     if (before.grade != now.grade) diff.regraded.push_back({now.id, label(now), before.grade, now.grade});
     const std::uint32_t old_span = a.metrics.reporting.span[i], new_span = b.metrics.reporting.span[j];
@@ -51,15 +64,78 @@ void compare_people(const Snapshot& a, const Snapshot& b, SnapshotDiff& diff) {
       diff.layers.push_back({now.id, label(now), depth_text(old_depth[i]), depth_text(new_depth[j])});
   }
   for (const Person& before : a.org.people)
-    if (b.org.find_person(before.id) == kNoIndex) diff.people_removed.push_back({before.id, label(before)});
+    if (!before.has(kAggregate) && b.org.find_person(before.id) == kNoIndex)
+      diff.people_removed.push_back({before.id, label(before)});
+}
+
+// Letters and digits, case-folded: publishers respell grades between snapshots (`A2L (SEO)`,
+// `A2(L) (SEO)`) and headers between exports.
+std::string folded(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The profession of a junior row: its `Professional/Occupational Group` attribute.
+std::string profession(const Person& p) {
+  for (const Attribute& a : p.attributes)
+    if (folded(a.key) == "professionaloccupationalgroup" || folded(a.key) == "profession") return a.value;
+  return {};
+}
+
+// Junior rows have no identity of their own (a title relabelled is a new row): they are compared
+// as the FTE of each senior post, grade and profession, so only real changes of staffing show.
+void compare_juniors(const Org& a, const Org& b, SnapshotDiff& diff) {
+  using Key = std::tuple<std::string, std::string, std::string>;
+  struct Group {
+    double before = 0, after = 0;
+    std::string grade, profession;  // as the newest snapshot spells them
+  };
+  std::map<Key, Group> groups;
+  auto add = [&groups](const Org& org, double& total, bool after) {
+    for (const Person& p : org.people) {
+      if (!p.has(kAggregate)) continue;
+      Group& g = groups[Key{p.manager_id, folded(p.grade), folded(profession(p))}];
+      (after ? g.after : g.before) += p.fte;
+      g.grade = p.grade;
+      g.profession = profession(p);
+      total += p.fte;
+    }
+  };
+  add(a, diff.old_junior_fte, false);
+  add(b, diff.new_junior_fte, true);
+  for (const auto& [key, g] : groups) {
+    if (std::fabs(g.before - g.after) < 1e-9) continue;
+    const std::string& senior = std::get<0>(key);
+    PersonIndex post = b.find_person(senior);
+    const Person* named = post != kNoIndex ? &b.people[post] : nullptr;
+    if (!named && (post = a.find_person(senior)) != kNoIndex) named = &a.people[post];
+    diff.juniors.push_back({senior, named ? label(*named) : "", g.grade, g.profession, g.before, g.after});
+  }
 }
 
 void compare_units(const Org& a, const Org& b, SnapshotDiff& diff) {
-  for (const Unit& u : b.units)
-    if (a.find_unit(u.id) == kNoIndex) diff.units_added.push_back({u.id, u.name});
-  for (const Unit& u : a.units)
-    if (b.find_unit(u.id) == kNoIndex) diff.units_removed.push_back({u.id, u.name});
+  std::unordered_map<std::string, const Unit*> old_by_lower, new_by_lower;
+  for (const Unit& u : a.units) old_by_lower.emplace(lower(u.id), &u);
+  for (const Unit& u : b.units) new_by_lower.emplace(lower(u.id), &u);
+  for (const Unit& u : b.units) {
+    if (a.find_unit(u.id) != kNoIndex) continue;
+    const auto was = old_by_lower.find(lower(u.id));
+    if (was != old_by_lower.end() && b.find_unit(was->second->id) == kNoIndex)
+      diff.units_renamed.push_back({u.id, u.name, was->second->id, u.id});
+    else
+      diff.units_added.push_back({u.id, u.name});
+  }
+  for (const Unit& u : a.units) {
+    if (b.find_unit(u.id) != kNoIndex) continue;
+    const auto now = new_by_lower.find(lower(u.id));
+    if (now == new_by_lower.end() || a.find_unit(now->second->id) != kNoIndex) diff.units_removed.push_back({u.id, u.name});
+  }
 }
+
+int severity_rank(const std::string& severity) { return severity == "error" ? 0 : severity == "warning" ? 1 : 2; }
 
 std::vector<SnapshotDiff::FindingChange> only_in(const RunResult& run, const RunResult& other) {
   std::unordered_set<std::string> there;
@@ -69,6 +145,10 @@ std::vector<SnapshotDiff::FindingChange> only_in(const RunResult& run, const Run
   for (const Finding& f : run.findings)
     if (!f.suppression && !there.count(f.fingerprint))
       out.push_back({f.rule_id, to_string(f.severity), f.message, f.fingerprint, f.entity_ids});
+  // A new error is what a reader of a diff needs first, not at line 936.
+  std::stable_sort(out.begin(), out.end(), [](const SnapshotDiff::FindingChange& x, const SnapshotDiff::FindingChange& y) {
+    return severity_rank(x.severity) < severity_rank(y.severity);
+  });
   return out;
 }
 
@@ -117,13 +197,16 @@ SnapshotDiff diff_snapshots(const Snapshot& a, const Snapshot& b) {
   diff.new_name = b.org.name;
   diff.old_as_of = a.org.as_of ? a.org.as_of->to_string() : "";
   diff.new_as_of = b.org.as_of ? b.org.as_of->to_string() : "";
-  diff.old_people = a.org.people.size();
-  diff.new_people = b.org.people.size();
+  diff.old_people = a.org.headcount().people;
+  diff.new_people = b.org.headcount().people;
+  diff.old_headcount = headcount_text(a.org);
+  diff.new_headcount = headcount_text(b.org);
   diff.old_units = a.org.units.size();
   diff.new_units = b.org.units.size();
   diff.old_layers = a.metrics.reporting.max_depth;
   diff.new_layers = b.metrics.reporting.max_depth;
   compare_people(a, b, diff);
+  compare_juniors(a.org, b.org, diff);
   compare_units(a.org, b.org, diff);
   diff.introduced = only_in(b.run, a.run);
   diff.resolved = only_in(a.run, b.run);

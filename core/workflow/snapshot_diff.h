@@ -54,20 +54,31 @@ struct SnapshotDiff {
     std::string rule, severity, message, fingerprint;
     std::vector<std::string> entities;
   };
+  // The junior staff of one senior post, grade and profession (UK organogram junior rows): the FTE
+  // summed over that group's rows, whose titles relabel freely between snapshots.
+  struct JuniorChange {
+    std::string senior, senior_name, grade, profession;
+    double before = 0, after = 0;
+  };
   struct ScoreChange {
     std::string dimension;  // "Org" for the org score, then each dimension, Data quality included
     std::optional<double> before, after;
   };
 
   std::string old_name, new_name, old_as_of, new_as_of;
-  std::size_t old_people = 0, new_people = 0, old_units = 0, new_units = 0;
+  std::size_t old_people = 0, new_people = 0, old_units = 0, new_units = 0;  // individuals, not aggregate rows
+  std::string old_headcount, new_headcount;  // headcount_text: "216 senior posts and 1,683 junior FTE"
   std::int32_t old_layers = 0, new_layers = 0;  // the deepest layer below the root
   std::vector<Entity> people_added, people_removed, units_added, units_removed;
   std::vector<Move> moved;         // new manager or new unit
   std::vector<Change> regraded;
   std::vector<Change> spans;       // managers whose span of control changed
   std::vector<Change> layers;      // people now at another depth below the root
-  std::vector<FindingChange> introduced, resolved;  // suppressed findings left out on both sides
+  std::vector<JuniorChange> juniors;  // junior groups whose FTE changed (appeared or went: 0)
+  double old_junior_fte = 0, new_junior_fte = 0;
+  std::vector<Change> units_renamed;  // the same unit id but for letter case: before and after ids
+  // Suppressed findings left out on both sides; errors first, then warnings, then info.
+  std::vector<FindingChange> introduced, resolved;
   std::vector<ScoreChange> scores;
 };
 

@@ -135,3 +135,46 @@ TEST_CASE("two different organisations are told apart by shared ids and names", 
   renamed.org.name = "Pair Company Ltd";
   CHECK(relatedness(before.org, renamed.org).related);
 }
+
+TEST_CASE("diff keys junior staff by senior post, grade and profession; case-only unit renames are renames",
+          "[workflow]") {
+  Side before = load("juniors-before.yaml"), after = load("juniors-after.yaml");
+  Finding warning = finding("span", "S2"), error = finding("cycle", "S3"), info = finding("note", "S1");
+  warning.severity = Severity::warning;
+  error.severity = Severity::error;
+  info.severity = Severity::info;
+  after.run.findings = {info, warning, error};
+  const SnapshotDiff d = diff_snapshots(before.snapshot(), after.snapshot());
+
+  // Relabelled junior rows are neither people added nor removed, nor moved by the unit's new case.
+  CHECK(d.people_added.empty());
+  CHECK(d.people_removed.empty());
+  CHECK(d.moved.empty());
+  CHECK(d.old_people == 3);
+  CHECK(d.old_junior_fte == 9);
+  CHECK(d.new_junior_fte == 8);
+  REQUIRE(d.juniors.size() == 2);  // S2's EO Policy staff: 3 FTE both times, respelled: no change
+  CHECK((d.juniors[0].senior == "S2" && d.juniors[0].grade == "C1" && d.juniors[0].profession == "Finance"));
+  CHECK((d.juniors[0].before == 2 && d.juniors[0].after == 5));
+  CHECK((d.juniors[1].senior == "S3" && d.juniors[1].senior_name == "Other" && d.juniors[1].before == 4 &&
+         d.juniors[1].after == 0));
+
+  CHECK(d.units_added.empty());
+  CHECK(d.units_removed.empty());
+  REQUIRE(d.units_renamed.size() == 1);
+  CHECK((d.units_renamed[0].before == "Finance" && d.units_renamed[0].after == "FINANCE"));
+
+  // New errors first, then warnings, then info.
+  REQUIRE(d.introduced.size() == 3);
+  CHECK(d.introduced[0].rule == "cycle");
+  CHECK(d.introduced[1].rule == "span");
+  CHECK(d.introduced[2].rule == "note");
+
+  const std::string text = write_diff_text(d, 25);
+  CHECK_THAT(text, Catch::Contains("(3 senior posts and 9 junior FTE, 1 unit)"));
+  CHECK_THAT(text, Catch::Contains("Junior staff changed (2):\n  ~ S2 Lead: C1, Finance: 2 -> 5 FTE\n"
+                                   "  - S3 Other: B1, Policy: 4 -> 0 FTE\n"));
+  CHECK_THAT(text, Catch::Contains("Units renamed (1):\n  ~ FINANCE: id Finance -> FINANCE\n"));
+  CHECK_THAT(text, Catch::Contains("junior FTE 9 -> 8 (2 groups changed)"));
+  CHECK_THAT(write_diff_json(d, "0.1.0"), Catch::Contains("\"juniors_changed\": [") && Catch::Contains("\"fte_after\": 5"));
+}

@@ -37,16 +37,21 @@ void Integrity::check_roots(const CheckContext& context, FindingSink& sink) cons
   // metrics.roots holds everyone without a resolvable manager. Two kinds are not "extra roots":
   // a person whose manager id matches no one (already an unknown-manager error: one problem, one
   // finding) and a person marked external (outside the organisation's reporting lines by design).
+  // A root the input declares (an organogram's `XX`) is meant: it is expected, whatever the option.
   std::vector<PersonIndex> roots;
+  std::size_t declared = 0;
   for (PersonIndex p : reporting.roots) {
     const Person& person = org.people[p];
     if (person.manager_id.empty() && !person.has(kExternal)) roots.push_back(p);
+    if (person.has(kDeclaredRoot)) ++declared;
   }
-  const std::size_t expected = static_cast<std::size_t>(std::max(0L, expected_roots_));
+  const std::size_t expected = std::max(declared, static_cast<std::size_t>(std::max(0L, expected_roots_)));
   if (roots.size() <= expected) return;
   // The root with the largest tree is the organisation's real top, wherever it sits in the file;
-  // the stray ones are the smaller trees. Ties keep input order.
+  // the stray ones are the smaller trees. Declared roots come first; ties keep input order.
   std::stable_sort(roots.begin(), roots.end(), [&](PersonIndex a, PersonIndex b) {
+    const bool da = org.people[a].has(kDeclaredRoot), db = org.people[b].has(kDeclaredRoot);
+    if (da != db) return da;
     return reporting.subtree_size[a] > reporting.subtree_size[b];
   });
   // One finding per extra root rather than one listing them all: each is a separate record to fix

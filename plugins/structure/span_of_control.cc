@@ -46,8 +46,8 @@ void SpanOfControl::check(const CheckContext& context, FindingSink& sink) const 
     // A vacant post with reports is a hiring problem, not a span one: nobody manages them yet.
     if (!reporting.is_manager(m) || manager.has(kVacant)) continue;
     sink.assessed({EntityRef::person, m});
-    // metrics.span excludes assistants and vacant posts, and counts an aggregate row of N FTE as
-    // about N posts: the people a manager actually leads.
+    // metrics.span excludes assistants, vacant posts and aggregate rows (an organogram's junior
+    // command is not a post's direct reports): the people a manager actually leads.
     const long span = reporting.span[m];
     std::string limit;
     if (span < min_span_)

@@ -1,5 +1,7 @@
 // Score cards (org score, data quality, findings, the org's shape) and one bar per dimension, each
 // with the reason behind it and the rules that fed it.
+#include <cmath>
+
 #include "html/html_escape.h"
 #include "html/html_sections.h"
 
@@ -45,8 +47,13 @@ void org_cards(std::string& out, const ReportInput& input) {
   const SpanBands bands = span_bands(input.org, input.metrics);
   std::size_t managers = 0;
   for (std::size_t b = 0; b < SpanBands::kCount; ++b) managers += bands.managers[b];
-  card(out, "", "Organisation", group_digits(input.org.people.size()) + "<small> people</small>",
-       plural(input.org.units.size(), "unit", "units") + ", " + plural(managers, "manager", "managers") + ", " +
+  // Aggregate rows (organogram junior staff) are FTE, not people: they head the detail apart.
+  const Headcount headcount = input.org.headcount();
+  const bool juniors = headcount.aggregate_rows > 0;
+  card(out, "", "Organisation",
+       group_digits(headcount.people) + (juniors ? "<small> senior posts</small>" : "<small> people</small>"),
+       (juniors ? group_digits(static_cast<std::size_t>(std::llround(headcount.aggregate_fte))) + " junior FTE, " : std::string()) +
+           plural(input.org.units.size(), "unit", "units") + ", " + plural(managers, "manager", "managers") + ", " +
            std::to_string(input.metrics.reporting.max_depth) + " layers below the top");
 }
 

@@ -31,14 +31,15 @@ struct ReportingMetrics {
   ReportingGraph graph;  // vertex i is people[i]
   std::vector<PersonIndex> roots;  // people with no (resolvable) manager, in input order
   // Layers below the root: 0 for a root, -1 for people not reachable from any root (in, or under,
-  // a reporting cycle).
+  // a reporting cycle) and for aggregate rows, which are no layer of their own.
   std::vector<std::int32_t> depth;
   std::vector<PersonIndex> breadth_first_order;  // reachable people, roots first
-  // Direct reports that count towards span: assistants and vacant posts excluded.
+  // Direct reports that count towards span: assistants, vacant posts and aggregate rows excluded.
   std::vector<std::uint32_t> span;
-  std::vector<std::uint32_t> direct_reports;     // every direct report
+  std::vector<std::uint32_t> direct_reports;     // every direct report (individuals: not aggregate rows)
+  std::vector<double> command_fte;               // FTE of the aggregate rows (junior staff) under each post
   std::vector<std::uint32_t> managers_among_reports;  // direct reports who manage someone themselves
-  std::vector<std::uint32_t> subtree_size;       // the person and everyone below them
+  std::vector<std::uint32_t> subtree_size;       // the person and every individual below them
   std::vector<std::vector<PersonIndex>> cycles;  // each reporting cycle, members in chain order
   std::int32_t max_depth = 0;
 

@@ -34,8 +34,13 @@ enum PersonFlag : std::uint8_t {
   kVacant = 1u << 2,
   kUserFacing = 1u << 3,
   kExternal = 1u << 4,
-  // Not an individual: an aggregate of `fte` posts (UK organogram junior rows).
+  // Not an individual: an aggregate of `fte` posts (UK organogram junior rows). An aggregate is a
+  // senior post's junior command, not its direct reports: it counts in unit FTE, never in spans or
+  // layers (docs/import.md, "UK organograms").
   kAggregate = 1u << 5,
+  // At the top by the input's own word (an organogram's `XX`: reports outside the organisation),
+  // so a root that is meant, not an extra root to fix.
+  kDeclaredRoot = 1u << 6,
 };
 
 // A person or a post (position-based exports keep vacant posts in the tree).
@@ -216,6 +221,13 @@ struct ImportIssue {
   SourceLocation where;   // the row, and the column of the offending field
 };
 
+// Who an org counts: individuals (people and posts) and, apart, aggregate rows with their FTE.
+struct Headcount {
+  std::size_t people = 0;          // individuals: every person not an aggregate
+  std::size_t aggregate_rows = 0;
+  double aggregate_fte = 0;
+};
+
 struct Org {
   std::string name;
   std::optional<Date> as_of;
@@ -235,11 +247,18 @@ struct Org {
   const std::string& file_of(const SourceLocation& where) const { return files.at(where.file); }
 
   PersonIndex find_person(const std::string& id) const;
+  Headcount headcount() const;
   UnitIndex find_unit(const std::string& id) const;
 
   // Builds the id indexes and turns every id reference into an index. Never throws on bad data:
   // what cannot be resolved is recorded in reference_problems for structure-integrity to report.
   void resolve();
 };
+
+// The org's size in words, as every report heads it: "979 people", or, when aggregate rows stand
+// for junior staff, "216 senior posts and 1,683 junior FTE" (rows are not people).
+std::string headcount_text(const Org& org);
+// "979 people and 18 units", or "216 senior posts and 1,683 junior FTE in 18 units".
+std::string headcount_and_units_text(const Org& org);
 
 }  // namespace orgaudit
