@@ -62,7 +62,8 @@ std::string headcount_text(const Org& org) {
   const Headcount h = org.headcount();
   if (h.aggregate_rows == 0) return h.people == 1 ? "1 person" : std::to_string(h.people) + " people";
   return grouped(h.people) + (h.people == 1 ? " senior post" : " senior posts") + " and " +
-         grouped(static_cast<unsigned long long>(std::llround(h.aggregate_fte))) + " junior FTE";
+         // Rounded to whole FTE once the sum's float noise is gone (1464.4999... is 1464.5, so 1,465).
+         grouped(static_cast<unsigned long long>(std::llround(std::round(h.aggregate_fte * 1e6) / 1e6))) + " junior FTE";
 }
 
 std::string headcount_and_units_text(const Org& org) {
