@@ -157,6 +157,8 @@ std::string fingerprint(const std::string& rule_id, const std::string& key, cons
 
 RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules) {
   RunResult result;
+  result.individuals = org.headcount().people;
+  result.cut_off = metrics.reporting.cut_off;
   const CheckContext context{org, metrics};
   for (const ConfiguredRule& rule : rules) {
     RuleOutcome& outcome = result.outcomes.emplace_back();

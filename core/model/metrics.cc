@@ -59,6 +59,18 @@ void compute_depths(const Org& org, ReportingMetrics& r) {
   for (std::int32_t d : r.depth) r.max_depth = std::max(r.max_depth, d);
 }
 
+void count_cut_off(const Org& org, ReportingMetrics& r) {
+  // Each reached person inherits their root's verdict in breadth-first order (managers first); the
+  // unreached (cycles, self-management and everyone below them) are cut off by definition.
+  std::vector<std::uint8_t> broken(org.people.size(), 1);
+  for (PersonIndex p : r.breadth_first_order) {
+    const Person& person = org.people[p];
+    broken[p] = person.manager == kNoIndex ? !person.manager_id.empty() : broken[person.manager];
+  }
+  r.cut_off = 0;
+  for (PersonIndex p = 0; p < org.people.size(); ++p) r.cut_off += broken[p] && !org.people[p].has(kAggregate);
+}
+
 void compute_spans(const Org& org, ReportingMetrics& r) {
   const std::size_t n = org.people.size();
   r.span.assign(n, 0);
@@ -163,6 +175,7 @@ OrgMetrics OrgMetrics::compute(const Org& org) {
   compute_depths(org, r);
   compute_spans(org, r);
   compute_cycles(org, r);
+  count_cut_off(org, r);
   compute_units(org, metrics.units);
   compute_network(org, metrics.units, metrics.network);
   return metrics;

@@ -89,12 +89,14 @@ void score_dimension(DimensionScore& d, const char* scope) {
   // rule over many people (grade inversion) drown a rule over a few managers (span of control).
   double sum = 0;
   int scored = 0;
+  bool any_error = false;
   for (const RuleScore& r : d.rules) {
     if (r.not_assessed || r.assessed == 0) continue;
     sum += std::clamp(100.0 * (1.0 - r.failing_weight / static_cast<double>(r.assessed)), 0.0, 100.0);
     ++scored;
+    any_error = any_error || r.any_error;
   }
-  if (scored > 0) d.score = sum / scored;
+  if (scored > 0) d.score = any_error ? std::min(sum / scored, kErrorCeiling) : sum / scored;
   d.reason = explain(d, scope);
 }
 
@@ -161,12 +163,18 @@ Scores org_scores(const RunResult& run, const scoring::EntityWeights& weights) {
     for (const auto& [entity, w] : weights[i]) {
       if (w > 0) ++r.failing;
       r.failing_weight += w;
+      r.any_error = r.any_error || w >= severity_weight(Severity::error);
     }
     rules.emplace_back(outcome.dimension, std::move(r));
   }
   Scores scores;
   scores.dimensions = scoring::score_dimensions(std::move(rules), "the org");
   scoring::overall(scores.dimensions, scores.org, scores.confidence);
+  if (run.individuals > 0 && run.cut_off > 0) {
+    scores.traced_share = static_cast<double>(run.individuals - std::min(run.cut_off, run.individuals)) /
+                          static_cast<double>(run.individuals);
+    if (scores.org) *scores.org *= scores.traced_share;
+  }
   return scores;
 }
 

@@ -29,6 +29,7 @@ struct RuleScore {
   std::size_t assessed = 0;
   std::size_t failing = 0;        // distinct entities with a warning or error
   double failing_weight = 0.0;    // severity-weighted
+  bool any_error = false;         // an error among the failures: keeps the dimension out of healthy
   bool not_assessed = false;      // the rule lacked its data (in a unit: everywhere, as in the org)
 };
 
@@ -54,6 +55,9 @@ struct UnitScore {
 
 struct Scores {
   std::optional<double> org;         // empty when no dimension was assessed
+  // The share of the org's individuals whose reporting line reaches the top; the org score is the
+  // dimensions' mean times this, so cutting people off by a broken line never raises it.
+  double traced_share = 1.0;
   std::optional<double> confidence;  // the Data quality score
   std::vector<DimensionScore> dimensions;  // in catalogue order, then any others by name
   // Every unit, in rank order (units[0] has the lowest score). Empty unless computed with the org.
@@ -72,6 +76,10 @@ double severity_weight(Severity severity);
 Scores compute_scores(const RunResult& run);
 // The org, its dimensions, and every unit's subtree, ranked.
 Scores compute_scores(const RunResult& run, const Org& org);
+
+// The highest a dimension with an error among its failures can score: just below the healthy band
+// (90 and up), so one error is never hidden by a large healthy population.
+inline constexpr double kErrorCeiling = 89.0;
 
 // The dimension every score report lists, in this order, whether or not a rule of it ran.
 const std::vector<std::string>& standard_dimensions();

@@ -35,12 +35,14 @@ TEST_CASE("dimension score weighs failing entities by severity") {
                   finding("structure-hierarchy-depth", 2, Severity::warning),
                   finding("structure-span-of-control", 3, Severity::info)};
   Scores s = compute_scores(run);
-  // Flatness: the mean of depth (1.5 failing weight of 10: 85) and single-report (100).
+  // Flatness: the mean of depth (1.5 failing weight of 10: 85) and single-report (100) is 92.5,
+  // but the error keeps it just below the healthy band.
   REQUIRE(dimension(s, "Flatness").score);
-  CHECK(*dimension(s, "Flatness").score == Approx(92.5));
+  CHECK(*dimension(s, "Flatness").score == Approx(kErrorCeiling));
+  CHECK(dimension(s, "Flatness").rules[0].failing_weight == Approx(1.5));
   CHECK(*dimension(s, "Span health").score == Approx(100.0));  // info does not fail
   CHECK_FALSE(dimension(s, "Autonomy").score);                  // no rule ran
-  CHECK(*s.org == Approx((92.5 + 100.0) / 2));
+  CHECK(*s.org == Approx((kErrorCeiling + 100.0) / 2));
   CHECK_FALSE(s.confidence);
 }
 
@@ -70,8 +72,45 @@ TEST_CASE("a dimension is the mean of its rules' scores, each over its own popul
   // 7 of 85 managers out of span; grade inversion over 397 people finds nothing.
   run.outcomes = {{"structure-span-of-control", "Span health", 85, false, false},
                   {"structure-grade-inversion", "Span health", 397, false, false}};
-  for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", static_cast<std::uint32_t>(i), Severity::error));
+  for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", static_cast<std::uint32_t>(i), Severity::warning));
   Scores s = compute_scores(run);
-  // Pooled this was 100 x (1 - 7/482) = 98.5; per rule it is (100 x 78/85 + 100) / 2 = 95.9.
-  CHECK(*dimension(s, "Span health").score == Approx((100.0 * 78 / 85 + 100.0) / 2));
+  // Pooled this was 100 x (1 - 3.5/482) = 99.3; per rule it is (100 x (1 - 3.5/85) + 100) / 2 = 97.9.
+  CHECK(*dimension(s, "Span health").score == Approx((100.0 * (1 - 3.5 / 85) + 100.0) / 2));
+}
+
+TEST_CASE("an error keeps its dimension out of the healthy band, however large the population") {
+  RunResult run;
+  // One manager managing themselves among 500 records: 99.8 pooled, but an integrity error.
+  run.outcomes = {{"structure-integrity", kDataQuality, 500, false, false},
+                  {"structure-span-of-control", "Span health", 500, false, false}};
+  run.findings = {finding("structure-integrity", 1, Severity::error),
+                  finding("structure-span-of-control", 2, Severity::warning)};
+  Scores s = compute_scores(run);
+  CHECK(*s.confidence == Approx(kErrorCeiling));                        // not 99.8: below healthy
+  CHECK(*dimension(s, "Span health").score == Approx(100.0 * (1 - 0.5 / 500)));  // warnings only: not capped
+}
+
+TEST_CASE("a finding at a place without an entity (a skipped row) counts in its rule's score") {
+  RunResult run;
+  run.outcomes = {{"import-skipped-row", kDataQuality, 20, false, false}};
+  for (int row = 0; row < 10; ++row) {
+    Finding f;
+    f.rule_id = "import-skipped-row";
+    f.severity = Severity::warning;
+    f.where = SourceLocation{0, static_cast<std::uint32_t>(row + 2), 1};
+    run.findings.push_back(f);  // no subject: the row had no id
+  }
+  Scores s = compute_scores(run);
+  CHECK(*s.confidence == Approx(100.0 * (1 - 5.0 / 20)));  // 10 rows, warning weight 0.5 each
+}
+
+TEST_CASE("the org score is scaled by the share of people whose line reaches the top") {
+  RunResult run;
+  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 90, false, false}};
+  run.individuals = 100;
+  run.cut_off = 10;  // below a manager who matches no one: not in the depth rule's population
+  Scores s = compute_scores(run);
+  CHECK(*dimension(s, "Flatness").score == Approx(100.0));
+  CHECK(s.traced_share == Approx(0.9));
+  CHECK(*s.org == Approx(90.0));
 }

@@ -37,6 +37,7 @@ struct Tally {
   double weight = 0;
   std::uint32_t failing = 0;
   std::size_t assessed = 0;
+  bool any_error = false;
 };
 
 struct Subtrees {
@@ -103,6 +104,7 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
       add_up(home_of(org, *entity), r, [w = weight](Tally& t) {
         t.weight += w;
         ++t.failing;
+        t.any_error = t.any_error || w >= severity_weight(Severity::error);
       });
     }
     // The assessed are many (every person, for some rules): counted per unit first, so the walk up
@@ -145,6 +147,7 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
         s.not_assessed = outcome.not_assessed;
         s.failing = t.failing;
         s.failing_weight = t.weight;
+        s.any_error = t.any_error;
         if (!s.not_assessed) {
           const double records = static_cast<double>(outcome.assessed_records) * subtrees.people_share(u, org);
           s.assessed = std::max<std::size_t>(t.assessed + static_cast<std::size_t>(std::llround(records)), t.failing);

@@ -42,6 +42,9 @@ struct ReportingMetrics {
   std::vector<std::uint32_t> subtree_size;       // the person and every individual below them
   std::vector<std::vector<PersonIndex>> cycles;  // each reporting cycle, members in chain order
   std::int32_t max_depth = 0;
+  // People whose line to the top is broken: below a manager id that matches no one, a person who
+  // manages themselves, or a reporting cycle. Scores can vouch only for the rest of the org.
+  std::size_t cut_off = 0;
 
   bool is_manager(PersonIndex p) const { return direct_reports[p] > 0; }
   // The management chain from p's root down to p (inclusive); empty for people in or under a cycle.
