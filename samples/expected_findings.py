@@ -17,6 +17,7 @@ Each finding is (rule id, severity, entity id, short text).
 """
 
 import datetime
+import re
 from collections import defaultdict, deque
 
 GRADE_ORDER = ["SCS4", "SCS3", "SCS2", "SCS1", "G6", "G7", "SEO", "HEO", "EO", "AO", "AA"]
@@ -437,18 +438,43 @@ def _value_less_manager(org, o):
     return out
 
 
+def _subtree_tops(org, problem):
+    """Units with a problem whose parent does not share it, each with its sub-units below it that do:
+    the audit reports a subtree sharing one problem once, at its top (issue 10)."""
+    covered = defaultdict(list)
+    for u in org.units:
+        uid = u["id"]
+        if uid not in problem:
+            continue
+        top, seen = uid, {uid}
+        while True:
+            parent = org.unit[top].get("parent")
+            if parent not in problem or problem[parent] != problem[uid] or parent in seen:
+                break
+            seen.add(parent)
+            top = parent
+        covered[top].append(uid)
+    return [(top, members) for top, members in covered.items()]
+
+
 def _zero_distance(org, o):
     if not org.any_user_facing:
         return [not_assessed("rendanheyi-zero-distance")]
     out = []
+    no_lateral_path = {}
     for u in org.units:
         if u["kind"] == "external-partner":
             continue
         hops = org.user_hops[u["id"]]
         if hops == 0 or 0 < hops <= o["max-hops"]:
             continue
-        out.append(("rendanheyi-zero-distance", "warning", u["id"],
-                    "%d hops" % hops if hops > 0 else "no path to users"))
+        if hops > 0:
+            out.append(("rendanheyi-zero-distance", "warning", u["id"], "%d hops" % hops))
+        else:
+            no_lateral_path[u["id"]] = "hierarchy only" if org.hierarchy_hops[u["id"]] > 0 else "no path"
+    for top, members in _subtree_tops(org, no_lateral_path):
+        out.append(("rendanheyi-zero-distance", "warning", top,
+                    "%s, %d sub-units" % (no_lateral_path[top], len(members) - 1)))
     return out
 
 
@@ -460,13 +486,16 @@ def _silo(org, o):
         if u.get("parent") in org.unit:
             children[u["parent"]] += 1
     out = []
+    reporting_only = {}
     for u in org.units:
         uid = u["id"]
         if u["kind"] == "external-partner":
             continue
         if org.lateral[uid] == 0:
-            if u.get("parent") in org.unit or children[uid] == 0:
-                out.append(("rendanheyi-silo", "warning", uid, "structural silo"))
+            if u.get("parent") in org.unit:
+                reporting_only[uid] = "structural silo"
+            elif children[uid] == 0:
+                out.append(("rendanheyi-silo", "warning", uid, "isolated"))
             continue
         internal, external = org.internal[uid], org.external[uid]
         if internal + external > 0 and (external - internal) / (internal + external) < o["min-ei"]:
@@ -476,6 +505,8 @@ def _silo(org, o):
         if (bridge and bridge in org.articulation and org.person_ties_out[uid] == org.lateral[uid]
                 and len(org.members_of[uid]) >= 2):
             out.append(("rendanheyi-silo", "warning", uid, "hangs on " + bridge))
+    for top, members in _subtree_tops(org, reporting_only):
+        out.append(("rendanheyi-silo", "warning", top, "structural silo, %d sub-units" % (len(members) - 1)))
     return out
 
 
@@ -601,6 +632,12 @@ RENDANHEYI_RULES = {
     "rendanheyi-emc-losses": _emc_losses,
     "rendanheyi-win-win-statement": _win_win_statement,
 }
+
+
+def covered_units(finding):
+    """How many units a finding covers: its subject and the sub-units its label counts."""
+    m = re.search(r"(\d+) sub-units", finding[3])
+    return 1 + (int(m.group(1)) if m else 0)
 
 
 def findings(org, profile):

@@ -17,6 +17,7 @@
 #include "orgaudit/metrics.h"
 #include "plugin/plugin_host.h"
 #include "rendanheyi_support.h"
+#include "subtree_groups.h"
 
 using namespace orgaudit;
 using namespace orgaudit::rendanheyi;
@@ -73,20 +74,32 @@ std::map<std::string, std::map<std::string, int>> promised_counts(const fs::path
   return counts;
 }
 
-std::map<std::string, int> actual_counts(const fs::path& sample, const std::string& profile) {
+// The findings of one org file under a profile.
+std::vector<Finding> findings_of(const fs::path& file, const std::string& profile) {
   Org org;
   std::vector<Diagnostic> warnings;
   NoProgress progress;
   RealFileSystem files;
-  load_yaml_org(files, sample.string(), org, warnings, progress);
+  load_yaml_org(files, file.string(), org, warnings, progress);
   org.resolve();
   const OrgMetrics metrics = OrgMetrics::compute(org);
   RuleSelection selection;
   apply_profile(profile, profile_directories(), selection);
-  const RunResult run = run_rules(org, metrics, configure_rules(catalog(), selection));
+  return run_rules(org, metrics, configure_rules(catalog(), selection)).findings;
+}
+
+std::map<std::string, int> actual_counts(const fs::path& sample, const std::string& profile) {
   std::map<std::string, int> counts;
-  for (const Finding& f : run.findings) ++counts[f.rule_id];
+  for (const Finding& f : findings_of(sample, profile)) ++counts[f.rule_id];
   return counts;
+}
+
+// The finding of a rule whose message starts with `start` (REQUIREd to exist).
+Finding finding_starting(const std::vector<Finding>& findings, const std::string& rule, const std::string& start) {
+  for (const Finding& f : findings)
+    if (f.rule_id == rule && f.message.rfind(start, 0) == 0) return f;
+  FAIL("no " << rule << " finding starting " << start);
+  return {};
 }
 
 }  // namespace
@@ -267,4 +280,32 @@ TEST_CASE("bad Rendanheyi data is refused with file:line:col, never passed silen
     }
   }
   fs::remove(path);
+}
+
+TEST_CASE("a subtree of silos is one finding that still affects every sub-unit, for scoring") {
+  const auto found = findings_of(kSource / "tests/fixtures/rendanheyi-silo/subtree.yaml", "rendanheyi");
+  const Finding finance = finding_starting(found, "rendanheyi-silo", "'Finance' and its 12 sub-units");
+  CHECK(finance.key == "reporting-lines-only");
+  CHECK(finance.affected.size() == 12);
+  CHECK(finance.related.size() == 1 + kListedSubUnits);  // the parent, then the first sub-units
+  CHECK(finance.related.back().message == "sub-unit, also a silo: 'Finance 1.1.2'");  // the 10th in file order
+  std::set<std::uint32_t> affected;  // twelve distinct units, none of them Finance itself
+  for (const AffectedEntity& a : finance.affected) {
+    CHECK(a.entity.kind == EntityRef::unit);
+    affected.insert(a.entity.index);
+  }
+  CHECK(affected.size() == 12);
+  REQUIRE(finance.subject);
+  CHECK(affected.count(finance.subject->index) == 0);
+}
+
+TEST_CASE("a subtree with no path to users is one finding that affects its sub-units") {
+  const auto found = findings_of(kSource / "tests/fixtures/rendanheyi-zero-distance/subtree.yaml", "rendanheyi");
+  const Finding top = finding_starting(found, "rendanheyi-zero-distance", "'Company' and its 3 sub-units");
+  CHECK(top.key == "hierarchy-only");
+  CHECK(top.affected.size() == 3);
+  const Finding island = finding_starting(found, "rendanheyi-zero-distance", "'Island' and its 2 sub-units");
+  CHECK(island.key == "no-path");
+  CHECK(island.affected.size() == 2);
+  CHECK(finding_starting(found, "rendanheyi-zero-distance", "'Under the ME'").affected.empty());
 }

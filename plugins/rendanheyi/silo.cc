@@ -1,6 +1,7 @@
 #include "silo.h"
 
 #include "rendanheyi_support.h"
+#include "subtree_groups.h"
 
 namespace orgaudit::rendanheyi {
 
@@ -29,38 +30,51 @@ void Silo::check(const CheckContext& context, FindingSink& sink) const {
   for (const Unit& unit : org.units)
     if (unit.parent != kNoIndex) ++children[unit.parent];
 
+  // Units tied to others only by their reporting line; reported once per subtree that shares it.
+  std::vector<std::uint8_t> reporting_only(org.units.size(), 0);
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     // An external partner is another company: its openness is not this org's to judge.
     if (org.units[u].kind == UnitKind::external_partner) continue;
     sink.assessed({EntityRef::unit, u});
     if (net.lateral_ties[u] == 0) {
-      check_structural(context, u, children, sink);
+      if (org.units[u].parent != kNoIndex) {
+        reporting_only[u] = 1;
+      } else if (children[u] == 0) {
+        // The top of a hierarchy has no peers to be cut off from; a unit with no parent and no
+        // children is cut off from everything.
+        sink.report({EntityRef::unit, u}, quoted(org.units[u]) + " has no tie to any other unit: no parent, no EMC, "
+                                                                 "no contract and no collaboration link")
+            .key("isolated");
+      }
       continue;
     }
     check_ei_index(context, u, sink);
     check_single_bridge(context, u, sink);
   }
+  for (const std::vector<UnitIndex>& group : subtree_groups(org, reporting_only))
+    if (!group.empty()) report_reporting_only(org, group, sink);
 }
 
-void Silo::check_structural(const CheckContext& context, UnitIndex u, const std::vector<std::uint32_t>& children,
-                            FindingSink& sink) {
-  const Org& org = context.org;
+void Silo::report_reporting_only(const Org& org, const std::vector<UnitIndex>& group, FindingSink& sink) {
+  const UnitIndex u = group.front();
   const Unit& unit = org.units[u];
-  if (unit.parent == kNoIndex) {
-    // The top of a hierarchy has no peers to be cut off from; a unit with no parent and no children
-    // is cut off from everything.
-    if (children[u] == 0)
-      sink.report({EntityRef::unit, u}, quoted(unit) + " has no tie to any other unit: no parent, no EMC, "
-                                                       "no contract and no collaboration link")
-          .key("isolated");
-    return;
-  }
   const Unit& parent = org.units[unit.parent];
-  sink.report({EntityRef::unit, u},
-              quoted(unit) + " is a silo: it is tied to other units only by reporting lines (it reports to " +
-                  quoted(parent) + "), with no EMC, contract or collaboration link: cascading, not parallel")
-      .key("reporting-lines-only")
+  const std::size_t subs = group.size() - 1;
+  const std::string tail = ", with no EMC, contract or collaboration link: cascading, not parallel";
+  std::string message;
+  if (subs == 0) {
+    message = quoted(unit) + " is a silo: it is tied to other units only by reporting lines (it reports to " +
+              quoted(parent) + ")" + tail;
+  } else {
+    message = quoted(unit) + " and its " + count_of(subs, "sub-unit") +
+              " are silos: they are tied to other units only by reporting lines (" + quoted(unit) + " reports to " +
+              quoted(parent) + ")" + tail;
+    if (subs > kListedSubUnits) message += " (the first " + std::to_string(kListedSubUnits) + " sub-units listed)";
+  }
+  FindingBuilder finding = sink.report({EntityRef::unit, u}, message);
+  finding.key("reporting-lines-only")
       .related(parent.where, "its only tie runs up to " + quoted(parent), {EntityRef::unit, unit.parent});
+  add_sub_units(org, group, "sub-unit, also a silo", kListedSubUnits, finding);
 }
 
 void Silo::check_ei_index(const CheckContext& context, UnitIndex u, FindingSink& sink) const {

@@ -1,6 +1,7 @@
 #include "zero_distance.h"
 
 #include "rendanheyi_support.h"
+#include "subtree_groups.h"
 
 namespace orgaudit::rendanheyi {
 namespace {
@@ -12,6 +13,9 @@ void add_route(const Org& org, const std::vector<UnitIndex>& route, FindingBuild
     finding.related(unit.where, "hop " + std::to_string(hop + 1) + ": " + quoted(unit), {EntityRef::unit, route[hop]});
   }
 }
+
+constexpr std::uint8_t kHierarchyOnly = 1;
+constexpr std::uint8_t kNoPath = 2;
 
 }  // namespace
 
@@ -33,6 +37,8 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
   const NetworkMetrics& net = context.metrics.network;
   if (!net.any_user_facing) return sink.not_assessed("user_facing flags on units or people");
 
+  std::vector<std::uint8_t> no_lateral_path(org.units.size(), 0);
+
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     const Unit& unit = org.units[u];
     // An external partner is measured by its own company, not by this org's distance to users.
@@ -53,7 +59,24 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
       add_route(org, route, finding);
       continue;
     }
-    // No lateral path at all. Say which route it has today: up and down the hierarchy, if any.
+    // No lateral path at all: reported once per subtree of units with the same route (or none).
+    no_lateral_path[u] = net.path_to_user(u, true).empty() ? kNoPath : kHierarchyOnly;
+  }
+  for (const std::vector<UnitIndex>& group : subtree_groups(org, no_lateral_path))
+    if (!group.empty()) report_no_lateral_path(context, group, sink);
+}
+
+void ZeroDistance::report_no_lateral_path(const CheckContext& context, const std::vector<UnitIndex>& group,
+                                          FindingSink& sink) {
+  const Org& org = context.org;
+  const NetworkMetrics& net = context.metrics.network;
+  const UnitIndex u = group.front();
+  const Unit& unit = org.units[u];
+  const std::size_t subs = group.size() - 1;
+  // Say which route it has today: up and down the hierarchy, if any.
+  const std::vector<UnitIndex> hierarchy = net.path_to_user(u, true);
+  std::string message;
+  if (subs == 0) {
     const std::uint32_t partners = net.component_size[net.component[u]] - 1;
     const std::string partners_text =
         partners == 0 ? "has no EMC membership or contract"
@@ -61,21 +84,25 @@ void ZeroDistance::check(const CheckContext& context, FindingSink& sink) const {
                             (partners == 1 ? std::string("1 unit that does not")
                                            : std::to_string(partners) + " units that do not") +
                             " reach users either";
-    const std::vector<UnitIndex> hierarchy = net.path_to_user(u, true);
-    if (hierarchy.empty()) {
-      sink.report({EntityRef::unit, u}, quoted(unit) + " has no path to a user: it is not user-facing, " +
-                                            partners_text + ", and not even the hierarchy leads to a user-facing unit")
-          .key("no-path");
-      continue;
-    }
-    FindingBuilder finding = sink.report(
-        {EntityRef::unit, u}, quoted(unit) + " has no path to a user: it is not user-facing and " + partners_text +
-                                  ", so its only route to users runs through the hierarchy, to " +
-                                  quoted(org.units[hierarchy.back()]) + " (" + count_of(hierarchy.size(), "step") +
-                                  ")");
-    finding.key("hierarchy-only");
-    add_route(org, hierarchy, finding);
+    message = quoted(unit) + " has no path to a user: it is not user-facing" +
+              (hierarchy.empty() ? ", " + partners_text + ", and not even the hierarchy leads to a user-facing unit"
+                                 : " and " + partners_text + ", so its only route to users runs through the hierarchy");
+  } else {
+    // Each sub-unit's own ties differ; what they share is that none leads to a unit that reaches users.
+    message = quoted(unit) + " and its " + count_of(subs, "sub-unit") +
+              " have no path to a user: none is user-facing or tied by EMC membership or contract to a unit "
+              "that reaches users" +
+              (hierarchy.empty() ? ", and not even the hierarchy leads to a user-facing unit"
+                                 : ", so their only route to users runs through the hierarchy");
   }
+  if (!hierarchy.empty())
+    message += ", to " + quoted(org.units[hierarchy.back()]) + " (" + count_of(hierarchy.size(), "step") +
+               (subs == 0 ? ")" : " from " + quoted(unit) + ")");
+  if (subs > kListedSubUnits) message += " (the first " + std::to_string(kListedSubUnits) + " sub-units listed)";
+  FindingBuilder finding = sink.report({EntityRef::unit, u}, message);
+  finding.key(hierarchy.empty() ? "no-path" : "hierarchy-only");
+  add_route(org, hierarchy, finding);
+  add_sub_units(org, group, "sub-unit, same problem", kListedSubUnits, finding);
 }
 
 }  // namespace orgaudit::rendanheyi

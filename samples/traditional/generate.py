@@ -485,25 +485,28 @@ def rendanheyi_header(b, found, who):
          % (total, errors, warnings, infos),
          "# the Rendanheyi model's tests:"]
     silos = rule("rendanheyi-silo")
-    structural = [f for f in silos if f[3] == "structural silo"]
+    structural = [f for f in silos if f[3].startswith("structural silo")]
     lateral = sorted({a for a, _, _, _ in b.links} | {c for _, c, _, _ in b.links})
     tied = sorted({u for u in (b.by_id[x]["unit"] if x in b.by_id else x for x in lateral)})
     L.append("#   rendanheyi-silo: %d findings. %d units are tied to the rest only by reporting lines: every"
-             % (len(silos), len(structural)))
-    L += textwrap.wrap("unit except the top and the %d with a link (%s)." % (len(tied), ", ".join(tied)),
+             % (len(silos), sum(ef.covered_units(f) for f in structural)))
+    L += textwrap.wrap("unit except the top and the %d with a link (%s); one finding at the top of each subtree "
+                       "of them, %d findings." % (len(tied), ", ".join(tied), len(structural)),
                        96, initial_indent="#     ", subsequent_indent="#     ", break_on_hyphens=False)
     for f in silos:
-        if f[3] != "structural silo":
+        if not f[3].startswith("structural silo"):
             extra = f[3]
             if f[3].startswith("hangs on "):
                 p = b.by_id[f[3][len("hangs on "):]]
                 extra = "hangs on one person, %s" % who(p)
             L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], extra))
     zero = rule("rendanheyi-zero-distance")
-    facing = sorted(u["id"] for u in b.units if u["id"] not in {f[2] for f in zero})
-    L.append("#   rendanheyi-zero-distance: %d units have no contract or EMC path to a user-facing unit: all"
-             % len(zero))
-    L.append("#     but the %d that face users themselves (Sales and Customer Service units, the pilot ME)." % len(facing))
+    far = sum(ef.covered_units(f) for f in zero)
+    L.append("#   rendanheyi-zero-distance: %d findings. %d units have no contract or EMC path to a user-facing"
+             % (len(zero), far))
+    L.append("#     unit: all but the %d that face users themselves (Sales and Customer Service units, the pilot"
+             % (len(b.units) - far))
+    L.append("#     ME); one finding at the top of each subtree of them.")
     L.append("#   rendanheyi-value-less-manager: %d middle managers (managers of managers) with no user"
              % len(rule("rendanheyi-value-less-manager")))
     L.append("#     value, outside Sales and Customer Service:")

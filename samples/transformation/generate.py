@@ -346,18 +346,23 @@ def header(units, people, links):
             L.append("#     %s (%s): %s%s" % (f[2], unit_name.get(f[2], f[2]), f[3],
                                             "" if f[1] == "warning" else " (%s)" % f[1]))
     silo = rule("rendanheyi-silo")
-    structural = [f[2] for f in silo if f[3] == "structural silo"]
-    L += textwrap.wrap("rendanheyi-silo: %d units tied to the rest only by reporting lines (%s), and:"
-                       % (len(structural), ", ".join(structural)), 98,
+    structural = [f for f in silo if f[3].startswith("structural silo")]
+    L += textwrap.wrap("rendanheyi-silo: %d units tied to the rest only by reporting lines, in %d finding%s "
+                       "(one per subtree: %s), and:"
+                       % (sum(ef.covered_units(f) for f in structural), len(structural),
+                          "" if len(structural) == 1 else "s",
+                          ", ".join("%s with %d sub-units" % (f[2], ef.covered_units(f) - 1) for f in structural)),
+                       98,
                        initial_indent="#   ", subsequent_indent="#     ", break_on_hyphens=False)
     for f in silo:
-        if f[3] != "structural silo":
+        if not f[3].startswith("structural silo"):
             text = f[3]
             if text.startswith("hangs on "):
                 text = "hangs on one person, " + who(text[len("hangs on "):])
             L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], text))
     zero = rule("rendanheyi-zero-distance")
-    L.append("#   rendanheyi-zero-distance: %d units:" % len(zero))
+    L.append("#   rendanheyi-zero-distance: %d findings for %d units (one per subtree sharing the problem):"
+             % (len(zero), sum(ef.covered_units(f) for f in zero)))
     for f in zero:
         L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], f[3]))
     L.append("#   rendanheyi-value-less-manager: %d middle managers:" % len(rule("rendanheyi-value-less-manager")))
