@@ -306,15 +306,30 @@ def not_assessed(rule):
 
 # ---- the structure pack ---------------------------------------------------------------------------
 
+def deep_lines(org, max_layers):
+    """The management lines deeper than max_layers, one per person at layer max_layers with anyone
+    below the limit: (that person's id, the ids beyond the limit under them, the deepest layer)."""
+    lines = {}
+    head = {}
+    for pid in sorted(org.depth, key=lambda q: org.depth[q]):  # managers before their reports
+        d = org.depth[pid]
+        if d <= max_layers:
+            continue
+        m = org.person[pid]["manager"]
+        head[pid] = m if org.depth[m] == max_layers else head[m]
+        line = lines.setdefault(head[pid], [[], 0])
+        line[0].append(pid)
+        line[1] = max(line[1], d)
+    return [(h, beyond, deepest) for h, (beyond, deepest) in lines.items()]
+
+
 def structure_findings(org, rules):
     out = []
     if "structure-hierarchy-depth" in rules:
         o = rules["structure-hierarchy-depth"]
-        for p in org.people:
-            d = org.depth.get(p["id"])
-            if d is not None and d > o["max-layers"]:
-                out.append(("structure-hierarchy-depth", "error" if d >= o["error-layers"] else "warning",
-                            p["id"], "%d layers" % d))
+        for head, beyond, deepest in deep_lines(org, o["max-layers"]):
+            out.append(("structure-hierarchy-depth", "error" if deepest >= o["error-layers"] else "warning",
+                        head, "%d people to layer %d" % (len(beyond), deepest)))
     managers = [p for p in org.people if org.reports[p["id"]]]
     if "structure-span-of-control" in rules:
         o = rules["structure-span-of-control"]
