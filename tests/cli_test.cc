@@ -63,6 +63,10 @@ TEST_CASE("cli: rule options and selections") {
   CliRun wrong_type = run_cli("check tests/cli/deep.yaml --rule-option structure-hierarchy-depth.max-layers=deep");
   CHECK(wrong_type.exit_code == 2);
   CHECK_THAT(wrong_type.err, Catch::Contains("expects an integer"));
+  CliRun negative = run_cli("check tests/cli/deep.yaml --rule-option structure-hierarchy-depth.max-layers=-1");
+  CHECK(negative.exit_code == 2);
+  CHECK_THAT(negative.err, Catch::Contains("max-layers must be 0 or more"));
+  CHECK(negative.out.empty());
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));

@@ -36,7 +36,12 @@ RuleInfo HierarchyDepth::info() {
 }
 
 HierarchyDepth::HierarchyDepth(const RuleOptions& options)
-    : max_layers_(options.get_int("max-layers")), error_layers_(options.get_int("error-layers")) {}
+    : max_layers_(options.get_int("max-layers")), error_layers_(options.get_int("error-layers")) {
+  // The root is layer 0: a negative limit would put roots beyond it, with no manager to group them at.
+  if (max_layers_ < 0)
+    throw OptionError("structure-hierarchy-depth.max-layers must be 0 or more (the root is layer 0), not " +
+                      std::to_string(max_layers_));
+}
 
 Severity HierarchyDepth::severity_at(long depth) const {
   return depth >= error_layers_ ? Severity::error : Severity::warning;
