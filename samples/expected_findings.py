@@ -337,13 +337,16 @@ def structure_findings(org, rules):
             s = org.span(p["id"])
             if not p.get("vacant") and (s < o["min-span"] or s > o["max-span"]):
                 out.append(("structure-span-of-control", "warning", p["id"], "span %d" % s))
+    counted = lambda m: [r for r in org.reports[m] if not (org.person[r].get("assistant") or
+                                                         org.person[r].get("vacant") or org.person[r].get("aggregate"))]
     for p in managers:
-        rs = org.reports[p["id"]]
-        if len(rs) != 1:
+        # Counted as span is: assistants and vacant posts left out, vacant posts not assessed.
+        rs = counted(p["id"])
+        if p.get("vacant") or len(rs) != 1:
             continue
         if "structure-single-report-manager" in rules:
             out.append(("structure-single-report-manager", "warning", p["id"], "one report"))
-        if "structure-pass-through-manager" in rules and org.reports[rs[0]]:
+        if "structure-pass-through-manager" in rules and counted(rs[0]):
             out.append(("structure-pass-through-manager", "warning", p["id"], "relays to " + rs[0]))
     if "structure-grade-inversion" in rules:
         rank = {g.lower(): i for i, g in reversed(list(enumerate(rules["structure-grade-inversion"]["grade-order"])))}

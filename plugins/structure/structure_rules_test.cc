@@ -196,6 +196,25 @@ TEST_CASE("single-report and pass-through managers") {
   CHECK(pass.findings[0].entity_ids == std::vector<std::string>{"A"});
 }
 
+TEST_CASE("the span family counts direct reports one way: a vacant post is never a report") {
+  const Org org = OrgBuilder()
+                      .person("R", "Root")
+                      .person("M", "Mo", "R")
+                      .person("M1", "Ann", "M")
+                      .person("MV", "", "M", kVacant)  // M: one report and a vacant post
+                      .person("N", "Nia", "R")
+                      .person("NV", "", "N", kVacant)  // N: only a vacant post
+                      .build();
+  const RunResult span = run("structure-span-of-control", org);
+  CHECK(messages(span) == std::vector<std::string>{"manager 'Root' has 2 direct reports (min 4)",
+                                                   "manager 'Mo' has 1 direct report (min 4; 1 vacant post not counted)",
+                                                   "manager 'Nia' has 0 direct reports (min 4; 1 vacant post not counted)"});
+  // Mo has one direct report for every rule; Nia has none, so she is no single-report manager.
+  CHECK(messages(run("structure-single-report-manager", org)) ==
+        std::vector<std::string>{"manager 'Mo' has exactly one direct report, 'Ann' (1 vacant post not counted)"});
+  CHECK(run("structure-pass-through-manager", org).findings.empty());
+}
+
 TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not assessed without grades") {
   const Org org = OrgBuilder()
                       .person("M", "Grace", "", 0, "G6")

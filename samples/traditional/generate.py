@@ -462,10 +462,10 @@ def expected(b):
         span = len(counted[m])
         if span < 4 or span > 15:
             out["span"].append((by_id[m], span, len(rs)))
-        if len(rs) == 1:
+        if len(counted[m]) == 1 and not by_id[m].get("vacant"):
             out["single"].append((by_id[m],))
-            if rs[0] in reports:
-                out["pass-through"].append((by_id[m], by_id[rs[0]]))
+            if counted.get(counted[m][0]):
+                out["pass-through"].append((by_id[m], by_id[counted[m][0]]))
         for r in rs:
             if RANK[by_id[r]["grade"]] <= RANK[by_id[m]["grade"]]:
                 out["grade"].append((by_id[r], by_id[m]))
