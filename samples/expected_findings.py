@@ -307,15 +307,30 @@ def not_assessed(rule):
 
 # ---- the structure pack ---------------------------------------------------------------------------
 
+def deep_lines(org, max_layers):
+    """The management lines deeper than max_layers, one per person at layer max_layers with anyone
+    below the limit: (that person's id, the ids beyond the limit under them, the deepest layer)."""
+    lines = {}
+    head = {}
+    for pid in sorted(org.depth, key=lambda q: org.depth[q]):  # managers before their reports
+        d = org.depth[pid]
+        if d <= max_layers:
+            continue
+        m = org.person[pid]["manager"]
+        head[pid] = m if org.depth[m] == max_layers else head[m]
+        line = lines.setdefault(head[pid], [[], 0])
+        line[0].append(pid)
+        line[1] = max(line[1], d)
+    return [(h, beyond, deepest) for h, (beyond, deepest) in lines.items()]
+
+
 def structure_findings(org, rules):
     out = []
     if "structure-hierarchy-depth" in rules:
         o = rules["structure-hierarchy-depth"]
-        for p in org.people:
-            d = org.depth.get(p["id"])
-            if d is not None and d > o["max-layers"]:
-                out.append(("structure-hierarchy-depth", "error" if d >= o["error-layers"] else "warning",
-                            p["id"], "%d layers" % d))
+        for head, beyond, deepest in deep_lines(org, o["max-layers"]):
+            out.append(("structure-hierarchy-depth", "error" if deepest >= o["error-layers"] else "warning",
+                        head, "%d people to layer %d" % (len(beyond), deepest)))
     managers = [p for p in org.people if org.reports[p["id"]]]
     if "structure-span-of-control" in rules:
         o = rules["structure-span-of-control"]
@@ -323,13 +338,16 @@ def structure_findings(org, rules):
             s = org.span(p["id"])
             if not p.get("vacant") and (s < o["min-span"] or s > o["max-span"]):
                 out.append(("structure-span-of-control", "warning", p["id"], "span %d" % s))
+    counted = lambda m: [r for r in org.reports[m] if not (org.person[r].get("assistant") or
+                                                         org.person[r].get("vacant") or org.person[r].get("aggregate"))]
     for p in managers:
-        rs = org.reports[p["id"]]
-        if len(rs) != 1:
+        # Counted as span is: assistants and vacant posts left out, vacant posts not assessed.
+        rs = counted(p["id"])
+        if p.get("vacant") or len(rs) != 1:
             continue
         if "structure-single-report-manager" in rules:
             out.append(("structure-single-report-manager", "warning", p["id"], "one report"))
-        if "structure-pass-through-manager" in rules and org.reports[rs[0]]:
+        if "structure-pass-through-manager" in rules and counted(rs[0]):
             out.append(("structure-pass-through-manager", "warning", p["id"], "relays to " + rs[0]))
     if "structure-grade-inversion" in rules:
         rank = {g.lower(): i for i, g in reversed(list(enumerate(rules["structure-grade-inversion"]["grade-order"])))}

@@ -30,10 +30,11 @@ TEST_CASE("cli: exit 0 when nothing reaches --fail-on") {
 TEST_CASE("cli: exit 1 on errors, with file:line:col findings") {
   CliRun r = run_cli("check tests/cli/deep.yaml --profile classic");
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:13:5: warning: 'Eight' is 8 layers below the root (max 7) "
-                                    "[structure-hierarchy-depth]"));
-  // The untrusted name stays on one line: the newline is shown escaped.
-  CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:14:5: error: 'Dana \"DL\" Li <script>alert(1)</script>\\nsecond line 👩‍💻' is 9 layers"));
+  // One finding for the line below layer 7, at 'Seven', an error from its deepest person. The untrusted
+  // name stays on one line: the newline is shown escaped.
+  CHECK_THAT(r.out, Catch::Contains("tests/cli/deep.yaml:12:5: error: 'Seven' (layer 7) has 2 people 8 to 9 layers "
+                                    "below the root (max 7); the deepest, 'Dana \"DL\" Li "
+                                    "<script>alert(1)</script>\\nsecond line 👩‍💻', at layer 9 [structure-hierarchy-depth]"));
 }
 
 TEST_CASE("cli: --fail-on moves the threshold") {
@@ -62,6 +63,10 @@ TEST_CASE("cli: rule options and selections") {
   CliRun wrong_type = run_cli("check tests/cli/deep.yaml --rule-option structure-hierarchy-depth.max-layers=deep");
   CHECK(wrong_type.exit_code == 2);
   CHECK_THAT(wrong_type.err, Catch::Contains("expects an integer"));
+  CliRun negative = run_cli("check tests/cli/deep.yaml --rule-option structure-hierarchy-depth.max-layers=-1");
+  CHECK(negative.exit_code == 2);
+  CHECK_THAT(negative.err, Catch::Contains("max-layers must be 0 or more"));
+  CHECK(negative.out.empty());
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));

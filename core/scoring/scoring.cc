@@ -77,9 +77,13 @@ EntityWeights failing_weights(const RunResult& run) {
       double& w = rule[key];
       w = std::max(w, severity_weight(severity));
     };
-    // A finding at a place with no entity (a row that could not be loaded) fails on its own.
-    fail(f.subject ? FailingKey::of(*f.subject) : FailingKey::located(located[outcome->second]++), f.severity);
-    for (const AffectedEntity& a : f.affected) fail(FailingKey::of(a.entity), a.severity);
+    // A grouped finding fails the entities it affects (the people below a line too deep, not their
+    // manager at the last allowed layer); any other fails its subject, and one at a place with no
+    // entity (a row that could not be loaded) fails on its own.
+    if (!f.affected.empty())
+      for (const AffectedEntity& a : f.affected) fail(FailingKey::of(a.entity), a.severity);
+    else
+      fail(f.subject ? FailingKey::of(*f.subject) : FailingKey::located(located[outcome->second]++), f.severity);
   }
   return weights;
 }

@@ -282,30 +282,30 @@ TEST_CASE("bad Rendanheyi data is refused with file:line:col, never passed silen
   fs::remove(path);
 }
 
-TEST_CASE("a subtree of silos is one finding that still affects every sub-unit, for scoring") {
+TEST_CASE("a subtree of silos is one finding that still affects every unit of it, for scoring") {
   const auto found = findings_of(kSource / "tests/fixtures/rendanheyi-silo/subtree.yaml", "rendanheyi");
   const Finding finance = finding_starting(found, "rendanheyi-silo", "'Finance' and its 12 sub-units");
   CHECK(finance.key == "reporting-lines-only");
-  CHECK(finance.affected.size() == 12);
+  CHECK(finance.affected.size() == 13);  // Finance and its twelve sub-units
   CHECK(finance.related.size() == 1 + kListedSubUnits);  // the parent, then the first sub-units
   CHECK(finance.related.back().message == "sub-unit, also a silo: 'Finance 1.1.2'");  // the 10th in file order
-  std::set<std::uint32_t> affected;  // twelve distinct units, none of them Finance itself
+  std::set<std::uint32_t> affected;  // thirteen distinct units, Finance itself first
   for (const AffectedEntity& a : finance.affected) {
     CHECK(a.entity.kind == EntityRef::unit);
     affected.insert(a.entity.index);
   }
-  CHECK(affected.size() == 12);
+  CHECK(affected.size() == 13);
   REQUIRE(finance.subject);
-  CHECK(affected.count(finance.subject->index) == 0);
+  CHECK(finance.affected.front().entity == *finance.subject);
 }
 
 TEST_CASE("a subtree with no path to users is one finding that affects its sub-units") {
   const auto found = findings_of(kSource / "tests/fixtures/rendanheyi-zero-distance/subtree.yaml", "rendanheyi");
   const Finding top = finding_starting(found, "rendanheyi-zero-distance", "'Company' and its 3 sub-units");
   CHECK(top.key == "hierarchy-only");
-  CHECK(top.affected.size() == 3);
+  CHECK(top.affected.size() == 4);
   const Finding island = finding_starting(found, "rendanheyi-zero-distance", "'Island' and its 2 sub-units");
   CHECK(island.key == "no-path");
-  CHECK(island.affected.size() == 2);
+  CHECK(island.affected.size() == 3);
   CHECK(finding_starting(found, "rendanheyi-zero-distance", "'Under the ME'").affected.empty());
 }

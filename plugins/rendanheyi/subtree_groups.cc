@@ -45,6 +45,8 @@ std::vector<std::vector<UnitIndex>> subtree_groups(const Org& org, const std::ve
 
 void add_sub_units(const Org& org, const std::vector<UnitIndex>& group, const std::string& label, std::size_t cap,
                    FindingBuilder& finding) {
+  // The top unit shares the problem: once a finding names whom it affects, only they are scored.
+  if (group.size() > 1) finding.affects({EntityRef::unit, group.front()});
   for (std::size_t i = 1; i < group.size(); ++i) {
     const EntityRef sub{EntityRef::unit, group[i]};
     finding.affects(sub);

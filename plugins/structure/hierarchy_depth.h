@@ -1,4 +1,5 @@
-// structure-hierarchy-depth: people too many layers below the top of the organisation.
+// structure-hierarchy-depth: management lines that run too many layers below the top of the
+// organisation, one finding per line (at the manager on the last allowed layer).
 #pragma once
 
 #include "orgaudit/rule.h"
@@ -12,6 +13,8 @@ class HierarchyDepth : public Rule {
   void check(const CheckContext& context, FindingSink& sink) const override;
 
  private:
+  Severity severity_at(long depth) const;
+
   long max_layers_;
   long error_layers_;
 };

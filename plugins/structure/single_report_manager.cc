@@ -20,16 +20,16 @@ void SingleReportManager::check(const CheckContext& context, FindingSink& sink) 
   const Org& org = context.org;
   const ReportingMetrics& reporting = context.metrics.reporting;
   for (PersonIndex m = 0; m < org.people.size(); ++m) {
-    if (!reporting.is_manager(m)) continue;
+    // Counted as structure-span-of-control counts (reporting_lines.h): a vacant post with reports is a
+    // hiring problem, and assistants and vacant posts are not people a manager leads.
+    if (!reporting.is_manager(m) || org.people[m].has(kVacant)) continue;
     sink.assessed({EntityRef::person, m});
-    // Every direct report counts here, assistants and vacant posts included: a manager whose one
-    // report is an assistant is still a one-over-one line in the chart. (Span, which excludes them,
-    // is structure-span-of-control's business.)
-    if (reporting.direct_reports[m] != 1) continue;
-    const PersonIndex r = only_report(reporting, m);
+    if (reporting.span[m] != 1) continue;
+    const PersonIndex r = only_counted_report(org, reporting, m);
     const Person& report = org.people[r];
-    sink.report({EntityRef::person, m},
-                "manager " + quoted(org.people[m]) + " has exactly one direct report, " + quoted(report))
+    const std::string not_counted = not_counted_note(org, reporting, m);
+    sink.report({EntityRef::person, m}, "manager " + quoted(org.people[m]) + " has exactly one direct report, " +
+                                            quoted(report) + (not_counted.empty() ? "" : " (" + not_counted + ")"))
         .related(report.where, "only direct report: " + quoted(report), {EntityRef::person, r});
   }
 }

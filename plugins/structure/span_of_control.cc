@@ -20,24 +20,6 @@ RuleInfo SpanOfControl::info() {
 SpanOfControl::SpanOfControl(const RuleOptions& options)
     : min_span_(options.get_int("min-span")), max_span_(options.get_int("max-span")) {}
 
-std::string SpanOfControl::excluded_note(const CheckContext& context, PersonIndex manager) {
-  // Only run for flagged managers: one pass over their own reports. A vacant assistant post counts
-  // as a vacancy, the reason it is empty being what a reader acts on.
-  std::size_t assistants = 0;
-  std::size_t vacancies = 0;
-  for (PersonIndex report : reports_of(context.metrics.reporting, manager)) {
-    const Person& person = context.org.people[report];
-    if (person.has(kVacant))
-      ++vacancies;
-    else if (person.has(kAssistant))
-      ++assistants;
-  }
-  std::string note;
-  if (assistants > 0) note = count_of(assistants, "assistant");
-  if (vacancies > 0) note += (note.empty() ? "" : " and ") + count_of(vacancies, "vacant post");
-  return note.empty() ? note : note + " not counted";
-}
-
 void SpanOfControl::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const ReportingMetrics& reporting = context.metrics.reporting;
@@ -56,7 +38,7 @@ void SpanOfControl::check(const CheckContext& context, FindingSink& sink) const 
       limit = "max " + std::to_string(max_span_);
     else
       continue;
-    const std::string excluded = excluded_note(context, m);
+    const std::string excluded = not_counted_note(org, reporting, m);
     sink.report({EntityRef::person, m},
                 "manager " + quoted(manager) + " has " + count_of(static_cast<std::size_t>(span), "direct report") + " (" + limit +
                     (excluded.empty() ? "" : "; " + excluded) + ")");

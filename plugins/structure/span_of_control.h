@@ -1,8 +1,6 @@
 // structure-span-of-control: managers with too few or too many people to lead well.
 #pragma once
 
-#include <string>
-
 #include "orgaudit/rule.h"
 
 namespace orgaudit::structure {
@@ -14,9 +12,6 @@ class SpanOfControl : public Rule {
   void check(const CheckContext& context, FindingSink& sink) const override;
 
  private:
-  // "1 assistant and 2 vacant posts not counted", or "" when every report counted.
-  static std::string excluded_note(const CheckContext& context, PersonIndex manager);
-
   long min_span_;
   long max_span_;
 };

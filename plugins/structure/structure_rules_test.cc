@@ -108,24 +108,48 @@ TEST_CASE("the structure pack registers its six rules with the catalogue's dimen
   }
 }
 
-TEST_CASE("hierarchy depth: message, severity by layer, and the chain as related locations") {
+TEST_CASE("hierarchy depth: one finding per line, at the last allowed layer, with the deepest chain") {
   const Org org = chain(10).build();  // depths 0..9
   const RunResult result = run("structure-hierarchy-depth", org);
-  REQUIRE(result.findings.size() == 2);  // layers 8 and 9
-  CHECK(result.findings[0].message == "'Layer 8' is 8 layers below the root (max 7)");
-  CHECK(result.findings[0].severity == Severity::warning);
-  const Finding& dana = result.findings[1];
-  CHECK(dana.message == "'Dana Li' is 9 layers below the root (max 7)");
-  CHECK(dana.severity == Severity::error);
-  REQUIRE(dana.related.size() == 9);  // layers 0..8: the root down to Dana's own manager
-  CHECK(dana.related.front().message == "layer 0: 'Layer 0'");
-  CHECK(dana.related.front().entity_id == "L0");
-  CHECK(dana.related.back().message == "layer 8: 'Layer 8'");
+  REQUIRE(result.findings.size() == 1);  // layers 8 and 9, both under L7
+  const Finding& line = result.findings[0];
+  CHECK(line.message == "'Layer 7' (layer 7) has 2 people 8 to 9 layers below the root (max 7); the deepest, "
+                        "'Dana Li', at layer 9");
+  CHECK(line.severity == Severity::error);  // from the deepest: layer 9 >= error-layers
+  REQUIRE(line.subject);
+  CHECK(*line.subject == EntityRef{EntityRef::person, 7});
+  // Every person beyond the limit is scored with the severity of their own layer.
+  REQUIRE(line.affected.size() == 2);
+  CHECK(line.affected[0].entity == EntityRef{EntityRef::person, 8});
+  CHECK(line.affected[0].severity == Severity::warning);
+  CHECK(line.affected[1].entity == EntityRef{EntityRef::person, 9});
+  CHECK(line.affected[1].severity == Severity::error);
+  REQUIRE(line.related.size() == 10);  // layers 0..9: the root down to the deepest person
+  CHECK(line.related.front().message == "layer 0: 'Layer 0'");
+  CHECK(line.related.front().entity_id == "L0");
+  CHECK(line.related.back().message == "layer 9: 'Dana Li'");
   CHECK(result.outcomes.at(0).assessed == 10);
 
   CHECK(run("structure-hierarchy-depth", org, {{"max-layers", "9"}}).findings.empty());
   const RunResult one = run("structure-hierarchy-depth", chain(2).build(), {{"max-layers", "0"}});
-  CHECK(messages(one) == std::vector<std::string>{"'Layer 1' is 1 layer below the root (max 0)"});
+  CHECK(messages(one) == std::vector<std::string>{"'Layer 0' (layer 0) has 1 person 1 layer below the root (max 0)"});
+}
+
+TEST_CASE("hierarchy depth: two lines under one deep branch are two findings, each with its own people") {
+  OrgBuilder b = chain(3);  // L0 > L1 > L2
+  b.person("A", "Head A", "L1").person("A1", "a1", "A").person("A2", "a2", "A1");  // A at layer 2
+  b.person("B1", "b1", "L2").person("B2", "b2", "L2");                            // under L2, layer 3
+  const RunResult result = run("structure-hierarchy-depth", b.build(), {{"max-layers", "2"}, {"error-layers", "4"}});
+  REQUIRE(result.findings.size() == 2);
+  std::map<std::string, const Finding*> by_head;
+  for (const Finding& f : result.findings) by_head[f.entity_ids.at(0)] = &f;
+  REQUIRE(by_head.count("A"));
+  REQUIRE(by_head.count("L2"));
+  CHECK(by_head["A"]->severity == Severity::error);  // A2 at layer 4
+  CHECK(by_head["A"]->affected.size() == 2);
+  CHECK(by_head["L2"]->severity == Severity::warning);
+  CHECK(by_head["L2"]->message == "'Layer 2' (layer 2) has 2 people 3 layers below the root (max 2)");
+  CHECK(by_head["L2"]->affected.size() == 2);
 }
 
 TEST_CASE("span of control: names, plurals and the people not counted") {
@@ -170,6 +194,25 @@ TEST_CASE("single-report and pass-through managers") {
                               "reports of their own"});
   CHECK(pass.findings[0].related.at(0).entity_id == "B");
   CHECK(pass.findings[0].entity_ids == std::vector<std::string>{"A"});
+}
+
+TEST_CASE("the span family counts direct reports one way: a vacant post is never a report") {
+  const Org org = OrgBuilder()
+                      .person("R", "Root")
+                      .person("M", "Mo", "R")
+                      .person("M1", "Ann", "M")
+                      .person("MV", "", "M", kVacant)  // M: one report and a vacant post
+                      .person("N", "Nia", "R")
+                      .person("NV", "", "N", kVacant)  // N: only a vacant post
+                      .build();
+  const RunResult span = run("structure-span-of-control", org);
+  CHECK(messages(span) == std::vector<std::string>{"manager 'Root' has 2 direct reports (min 4)",
+                                                   "manager 'Mo' has 1 direct report (min 4; 1 vacant post not counted)",
+                                                   "manager 'Nia' has 0 direct reports (min 4; 1 vacant post not counted)"});
+  // Mo has one direct report for every rule; Nia has none, so she is no single-report manager.
+  CHECK(messages(run("structure-single-report-manager", org)) ==
+        std::vector<std::string>{"manager 'Mo' has exactly one direct report, 'Ann' (1 vacant post not counted)"});
+  CHECK(run("structure-pass-through-manager", org).findings.empty());
 }
 
 TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not assessed without grades") {

@@ -368,11 +368,16 @@ def header(units, people, links):
     L.append("#   rendanheyi-value-less-manager: %d middle managers:" % len(rule("rendanheyi-value-less-manager")))
     for f in rule("rendanheyi-value-less-manager"):
         L.append("#     %s, %s" % (who(f[2]), f[3]))
-    L.append("#   structure-hierarchy-depth: %d people in the old R&D hierarchy more than 3 layers below"
-             % len(depth))
-    L.append("#     the CEO (%d warnings at 4, %d errors at 5): CEO, R&D Director, head, engineering manager,"
-             % (sum(1 for f in depth if f[1] == "warning"), sum(1 for f in depth if f[1] == "error")))
-    L.append("#     team lead, engineer. The MEs are 2 layers down: CEO, ME owner, entrepreneur.")
+    lines = ef.deep_lines(org, 3)
+    beyond = [pid for _, ids, _ in lines for pid in ids]
+    L.append("#   structure-hierarchy-depth: %d findings, one per management line: the %d heads at layer 3"
+             % (len(depth), len(lines)))
+    L.append("#     hold %d people in the old R&D hierarchy more than 3 layers below the CEO (%d at 4, %d at 5),"
+             % (len(beyond), sum(1 for pid in beyond if org.depth[pid] == 4),
+                sum(1 for pid in beyond if org.depth[pid] >= 5)))
+    L.append("#     %d lines reach layer 5 (errors): CEO, R&D Director, head, engineering manager, team lead,"
+             % sum(1 for f in depth if f[1] == "error"))
+    L.append("#     engineer. The MEs are 2 layers down: CEO, ME owner, entrepreneur.")
     other = sorted({f[0] for f in found["rendanheyi"]} - {
         "structure-hierarchy-depth", "rendanheyi-silo", "rendanheyi-zero-distance", "rendanheyi-value-less-manager",
         "rendanheyi-me-size", "rendanheyi-three-rights", "rendanheyi-complacent-me", "rendanheyi-emc-contract",

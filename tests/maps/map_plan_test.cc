@@ -86,6 +86,16 @@ TEST_CASE("map plan: findings mark nodes and rows, and a depth finding's chain i
     if (e.kind == EdgeKind::chain) CHECK((plan.nodes[e.from].name == "CEO" || plan.nodes[e.to].name == "card:MA1"));
 }
 
+TEST_CASE("map plan: a grouped depth finding, at the manager on the chain, highlights the chain too", "[maps]") {
+  TestOrg t;
+  // structure-hierarchy-depth's shape: at the manager on the last allowed layer, the related chain
+  // running from the root through them down to the deepest person.
+  standard(t).finding("PA", Severity::error, "'PA' (layer 1) has 3 people 2 to 3 layers below the root",
+                      {"CEO", "PA", "MA1", "A1-3"});
+  const Plan plan = plan_map(t.input(), Options{});
+  REQUIRE(count_edges(plan, EdgeKind::chain) == 2);  // CEO -> PA -> MA1's card, as for a per-person finding
+}
+
 TEST_CASE("map plan: --root and --depth draw a subtree and say what is cut off", "[maps]") {
   TestOrg t;
   ReportInput input = standard(t).input();

@@ -63,7 +63,7 @@ struct Finding {
   std::optional<EntityRef> subject;     // what it is about; none for a place in an input (a skipped row)
   std::vector<std::string> entity_ids;  // ids it concerns, the subject's first: its identity, for writers
   std::vector<std::optional<EntityRef>> entities;  // the entity of each of entity_ids; none for an unknown id
-  std::vector<AffectedEntity> affected; // whom the problem reaches beyond the subject (scored, counted)
+  std::vector<AffectedEntity> affected; // whom the problem reaches; when any, they fail instead of the subject
   std::vector<RelatedLocation> related;
   std::string fingerprint;              // from rule id, key and entity ids, never from positions
   bool not_assessed_note = false;       // "this rule lacks the data it needs"

@@ -75,7 +75,10 @@ class FindingBuilder {
   FindingBuilder& concerns(EntityRef entity);
   // An id the input names but that is no entity (the unknown manager of a dangling reference).
   FindingBuilder& concerns_unknown(const std::string& id);
-  // Someone the problem reaches beyond the subject; scored with `severity` (the finding's by default).
+  // Someone the problem reaches; scored with `severity` (the finding's by default). Once a finding
+  // names whom it affects, those are what fail in scoring and the subject is only where it is
+  // reported (a depth finding at the manager above the people too deep): name the subject too when
+  // it shares the problem (the top unit of a subtree of silos).
   FindingBuilder& affects(EntityRef entity);
   FindingBuilder& affects(EntityRef entity, Severity severity);
   FindingBuilder& related(const SourceLocation& where, std::string message, EntityRef entity);

@@ -92,7 +92,7 @@ def count(senior):
 
 
 def orgaudit_figures(orgaudit, senior):
-    # Depth with max-layers 0 flags everyone below a root, so its findings give every layer; the
+    # Depth with max-layers 0 flags every root's line, so its findings count everyone below a root; the
     # span limits are set to the figures the count asks about (below 4, above 15).
     command = [orgaudit, 'check', '--preset', 'uk-organogram', '--format', 'json', '--fail-on', 'never',
                '--rule-option', 'structure-hierarchy-depth.max-layers=0',
@@ -102,13 +102,17 @@ def orgaudit_figures(orgaudit, senior):
                senior, senior.replace('-senior.csv', '-junior.csv')]
     report = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     findings = report['findings']
-    layers = [int(m.group(1)) for f in findings if f['rule'] == 'structure-hierarchy-depth'
-              for m in [re.search(r' is (\d+) layers? below the root \(max 0\)$', f['message'])] if m]
+    # One finding per root with anyone below it: how many people, and the deepest layer.
+    lines = [m for f in findings if f['rule'] == 'structure-hierarchy-depth'
+             for m in [re.search(r' has (\d+) (?:person|people) (?:\d+ to )?(\d+) layers? below the root '
+                                 r'\(max 0\)', f['message'])] if m]
+    below_roots = sum(int(m.group(1)) for m in lines)
     reachable = next(r['assessed'] for d in report['scores']['dimensions'] for r in d['rules']
                      if r['rule'] == 'structure-hierarchy-depth')
     spans = [f['message'] for f in findings if f['rule'] == 'structure-span-of-control']
     return dict(senior_posts=report['org']['people'], junior_fte=round(report['org'].get('aggregate_fte', 0), 6),
-                roots=reachable - len(layers), reachable=reachable, max_depth=max(layers, default=0),
+                roots=reachable - below_roots, reachable=reachable,
+                max_depth=max((int(m.group(2)) for m in lines), default=0),
                 under4=sum('(min 4' in m for m in spans), over15=sum('(max 15' in m for m in spans))
 
 
