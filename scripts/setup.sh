@@ -3,7 +3,7 @@
 # everything is present; runs `apt-get update` once, and only when something is missing.
 # `--test` adds what only the tests need: headless Chromium for the HTML report test (large, so not
 # installed just to build), with CJK and emoji fonts so its screenshots show every name, and the
-# validators of the output tests.
+# validators of the output tests. `--fuzz` adds clang and libFuzzer for scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(
@@ -12,7 +12,18 @@ packages=(
   libssl-dev  # libcrypto's HMAC-SHA256 for --anonymize: audited crypto rather than our own
   libxml2-utils python3 time
 )
-if [ "${1:-}" = "--test" ]; then
+want_test=0 want_fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --fuzz) want_fuzz=1 ;;
+    *) echo "setup: unknown option '$arg' (--test, --fuzz)" >&2; exit 2 ;;
+  esac
+done
+if [ "$want_fuzz" = 1 ]; then
+  packages+=(clang libclang-rt-dev)  # clang++ and libFuzzer with its sanitizer runtimes
+fi
+if [ "$want_test" = 1 ]; then
   packages+=(chromium fonts-wqy-microhei fonts-noto-color-emoji)
   # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back,
   # Graphviz's dot to read a DOT map back (tests/hostile/).
