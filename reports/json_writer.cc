@@ -44,6 +44,7 @@ void write_findings(JsonWriter& w, const ReportInput& input) {
   for (const Finding& f : input.run.findings) {
     w.begin_object();
     w.key("rule").value(f.rule_id);
+    w.key("key").value(f.key);
     w.key("severity").value(to_string(f.severity));
     w.key("message").value(f.message);
     w.key("dimension").value(f.dimension);
@@ -53,6 +54,8 @@ void write_findings(JsonWriter& w, const ReportInput& input) {
     w.key("entities").begin_array();
     for (const std::string& id : f.entity_ids) w.value(id);
     w.end_array();
+    // How many people or units a grouped finding covers (a count: a line too deep can hold thousands).
+    w.key("affected").value(f.affected.size());
     w.key("related").begin_array();
     for (const RelatedLocation& r : f.related) {
       w.begin_object();
