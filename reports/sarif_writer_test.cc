@@ -26,7 +26,7 @@ class SarifRun {
   }
 
   std::string sarif() const {
-    const ReportInput input{org_, metrics_, run_, scores_, catalog_, "test"};
+    const ReportInput input{org_, metrics_, run_, scores_, catalog_, "test", ""};
     return write_sarif(input, WriteOptions{});
   }
 

@@ -6,6 +6,17 @@ using namespace orgaudit;
 
 namespace {
 
+// A rule's outcome by its assessed count alone (which entities it assessed does not matter here).
+RuleOutcome counted(const std::string& rule, const std::string& dimension, std::size_t assessed,
+                    bool not_assessed = false) {
+  RuleOutcome o;
+  o.rule_id = rule;
+  o.dimension = dimension;
+  o.assessed = assessed;
+  o.not_assessed = not_assessed;
+  return o;
+}
+
 // A finding about person `person` (P<n> in messages).
 Finding finding(const std::string& rule, std::uint32_t person, Severity severity) {
   Finding f;
@@ -27,9 +38,9 @@ const DimensionScore& dimension(const Scores& s, const std::string& name) {
 
 TEST_CASE("dimension score weighs failing entities by severity") {
   RunResult run;
-  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 10, false, false},
-                  {"structure-single-report-manager", "Flatness", 10, false, false},
-                  {"structure-span-of-control", "Span health", 4, false, false}};
+  run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 10),
+                  counted("structure-single-report-manager", "Flatness", 10),
+                  counted("structure-span-of-control", "Span health", 4)};
   run.findings = {finding("structure-hierarchy-depth", 1, Severity::error),
                   finding("structure-hierarchy-depth", 1, Severity::warning),  // same entity: once
                   finding("structure-hierarchy-depth", 2, Severity::warning),
@@ -48,9 +59,9 @@ TEST_CASE("dimension score weighs failing entities by severity") {
 
 TEST_CASE("not-assessed rules leave their dimension out of the org score") {
   RunResult run;
-  run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
-                  {"structure-integrity", kDataQuality, 5, false, false},
-                  {"structure-hierarchy-depth", "Flatness", 5, false, false}};
+  run.outcomes = {counted("structure-grade-inversion", "Span health", 0, true),
+                  counted("structure-integrity", kDataQuality, 5),
+                  counted("structure-hierarchy-depth", "Flatness", 5)};
   run.findings = {finding("structure-integrity", 9, Severity::error)};
   Scores s = compute_scores(run);
   CHECK_FALSE(dimension(s, "Span health").score);
@@ -70,8 +81,8 @@ TEST_CASE("scores are shown as whole numbers, halves to even as printf's %.0f") 
 TEST_CASE("a dimension is the mean of its rules' scores, each over its own population") {
   RunResult run;
   // 7 of 85 managers out of span; grade inversion over 397 people finds nothing.
-  run.outcomes = {{"structure-span-of-control", "Span health", 85, false, false},
-                  {"structure-grade-inversion", "Span health", 397, false, false}};
+  run.outcomes = {counted("structure-span-of-control", "Span health", 85),
+                  counted("structure-grade-inversion", "Span health", 397)};
   for (int i = 0; i < 7; ++i) run.findings.push_back(finding("structure-span-of-control", static_cast<std::uint32_t>(i), Severity::warning));
   Scores s = compute_scores(run);
   // Pooled this was 100 x (1 - 3.5/482) = 99.3; per rule it is (100 x (1 - 3.5/85) + 100) / 2 = 97.9.
@@ -81,8 +92,8 @@ TEST_CASE("a dimension is the mean of its rules' scores, each over its own popul
 TEST_CASE("an error keeps its dimension out of the healthy band, however large the population") {
   RunResult run;
   // One manager managing themselves among 500 records: 99.8 pooled, but an integrity error.
-  run.outcomes = {{"structure-integrity", kDataQuality, 500, false, false},
-                  {"structure-span-of-control", "Span health", 500, false, false}};
+  run.outcomes = {counted("structure-integrity", kDataQuality, 500),
+                  counted("structure-span-of-control", "Span health", 500)};
   run.findings = {finding("structure-integrity", 1, Severity::error),
                   finding("structure-span-of-control", 2, Severity::warning)};
   Scores s = compute_scores(run);
@@ -92,7 +103,7 @@ TEST_CASE("an error keeps its dimension out of the healthy band, however large t
 
 TEST_CASE("a finding at a place without an entity (a skipped row) counts in its rule's score") {
   RunResult run;
-  run.outcomes = {{"import-skipped-row", kDataQuality, 20, false, false}};
+  run.outcomes = {counted("import-skipped-row", kDataQuality, 20)};
   for (int row = 0; row < 10; ++row) {
     Finding f;
     f.rule_id = "import-skipped-row";
@@ -106,7 +117,7 @@ TEST_CASE("a finding at a place without an entity (a skipped row) counts in its 
 
 TEST_CASE("the org score is scaled by the share of people whose line reaches the top") {
   RunResult run;
-  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 90, false, false}};
+  run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 90)};
   run.individuals = 100;
   run.cut_off = 10;  // below a manager who matches no one: not in the depth rule's population
   Scores s = compute_scores(run);

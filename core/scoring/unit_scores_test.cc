@@ -9,6 +9,17 @@ using namespace orgaudit;
 
 namespace {
 
+// A rule's outcome by its assessed count alone (which entities it assessed does not matter here).
+RuleOutcome counted(const std::string& rule, const std::string& dimension, std::size_t assessed,
+                    bool not_assessed = false) {
+  RuleOutcome o;
+  o.rule_id = rule;
+  o.dimension = dimension;
+  o.assessed = assessed;
+  o.not_assessed = not_assessed;
+  return o;
+}
+
 // ROOT has A and B; A has A1. Two people in each unit, and X in no unit at all.
 Org four_units() {
   Org org;
@@ -58,7 +69,7 @@ Finding finding(const Org& org, const std::string& rule, const std::string& id, 
 // A rule that assessed the given people and units (by id).
 RuleOutcome outcome(const Org& org, const std::string& rule, const std::string& dimension,
                     const std::vector<std::string>& ids) {
-  RuleOutcome o{rule, dimension};
+  RuleOutcome o = counted(rule, dimension, 0);
   o.assessed_people.assign(org.people.size(), false);
   o.assessed_units.assign(org.units.size(), false);
   for (const std::string& id : ids) {
@@ -131,7 +142,7 @@ TEST_CASE("a unit scores its subtree: its people, its sub-units' people, their f
 TEST_CASE("per-unit dimensions: not assessed where the rule lacked data or had nothing in the unit") {
   const Org org = four_units();
   RunResult run;
-  run.outcomes = {{"structure-grade-inversion", "Span health", 0, true, false},
+  run.outcomes = {counted("structure-grade-inversion", "Span health", 0, true),
                   outcome(org, "structure-single-report-manager", "Flatness", {"R1"}),
                   outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
   run.findings = {finding(org, "structure-integrity", "B", Severity::warning),
@@ -177,7 +188,7 @@ TEST_CASE("an org without units has no unit scores, and org-only scoring leaves 
   org.people.back().id = "P";
   org.resolve();
   RunResult run;
-  run.outcomes = {{"structure-hierarchy-depth", "Flatness", 1, false, false}};
+  run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 1)};
   CHECK(compute_scores(run, org).units.empty());
   CHECK(compute_scores(run, four_units()).unit(99) == nullptr);
   CHECK(compute_scores(run).units.empty());

@@ -64,7 +64,10 @@ class TestOrg {
       for (RelatedLocation& r : f.related) r.entity = entity_of(r.entity_id);
     }
     metrics_ = OrgMetrics::compute(org_);
-    RuleOutcome& everyone = run_.outcomes.emplace_back(RuleOutcome{"test-rule", "Flatness", org_.people.size()});
+    RuleOutcome& everyone = run_.outcomes.emplace_back();
+    everyone.rule_id = "test-rule";
+    everyone.dimension = "Flatness";
+    everyone.assessed = org_.people.size();
     everyone.assessed_people.assign(org_.people.size(), true);
     scores_ = compute_scores(run_, org_);
     return ReportInput{org_, metrics_, run_, scores_, catalog_, "test", ""};
