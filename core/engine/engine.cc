@@ -23,7 +23,6 @@ class RuleSink final : public FindingSink {
 
   FindingBuilder report(EntityRef entity, Severity severity, std::string message) override {
     Finding& f = start(severity, std::move(message));
-    f.subject = entity;
     f.where = entity.kind == EntityRef::person ? org_.people.at(entity.index).where : org_.units.at(entity.index).where;
     return FindingBuilder(f, org_).concerns(entity);
   }

@@ -83,7 +83,7 @@ EntityWeights failing_weights(const RunResult& run) {
     if (!f.affected.empty())
       for (const AffectedEntity& a : f.affected) fail(FailingKey::of(a.entity), a.severity);
     else
-      fail(f.subject ? FailingKey::of(*f.subject) : FailingKey::located(located[outcome->second]++), f.severity);
+      fail(f.subject() ? FailingKey::of(*f.subject()) : FailingKey::located(located[outcome->second]++), f.severity);
   }
   return weights;
 }

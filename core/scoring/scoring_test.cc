@@ -1,27 +1,18 @@
 #include "scoring/scoring.h"
+#include "scoring/scoring_test_support.h"
 
 #include <catch2/catch.hpp>
 
 using namespace orgaudit;
+using orgaudit::scoring_test::counted;
 
 namespace {
-
-// A rule's outcome by its assessed count alone (which entities it assessed does not matter here).
-RuleOutcome counted(const std::string& rule, const std::string& dimension, std::size_t assessed,
-                    bool not_assessed = false) {
-  RuleOutcome o;
-  o.rule_id = rule;
-  o.dimension = dimension;
-  o.assessed = assessed;
-  o.not_assessed = not_assessed;
-  return o;
-}
 
 // A finding about person `person` (P<n> in messages).
 Finding finding(const std::string& rule, std::uint32_t person, Severity severity) {
   Finding f;
   f.rule_id = rule;
-  f.subject = EntityRef{EntityRef::person, person};
+  f.entities = {EntityRef{EntityRef::person, person}};
   f.entity_ids = {"P" + std::to_string(person)};
   f.severity = severity;
   return f;

@@ -4,21 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include "scoring/scoring.h"
+#include "scoring/scoring_test_support.h"
 
 using namespace orgaudit;
+using orgaudit::scoring_test::counted;
 
 namespace {
-
-// A rule's outcome by its assessed count alone (which entities it assessed does not matter here).
-RuleOutcome counted(const std::string& rule, const std::string& dimension, std::size_t assessed,
-                    bool not_assessed = false) {
-  RuleOutcome o;
-  o.rule_id = rule;
-  o.dimension = dimension;
-  o.assessed = assessed;
-  o.not_assessed = not_assessed;
-  return o;
-}
 
 // ROOT has A and B; A has A1. Two people in each unit, and X in no unit at all.
 Org four_units() {
@@ -60,7 +51,7 @@ Finding finding(const Org& org, const std::string& rule, const std::string& id, 
   Finding f;
   f.rule_id = rule;
   const PersonIndex p = org.find_person(id);
-  f.subject = p != kNoIndex ? EntityRef{EntityRef::person, p} : EntityRef{EntityRef::unit, org.find_unit(id)};
+  f.entities = {p != kNoIndex ? EntityRef{EntityRef::person, p} : EntityRef{EntityRef::unit, org.find_unit(id)}};
   f.entity_ids = {id};
   f.severity = severity;
   return f;

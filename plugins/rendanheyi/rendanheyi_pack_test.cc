@@ -197,15 +197,8 @@ TEST_CASE("rendanheyi-strict flags an ME of 10 people: the seeds' MEs are \"pref
   apply_profile("rendanheyi-strict", profile_directories(), strict);
   CHECK(strict.options["rendanheyi-me-size"] == comments.options);
 
-  Org org;
-  std::vector<Diagnostic> warnings;
-  NoProgress progress;
-  RealFileSystem files;
-  load_yaml_org(files, fixture.string(), org, warnings, progress);
-  org.resolve();
-  const OrgMetrics metrics = OrgMetrics::compute(org);
   std::vector<fixtures::ActualFinding> actual;
-  for (const Finding& f : run_rules(org, metrics, configure_rules(catalog(), strict)).findings)
+  for (const Finding& f : findings_of(fixture, "rendanheyi-strict"))
     if (f.rule_id == "rendanheyi-me-size") actual.push_back({f.where.line, f.rule_id, f.severity, f.message});
   const fixtures::FixtureDiff diff = fixtures::compare_findings(comments.expected, actual);
   INFO(fixtures::format_diff(fixture.string(), diff));
@@ -295,8 +288,8 @@ TEST_CASE("a subtree of silos is one finding that still affects every unit of it
     affected.insert(a.entity.index);
   }
   CHECK(affected.size() == 13);
-  REQUIRE(finance.subject);
-  CHECK(finance.affected.front().entity == *finance.subject);
+  REQUIRE(finance.subject());
+  CHECK(finance.affected.front().entity == *finance.subject());
 }
 
 TEST_CASE("a subtree with no path to users is one finding that affects its sub-units") {

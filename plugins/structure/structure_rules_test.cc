@@ -116,8 +116,8 @@ TEST_CASE("hierarchy depth: one finding per line, at the last allowed layer, wit
   CHECK(line.message == "'Layer 7' (layer 7) has 2 people 8 to 9 layers below the root (max 7); the deepest, "
                         "'Dana Li', at layer 9");
   CHECK(line.severity == Severity::error);  // from the deepest: layer 9 >= error-layers
-  REQUIRE(line.subject);
-  CHECK(*line.subject == EntityRef{EntityRef::person, 7});
+  REQUIRE(line.subject());
+  CHECK(*line.subject() == EntityRef{EntityRef::person, 7});
   // Every person beyond the limit is scored with the severity of their own layer.
   REQUIRE(line.affected.size() == 2);
   CHECK(line.affected[0].entity == EntityRef{EntityRef::person, 8});

@@ -41,8 +41,9 @@ void write_units(std::string& out, const ReportInput& input) {
   // Findings on a unit or on someone in it: where the score's failures are.
   std::vector<std::size_t> findings(org.units.size(), 0);
   for (const Finding& f : input.run.findings) {
-    if (!f.counts() || f.not_assessed_note || !f.subject) continue;
-    const UnitIndex u = f.subject->kind == EntityRef::unit ? f.subject->index : org.people[f.subject->index].unit;
+    const std::optional<EntityRef> subject = f.subject();
+    if (!f.counts() || f.not_assessed_note || !subject) continue;
+    const UnitIndex u = subject->kind == EntityRef::unit ? subject->index : org.people[subject->index].unit;
     if (u != kNoIndex) ++findings[u];
   }
   out += "<p class=\"lead\">Each unit is scored over its subtree (its sub-units and their people), the way the org "

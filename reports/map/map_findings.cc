@@ -29,9 +29,10 @@ FindingIndex::FindingIndex(const Org& org, const RunResult& run) {
   for (const Finding& f : run.findings) {
     // Suppressed findings were accepted by the team and "not assessed" notes are about missing
     // data, not about anyone: neither marks an entity. Baselined findings still describe the org.
-    if (f.suppression || f.not_assessed_note || !f.subject) continue;
-    Table* table = f.subject->kind == EntityRef::person ? &people_ : &units_;
-    Entry& entry = (*table)[f.subject->index];
+    const std::optional<EntityRef> subject = f.subject();
+    if (f.suppression || f.not_assessed_note || !subject) continue;
+    Table* table = subject->kind == EntityRef::person ? &people_ : &units_;
+    Entry& entry = (*table)[subject->index];
     entry.mark = std::max(entry.mark, mark_of(f.severity));
     entry.findings.push_back(&f);
     if (table == &people_) add_chain(org, f);
@@ -48,7 +49,7 @@ void FindingIndex::add_chain(const Org& org, const Finding& f) {
   for (const RelatedLocation& r : f.related) chain.push_back(person_of(r.entity));
   // A grouped depth finding sits on the chain (at the manager whose line goes too deep) and lists it
   // down to the deepest person; a per-person finding is the chain's end.
-  const PersonIndex subject = person_of(f.subject);
+  const PersonIndex subject = person_of(f.subject());
   if (std::find(chain.begin(), chain.end(), subject) == chain.end()) chain.push_back(subject);
   for (std::size_t i = 1; i < chain.size(); ++i) {
     const PersonIndex manager = chain[i - 1], report = chain[i];

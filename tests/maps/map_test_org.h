@@ -60,7 +60,7 @@ class TestOrg {
     org_.resolve();
     // The engine fills subjects and related entities; these hand-made findings name ids.
     for (Finding& f : run_.findings) {
-      f.subject = entity_of(f.entity_ids.front());
+      f.entities = {entity_of(f.entity_ids.front())};
       for (RelatedLocation& r : f.related) r.entity = entity_of(r.entity_id);
     }
     metrics_ = OrgMetrics::compute(org_);

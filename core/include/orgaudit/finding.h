@@ -60,7 +60,6 @@ struct Finding {
   std::string message;
   std::string dimension;
   SourceLocation where;
-  std::optional<EntityRef> subject;     // what it is about; none for a place in an input (a skipped row)
   std::vector<std::string> entity_ids;  // ids it concerns, the subject's first: its identity, for writers
   std::vector<std::optional<EntityRef>> entities;  // the entity of each of entity_ids; none for an unknown id
   std::vector<AffectedEntity> affected; // whom the problem reaches; when any, they fail instead of the subject
@@ -69,6 +68,9 @@ struct Finding {
   bool not_assessed_note = false;       // "this rule lacks the data it needs"
   std::optional<FindingSuppression> suppression;
   BaselineState baseline = BaselineState::none;
+
+  // What it is about: the entity it was reported on; none for a place in an input (a skipped row).
+  std::optional<EntityRef> subject() const { return entities.empty() ? std::nullopt : entities.front(); }
 
   // Whether the finding can fail the run: not suppressed, and not already in the baseline.
   bool counts() const { return !suppression && baseline != BaselineState::unchanged; }
