@@ -7,6 +7,9 @@
 #   SIZES="10000 100000" REPEAT=3 bench/run.sh    # best of 3 runs per size
 #   FORMATS="csv xml" ARGS="--profile classic" bench/run.sh   # the same orgs as HR exports
 #
+# With csv in FORMATS, bench/peer_csv_review.py (the csv-module script a user would write for the
+# spans-and-layers review) is timed on the same export and the ratio printed.
+#
 # The org files are generated on first use into bench/out/ (gitignored) by bench/generate_org.py;
 # their CSV and HR-XML equivalents by bench/generate_exports.py. With csv in FORMATS the CSV
 # reader's own throughput is measured too (orgaudit_csv_bench, beside the binary).
@@ -47,6 +50,7 @@ printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' format people seconds people/s
 printf '|%s|%s|%s|%s|%s|%s|\n' ------- ----------: ---------: ----------: ------------: ---------:
 
 status=0
+declare -A csv_seconds  # orgaudit's best time per size on the CSV export, for the peer comparison
 for n in $sizes; do
 for format in $formats; do
   file="$out/org-$n.$format"
@@ -79,8 +83,25 @@ for format in $formats; do
   rate=$(awk -v n="$n" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }')
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
   printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' "$format" "$n" "$best_s" "$rate" "$best_rss" "$mb"
+  [[ "$format" == csv ]] && csv_seconds[$n]=$best_s
 done
 done
+if [[ " $formats " == *" csv "* ]]; then
+  # The peer: the csv-module script an analyst would write instead (bench/peer_csv_review.py), timed on
+  # the same exports; the ratio is orgaudit's seconds over the script's (below 1: orgaudit is faster).
+  echo
+  printf '| %9s | %15s | %14s | %17s | %16s |\n' people "orgaudit csv s" "peer script s" "peer peak RSS MB" "orgaudit / peer"
+  printf '|%s|%s|%s|%s|%s|\n' ----------: ----------------: ---------------: ------------------: -----------------:
+  for n in $sizes; do
+    log="$out/time-peer-$n.log"
+    /usr/bin/time -v -o "$log" python3 "$here/peer_csv_review.py" "$out/org-$n.csv" >/dev/null
+    peer_s=$(to_seconds "$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$log")")
+    peer_rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")
+    ours=${csv_seconds[$n]:-}
+    ratio=$(awk -v a="$ours" -v b="$peer_s" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }')
+    printf '| %9s | %15s | %14s | %17s | %16s |\n' "$n" "${ours:--}" "$peer_s" "$peer_rss" "$ratio"
+  done
+fi
 if [[ " $formats " == *" csv "* && -x "$(dirname "$orgaudit")/orgaudit_csv_bench" ]]; then
   echo
   for n in $sizes; do last=$n; done
