@@ -51,6 +51,12 @@ TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
+  for (const char* score : {"nan", "NaN", "-50", "150", "inf", "0x20", " 50"}) {
+    CAPTURE(score);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml --fail-on never --min-score '") + score + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--min-score expects a number from 0 to 100"));
+  }
 }
 
 TEST_CASE("cli: rule options and selections") {
