@@ -10,10 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
-
+#include "loader/yaml_events.h"
 #include "loader/yaml_handler.h"
 #include "loader/yaml_split.h"
 #include "loader/yaml_streams.h"
@@ -48,12 +45,14 @@ class Snapshot {
   std::optional<Date> as_of_;
 };
 
-// One org document; a second document fails in OnDocumentStart.
-void parse(std::istream& in, yaml::OrgHandler& handler, const yaml::Source& source) {
-  YAML::Parser parser(in);
-  if (!parser.HandleNextDocument(handler)) source.fail(0, 0, "empty file: not an orgaudit org");
-  parser.HandleNextDocument(handler);
+// One org document; a second document fails in document_start.
+void parse(std::istream& in, yaml::OrgHandler& handler, const yaml::Source& source,
+           const yaml::LocateByte& locate) {
+  if (!yaml::read_events(in, source, handler, locate)) source.fail(0, 0, "empty file: not an orgaudit org");
 }
+
+// A slice of a split file is placed by the one pass that redoes any failure.
+yaml::ByteLocation nowhere(std::uint64_t) { return {}; }
 
 // A slice of one section's items, parsed on a worker thread.
 struct Job {
@@ -104,7 +103,7 @@ class ParallelLoad {
     std::uint32_t skipped = 0;
     for (const yaml::SplitRange& range : plan_.ranges) {
       holes.emplace_back(range.begin, range.end);
-      const std::uint32_t from = range.first_line - skipped;  // yaml-cpp's count resumes here
+      const std::uint32_t from = range.first_line - skipped;  // the parser's count resumes here
       skipped += range.end_line - range.first_line;
       skeleton.shift_lines(from, skipped);
     }
@@ -139,7 +138,7 @@ class ParallelLoad {
       }
       return true;
     };
-    parse(in, handler, skeleton);
+    parse(in, handler, skeleton, nowhere);
     if (next_range != plan_.ranges.size()) throw std::runtime_error("section not found");
     handler.finish();
   }
@@ -163,7 +162,7 @@ class ParallelLoad {
         if (job.section == Section::units) job.entities.units.reserve(job.chunk->items);
         if (job.section == Section::links) job.entities.links.reserve(job.chunk->items);
         yaml::OrgHandler handler(source, job.entities, job.section, cancel_);
-        parse(in, handler, source);
+        parse(in, handler, source, nowhere);
       } catch (...) {
         job.failed = true;
       }
@@ -217,21 +216,15 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
     }
     if (!loaded) {
       yaml::OrgHandler handler(source, org, progress, *in, total);
-      parse(*in, handler, source);
+      parse(*in, handler, source, [&](std::uint64_t offset) {
+        return yaml::locate_byte(*files.open_for_reading(path), offset);
+      });
       handler.finish();
     }
   } catch (...) {
     snapshot.restore();
     progress.finish();
-    try {
-      throw;
-    } catch (const YAML::DeepRecursion& e) {
-      source.fail(e.mark, "nesting too deep (more than " + std::to_string(e.depth() - 1) +
-                              " levels); an org file needs only a few");
-    } catch (const YAML::Exception& e) {
-      // e.msg, not e.what(): the location goes first, in the file:line:col form, not inside.
-      source.fail(e.mark, "invalid YAML: " + e.msg);
-    }
+    throw;
   }
   progress.finish();
 }

@@ -25,7 +25,7 @@ std::size_t end_of_single_quoted(std::string_view s, std::size_t i) {
   return npos;
 }
 
-// Where yaml-cpp ends a plain scalar: before ": ", " #", and in flow context before ",[]{}?".
+// Where YAML ends a plain scalar: before ": ", " #", and in flow context before ",[]{}?".
 std::size_t end_of_plain(std::string_view s, std::size_t i, bool in_flow) {
   for (; i < s.size(); ++i) {
     char c = s[i];
@@ -201,7 +201,7 @@ SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t 
     const auto got = static_cast<std::size_t>(in.gcount());
     have += got;
     if (first && have > 0) {
-      // yaml-cpp reads UTF-16 and UTF-32 too; leave those, and a BOM's offsets, to the one pass.
+      // The parser reads UTF-16 too; leave those, and a BOM's offsets, to the one pass.
       auto b = [&](std::size_t i) { return i < have ? static_cast<unsigned char>(buffer[i]) : 1; };
       if (b(0) == 0 || b(0) == 0xFE || b(0) == 0xFF || b(1) == 0 || b(0) == 0xEF) return {};
     }
