@@ -105,11 +105,16 @@ class Parser {
   yaml_parser_t parser;
 };
 
-// The event being handled, freed whether its handler returns or throws.
+// The event being handled, freed when the next is parsed or when its handler throws.
 class Event {
  public:
   Event() { std::memset(&event, 0, sizeof event); }
   ~Event() { yaml_event_delete(&event); }
+  // yaml_event_delete leaves the event zeroed, ready for yaml_parser_parse again.
+  yaml_event_t& next() {
+    yaml_event_delete(&event);
+    return event;
+  }
   Event(const Event&) = delete;
   Event& operator=(const Event&) = delete;
 
@@ -193,9 +198,9 @@ bool read_events(std::istream& in, const Source& source, EventSink& sink, const 
   yaml_parser_set_input(&parser.parser, &Input::read, &input);
   bool document = false;
   std::uint32_t depth = 0;
+  Event holder;
   while (true) {
-    Event holder;
-    yaml_event_t& event = holder.event;
+    yaml_event_t& event = holder.next();
     if (!yaml_parser_parse(&parser.parser, &event)) parse_error(parser.parser, input, source, locate);
     const Mark mark = mark_of(event.start_mark);
     switch (event.type) {
