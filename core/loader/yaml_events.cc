@@ -166,11 +166,13 @@ void check_no_anchor(const Source& source, const yaml_event_t& event, const yaml
   std::string message = "invalid YAML: ";
   const std::string problem = parser.problem ? parser.problem : "malformed";
   // libyaml names a tab in indentation itself, but a tab where a token must start (a line's
-  // start, after '- ') only as a character that cannot start one.
+  // start, after '- ', which YAML 1.2 would take as a separator) only as a character that cannot
+  // start one.
   const bool tab = problem.find("tab character") != std::string::npos ||
                    (problem == "found character that cannot start any token" && parser.buffer.pointer &&
                     *parser.buffer.pointer == '\t');
-  message += tab ? "a tab character where YAML allows only spaces (indent with spaces)" : problem;
+  message += tab ? "a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)"
+                 : problem;
   // The context names the construct the problem is in, where it started ("while parsing a flow
   // sequence started at 3:9"); one that starts at the problem itself adds nothing.
   if (parser.context && !tab &&
