@@ -105,11 +105,16 @@ class Parser {
   yaml_parser_t parser;
 };
 
-// The event being handled, freed whether its handler returns or throws.
+// The event being handled, freed when the next is parsed or when its handler throws.
 class Event {
  public:
   Event() { std::memset(&event, 0, sizeof event); }
   ~Event() { yaml_event_delete(&event); }
+  // yaml_event_delete leaves the event zeroed, ready for yaml_parser_parse again.
+  yaml_event_t& next() {
+    yaml_event_delete(&event);
+    return event;
+  }
   Event(const Event&) = delete;
   Event& operator=(const Event&) = delete;
 
@@ -161,11 +166,13 @@ void check_no_anchor(const Source& source, const yaml_event_t& event, const yaml
   std::string message = "invalid YAML: ";
   const std::string problem = parser.problem ? parser.problem : "malformed";
   // libyaml names a tab in indentation itself, but a tab where a token must start (a line's
-  // start, after '- ') only as a character that cannot start one.
+  // start, after '- ', which YAML 1.2 would take as a separator) only as a character that cannot
+  // start one.
   const bool tab = problem.find("tab character") != std::string::npos ||
                    (problem == "found character that cannot start any token" && parser.buffer.pointer &&
                     *parser.buffer.pointer == '\t');
-  message += tab ? "a tab character where YAML allows only spaces (indent with spaces)" : problem;
+  message += tab ? "a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)"
+                 : problem;
   // The context names the construct the problem is in, where it started ("while parsing a flow
   // sequence started at 3:9"); one that starts at the problem itself adds nothing.
   if (parser.context && !tab &&
@@ -193,9 +200,9 @@ bool read_events(std::istream& in, const Source& source, EventSink& sink, const 
   yaml_parser_set_input(&parser.parser, &Input::read, &input);
   bool document = false;
   std::uint32_t depth = 0;
+  Event holder;
   while (true) {
-    Event holder;
-    yaml_event_t& event = holder.event;
+    yaml_event_t& event = holder.next();
     if (!yaml_parser_parse(&parser.parser, &event)) parse_error(parser.parser, input, source, locate);
     const Mark mark = mark_of(event.start_mark);
     switch (event.type) {

@@ -97,7 +97,7 @@ TEST_CASE("yaml events: syntax errors name the construct and where it started") 
         "t.yaml:2:2: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence started at 1:4");
   CHECK(events_of("a: 1\n  b: 2\n") == "t.yaml:2:4: error: invalid YAML: mapping values are not allowed in this context");
   CHECK(events_of("a:\n\t- 1\n") ==
-        "t.yaml:2:1: error: invalid YAML: a tab character where YAML allows only spaces (indent with spaces)");
+        "t.yaml:2:1: error: invalid YAML: a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)");
 }
 
 TEST_CASE("yaml events: a raw line break character is found across read boundaries") {

@@ -63,12 +63,13 @@ TEST_CASE("yaml loader reports malformed YAML at its location") {
         "collection started at 3:3");  // columns count code points, not bytes
 }
 
-TEST_CASE("yaml loader refuses tabs where YAML needs spaces") {
-  const std::string tab_message = "invalid YAML: a tab character where YAML allows only spaces (indent with spaces)";
+TEST_CASE("yaml loader refuses tabs where the parser needs spaces") {
+  const std::string tab_message =
+      "invalid YAML: a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)";
   CHECK(error_of("orgaudit: 1\n\tpeople: []\n") == "org.yaml:2:1: error: " + tab_message);
   CHECK(error_of("orgaudit: 1\npeople:\n-\tid: P-1\n") == "org.yaml:3:2: error: " + tab_message);
   CHECK(error_of("orgaudit: 1\npeople:\n  - id: P-1\n\t name: x\n") == "org.yaml:4:1: error: " + tab_message);
-  CHECK(error_of(person("    name:\tTab Separated\n")).empty());  // a tab as a separator is YAML
+  CHECK(error_of(person("    name:\tTab Separated\n")).empty());  // a tab after ':' is accepted
 }
 
 TEST_CASE("yaml loader refuses a string left open at the end of the file") {
