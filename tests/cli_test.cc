@@ -76,10 +76,25 @@ TEST_CASE("cli: rule options and selections") {
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));
-  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-single-report-manager --quiet");
+  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-span-of-control --quiet");
   CHECK(only.exit_code == 0);
-  CHECK_THAT(only.out, Catch::Contains("[structure-single-report-manager]"));
+  CHECK_THAT(only.out, Catch::Contains("[structure-span-of-control]"));
   CHECK_THAT(only.out, !Catch::Contains("[structure-hierarchy-depth]"));
+}
+
+TEST_CASE("cli: a retired rule id stops the run saying which rule took its findings") {
+  const std::string merged = "'structure-single-report-manager' was merged into 'structure-span-of-control'";
+  for (const char* setting : {"--enable structure-single-report-manager", "--disable structure-single-report-manager",
+                              "--rule-option structure-single-report-manager.min-span=2"}) {
+    INFO(setting);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml ") + setting);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("names a retired rule: " + merged));
+    CHECK(r.out.empty());
+  }
+  const CliRun explain = run_cli("rules --explain structure-pass-through-manager");
+  CHECK(explain.exit_code == 2);
+  CHECK_THAT(explain.err, Catch::Contains("'structure-pass-through-manager' was merged into 'structure-span-of-control'"));
 }
 
 TEST_CASE("cli: json output carries the same findings") {

@@ -97,6 +97,8 @@ void check_config_rules(const Config& config, const RuleCatalog& catalog) {
   for (const ConfigRuleKey& key : config.rule_keys) {
     if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return glob_match(key.pattern, id); }))
       continue;
+    if (const std::string retired = catalog.retired_note(key.pattern); !retired.empty())
+      throw InputError(Diagnostic{config.path, key.line, key.column, "'" + key.setting + "' names a retired rule: " + retired});
     const std::string near = did_you_mean(key.pattern, ids);
     if (key.setting != "rules")
       throw InputError(Diagnostic{config.path, key.line, key.column,
