@@ -173,7 +173,7 @@ TEST_CASE("cli: help, version and rules") {
   CHECK_THAT(help.out, Catch::Contains("Examples:") && Catch::Contains("--fail-on"));
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
+  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 3"));
   CliRun rules = run_cli("rules");
   CHECK(rules.exit_code == 0);
   CHECK_THAT(rules.out, Catch::Contains("structure-span-of-control") && Catch::Contains("min-span=4"));

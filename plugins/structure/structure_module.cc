@@ -12,14 +12,14 @@
 
 namespace {
 
-void register_structure_rules(orgaudit::RuleRegistry* registry) {
+void register_structure_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::structure;
-  registry->add<HierarchyDepth>();
-  registry->add<SpanOfControl>();
-  registry->add<SingleReportManager>();
-  registry->add<PassThroughManager>();
-  registry->add<GradeInversion>();
-  registry->add<Integrity>();
+  registry.add<HierarchyDepth>();
+  registry.add<SpanOfControl>();
+  registry.add<SingleReportManager>();
+  registry.add<PassThroughManager>();
+  registry.add<GradeInversion>();
+  registry.add<Integrity>();
 }
 
 }  // namespace
