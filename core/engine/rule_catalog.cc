@@ -69,6 +69,11 @@ void RuleCatalog::add(RuleInfo info, RuleFactory factory) {
   entries_.insert(at, std::move(entry));
 }
 
+const std::string* RuleCatalog::source_of(const std::string& id) const {
+  auto it = source_of_rule_.find(id);
+  return it == source_of_rule_.end() ? nullptr : &it->second;
+}
+
 const CatalogEntry* RuleCatalog::find(const std::string& id) const {
   auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
                              [](const CatalogEntry& e, const std::string& key) { return e.info.id < key; });
