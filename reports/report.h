@@ -30,6 +30,9 @@ struct WriteOptions {
   bool summary = true;            // the closing summary paragraph (text)
   Severity fail_on = Severity::error;  // findings at or above it are failures (JUnit, Markdown)
   bool never_fail = false;
+  // Where the rule pages are published (the repository's rules/ folder, say): SARIF's helpUri is
+  // this joined with "<pack>/<id>.md". Empty: no helpUri, the help is embedded.
+  std::string rule_docs_url;
 };
 
 using WriteFunction = std::string (*)(const ReportInput& input, const WriteOptions& options);

@@ -18,6 +18,10 @@ const std::vector<OptionDecl> kGlobalOptions{
     {"version", nullptr, "print orgaudit's version and the rule pack API version", 'V'},
 };
 
+const OptionDecl kRuleDocsUrlOption{
+    "rule-docs-url", "URL",
+    "SARIF: link each rule to URL/<pack>/<id>.md, where its page is published (default: no link, the page embedded)"};
+
 std::vector<OptionDecl> accepted_options(const Command& command) {
   std::vector<OptionDecl> decls = command.options;
   decls.insert(decls.end(), kGlobalOptions.begin(), kGlobalOptions.end());
@@ -44,6 +48,7 @@ const std::vector<Command>& commands() {
            {"color", "WHEN", "colour the text output: auto (default: on a terminal, not with NO_COLOR or TERM=dumb; into a pipe with FORCE_COLOR or CLICOLOR_FORCE), always, never"},
            {"quiet", nullptr, "text output without the closing summary"},
            {"baseline", "FILE", "fail only on findings not in this baseline (orgaudit baseline create); report fixed ones"},
+           kRuleDocsUrlOption,
        }),
        run_check},
       {"report", "write the audit as one self-contained HTML report (scores, units, findings, map)",
