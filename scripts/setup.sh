@@ -28,6 +28,9 @@ if [ "$want_test" = 1 ]; then
   # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back,
   # Graphviz's dot to read a DOT map back (tests/hostile/).
   packages+=(python3-jsonschema cmark-gfm graphviz)
+  # The shells the completion tests run the scripts in, groff to lint the man page, PyYAML to read
+  # the pre-commit hook definitions.
+  packages+=(bash zsh fish groff-base python3-yaml)
 fi
 
 missing=()

@@ -114,6 +114,12 @@ const std::vector<Command>& commands() {
        "  orgaudit config --dump samples/traditional/org.yaml --profile classic\n",
        audit_options({{"dump", nullptr, "print the effective configuration as a .orgaudit.yaml"}}),
        run_config},
+      {"completion", "print the shell completion script for bash, zsh or fish", "bash|zsh|fish",
+       "  orgaudit completion bash > ~/.local/share/bash-completion/completions/orgaudit\n"
+       "  orgaudit completion zsh > \"${fpath[1]}/_orgaudit\"\n"
+       "  orgaudit completion fish > ~/.config/fish/completions/orgaudit.fish\n",
+       {},
+       run_completion},
   };
   return kCommands;
 }

@@ -44,6 +44,7 @@ int run_baseline(const ParsedArgs& args, CliContext& context);
 int run_diff(const ParsedArgs& args, CliContext& context);
 int run_convert(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> convert_options();
+int run_completion(const ParsedArgs& args, CliContext& context);
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.
 int cannot_run(CliContext& context, const std::string& message);
