@@ -31,6 +31,9 @@ if [ "$want_test" = 1 ]; then
   # The shells the completion tests run the scripts in, groff to lint the man page, PyYAML to read
   # the pre-commit hook definitions.
   packages+=(bash zsh fish groff-base python3-yaml)
+  # The package test: cpack's DEB generator computes dependencies with dpkg-shlibdeps (dpkg-dev);
+  # man reads the packaged manual page.
+  packages+=(dpkg-dev file man-db)
 fi
 
 missing=()
