@@ -59,6 +59,7 @@ std::string write_junit(const ReportInput& input, const WriteOptions& options);
 std::string write_xml(const ReportInput& input, const WriteOptions& options);
 std::string write_markdown(const ReportInput& input, const WriteOptions& options);
 std::string write_html(const ReportInput& input, const WriteOptions& options);
+std::string write_codequality(const ReportInput& input, const WriteOptions& options);
 
 // "path:line:col" of a location, or just "path" when the line is unknown.
 std::string format_location(const Org& org, const SourceLocation& where);

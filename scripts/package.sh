@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 build=$(cd "${1:-build}" && pwd)
 out=${2:-$build/packages}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)  # the path printed is absolute: apt install takes it as a file, not a name
 command -v dpkg-shlibdeps >/dev/null || { echo "package: dpkg-shlibdeps is missing: install dpkg-dev" >&2; exit 2; }
 cmake --build "$build" -j"$(nproc)" >/dev/null
 (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1) || { cat "$out/cpack.log" >&2; exit 1; }

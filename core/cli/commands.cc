@@ -41,7 +41,7 @@ const std::vector<Command>& commands() {
        "  orgaudit check org.yaml --baseline orgaudit-baseline.json\n"
        "  ORGAUDIT_ANONYMIZE_KEY=... orgaudit check org.yaml --anonymize --format json --output shared.json\n",
        audit_options({
-           {"format", "FORMAT", "output format: text (default), json, sarif, junit, xml, markdown, html (docs/outputs.md)"},
+           {"format", "FORMAT", "output format: text (default), json, sarif, junit, xml, markdown, html, codequality (docs/outputs.md)"},
            {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)", 'o'},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
