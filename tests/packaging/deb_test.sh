@@ -21,7 +21,9 @@ for path in ./usr/bin/orgaudit ./usr/lib/liborgaudit.so.0.1 \
     ./usr/lib/orgaudit/plugins/orgaudit-structure.so ./usr/lib/orgaudit/plugins/orgaudit-rendanheyi.so \
     ./usr/share/man/man1/orgaudit.1.gz ./usr/share/bash-completion/completions/orgaudit \
     ./usr/share/zsh/vendor-completions/_orgaudit ./usr/share/fish/vendor_completions.d/orgaudit.fish \
-    ./usr/share/orgaudit/schemas/orgaudit-org.schema.json ./usr/share/orgaudit/schemas/orgaudit-report.xsd \
+    ./usr/share/orgaudit/schemas/orgaudit-org.schema.json ./usr/share/orgaudit/schemas/orgaudit-config.schema.json \
+    ./usr/share/orgaudit/schemas/orgaudit-baseline.schema.json ./usr/share/orgaudit/schemas/orgaudit-report.schema.json \
+    ./usr/share/orgaudit/schemas/orgaudit-report.xsd \
     ./usr/share/orgaudit/rules/structure/structure-span-of-control.md ./usr/share/orgaudit/rules/profiles/classic.yaml \
     ./usr/lib/pkgconfig/orgaudit.pc ./usr/lib/cmake/orgaudit/orgauditConfig.cmake ./usr/include/orgaudit/rule.h \
     ./usr/share/doc/orgaudit/copyright; do
