@@ -65,15 +65,32 @@ TEST_CASE("completion: every command and option of the parser's tables is in eac
   CHECK(run_orgaudit("completion tcsh").exit_code == 2);
 }
 
-TEST_CASE("completion: every command and option is in the man page", "[completion]") {
+// Runs of spaces and line breaks as one space, as a rendered page reflows them.
+std::string collapsed(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
+TEST_CASE("completion: every command and option is in the man page, with its help", "[completion]") {
   const std::string man = read_file(ORGAUDIT_SOURCE_DIR "/docs/orgaudit.1");
+  require_tool("groff", "groff-base");
+  // Rendered on one endless line without hyphenation, so the page's text can be matched whole.
+  const CommandRun page = run_command("groff -man -Tutf8 -rLL=20000n -rHY=0 -P-cbou docs/orgaudit.1");
+  REQUIRE(page.exit_code == 0);
+  const std::string text = collapsed(page.output);
   for (const Command& c : commands()) {
     INFO(c.name);
     CHECK_THAT(man, Catch::Contains(std::string(".SS \"orgaudit ") + c.name + " "));
-    for (const OptionDecl& o : accepted_options(c))
+    for (const OptionDecl& o : accepted_options(c)) {
       for (const std::string& s : spellings(o, "\\-")) CHECK_THAT(man, Catch::Contains("\\fB" + s + "\\fR"));
+      CHECK_THAT(text, Catch::Contains(collapsed(o.help)));
+    }
   }
-  require_tool("groff", "groff-base");
   const CommandRun lint = run_command("groff -man -ww -z docs/orgaudit.1");
   INFO(lint.output);
   CHECK(lint.exit_code == 0);
