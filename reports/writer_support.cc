@@ -36,6 +36,11 @@ std::string rule_doc_path(const CatalogEntry& rule) {
   return "rules/" + rule.info.pack + "/" + rule.info.id + ".md";
 }
 
+std::string rule_doc_url(const std::string& docs_url, const CatalogEntry& rule) {
+  const bool slash = !docs_url.empty() && docs_url.back() == '/';
+  return docs_url + (slash ? "" : "/") + path_to_uri(rule.info.pack) + "/" + path_to_uri(rule.info.id) + ".md";
+}
+
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id) {
   const CatalogEntry* entry = catalog.find(rule_id);
   return entry ? rule_doc_path(*entry) : std::string();

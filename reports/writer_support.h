@@ -36,6 +36,8 @@ FindingCounts count_findings(const RunResult& run, const WriteOptions& options);
 // "rules/<pack>/<id>.md".
 std::string rule_doc_path(const CatalogEntry& rule);
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id);
+// The page's absolute URL under `docs_url`, the published rules/ folder: "<docs_url>/<pack>/<id>.md".
+std::string rule_doc_url(const std::string& docs_url, const CatalogEntry& rule);
 
 // A unit's name, or its id when it has none.
 const std::string& unit_label(const Unit& unit);
