@@ -51,6 +51,12 @@ TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
+  for (const char* score : {"nan", "NaN", "-50", "150", "inf", "0x20", " 50"}) {
+    CAPTURE(score);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml --fail-on never --min-score '") + score + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--min-score expects a number from 0 to 100"));
+  }
 }
 
 TEST_CASE("cli: rule options and selections") {
@@ -206,6 +212,15 @@ TEST_CASE("cli: help, version and rules") {
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
+  // -V and --version after any command print the same line; -h is --help everywhere.
+  for (const char* asked : {"-V", "check --version", "check -V", "map --version", "diff -V"}) {
+    INFO(asked);
+    const CliRun again = run_cli(asked);
+    CHECK(again.exit_code == 0);
+    CHECK(again.out == version.out);
+  }
+  CHECK(run_cli("check -h").out == help.out);
+  CHECK_THAT(run_cli("--help").out, Catch::Contains("-V, --version"));
   CliRun rules = run_cli("rules");
   CHECK(rules.exit_code == 0);
   CHECK_THAT(rules.out, Catch::Contains("structure-span-of-control") && Catch::Contains("min-span=4"));
@@ -232,6 +247,19 @@ TEST_CASE("cli: colour only when asked or on a terminal") {
   CHECK_THAT(run_cli("check tests/cli/deep.yaml").out, !Catch::Contains("\033["));
   CHECK_THAT(run_cli("check tests/cli/deep.yaml --color always").out, Catch::Contains("\033[1;31merror"));
   CHECK(run_cli("check tests/cli/deep.yaml --color sometimes").exit_code == 2);
+}
+
+TEST_CASE("cli: FORCE_COLOR and CLICOLOR_FORCE colour a pipe; NO_COLOR and --color never win over them") {
+  const std::string red_error = "\033[1;31merror";
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=1").out, Catch::Contains(red_error));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "CLICOLOR_FORCE=1").out, Catch::Contains(red_error));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=0").out, !Catch::Contains("\033["));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=1 NO_COLOR=1").out, !Catch::Contains("\033["));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml --color never", "FORCE_COLOR=1").out, !Catch::Contains("\033["));
+  // A report written to a file is for reading later, not for this terminal.
+  const std::string file = scratch("forced-colour.txt");
+  run_cli("check tests/cli/deep.yaml --output text='" + file + "'", "FORCE_COLOR=1");
+  CHECK_THAT(slurp(file), Catch::Contains("error:") && !Catch::Contains("\033["));
 }
 
 TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line wins over it") {

@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -122,6 +123,14 @@ std::string find_config(const std::string& start_directory) {
   return {};
 }
 
+std::optional<double> parse_min_score(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 100))
+    return std::nullopt;  // `!(in range)` is also true of NaN
+  return value;
+}
+
 Config load_config(const FileSystem& files, const std::string& path) {
   Config config;
   config.path = path;
@@ -153,11 +162,8 @@ Config load_config(const FileSystem& files, const std::string& path) {
   }
   if (root["fail-on"]) config.fail_on = text_of(root["fail-on"], path, "fail-on");
   if (const YAML::Node score = root["min-score"]) {
-    try {
-      config.min_score = score.as<double>();
-    } catch (const YAML::Exception&) {
-      fail_at(score, path, "min-score must be a number from 0 to 100");
-    }
+    config.min_score = parse_min_score(text_of(score, path, "min-score"));
+    if (!config.min_score) fail_at(score, path, "min-score must be a number from 0 to 100, got '" + score.Scalar() + "'");
   }
   if (root["input"]) read_input(root["input"], path, config.input);
   if (root["suppressions"] && !root["suppressions"].IsNull()) read_suppressions(root["suppressions"], path, config.suppressions);
