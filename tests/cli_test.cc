@@ -101,13 +101,30 @@ TEST_CASE("cli: json output carries the same findings") {
   CliRun text = run_cli("check tests/cli/deep.yaml --quiet");
   CliRun json = run_cli("check tests/cli/deep.yaml --format json");
   CHECK(json.exit_code == 1);
-  CHECK_THAT(json.out, Catch::StartsWith("{\n  \"schema\": \"orgaudit-report\",\n  \"version\": 1"));
+  CHECK_THAT(json.out, Catch::StartsWith("{\n  \"schema\": \"orgaudit-report\",\n  \"version\": 2"));
   CHECK_THAT(json.out, Catch::Contains("\"rule\": \"structure-hierarchy-depth\"") &&
                            Catch::Contains("\\u003cscript\\u003e") && Catch::Contains("\"fingerprint\": \"v2:"));
   std::size_t text_lines = 0, json_findings = 0;
   for (char c : text.out) text_lines += c == '\n';
   for (std::size_t at = 0; (at = json.out.find("\"fingerprint\": \"", at)) != std::string::npos; ++at) ++json_findings;
   CHECK(json_findings == text_lines);
+}
+
+TEST_CASE("cli: json unit scores explain only the dimensions flagged in each unit's subtree") {
+  const CliRun json = run_cli("check samples/rendanheyi/org.yaml --format json --fail-on never");
+  REQUIRE(json.exit_code == 0);
+  auto occurrences = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = json.out.find(what, at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  CHECK(occurrences("\"dimension_scores\": {") == 26);  // every unit has its scores
+  CHECK(occurrences("\"flagged_dimensions\": [") == 26);
+  CHECK(occurrences("\"flagged_dimensions\": []") > 0);  // a clean unit explains nothing
+  // A flagged dimension is explained with its reason; an unflagged one (Data quality, 100 in every
+  // unit here) is only a score.
+  CHECK_THAT(json.out, Catch::Contains("\"flagged_dimensions\": [\n          {\n            \"name\": \"Ecosystem\""));
+  CHECK(occurrences("\"name\": \"Data quality\",\n            \"score\": 100,") == 0);
 }
 
 TEST_CASE("cli: --output writes files, several formats in one run") {

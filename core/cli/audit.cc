@@ -132,8 +132,14 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   begin_phase(context, "reading inline suppressions");
   const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);
   if (steps.baseline) audit->baseline_path = baseline_path(args, audit->config);
-  const std::optional<Baseline> baseline =
+  std::optional<Baseline> baseline =
       audit->baseline_path.empty() ? std::nullopt : std::optional(read_baseline(context.files, audit->baseline_path));
+  if (baseline)
+    if (const std::size_t renamed = adopt_retired_rules(*baseline, audit->catalog))
+      context.err << "orgaudit: warning: " << audit->baseline_path << ": " << renamed
+                  << (renamed == 1 ? " entry of a retired rule accepts" : " entries of retired rules accept")
+                  << " the finding of the rule it was merged into on the same entities "
+                     "('orgaudit baseline prune' rewrites the file under the new ids)\n";
 
   progress->update("running rules", 0, 0);
   audit->run = run_rules(org, audit->loaded->metrics, audit->rules);
