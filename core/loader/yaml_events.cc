@@ -151,6 +151,9 @@ void check_no_anchor(const Source& source, const yaml_event_t& event, const yaml
   const ByteLocation at = locate(parser.problem_offset);
   if (problem == "control characters are not allowed") {
     const auto code = static_cast<unsigned>(parser.problem_value);
+    // Most often a UTF-16 file without a byte order mark, which libyaml reads as UTF-8.
+    if (code == 0)
+      source.fail(at.mark, "NUL byte: org files are UTF-8 text (save a UTF-16 file as UTF-8, or with a byte order mark)");
     source.fail(at.mark, "control character " + hex("U+%04X", code) +
                              " written raw: YAML allows it only escaped, as " + hex("\\u%04X", code) +
                              " inside double quotes");
