@@ -90,16 +90,16 @@ class ParallelLoad {
            std::vector<Diagnostic>& warnings, Progress& progress, std::uint64_t total, unsigned threads) {
     window_ = 2 * threads;
     for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
-    const yaml::SplitPlan plan =
-        yaml::plan_split(file, chunk_bytes, min_split_bytes, [&](const std::string& section, const yaml::SplitChunk& chunk) {
-          {
-            std::lock_guard<std::mutex> lock(mutex_);
-            Job& job = jobs_.emplace_back();
-            job.chunk = chunk;
-            job.section = section_named(section);
-          }
-          changed_.notify_all();
-        });
+    auto hand_to_workers = [&](const std::string& section, const yaml::SplitChunk& chunk) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        Job& job = jobs_.emplace_back();
+        job.chunk = chunk;
+        job.section = section_named(section);
+      }
+      changed_.notify_all();
+    };
+    const yaml::SplitPlan plan = yaml::plan_split(file, chunk_bytes, min_split_bytes, hand_to_workers);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       planned_ = true;
@@ -219,7 +219,8 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
       std::uint64_t chunk = tuning.chunk_bytes ? tuning.chunk_bytes
                                                : std::max<std::uint64_t>(1u << 20, total / (threads * 32));
       try {
-        loaded = ParallelLoad(files, source).run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);
+        loaded = ParallelLoad(files, source)
+                     .run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);
       } catch (...) {
         // Errors are worded, and placed, by the one pass below, exactly as for an unsplit file.
         snapshot.restore();
