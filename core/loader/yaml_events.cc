@@ -73,8 +73,14 @@ class Input {
     }
     const std::size_t keep = find_raw_break(buffer, got);
     if (keep < got) stop(offset_ + keep, buffer + keep);
-    tail_size_ = keep < 2 ? keep : 2;
-    std::memcpy(tail_, buffer + keep - tail_size_, tail_size_);
+    // The last two bytes handed over, which a read of one byte takes partly from the old tail.
+    const std::size_t from_buffer = keep < 2 ? keep : 2;
+    unsigned char last[4];
+    std::memcpy(last, tail_, tail_size_);
+    std::memcpy(last + tail_size_, buffer + keep - from_buffer, from_buffer);
+    const std::size_t have = tail_size_ + from_buffer;
+    tail_size_ = have < 2 ? have : 2;
+    std::memcpy(tail_, last + have - tail_size_, tail_size_);
     offset_ += keep;
     *size_read = keep;
     return keep > 0 || break_code_ == 0 ? 1 : 0;
