@@ -161,7 +161,9 @@ class ParallelLoad {
     const std::size_t i = next_job_++;
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [&] {
-      return cancel_ || (planned_ && i >= jobs_.size()) || (i < jobs_.size() && (!planned_ || i < adopted_ + window_));
+      const bool none_left = planned_ && i >= jobs_.size();
+      const bool ready = i < jobs_.size() && (!planned_ || i < adopted_ + window_);
+      return cancel_ || none_left || ready;
     });
     return cancel_ || i >= jobs_.size() ? nullptr : &jobs_[i];  // a deque: the job stays where it is
   }
