@@ -34,7 +34,8 @@ ScratchDir::~ScratchDir() {
 
 CliRun run_orgaudit(const std::string& arguments, const std::string& environment) {
   const std::string err_file = scratch_path("stderr");
-  const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && env " + environment + " '" ORGAUDIT_BINARY_DIR
+  // The colour variables of whoever runs the tests would change what the binary prints.
+  const std::string command = "cd '" ORGAUDIT_SOURCE_DIR "' && env -u NO_COLOR -u FORCE_COLOR -u CLICOLOR_FORCE " + environment + " '" ORGAUDIT_BINARY_DIR
                               "/bin/orgaudit' " + arguments + " 2>'" + err_file + "' </dev/null";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot start orgaudit");

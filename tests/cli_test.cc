@@ -51,6 +51,12 @@ TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
+  for (const char* score : {"nan", "NaN", "-50", "150", "inf", "0x20", " 50"}) {
+    CAPTURE(score);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml --fail-on never --min-score '") + score + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--min-score expects a number from 0 to 100"));
+  }
 }
 
 TEST_CASE("cli: rule options and selections") {
@@ -70,10 +76,25 @@ TEST_CASE("cli: rule options and selections") {
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));
-  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-single-report-manager --quiet");
+  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-span-of-control --quiet");
   CHECK(only.exit_code == 0);
-  CHECK_THAT(only.out, Catch::Contains("[structure-single-report-manager]"));
+  CHECK_THAT(only.out, Catch::Contains("[structure-span-of-control]"));
   CHECK_THAT(only.out, !Catch::Contains("[structure-hierarchy-depth]"));
+}
+
+TEST_CASE("cli: a retired rule id stops the run saying which rule took its findings") {
+  const std::string merged = "'structure-single-report-manager' was merged into 'structure-span-of-control'";
+  for (const char* setting : {"--enable structure-single-report-manager", "--disable structure-single-report-manager",
+                              "--rule-option structure-single-report-manager.min-span=2"}) {
+    INFO(setting);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml ") + setting);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("names a retired rule: " + merged));
+    CHECK(r.out.empty());
+  }
+  const CliRun explain = run_cli("rules --explain structure-pass-through-manager");
+  CHECK(explain.exit_code == 2);
+  CHECK_THAT(explain.err, Catch::Contains("'structure-pass-through-manager' was merged into 'structure-span-of-control'"));
 }
 
 TEST_CASE("cli: json output carries the same findings") {
@@ -174,6 +195,15 @@ TEST_CASE("cli: help, version and rules") {
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
+  // -V and --version after any command print the same line; -h is --help everywhere.
+  for (const char* asked : {"-V", "check --version", "check -V", "map --version", "diff -V"}) {
+    INFO(asked);
+    const CliRun again = run_cli(asked);
+    CHECK(again.exit_code == 0);
+    CHECK(again.out == version.out);
+  }
+  CHECK(run_cli("check -h").out == help.out);
+  CHECK_THAT(run_cli("--help").out, Catch::Contains("-V, --version"));
   CliRun rules = run_cli("rules");
   CHECK(rules.exit_code == 0);
   CHECK_THAT(rules.out, Catch::Contains("structure-span-of-control") && Catch::Contains("min-span=4"));
@@ -200,6 +230,19 @@ TEST_CASE("cli: colour only when asked or on a terminal") {
   CHECK_THAT(run_cli("check tests/cli/deep.yaml").out, !Catch::Contains("\033["));
   CHECK_THAT(run_cli("check tests/cli/deep.yaml --color always").out, Catch::Contains("\033[1;31merror"));
   CHECK(run_cli("check tests/cli/deep.yaml --color sometimes").exit_code == 2);
+}
+
+TEST_CASE("cli: FORCE_COLOR and CLICOLOR_FORCE colour a pipe; NO_COLOR and --color never win over them") {
+  const std::string red_error = "\033[1;31merror";
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=1").out, Catch::Contains(red_error));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "CLICOLOR_FORCE=1").out, Catch::Contains(red_error));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=0").out, !Catch::Contains("\033["));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=1 NO_COLOR=1").out, !Catch::Contains("\033["));
+  CHECK_THAT(run_cli("check tests/cli/deep.yaml --color never", "FORCE_COLOR=1").out, !Catch::Contains("\033["));
+  // A report written to a file is for reading later, not for this terminal.
+  const std::string file = scratch("forced-colour.txt");
+  run_cli("check tests/cli/deep.yaml --output text='" + file + "'", "FORCE_COLOR=1");
+  CHECK_THAT(slurp(file), Catch::Contains("error:") && !Catch::Contains("\033["));
 }
 
 TEST_CASE("cli: a .orgaudit.yaml beside the input is found and the command line wins over it") {

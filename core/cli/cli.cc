@@ -16,9 +16,8 @@ const char* kOverview =
     "organisation graph and reports findings, scores and maps.\n\n"
     "Usage: orgaudit <command> [options] [FILE...]\n\n";
 
-std::vector<OptionDecl> with_help(std::vector<OptionDecl> decls) {
-  decls.push_back({"help", nullptr, "show this help"});
-  return decls;
+void print_version(std::ostream& out) {
+  out << "orgaudit " << version() << " (rule pack API " << ORGAUDIT_PLUGIN_API_VERSION << ")\n";
 }
 
 void print_overview(std::ostream& out) {
@@ -28,13 +27,14 @@ void print_overview(std::ostream& out) {
     name.resize(10, ' ');
     out << "  " << name << c.summary << "\n";
   }
-  out << "\nRun 'orgaudit <command> --help' for a command's options and examples.\n"
+  out << "\nOptions:\n" << format_options_help(kGlobalOptions)
+      << "\nRun 'orgaudit <command> --help' for a command's options and examples.\n"
          "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 could not run as asked.\n";
 }
 
 void print_command_help(std::ostream& out, const Command& c) {
   out << "Usage: orgaudit " << c.name << " " << c.usage << "\n\n" << c.summary << "\n\nOptions:\n"
-      << format_options_help(with_help(c.options)) << "\nExamples:\n" << c.examples;
+      << format_options_help(accepted_options(c)) << "\nExamples:\n" << c.examples;
 }
 
 // ORGAUDIT_TIMING=1 prints where the time went on stderr once the command has finished (a run
@@ -69,8 +69,8 @@ int run_cli(const std::vector<std::string>& args, CliContext& context) {
     print_overview(context.out);
     return kExitClean;
   }
-  if (name == "--version") {
-    context.out << "orgaudit " << version() << " (rule pack API " << ORGAUDIT_PLUGIN_API_VERSION << ")\n";
+  if (name == "--version" || name == "-V") {
+    print_version(context.out);
     return kExitClean;
   }
   const Command* command = nullptr;
@@ -87,9 +87,13 @@ int run_cli(const std::vector<std::string>& args, CliContext& context) {
   }
   try {
     const ParsedArgs parsed =
-        parse_args(std::vector<std::string>(args.begin() + 1, args.end()), with_help(command->options));
+        parse_args(std::vector<std::string>(args.begin() + 1, args.end()), accepted_options(*command));
     if (parsed.has("help")) {
       print_command_help(context.out, *command);
+      return kExitClean;
+    }
+    if (parsed.has("version")) {
+      print_version(context.out);
       return kExitClean;
     }
     return run_timed(*command, parsed, context);

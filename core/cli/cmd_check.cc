@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/audit.h"
+#include "cli/terminal.h"
 #include "cli/verdict.h"
 #include "engine/engine.h"
 #include "orgaudit/version.h"
@@ -65,12 +66,7 @@ void report_baseline(const Audit& audit, CliContext& context) {
 }
 
 bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputRequest& request) {
-  const std::string mode = args.last("color", "auto");
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  if (mode != "auto") throw UsageError("--color expects auto, always or never, got '" + mode + "'");
-  const char* no_colour = context.getenv("NO_COLOR");
-  return request.path.empty() && context.stdout_is_terminal && !(no_colour && *no_colour);
+  return wants_colour(args.last("color", "auto"), request.path.empty(), context.stdout_is_terminal, context.getenv);
 }
 
 }  // namespace

@@ -13,6 +13,17 @@ std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
 
 }  // namespace
 
+const std::vector<OptionDecl> kGlobalOptions{
+    {"help", nullptr, "show this help", 'h'},
+    {"version", nullptr, "print orgaudit's version and the rule pack API version", 'V'},
+};
+
+std::vector<OptionDecl> accepted_options(const Command& command) {
+  std::vector<OptionDecl> decls = command.options;
+  decls.insert(decls.end(), kGlobalOptions.begin(), kGlobalOptions.end());
+  return decls;
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands{
       {"check", "audit org files and report findings", "[options] FILE...",
@@ -30,7 +41,7 @@ const std::vector<Command>& commands() {
            {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)", 'o'},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
-           {"color", "WHEN", "colour the text output: auto (default: only on a terminal, not with NO_COLOR), always, never"},
+           {"color", "WHEN", "colour the text output: auto (default: on a terminal, not with NO_COLOR or TERM=dumb; into a pipe with FORCE_COLOR or CLICOLOR_FORCE), always, never"},
            {"quiet", nullptr, "text output without the closing summary"},
            {"baseline", "FILE", "fail only on findings not in this baseline (orgaudit baseline create); report fixed ones"},
        }),

@@ -23,6 +23,12 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+// --help (-h) and --version (-V): accepted alone (`orgaudit -V`) and by every command.
+extern const std::vector<OptionDecl> kGlobalOptions;
+// Everything a command's parser accepts: its own options, then the global ones. Help, the man page
+// and the shell completions are all made from this, so none can drift from the parser.
+std::vector<OptionDecl> accepted_options(const Command& command);
+
 int run_check(const ParsedArgs& args, CliContext& context);
 int run_report(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> report_options();

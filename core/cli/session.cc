@@ -82,7 +82,7 @@ std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, cons
 
 std::unique_ptr<Progress> make_progress(const CliContext& context) {
   std::unique_ptr<Progress> progress;
-  if (context.stderr_is_terminal) progress = std::make_unique<TerminalProgress>(context.err);
+  if (context.stderr_is_terminal && terminal_takes_escapes(context.getenv)) progress = std::make_unique<TerminalProgress>(context.err);
   else progress = std::make_unique<NoProgress>();
   if (context.timings) return std::make_unique<TimedProgress>(std::move(progress), *context.timings);
   return progress;

@@ -26,14 +26,20 @@ class RuleCatalog final : public RuleRegistry {
   // Packs register through the RuleRegistry interface; the host names the pack first.
   void begin_pack(std::string pack_name, std::string source_path);
   void add(RuleInfo info, RuleFactory factory) override;
+  void retire(std::string retired_id, std::string merged_into) override;
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }  // sorted by id
   const CatalogEntry* find(const std::string& id) const;
   std::vector<std::string> ids() const;
+  // The rule a retired id was merged into, or null when no loaded pack retired `id`.
+  const CatalogEntry* merged_into(const std::string& id) const;
+  // "'OLD' was merged into 'NEW' ...", what to tell a user who names a retired id; "" for any other.
+  std::string retired_note(const std::string& id) const;
 
  private:
   std::vector<CatalogEntry> entries_;
   std::map<std::string, std::string> source_of_rule_;
+  std::map<std::string, std::string> merged_into_;  // retired id -> the rule that took its findings
   std::string pack_;
   std::string source_path_;
 };

@@ -74,11 +74,11 @@ TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baseli
           "[schema]") {
   require_jsonschema();
   require_tool("xmllint", "libxml2-utils");
-  // deep.yaml with an inline suppression on the error at L9.
+  // deep.yaml with an inline suppression on the depth error, reported at L7 (the last allowed layer).
   std::string org = read_file(ORGAUDIT_SOURCE_DIR "/tests/cli/deep.yaml");
-  const auto l9 = org.find("  - {id: L9,");
-  REQUIRE(l9 != std::string::npos);
-  org.insert(l9, "  # orgaudit-ignore: structure-hierarchy-depth reason: interim \"<b>\" & co\n");
+  const auto l7 = org.find("  - {id: L7,");
+  REQUIRE(l7 != std::string::npos);
+  org.insert(l7, "  # orgaudit-ignore: structure-hierarchy-depth reason: interim \"<b>\" & co\n");
   const std::string org_file = scratch_path("suppressed.yaml");
   std::ofstream(org_file) << org;
   // A baseline without the depth rule: its findings are new, the others unchanged.

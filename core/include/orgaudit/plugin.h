@@ -12,7 +12,7 @@
 
 #include "orgaudit/rule.h"
 
-#define ORGAUDIT_PLUGIN_API_VERSION 2u  // 2: findings carry a subject, a key and affected entities; sinks report at places and name the assessed
+#define ORGAUDIT_PLUGIN_API_VERSION 2u  // 2: findings carry a subject, a key and affected entities; sinks report at places and name the assessed; packs retire merged rule ids
 #define ORGAUDIT_PACK_ENTRY_POINT "orgaudit_get_pack_info"
 
 extern "C" {

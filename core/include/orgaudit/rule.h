@@ -124,6 +124,10 @@ class RuleRegistry {
  public:
   virtual ~RuleRegistry() = default;
   virtual void add(RuleInfo info, RuleFactory factory) = 0;
+  // A rule id the pack no longer registers because its findings are now `merged_into`'s: a setting
+  // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
+  // and a suppression that names it applies to `merged_into`, with a warning to rename it.
+  virtual void retire(std::string retired_id, std::string merged_into) = 0;
 
   template <typename RuleClass>
   void add() {
