@@ -90,16 +90,16 @@ class ParallelLoad {
            std::vector<Diagnostic>& warnings, Progress& progress, std::uint64_t total, unsigned threads) {
     window_ = 2 * threads;
     for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
-    const yaml::SplitPlan plan =
-        yaml::plan_split(file, chunk_bytes, min_split_bytes, [&](const std::string& section, const yaml::SplitChunk& chunk) {
-          {
-            std::lock_guard<std::mutex> lock(mutex_);
-            Job& job = jobs_.emplace_back();
-            job.chunk = chunk;
-            job.section = section_named(section);
-          }
-          changed_.notify_all();
-        });
+    auto hand_to_workers = [&](const std::string& section, const yaml::SplitChunk& chunk) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        Job& job = jobs_.emplace_back();
+        job.chunk = chunk;
+        job.section = section_named(section);
+      }
+      changed_.notify_all();
+    };
+    const yaml::SplitPlan plan = yaml::plan_split(file, chunk_bytes, min_split_bytes, hand_to_workers);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       planned_ = true;
@@ -161,7 +161,9 @@ class ParallelLoad {
     const std::size_t i = next_job_++;
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [&] {
-      return cancel_ || (planned_ && i >= jobs_.size()) || (i < jobs_.size() && (!planned_ || i < adopted_ + window_));
+      const bool none_left = planned_ && i >= jobs_.size();
+      const bool ready = i < jobs_.size() && (!planned_ || i < adopted_ + window_);
+      return cancel_ || none_left || ready;
     });
     return cancel_ || i >= jobs_.size() ? nullptr : &jobs_[i];  // a deque: the job stays where it is
   }
@@ -219,7 +221,8 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
       std::uint64_t chunk = tuning.chunk_bytes ? tuning.chunk_bytes
                                                : std::max<std::uint64_t>(1u << 20, total / (threads * 32));
       try {
-        loaded = ParallelLoad(files, source).run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);
+        loaded = ParallelLoad(files, source)
+                     .run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);
       } catch (...) {
         // Errors are worded, and placed, by the one pass below, exactly as for an unsplit file.
         snapshot.restore();

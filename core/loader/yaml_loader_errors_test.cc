@@ -166,6 +166,15 @@ TEST_CASE("yaml loader refuses raw control characters and YAML 1.1 line breaks")
   CHECK(error_of(person("    name: \"next\xC2\x85line\"\n")) ==
         "org.yaml:4:16: error: raw next-line character (NEL) U+0085: YAML reads it as a line break; write it "
         "as \\N inside double quotes");
+  CHECK(error_of(std::string("o\0r\0g\0", 6)) ==
+        "org.yaml:1:2: error: NUL byte: org files are UTF-8 text (save a UTF-16 file as UTF-8, or with a byte order mark)");
+  // UTF-16 with a byte order mark is read; its bad bytes are placed by offset, not line:col.
+  const std::string utf16 = "\xFF\xFE" + std::string("o\0r\0g\0a\0u\0d\0i\0t\0:\0 \0001\0\n\0", 24);
+  CHECK(error_of(utf16).empty());
+  CHECK(error_of(utf16 + std::string("x\0:\0 \0\x07\0", 8)) ==
+        "org.yaml: error: control character U+0007 written raw: YAML allows it only escaped, as \\u0007 inside "
+        "double quotes (at byte 32)");
+  CHECK(error_of(utf16 + "x") == "org.yaml: error: invalid UTF-16 (incomplete UTF-16 character) (at byte 26)");
   CHECK(error_of(person("    name: \"Line\\Lsep \\N \\u0007\"\n")).empty());  // escaped, they are text
 }
 
