@@ -680,8 +680,14 @@ def counts_line(profile, found):
 
 
 def summary(found):
-    """(total, errors, warnings, infos)."""
+    """The counts as orgaudit's summary line gives them: "N findings (E errors, W warnings, I info,
+    K rules not assessed)", the rules' not-assessed notes counted apart from the infos."""
     sev = defaultdict(int)
     for f in found:
-        sev[f[1]] += 1
-    return len(found), sev["error"], sev["warning"], sev["info"]
+        sev["not assessed" if f[3] == "not assessed" else f[1]] += 1
+    plural = lambda n, word: "%d %s%s" % (n, word, "" if n == 1 else "s")
+    text = "%s (%s, %s, %d info" % (plural(len(found), "finding"), plural(sev["error"], "error"),
+                                   plural(sev["warning"], "warning"), sev["info"])
+    if sev["not assessed"]:
+        text += ", %s not assessed" % plural(sev["not assessed"], "rule")
+    return text + ")"

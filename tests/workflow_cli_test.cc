@@ -29,7 +29,7 @@ void write(const fs::path& path, const std::string& text) { std::ofstream(path) 
 TEST_CASE("workflow: inline suppressions are counted, not listed, and flagged in JSON", "[workflow]") {
   const CliRun text = run_orgaudit("check tests/workflow/suppressed.yaml --profile classic");
   CHECK(text.exit_code == 0);
-  CHECK_THAT(text.out, Catch::Contains("2 warnings, 1 info; 2 suppressed)"));  // one finding per manager
+  CHECK_THAT(text.out, Catch::Contains("2 warnings, 0 info, 1 rule not assessed; 2 suppressed)"));  // one finding per manager
   CHECK_THAT(text.out, !Catch::Contains("'Bo Deputy' has"));  // P2's one finding is suppressed
   CHECK_THAT(text.out, Catch::Contains("manager 'Di Worker' has 1 direct report, 'Ed Worker' (min 4)"));
   CHECK_THAT(text.err, Catch::Contains("tests/workflow/suppressed.yaml:15:45: warning: suppression of the "
