@@ -12,7 +12,8 @@
 #
 # The org files are generated on first use into bench/out/ (gitignored) by bench/generate_org.py;
 # their CSV and HR-XML equivalents by bench/generate_exports.py. With csv in FORMATS the CSV
-# reader's own throughput is measured too (orgaudit_csv_bench, beside the binary).
+# reader's own throughput is measured too (orgaudit_csv_bench, beside the binary), and with yaml
+# the YAML loader's (orgaudit_yaml_bench: libyaml's events alone, the loader in one pass and split).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,6 +102,11 @@ if [[ " $formats " == *" csv "* ]]; then
     ratio=$(awk -v a="$ours" -v b="$peer_s" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }')
     printf '| %9s | %15s | %14s | %17s | %16s |\n' "$n" "${ours:--}" "$peer_s" "$peer_rss" "$ratio"
   done
+fi
+if [[ " $formats " == *" yaml "* && -x "$(dirname "$orgaudit")/orgaudit_yaml_bench" ]]; then
+  echo
+  for n in $sizes; do last=$n; done
+  "$(dirname "$orgaudit")/orgaudit_yaml_bench" "$out/org-$last.yaml"
 fi
 if [[ " $formats " == *" csv "* && -x "$(dirname "$orgaudit")/orgaudit_csv_bench" ]]; then
   echo

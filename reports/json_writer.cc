@@ -164,15 +164,18 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.end_array();
   w.end_object();
 
-  // Severity counts cover the findings that can fail the run, as the text summary's do.
-  std::size_t counts[3] = {0, 0, 0}, suppressed = 0, unchanged = 0;
+  // Severity counts cover the findings that can fail the run; the rules' "not assessed" notes,
+  // which never do (not even at --fail-on info), are counted apart.
+  std::size_t counts[3] = {0, 0, 0}, not_assessed = 0, suppressed = 0, unchanged = 0;
   for (const Finding& f : input.run.findings) {
-    if (f.counts()) ++counts[static_cast<int>(f.severity)];
+    if (f.not_assessed_note) ++not_assessed;
+    else if (f.counts()) ++counts[static_cast<int>(f.severity)];
     else if (f.suppression) ++suppressed;
     else ++unchanged;
   }
   w.key("summary").begin_object();
   w.key("errors").value(counts[2]).key("warnings").value(counts[1]).key("infos").value(counts[0]);
+  w.key("not_assessed").value(not_assessed);
   w.key("suppressed").value(suppressed).key("baseline_unchanged").value(unchanged);
   w.key("span_bands").begin_object();
   const SpanBands bands = span_bands(input.org, input.metrics);

@@ -9,7 +9,9 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libyaml-cpp-dev libgraphviz-dev libpugixml-dev catch2
+  libyaml-dev  # org files: libyaml's event parser (fast, iterative); yaml-cpp reads config and profiles
   libssl-dev  # libcrypto's HMAC-SHA256 for --anonymize: audited crypto rather than our own
+  nlohmann-json3-dev  # JSON input (baselines): strict, header-only, line:col in its errors
   libxml2-utils python3 time
 )
 want_test=0 want_fuzz=0

@@ -51,6 +51,12 @@ TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
+  for (const char* score : {"nan", "NaN", "-50", "150", "inf", "0x20", " 50"}) {
+    CAPTURE(score);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml --fail-on never --min-score '") + score + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--min-score expects a number from 0 to 100"));
+  }
 }
 
 TEST_CASE("cli: rule options and selections") {
@@ -70,10 +76,25 @@ TEST_CASE("cli: rule options and selections") {
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));
-  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-single-report-manager --quiet");
+  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-span-of-control --quiet");
   CHECK(only.exit_code == 0);
-  CHECK_THAT(only.out, Catch::Contains("[structure-single-report-manager]"));
+  CHECK_THAT(only.out, Catch::Contains("[structure-span-of-control]"));
   CHECK_THAT(only.out, !Catch::Contains("[structure-hierarchy-depth]"));
+}
+
+TEST_CASE("cli: a retired rule id stops the run saying which rule took its findings") {
+  const std::string merged = "'structure-single-report-manager' was merged into 'structure-span-of-control'";
+  for (const char* setting : {"--enable structure-single-report-manager", "--disable structure-single-report-manager",
+                              "--rule-option structure-single-report-manager.min-span=2"}) {
+    INFO(setting);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml ") + setting);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("names a retired rule: " + merged));
+    CHECK(r.out.empty());
+  }
+  const CliRun explain = run_cli("rules --explain structure-pass-through-manager");
+  CHECK(explain.exit_code == 2);
+  CHECK_THAT(explain.err, Catch::Contains("'structure-pass-through-manager' was merged into 'structure-span-of-control'"));
 }
 
 TEST_CASE("cli: json output carries the same findings") {
@@ -173,7 +194,7 @@ TEST_CASE("cli: help, version and rules") {
   CHECK_THAT(help.out, Catch::Contains("Examples:") && Catch::Contains("--fail-on"));
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
+  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 3"));
   // -V and --version after any command print the same line; -h is --help everywhere.
   for (const char* asked : {"-V", "check --version", "check -V", "map --version", "diff -V"}) {
     INFO(asked);

@@ -26,6 +26,14 @@ TEST_CASE("settings: --fail-on info never fails on the tool's own not-assessed n
   // The writers agree with the exit code.
   CHECK_THAT(run_orgaudit(clean + " --format markdown").out, Catch::Contains("**No finding fails the run**"));
   CHECK_THAT(run_orgaudit(clean + " --format junit").out, !Catch::Contains("<failure"));
+  // JSON counts the notes apart from the infos that could fail a run; SARIF makes them notifications
+  // of level note, so code scanning raises no alert for them.
+  const CliRun json = run_orgaudit(clean + " --format json");
+  CHECK(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"infos\": 0,\n    \"not_assessed\": 9,") && Catch::Contains("\"not_assessed\": true"));
+  const std::string sarif = run_orgaudit(clean + " --format sarif").out;
+  CHECK_THAT(sarif, Catch::Contains(R"("results":[])") &&
+                        Catch::Contains(R"({"level":"note","descriptor":{"id":"rule-not-assessed"},"associatedRule":{"id":"rendanheyi-me-size")"));
   // Real findings still fail at info.
   CHECK(run_orgaudit("check tests/cli/deep.yaml --profile classic --fail-on info").exit_code == 1);
 }

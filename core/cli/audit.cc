@@ -47,7 +47,7 @@ SuppressionSources suppression_sources(const Org& org, const Config& config, con
     sources.entity_id = [&org, &pseudonyms](const std::string& id) {
       return org.unit_by_id.count(id) ? id : pseudonyms->person_id(id);
     };
-  check_suppression_rules(sources, catalog);
+  for (const Diagnostic& w : check_suppression_rules(sources, catalog)) context.err << w.format("warning") << "\n";
   return sources;
 }
 

@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -96,6 +97,8 @@ void check_config_rules(const Config& config, const RuleCatalog& catalog) {
   for (const ConfigRuleKey& key : config.rule_keys) {
     if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return glob_match(key.pattern, id); }))
       continue;
+    if (const std::string retired = catalog.retired_note(key.pattern); !retired.empty())
+      throw InputError(Diagnostic{config.path, key.line, key.column, "'" + key.setting + "' names a retired rule: " + retired});
     const std::string near = did_you_mean(key.pattern, ids);
     if (key.setting != "rules")
       throw InputError(Diagnostic{config.path, key.line, key.column,
@@ -118,6 +121,14 @@ std::string find_config(const std::string& start_directory) {
     dir = dir.parent_path();
   }
   return {};
+}
+
+std::optional<double> parse_min_score(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 100))
+    return std::nullopt;  // `!(in range)` is also true of NaN
+  return value;
 }
 
 Config load_config(const FileSystem& files, const std::string& path) {
@@ -151,11 +162,8 @@ Config load_config(const FileSystem& files, const std::string& path) {
   }
   if (root["fail-on"]) config.fail_on = text_of(root["fail-on"], path, "fail-on");
   if (const YAML::Node score = root["min-score"]) {
-    try {
-      config.min_score = score.as<double>();
-    } catch (const YAML::Exception&) {
-      fail_at(score, path, "min-score must be a number from 0 to 100");
-    }
+    config.min_score = parse_min_score(text_of(score, path, "min-score"));
+    if (!config.min_score) fail_at(score, path, "min-score must be a number from 0 to 100, got '" + score.Scalar() + "'");
   }
   if (root["input"]) read_input(root["input"], path, config.input);
   if (root["suppressions"] && !root["suppressions"].IsNull()) read_suppressions(root["suppressions"], path, config.suppressions);

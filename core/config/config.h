@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/rule_catalog.h"
@@ -67,6 +68,11 @@ inline constexpr const char* kConfigFileName = ".orgaudit.yaml";
 
 // The nearest `.orgaudit.yaml` in `start_directory` or above it, or "" when there is none.
 std::string find_config(const std::string& start_directory);
+
+// A score gate as written on the command line or in the config: a plain decimal number from 0 to
+// 100, or nullopt. NaN, infinities and out-of-range values are refused, since a gate compared with
+// them could never fail (or never pass).
+std::optional<double> parse_min_score(std::string_view text);
 
 // Reads a config file. Throws InputError with file:line:col for unknown keys (with a
 // did-you-mean), wrong types, a suppression without a reason, a malformed expiry date.

@@ -46,6 +46,12 @@ TEST_CASE("config errors name the key and line") {
   CHECK_THROWS_WITH(load("suppressions:\n  - {rule: r, entity: e, reason: x, expires: 31/03/2027}\n"),
                     Catch::Contains("YYYY-MM-DD"));
   CHECK_THROWS_WITH(load("min-score: high\n"), Catch::Contains("min-score must be a number"));
+  // A gate compared with NaN never fails; -50 and 150 can never fail or never pass.
+  for (const char* score : {".nan", "nan", ".inf", "-50", "150", "1e2", "0x10", "[50]"})
+    CHECK_THROWS_WITH(load(std::string("fail-on: never\nmin-score: ") + score + "\n"),
+                      Catch::StartsWith(".orgaudit.yaml:2:12: error: min-score must be"));
+  CHECK(*load("min-score: 99.5\n").min_score == 99.5);
+  CHECK(*load("min-score: 0\n").min_score == 0);
   CHECK_THROWS_WITH(load("input: {colums: {}}\n"), Catch::Contains("did you mean 'columns'"));
   CHECK_THROWS_AS(load("rules: [\n"), InputError);
 }

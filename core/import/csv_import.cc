@@ -12,18 +12,10 @@
 #include "import/field_values.h"
 #include "import/row_builder.h"
 #include "orgaudit/date.h"
+#include "util/text.h"
 
 namespace orgaudit::import {
 namespace {
-
-std::string human_size(std::uint64_t bytes) {
-  char buffer[48];
-  if (bytes < 10 * 1024) std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
-  else if (bytes < 10ull << 20) std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
-  else if (bytes < 10ull << 30) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);
-  else std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / 1073741824.0);
-  return buffer;
-}
 
 // Files that are not all UTF-8 are read field by field: valid fields as they are, the others
 // repaired (encoding.h) into storage that lives until the next row.

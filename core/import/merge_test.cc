@@ -133,6 +133,8 @@ TEST_CASE("yaml writer: every string comes back as written") {
   CHECK(yaml_scalar("Zoë 👩‍💻") == "\"Zoë 👩‍💻\"");
   CHECK(yaml_scalar("bell\x07") == "\"bell\\x07\"");
   CHECK(yaml_scalar("sep\u2028") == "\"sep\\L\"");
+  CHECK(yaml_scalar("csi\xC2\x9B nel\xC2\x85") == "\"csi\\u009B nel\\N\"");
+  CHECK(yaml_scalar("non\xEF\xBF\xBF") == "\"non\\uFFFF\"");
   CHECK(yaml_scalar("") == "\"\"");
   CHECK(yaml_scalar(" padded ") == "\" padded \"");
 }

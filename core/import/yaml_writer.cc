@@ -163,6 +163,15 @@ std::string yaml_scalar(std::string_view text) {
                static_cast<unsigned char>(utf8[i + 2]) == 0xBF) {
       out += "\\uFEFF";  // a byte order mark inside a value
       i += 2;
+    } else if (c == 0xC2 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) < 0xA0) {
+      char escape[8];  // the other C1 controls, which YAML (and the loader) take only escaped
+      std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned char>(utf8[i + 1]));
+      out += escape;
+      ++i;
+    } else if (c == 0xEF && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0xBF &&
+               static_cast<unsigned char>(utf8[i + 2]) >= 0xBE) {
+      out += static_cast<unsigned char>(utf8[i + 2]) == 0xBE ? "\\uFFFE" : "\\uFFFF";  // noncharacters, likewise
+      i += 2;
     } else {
       out += static_cast<char>(c);
     }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util/diagnostic.h"
+#include "util/text.h"
 
 namespace orgaudit {
 namespace {
@@ -57,6 +58,14 @@ std::unique_ptr<FileBytes> FileSystem::read_all(const std::string& path) const {
   std::unique_ptr<std::istream> in = open_for_reading(path);
   std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
   return std::make_unique<BufferBytes>(std::move(bytes));
+}
+
+std::unique_ptr<FileBytes> read_all_within(const FileSystem& files, const std::string& path, std::uint64_t max_bytes,
+                                           const std::string& what) {
+  std::unique_ptr<FileBytes> bytes = files.read_all(path);  // refuses devices and FIFOs, whose size says nothing
+  if (bytes->size() > max_bytes)
+    fail(path, "the file is " + human_size(bytes->size()) + ", larger than " + what + " may be (" + human_size(max_bytes) + ")");
+  return bytes;
 }
 
 // Inputs must be regular files: a device such as /dev/zero never ends and reports size 0, so no size

@@ -45,6 +45,12 @@ class RealFileSystem final : public FileSystem {
   void write_atomically(const std::string& path, const std::string& content) const override;
 };
 
+// The whole file, refused with an InputError naming it when it is larger than `max_bytes` (`what`
+// says what the file is, for the message): files read whole into memory, such as configs and
+// baselines, must not exhaust it, whatever their size.
+std::unique_ptr<FileBytes> read_all_within(const FileSystem& files, const std::string& path, std::uint64_t max_bytes,
+                                           const std::string& what);
+
 // In-memory files for tests.
 class MemoryFileSystem final : public FileSystem {
  public:

@@ -34,12 +34,12 @@ OrgHandler::OrgHandler(const Source& source, Org& out, Section section, const st
     : source_(source), out_(out), cancel_(&cancel), chunk_(true), builder_(source, tree_),
       fields_(source, tree_), state_(State::chunk_start), section_(section) {}
 
-void OrgHandler::OnDocumentStart(const YAML::Mark& mark) {
+void OrgHandler::document_start(const Mark& mark) {
   if (documents_++ > 0)
     source_.fail(mark, "a second YAML document ('---') in an org file: put one org per file");
 }
 
-void OrgHandler::OnDocumentEnd() {
+void OrgHandler::document_end() {
   if (chunk_) {
     if (state_ != State::chunk_done) source_.fail(0, 0, "chunk is not one sequence of items");
     return;
@@ -48,8 +48,7 @@ void OrgHandler::OnDocumentEnd() {
     source_.fail(root_.line, root_.column, "not an orgaudit org file: no 'orgaudit: 1' key");
 }
 
-void OrgHandler::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  no_anchor(mark, anchor);
+void OrgHandler::null(const Mark& mark) {
   switch (state_) {
     case State::item: return builder_.on_null(mark), item_event();
     case State::skip: return skip_event(0);
@@ -66,9 +65,7 @@ void OrgHandler::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
     on_empty_section(key_line_, section_);
 }
 
-void OrgHandler::OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                          const std::string& value) {
-  no_anchor(mark, anchor);
+void OrgHandler::scalar(const Mark& mark, std::string_view value) {
   switch (state_) {
     case State::item: return builder_.on_scalar(mark, value), item_event();
     case State::skip: return skip_event(0);
@@ -78,9 +75,8 @@ void OrgHandler::OnScalar(const YAML::Mark& mark, const std::string&, YAML::anch
     case State::chunk_start: case State::chunk_done: not_a_list(mark);
     case State::root_value: break;
   }
-  source_.check_utf8(mark, value);
   if (section_ == Section::version) {
-    if (value != "1") wrong_version(mark, "'" + value + "'");
+    if (value != "1") wrong_version(mark, "'" + std::string(value) + "'");
     version_seen_ = true;
     state_ = State::root_key;
     return;
@@ -90,7 +86,7 @@ void OrgHandler::OnScalar(const YAML::Mark& mark, const std::string&, YAML::anch
   not_a_list(mark);
 }
 
-void OrgHandler::start(Node::Kind kind, const YAML::Mark& mark) {
+void OrgHandler::start(Node::Kind kind, const Mark& mark) {
   switch (state_) {
     case State::item: return builder_.on_start(kind, mark);
     case State::skip: return skip_event(+1);
@@ -127,8 +123,7 @@ void OrgHandler::end() {
   }
 }
 
-void OrgHandler::root_key(const YAML::Mark& mark, const std::string& key) {
-  source_.check_utf8(mark, key);
+void OrgHandler::root_key(const Mark& mark, std::string_view key) {
   static const std::vector<std::string> known = {"orgaudit", "org", "units", "people", "links"};
   std::size_t which = 0;
   while (which < known.size() && known[which] != key) ++which;
@@ -136,11 +131,11 @@ void OrgHandler::root_key(const YAML::Mark& mark, const std::string& key) {
   key_line_ = source_.line(mark);
   for (const auto& [seen, where] : root_keys_)
     if (seen == key)
-      source_.fail(mark, "duplicate key '" + key + "' (first at " + source_.path() + ":" +
+      source_.fail(mark, "duplicate key '" + std::string(key) + "' (first at " + source_.path() + ":" +
                              std::to_string(where.line) + ":" + std::to_string(where.column) + ")");
-  root_keys_.push_back({key, source_.at(key_line_, Source::column(mark))});
+  root_keys_.push_back({std::string(key), source_.at(key_line_, Source::column(mark))});
   if (section_ == Section::unknown)
-    warn_unknown_key(source_, key_line_, Source::column(mark), key, "an org file", known);
+    warn_unknown_key(source_, key_line_, Source::column(mark), std::string(key), "an org file", known);
   state_ = State::root_value;
 }
 
@@ -213,23 +208,18 @@ void OrgHandler::skip_event(int change) {
   if (skip_depth_ == 0) state_ = State::root_key;
 }
 
-// Aliases would let a few lines expand into millions of nodes (billion laughs), and an org file
-// is meant to be read by people: every value is written where it applies.
-void OrgHandler::no_anchors(const YAML::Mark& mark) const {
-  source_.fail(mark, "anchors and aliases are not supported in org files (write each value out)");
-}
-void OrgHandler::not_an_org(const YAML::Mark& mark) const {
+void OrgHandler::not_an_org(const Mark& mark) const {
   source_.fail(mark, "not an orgaudit org file: expected a mapping with 'orgaudit: 1'");
 }
-void OrgHandler::not_a_key(const YAML::Mark& mark) const {
+void OrgHandler::not_a_key(const Mark& mark) const {
   source_.fail(mark, "expected a key (such as 'people') at the top level of the org file");
 }
-void OrgHandler::not_a_list(const YAML::Mark& mark) const {
+void OrgHandler::not_a_list(const Mark& mark) const {
   const char* names[] = {"", "", "a list of units", "a list of people", "a list of links", ""};
   source_.fail(mark, std::string("expected ") + names[static_cast<int>(section_)] +
                          " (items starting with '- ')");
 }
-void OrgHandler::wrong_version(const YAML::Mark& mark, const std::string& found) const {
+void OrgHandler::wrong_version(const Mark& mark, const std::string& found) const {
   source_.fail(mark, "unsupported orgaudit format version " + found + " (this orgaudit reads 1)");
 }
 

@@ -1,4 +1,4 @@
-// yaml-cpp events of one org document into model entities, one item at a time.
+// Parser events of one org document into model entities, one item at a time.
 #pragma once
 
 #include <atomic>
@@ -9,10 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
-
 #include "loader/id_index.h"
+#include "loader/yaml_events.h"
 #include "loader/yaml_fields.h"
 #include "loader/yaml_node.h"
 #include "orgaudit/model.h"
@@ -29,7 +27,7 @@ enum class Section { version, org, units, people, links, unknown };
 // empty, `on_empty_section` may supply its items, parsed elsewhere, through adopt(). A chunk is a
 // bare sequence of one section's items (a slice of a split file), collected into `out` without id
 // checks; adopt() checks them later, in file order.
-class OrgHandler final : public YAML::EventHandler {
+class OrgHandler final : public EventSink {
  public:
   OrgHandler(const Source& source, Org& out, Progress& progress, std::istream& in, std::uint64_t total);
   OrgHandler(const Source& source, Org& out, Section section, const std::atomic<bool>& cancel);
@@ -40,32 +38,17 @@ class OrgHandler final : public YAML::EventHandler {
   void adopt(Org& chunk);
   void finish();
 
-  void OnDocumentStart(const YAML::Mark& mark) override;
-  void OnDocumentEnd() override;
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { no_anchors(mark); }
-  void OnAnchor(const YAML::Mark& mark, const std::string&) override { no_anchors(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override;
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    no_anchor(mark, anchor);
-    start(Node::sequence, mark);
-  }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    no_anchor(mark, anchor);
-    start(Node::mapping, mark);
-  }
-  void OnSequenceEnd() override { end(); }
-  void OnMapEnd() override { end(); }
+  void document_start(const Mark& mark) override;
+  void document_end() override;
+  void null(const Mark& mark) override;
+  void scalar(const Mark& mark, std::string_view value) override;
+  void start(Node::Kind kind, const Mark& mark) override;
+  void end() override;
 
  private:
   enum class State { start, root_key, root_value, list, item, skip, chunk_start, chunk_done };
 
-  void start(Node::Kind kind, const YAML::Mark& mark);
-  void end();
-  void root_key(const YAML::Mark& mark, const std::string& key);
+  void root_key(const Mark& mark, std::string_view key);
   void start_item();
   void item_event();
   void add_person(Person& person);
@@ -73,14 +56,10 @@ class OrgHandler final : public YAML::EventHandler {
   [[noreturn]] void duplicate(const char* what, const std::string& id, const SourceLocation& at,
                               const SourceLocation& first) const;
   void skip_event(int change);
-  void no_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
-    if (anchor != YAML::NullAnchor) no_anchors(mark);
-  }
-  [[noreturn]] void no_anchors(const YAML::Mark& mark) const;
-  [[noreturn]] void not_an_org(const YAML::Mark& mark) const;
-  [[noreturn]] void not_a_key(const YAML::Mark& mark) const;
-  [[noreturn]] void not_a_list(const YAML::Mark& mark) const;
-  [[noreturn]] void wrong_version(const YAML::Mark& mark, const std::string& found) const;
+  [[noreturn]] void not_an_org(const Mark& mark) const;
+  [[noreturn]] void not_a_key(const Mark& mark) const;
+  [[noreturn]] void not_a_list(const Mark& mark) const;
+  [[noreturn]] void wrong_version(const Mark& mark, const std::string& found) const;
 
   const Source& source_;
   Org& out_;

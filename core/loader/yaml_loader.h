@@ -1,6 +1,6 @@
 // Reads org-chart-as-code YAML (`orgaudit: 1`, see docs/org-format.md) into the org model.
 //
-// Streams with yaml-cpp's event API: one person or unit at a time is held as a small tree, turned
+// Streams with libyaml's event API: one person or unit at a time is held as a small tree, turned
 // into model entities and dropped, so memory follows the org's size, not the YAML document's.
 #pragma once
 
@@ -18,7 +18,7 @@ namespace orgaudit {
 // from this file or an earlier one, is an error). Unknown keys go to `warnings`. Throws InputError
 // with file:line:col for anything that cannot be read as an org: malformed YAML, a document that is
 // not an org, a missing or unsupported `orgaudit:` version, wrong types, duplicate ids, invalid
-// UTF-8, nesting deeper than yaml-cpp's limit. Does not call Org::resolve().
+// UTF-8 or raw control characters, nesting deeper than yaml::kMaxNesting. Does not call Org::resolve().
 void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
                    std::vector<Diagnostic>& warnings, Progress& progress);
 

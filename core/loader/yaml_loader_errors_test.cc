@@ -51,39 +51,122 @@ TEST_CASE("yaml loader refuses files that are not orgs") {
 
 TEST_CASE("yaml loader reports malformed YAML at its location") {
   CHECK(error_of("orgaudit: 1\npeople:\n  - id: [P-1\n") ==
-        "org.yaml:4:1: error: invalid YAML: end of sequence flow not found");
-  CHECK(error_of("orgaudit: 1\na: b: c\n") == "org.yaml:2:5: error: invalid YAML: illegal map value");
+        "org.yaml:4:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence "
+        "started at 3:9");
+  CHECK(error_of("orgaudit: 1\na: b: c\n") ==
+        "org.yaml:2:5: error: invalid YAML: mapping values are not allowed in this context");
   CHECK(error_of("orgaudit: 1\npeople:\n  - id: P-1\n   name: x\n") ==
-        "org.yaml:4:4: error: invalid YAML: end of sequence not found");
-  CHECK(error_of("orgaudit: 1\n\tpeople: []\n") ==
-        "org.yaml:2:1: error: invalid YAML: illegal tab when looking for indentation");
+        "org.yaml:4:4: error: invalid YAML: did not find expected '-' indicator while parsing a block "
+        "collection started at 3:3");
+  CHECK(error_of("orgaudit: 1\npeople:\n  - {id: P-1, name: Zoë Ünal}}\n") ==
+        "org.yaml:3:30: error: invalid YAML: did not find expected '-' indicator while parsing a block "
+        "collection started at 3:3");  // columns count code points, not bytes
+}
+
+TEST_CASE("yaml loader refuses tabs where the parser needs spaces") {
+  const std::string tab_message =
+      "invalid YAML: a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)";
+  CHECK(error_of("orgaudit: 1\n\tpeople: []\n") == "org.yaml:2:1: error: " + tab_message);
+  CHECK(error_of("orgaudit: 1\npeople:\n-\tid: P-1\n") == "org.yaml:3:2: error: " + tab_message);
+  CHECK(error_of("orgaudit: 1\npeople:\n  - id: P-1\n\t name: x\n") == "org.yaml:4:1: error: " + tab_message);
+  CHECK(error_of(person("    name:\tTab Separated\n")).empty());  // a tab after ':' is accepted
+}
+
+TEST_CASE("yaml loader refuses a string left open at the end of the file") {
+  // yaml-cpp 0.7 took the rest of the file as the value when a newline followed the quote.
+  CHECK(error_of(person("    name: \"unterminated\n")) ==
+        "org.yaml:5:1: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar "
+        "started at 4:11");
+  CHECK(error_of(person("    name: \"unterminated")) ==
+        "org.yaml:4:24: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar "
+        "started at 4:11");
+  CHECK(error_of(person("    name: 'open\n  - id: P-2\n")) ==
+        "org.yaml:6:1: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar "
+        "started at 4:11");
+  CHECK(error_of(person("    dotted: [P-2, P-3\n")) ==
+        "org.yaml:5:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence "
+        "started at 4:13");
+}
+
+TEST_CASE("yaml loader refuses a file cut short") {
+  const std::string whole = person("    name: \"Ada Lovelace\"\n    dotted: [P-2]\n    attributes: {site: \"Leeds\"}\n");
+  REQUIRE(error_of(whole).empty());
+  // Every cut inside a quoted or flow value is an error, never a silently shorter value.
+  for (const std::string& cut : {whole.substr(0, whole.find("Lovelace")), whole.substr(0, whole.find("P-2]")),
+                                 whole.substr(0, whole.find("Leeds") + 3)})
+    CHECK(error_of(cut).rfind("org.yaml:", 0) == 0);
 }
 
 TEST_CASE("yaml loader survives hostile input") {
+  const std::string too_deep = "error: nesting too deep (more than 499 levels); an org file needs only a few";
+  // Levels 1-3 are the root, `people` and the person; the 497th '[' (column 16 + 497) opens level 500.
   std::string deep = "orgaudit: 1\npeople:\n  - id: P-1\n    attributes: ";
   deep += std::string(10000, '[') + std::string(10000, ']') + "\n";
-  std::string message = error_of(deep);
-  CHECK(message.rfind("org.yaml:4:", 0) == 0);
-  CHECK(message.find("nesting too deep") != std::string::npos);
+  CHECK(error_of(deep) == "org.yaml:4:513: " + too_deep);
+  std::string unclosed = "orgaudit: 1\nx: " + std::string(100000, '[');  // nothing closes, no stack grows
+  CHECK(error_of(unclosed) == "org.yaml:2:502: " + too_deep);
 
+  // Block nesting, one level per line: the sequence on line L, indented L - 2, is level L - 1.
   std::string block = "orgaudit: 1\nx:\n";
   for (int i = 0; i < 10000; ++i) block += std::string(static_cast<std::size_t>(i) + 1, ' ') + "- \n";
-  CHECK(error_of(block).find("nesting too deep") != std::string::npos);
+  CHECK(error_of(block) == "org.yaml:501:500: " + too_deep);
 
   CHECK(error_of("orgaudit: 1\nunits:\n  - &a {id: U-1}\n  - *a\n") ==
         "org.yaml:3:5: error: anchors and aliases are not supported in org files (write each value out)");
   CHECK(error_of("orgaudit: 1\nx: &lol [a, b]\ny: [*lol, *lol]\n") ==
         "org.yaml:2:4: error: anchors and aliases are not supported in org files (write each value out)");
-  CHECK(error_of(person("    <<: *base\n")).find("org.yaml:4:9: error: ") == 0);
+  CHECK(error_of(person("    name: *who\n")) ==
+        "org.yaml:4:11: error: anchors and aliases are not supported in org files (write each value out)");
+  // Merge keys need an alias to merge; a literal `<<` key is only an unknown key.
+  CHECK(error_of(person("    <<: *base\n")) ==
+        "org.yaml:4:9: error: anchors and aliases are not supported in org files (write each value out)");
+  CHECK(error_of(person("    <<: {name: Merged}\n")).empty());
 }
 
-TEST_CASE("yaml loader refuses invalid UTF-8") {
+TEST_CASE("yaml loader refuses an alias bomb at its first anchor") {
+  // Billion laughs: nine levels of ten aliases each would expand to 10^9 strings.
+  std::string bomb = "orgaudit: 1\nlol0: &lol0 \"lol\"\n";
+  for (int level = 1; level <= 9; ++level) {
+    bomb += "lol" + std::to_string(level) + ": &lol" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) bomb += (i ? ", *lol" : "*lol") + std::to_string(level - 1);
+    bomb += "]\n";
+  }
+  bomb += "people:\n  - id: P-1\n    attributes: {laughs: *lol9}\n";
+  CHECK(error_of(bomb) ==
+        "org.yaml:2:7: error: anchors and aliases are not supported in org files (write each value out)");
+}
+
+TEST_CASE("yaml loader refuses invalid UTF-8 at the bad byte") {
   CHECK(error_of(person("    name: \"Zo\xEB\"\n")) ==
-        "org.yaml:4:11: error: invalid UTF-8 (byte 0xEB at offset 2 of this value); "
-        "org files must be UTF-8 encoded");
-  CHECK(error_of(person("    name: ab\xC0\xAF\n")).rfind("org.yaml:4:11: error: invalid UTF-8 (byte 0xC0", 0) == 0);
-  CHECK(error_of(person("    n\xFF: x\n")).rfind("org.yaml:4:5: error: invalid UTF-8", 0) == 0);
-  CHECK(error_of("orgaudit: 1\nx\xFF: 1\n").rfind("org.yaml:2:1: error: invalid UTF-8", 0) == 0);
+        "org.yaml:4:14: error: invalid UTF-8 (byte 0xEB); org files must be UTF-8 encoded");
+  CHECK(error_of(person("    name: ab\xC0\xAF\n")) ==  // an overlong '/'
+        "org.yaml:4:13: error: invalid UTF-8 (byte 0xC0); org files must be UTF-8 encoded");
+  CHECK(error_of(person("    name: \xC3\xA9\xED\xA0\x80\n")) ==  // é, then a surrogate
+        "org.yaml:4:12: error: invalid UTF-8 (byte 0xED); org files must be UTF-8 encoded");
+  CHECK(error_of(person("    n\xFF: x\n")) == "org.yaml:4:6: error: invalid UTF-8 (byte 0xFF); org files must be UTF-8 encoded");
+  CHECK(error_of("orgaudit: 1\nx\xFF: 1\n") == "org.yaml:2:2: error: invalid UTF-8 (byte 0xFF); org files must be UTF-8 encoded");
+  CHECK(error_of("orgaudit: 1\nx: \xE2\x82") == "org.yaml:2:4: error: invalid UTF-8 (byte 0xE2); org files must be UTF-8 encoded");
+  // Escapes are not raw bytes: "\xEB" in double quotes is the character ë.
+  CHECK(error_of(person("    name: \"Zo\\xEB\"\n")).empty());
+}
+
+TEST_CASE("yaml loader refuses raw control characters and YAML 1.1 line breaks") {
+  CHECK(error_of(person("    name: \"Bell\x07\"\n")) ==
+        "org.yaml:4:16: error: control character U+0007 written raw: YAML allows it only escaped, as \\u0007 "
+        "inside double quotes");
+  CHECK(error_of(person("    name: C1 \xC2\x9B csi\n")) ==
+        "org.yaml:4:14: error: control character U+009B written raw: YAML allows it only escaped, as \\u009B "
+        "inside double quotes");
+  CHECK(error_of(person("    name: Line\xE2\x80\xA8sep\n")) ==
+        "org.yaml:4:15: error: raw line separator U+2028: YAML reads it as a line break; write it as \\L "
+        "inside double quotes");
+  CHECK(error_of(person("    # a comment\xE2\x80\xA9\n")) ==
+        "org.yaml:4:16: error: raw paragraph separator U+2029: YAML reads it as a line break; write it as \\P "
+        "inside double quotes");
+  CHECK(error_of(person("    name: \"next\xC2\x85line\"\n")) ==
+        "org.yaml:4:16: error: raw next-line character (NEL) U+0085: YAML reads it as a line break; write it "
+        "as \\N inside double quotes");
+  CHECK(error_of(person("    name: \"Line\\Lsep \\N \\u0007\"\n")).empty());  // escaped, they are text
 }
 
 TEST_CASE("yaml loader refuses wrong types with what it expected") {

@@ -1,14 +1,7 @@
 #include "loader/yaml_node.h"
 
-#include <cstdio>
-
-#include "util/text.h"
-
 namespace orgaudit::yaml {
 namespace {
-
-// yaml-cpp marks are 0-based; a null mark (-1) means "somewhere in the file".
-std::uint32_t one_based(int value) { return value < 0 ? 0 : static_cast<std::uint32_t>(value) + 1; }
 
 // Past this many keys a linear duplicate scan would make a hostile mapping quadratic.
 constexpr std::uint32_t kLinearKeyScan = 32;
@@ -19,9 +12,8 @@ void Source::fail(std::uint32_t line, std::uint32_t column, std::string message)
   throw InputError(Diagnostic{path_, line, column, std::move(message)});
 }
 
-std::uint32_t Source::line(const YAML::Mark& mark) const {
-  if (mark.line < 0) return 0;
-  auto line = static_cast<std::uint32_t>(mark.line);
+std::uint32_t Source::line(const Mark& mark) const {
+  const std::uint32_t line = mark.line;
   std::uint32_t shift = 0;
   for (const auto& [from, by] : shifts_) {
     if (line < from) break;
@@ -30,23 +22,12 @@ std::uint32_t Source::line(const YAML::Mark& mark) const {
   return line + shift + 1;
 }
 
-std::uint32_t Source::column(const YAML::Mark& mark) { return one_based(mark.column); }
-
-void Source::fail(const YAML::Mark& mark, std::string message) const {
+void Source::fail(const Mark& mark, std::string message) const {
   fail(line(mark), column(mark), std::move(message));
 }
 
 void Source::warn(std::uint32_t line, std::uint32_t column, std::string message) const {
   warnings_.push_back(Diagnostic{path_, line, column, std::move(message)});
-}
-
-void Source::check_utf8(const YAML::Mark& mark, const std::string& text) const {
-  std::size_t bad = find_invalid_utf8(text);
-  if (bad == std::string::npos) return;
-  char byte[8];
-  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-  fail(mark, "invalid UTF-8 (byte " + std::string(byte) + " at offset " + std::to_string(bad) +
-                 " of this value); org files must be UTF-8 encoded");
 }
 
 const char* kind_name(Node::Kind kind) {
@@ -71,16 +52,15 @@ NodeId Tree::add(Node::Kind kind, std::uint32_t line, std::uint32_t column) {
   return used_++;
 }
 
-void TreeBuilder::on_scalar(const YAML::Mark& mark, const std::string& value) {
-  source_.check_utf8(mark, value);
+void TreeBuilder::on_scalar(const Mark& mark, std::string_view value) {
   NodeId node = tree_.add(Node::scalar, source_.line(mark), Source::column(mark));
   tree_[node].text.assign(value);
   append(node);
 }
 
-void TreeBuilder::on_null(const YAML::Mark& mark) {
+void TreeBuilder::on_null(const Mark& mark) {
   NodeId node = tree_.add(Node::null, source_.line(mark), Source::column(mark));
-  // yaml-cpp marks an empty value (`id:`) with the next token, often on a later line: point at
+  // The parser marks an empty value (`id:`) with the next token, often on a later line: point at
   // its key instead, which is what the user wrote.
   if (!open_.empty()) {
     const Node& parent = tree_[open_.back().node];
@@ -92,7 +72,7 @@ void TreeBuilder::on_null(const YAML::Mark& mark) {
   append(node);
 }
 
-void TreeBuilder::on_start(Node::Kind kind, const YAML::Mark& mark) {
+void TreeBuilder::on_start(Node::Kind kind, const Mark& mark) {
   NodeId node = tree_.add(kind, source_.line(mark), Source::column(mark));
   append(node);
   open_.push_back(Open{node, nullptr});

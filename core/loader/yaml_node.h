@@ -10,14 +10,19 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/mark.h>
-
 #include "orgaudit/source_location.h"
 #include "util/diagnostic.h"
 
 namespace orgaudit::yaml {
 
-// The file being read: turns yaml-cpp marks into locations and messages into diagnostics.
+// A place in the YAML text as the parser counts it: 0-based line and column, the column in code
+// points.
+struct Mark {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+// The file being read: turns parser marks into locations and messages into diagnostics.
 class Source {
  public:
   Source(std::string path, FileIndex file, std::vector<Diagnostic>& warnings)
@@ -25,18 +30,15 @@ class Source {
 
   const std::string& path() const { return path_; }
   FileIndex file() const { return file_; }
-  // yaml-cpp counts lines in what it reads; a chunk starts mid-file and the skeleton of a split
-  // file lacks its chunks: from yaml-cpp line `from` (0-based) on, add `shift` lines.
+  // The parser counts lines in what it reads; a chunk starts mid-file and the skeleton of a split
+  // file lacks its chunks: from parser line `from` (0-based) on, add `shift` lines.
   void shift_lines(std::uint32_t from, std::uint32_t shift) { shifts_.emplace_back(from, shift); }
-  std::uint32_t line(const YAML::Mark& mark) const;
-  static std::uint32_t column(const YAML::Mark& mark);
+  std::uint32_t line(const Mark& mark) const;
+  static std::uint32_t column(const Mark& mark) { return mark.column + 1; }
   SourceLocation at(std::uint32_t line, std::uint32_t column) const { return {file_, line, column}; }
   [[noreturn]] void fail(std::uint32_t line, std::uint32_t column, std::string message) const;
-  [[noreturn]] void fail(const YAML::Mark& mark, std::string message) const;
+  [[noreturn]] void fail(const Mark& mark, std::string message) const;
   void warn(std::uint32_t line, std::uint32_t column, std::string message) const;
-  // Org files are UTF-8; every scalar is checked, keys included, so rules and reports never see
-  // bytes they cannot print.
-  void check_utf8(const YAML::Mark& mark, const std::string& text) const;
 
  private:
   std::string path_;
@@ -102,9 +104,9 @@ class TreeBuilder {
   bool done() const { return root_ != kNoNode && open_.empty(); }
   NodeId root() const { return root_; }
 
-  void on_null(const YAML::Mark& mark);
-  void on_scalar(const YAML::Mark& mark, const std::string& value);
-  void on_start(Node::Kind kind, const YAML::Mark& mark);
+  void on_null(const Mark& mark);
+  void on_scalar(const Mark& mark, std::string_view value);
+  void on_start(Node::Kind kind, const Mark& mark);
   void on_end();
 
  private:

@@ -25,7 +25,7 @@ std::size_t end_of_single_quoted(std::string_view s, std::size_t i) {
   return npos;
 }
 
-// Where yaml-cpp ends a plain scalar: before ": ", " #", and in flow context before ",[]{}?".
+// Where YAML ends a plain scalar: before ": ", " #", and in flow context before ",[]{}?".
 std::size_t end_of_plain(std::string_view s, std::size_t i, bool in_flow) {
   for (; i < s.size(); ++i) {
     char c = s[i];
@@ -121,8 +121,8 @@ LineInfo classify(std::string_view s) {
 
 class Planner {
  public:
-  Planner(std::uint64_t chunk_bytes, std::uint64_t min_range_bytes)
-      : chunk_bytes_(chunk_bytes), min_range_bytes_(min_range_bytes) {}
+  Planner(std::uint64_t chunk_bytes, std::uint64_t min_range_bytes, const ChunkReady& ready)
+      : chunk_bytes_(chunk_bytes), min_range_bytes_(min_range_bytes), ready_(ready) {}
 
   // False once the file turns out not to be cuttable.
   bool line(std::uint64_t offset, std::uint32_t number, std::string_view text) {
@@ -135,6 +135,7 @@ class Planner {
         if (offset - range_.chunks.back().begin >= chunk_bytes_) {
           range_.chunks.back().end = offset;
           range_.chunks.push_back(SplitChunk{offset, 0, number, 0});
+          if (offset - range_.begin >= min_range_bytes_) hand_over(range_.chunks.size() - 1);
         }
         ++range_.chunks.back().items;
         return true;
@@ -153,6 +154,7 @@ class Planner {
         range_.first_line = number;
         range_.items = 1;
         range_.chunks.assign(1, SplitChunk{offset, 0, number, 1});
+        handed_over_ = 0;
         return true;
       }
     }
@@ -176,10 +178,19 @@ class Planner {
     range_.end = offset;
     range_.end_line = number;
     range_.chunks.back().end = offset;
-    if (range_.end - range_.begin >= min_range_bytes_) plan_.ranges.push_back(std::move(range_));
+    if (range_.end - range_.begin < min_range_bytes_) return;
+    hand_over(range_.chunks.size());
+    plan_.ranges.push_back(std::move(range_));
+  }
+
+  // Gives ready_ the range's chunks before `end` that it has not had yet.
+  void hand_over(std::size_t end) {
+    for (; ready_ && handed_over_ < end; ++handed_over_) ready_(range_.section, range_.chunks[handed_over_]);
   }
 
   std::uint64_t chunk_bytes_, min_range_bytes_;
+  const ChunkReady& ready_;
+  std::size_t handed_over_ = 0;
   SplitPlan plan_;
   SplitRange range_;
   bool after_key_ = false;
@@ -189,8 +200,9 @@ class Planner {
 
 }  // namespace
 
-SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes) {
-  Planner planner(chunk_bytes, min_range_bytes);
+SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes,
+                     const ChunkReady& ready) {
+  Planner planner(chunk_bytes, min_range_bytes, ready);
   std::vector<char> buffer(1 << 20);
   std::size_t have = 0;
   std::uint64_t base = 0;  // file offset of buffer[0]
@@ -201,7 +213,7 @@ SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t 
     const auto got = static_cast<std::size_t>(in.gcount());
     have += got;
     if (first && have > 0) {
-      // yaml-cpp reads UTF-16 and UTF-32 too; leave those, and a BOM's offsets, to the one pass.
+      // The parser reads UTF-16 too; leave those, and a BOM's offsets, to the one pass.
       auto b = [&](std::size_t i) { return i < have ? static_cast<unsigned char>(buffer[i]) : 1; };
       if (b(0) == 0 || b(0) == 0xFE || b(0) == 0xFF || b(1) == 0 || b(0) == 0xEF) return {};
     }

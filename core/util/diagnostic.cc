@@ -1,5 +1,7 @@
 #include "util/diagnostic.h"
 
+#include <algorithm>
+
 #include "util/visible_text.h"
 
 namespace orgaudit {
@@ -16,6 +18,13 @@ std::string Diagnostic::format(const char* level) const {
   out += ": ";
   append_visible(out, message);
   return out;
+}
+
+Diagnostic diagnostic_at(std::string file, std::string_view text, std::size_t offset, std::string message) {
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n') + 1;  // 0 when there is no earlier line break
+  const auto line = 1 + static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+  return Diagnostic{std::move(file), line, static_cast<std::uint32_t>(before.size() - line_start + 1), std::move(message)};
 }
 
 InputError::InputError(Diagnostic diagnostic)

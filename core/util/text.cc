@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 namespace orgaudit {
@@ -103,6 +104,15 @@ std::size_t find_invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::string_view::npos;
+}
+
+std::string human_size(std::uint64_t bytes) {
+  char buffer[48];
+  if (bytes < 10 * 1024) std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
+  else if (bytes < 10ull << 20) std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
+  else if (bytes < 10ull << 30) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);
+  else std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / 1073741824.0);
+  return buffer;
 }
 
 }  // namespace orgaudit

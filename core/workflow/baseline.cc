@@ -1,12 +1,11 @@
 #include "workflow/baseline.h"
 
 #include <algorithm>
-#include <sstream>
+#include <iterator>
 #include <unordered_map>
 
-#include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
-#include "config/rule_settings.h"
 #include "json.h"
 #include "util/diagnostic.h"
 
@@ -18,41 +17,229 @@ constexpr const char* kSchema = "orgaudit-baseline";
 // The fingerprint kind each format version holds.
 std::string fingerprint_kind(int version) { return "v" + std::to_string(version) + ":"; }
 
-std::string scalar(const YAML::Node& entry, const char* key, const std::string& path) {
-  const YAML::Node node = entry[key];
-  if (!node || !node.IsScalar()) fail_at(entry, path, std::string("a baseline entry needs \"") + key + "\"");
-  return node.Scalar();
-}
+// A char iterator that tells the reader how far the parser has read, so that what the reader finds
+// wrong can be given a line and column: nlohmann's SAX events carry no position.
+class TrackedChars {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
 
-YAML::Node parse(const FileSystem& files, const std::string& path) {
-  std::ostringstream text;
-  text << files.open_for_reading(path)->rdbuf();
-  try {
-    return YAML::Load(text.str());  // JSON is YAML; yaml-cpp is already how orgaudit reads files
-  } catch (const YAML::Exception& e) {
-    throw InputError(Diagnostic{path, static_cast<std::uint32_t>(e.mark.line + 1),
-                                static_cast<std::uint32_t>(e.mark.column + 1), "not valid JSON: " + e.msg});
+  TrackedChars(const char* at, const char** read_up_to) : at_(at), read_up_to_(read_up_to) {}
+  reference operator*() const { return *at_; }
+  TrackedChars& operator++() {
+    *read_up_to_ = ++at_;
+    return *this;
   }
-}
+  TrackedChars operator++(int) {
+    TrackedChars before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackedChars& other) const { return at_ == other.at_; }
+  bool operator!=(const TrackedChars& other) const { return at_ != other.at_; }
 
-void check_version(const YAML::Node& root, const std::string& path, Baseline& baseline) {
-  if (!root.IsMap() || !root["schema"] || !root["schema"].IsScalar() || root["schema"].Scalar() != kSchema)
-    throw InputError(Diagnostic{path, 1, 1, "not an orgaudit baseline (no \"schema\": \"orgaudit-baseline\"); "
-                                            "create one with 'orgaudit baseline create'"});
-  if (const YAML::Node tool = root["tool"]; tool && tool.IsMap() && tool["version"] && tool["version"].IsScalar())
-    baseline.tool_version = tool["version"].Scalar();
-  const YAML::Node version = root["version"];
-  const std::string found = version && version.IsScalar() ? version.Scalar() : "(none)";
-  for (int known = kOldestBaselineVersion; known <= kBaselineVersion; ++known)
-    if (found == std::to_string(known)) {
-      baseline.version = known;
-      return;
+ private:
+  const char* at_;
+  const char** read_up_to_;
+};
+
+// One baseline entry as read, with where it is, checked once the version is known (the keys of an
+// object may come in any order).
+struct ReadEntry {
+  BaselineEntry entry;
+  std::size_t offset = 0;              // of the entry's '{'
+  std::size_t fingerprint_offset = 0;  // of its "fingerprint" key
+  bool has_fingerprint = false, has_rule = false;
+};
+
+// Reads the baseline's structure as the parser reports it: the root object's "schema", "version",
+// "tool" and "findings", each finding's fields. Keys it does not know are skipped whatever they hold,
+// so a later format can add some. Everything else is the parser's: strict JSON, any depth without
+// recursion, escaped surrogate pairs decoded to UTF-8.
+class BaselineHandler final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  BaselineHandler(std::string path, std::string_view text) : path_(std::move(path)), text_(text), read_up_to_(text.data()) {}
+
+  const char** read_up_to() { return &read_up_to_; }
+
+  bool null() override { return scalar("null"); }
+  bool boolean(bool value) override { return scalar(value ? "true" : "false"); }
+  bool number_integer(number_integer_t value) override { return scalar(std::to_string(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return scalar(std::to_string(value)); }
+  bool number_float(number_float_t, const string_t& text) override { return scalar(text); }
+  bool binary(binary_t&) override { return scalar("binary data"); }
+
+  bool string(string_t& value) override {
+    if (skip_depth_ > 0) return true;
+    if (in_entities()) entry().entities.push_back(std::move(value));
+    else if (in_entry() && is_entry_field(key_)) entry_field(std::move(value));
+    else if (depth_ == 1 && key_ == "schema") schema_ = std::move(value);
+    else if (depth_ == 2 && in_tool_ && key_ == "version") tool_version_ = std::move(value);
+    else return scalar('"' + value + '"', value);
+    return true;
+  }
+
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& key) override {
+    if (skip_depth_ > 0) return true;
+    key_ = std::move(key);
+    key_offset_ = string_start();
+    if (in_entry() && key_ == "fingerprint") entries_.back().fingerprint_offset = key_offset_;
+    if (depth_ == 1 && key_ == "version") version_offset_ = key_offset_;
+    if (depth_ == 1 && key_ == "findings") findings_offset_ = key_offset_;
+    return true;
+  }
+
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+    // the position is given as this file's other errors give it.
+    std::string why = e.what();
+    if (const std::size_t colon = why.find(": "); colon != std::string::npos) why.erase(0, colon + 2);
+    fail(byte == 0 ? 0 : byte - 1, "not valid JSON: " + why);
+  }
+
+  Baseline finish() const {
+    if (!root_is_object_ || schema_ != kSchema)
+      throw InputError(Diagnostic{path_, 1, 1, "not an orgaudit baseline (no \"schema\": \"orgaudit-baseline\"); "
+                                              "create one with 'orgaudit baseline create'"});
+    Baseline baseline;
+    baseline.tool_version = tool_version_;
+    baseline.version = known_version();
+    if (!findings_is_list_) fail(findings_offset_, "\"findings\" must be a list");
+    const std::string kind = fingerprint_kind(baseline.version);
+    baseline.findings.reserve(entries_.size());
+    for (const ReadEntry& read : entries_) {
+      if (!read.has_fingerprint) fail(read.offset, "a baseline entry needs \"fingerprint\"");
+      if (!read.has_rule) fail(read.offset, "a baseline entry needs \"rule\"");
+      if (read.entry.fingerprint.rfind(kind, 0) != 0)
+        fail(read.fingerprint_offset, "fingerprint '" + read.entry.fingerprint + "' is not of the kind a version " +
+                                          std::to_string(baseline.version) + " baseline holds (" + kind +
+                                          "...); re-create the baseline with 'orgaudit baseline create'");
+      baseline.findings.push_back(read.entry);
     }
-  fail_at(version ? version : root, path,
-          "baseline format version " + found + (baseline.tool_version.empty() ? "" : " (written by orgaudit " + baseline.tool_version + ")") +
-              " is not one this orgaudit reads (versions " + std::to_string(kOldestBaselineVersion) + " to " +
-              std::to_string(kBaselineVersion) + "); re-create it with 'orgaudit baseline create'");
-}
+    return baseline;
+  }
+
+ private:
+  bool in_findings() const { return depth_ == 2 && in_findings_; }
+  bool in_entry() const { return depth_ == 3 && in_findings_; }
+  bool in_entities() const { return depth_ == 4 && in_entities_; }
+  BaselineEntry& entry() { return entries_.back().entry; }
+
+  // A container the reader follows, or one it skips (an unknown key's value, whatever it holds).
+  bool open(bool array) {
+    const std::size_t at = offset() - 1;  // its '[' or '{', the last character read
+    if (skip_depth_ > 0) return ++skip_depth_, true;
+    if (in_entities()) fail(at, "\"entities\" must be a list of ids");
+    if (in_findings() && array) fail(at, "a baseline entry must be an object");
+    const bool followed = depth_ == 0 || (depth_ == 1 && key_ == "tool" && !array) ||
+                          (depth_ == 1 && key_ == "findings" && array) || in_findings() ||
+                          (in_entry() && key_ == "entities" && array);
+    if (!followed) {
+      if (in_entry() && is_entry_field(key_)) wrong_type();
+      return ++skip_depth_, true;  // "findings" that is not a list stays unset and is refused at the end
+    }
+    if (depth_ == 0) {
+      root_is_object_ = !array;
+    } else if (depth_ == 1 && array) {
+      in_findings_ = findings_is_list_ = true;
+    } else if (depth_ == 1) {
+      in_tool_ = true;
+    } else if (in_findings()) {
+      entries_.emplace_back().offset = at;
+    } else {
+      in_entities_ = true;
+    }
+    ++depth_;
+    return true;
+  }
+
+  bool close() {
+    if (skip_depth_ > 0) return --skip_depth_, true;
+    --depth_;
+    if (depth_ == 1) in_tool_ = in_findings_ = false;
+    if (depth_ == 3) in_entities_ = false;
+    return true;
+  }
+
+  // A value the reader does not keep as a string: "version" (a number, or a string of one), or the
+  // wrong type in a place the reader knows.
+  bool scalar(const std::string& shown, const std::string& number = {}) {
+    if (skip_depth_ > 0) return true;
+    if (depth_ == 1 && key_ == "version") version_ = shown, version_number_ = number.empty() ? shown : number;
+    else if (in_entities()) fail(offset() - 1, "\"entities\" must be a list of ids");
+    else if (in_findings()) fail(offset() - 1, "a baseline entry must be an object");
+    else if (in_entry() && is_entry_field(key_)) wrong_type();
+    return true;
+  }
+
+  [[noreturn]] void wrong_type() const {
+    fail(key_offset_, "\"" + key_ + (key_ == "entities" ? "\" must be a list of ids" : "\" must be a string"));
+  }
+
+  static bool is_entry_field(const std::string& key) {
+    return key == "fingerprint" || key == "rule" || key == "key" || key == "severity" || key == "message" ||
+           key == "entities";
+  }
+
+  void entry_field(std::string value) {
+    ReadEntry& read = entries_.back();
+    if (key_ == "fingerprint") read.entry.fingerprint = std::move(value), read.has_fingerprint = true;
+    else if (key_ == "rule") read.entry.rule = std::move(value), read.has_rule = true;
+    else if (key_ == "key") read.entry.key = std::move(value);
+    else if (key_ == "severity") read.entry.severity = std::move(value);
+    else if (key_ == "message") read.entry.message = std::move(value);
+    else wrong_type();  // a string for "entities"
+  }
+
+  int known_version() const {
+    for (int known = kOldestBaselineVersion; known <= kBaselineVersion; ++known)
+      if (version_number_ == std::to_string(known)) return known;
+    fail(version_offset_, "baseline format version " + (version_.empty() ? std::string("(none)") : version_) +
+                              (tool_version_.empty() ? "" : " (written by orgaudit " + tool_version_ + ")") +
+                              " is not one this orgaudit reads (versions " + std::to_string(kOldestBaselineVersion) +
+                              " to " + std::to_string(kBaselineVersion) + "); re-create it with 'orgaudit baseline create'");
+  }
+
+  // How far the parser has read: just past the token it last reported (a number's one character more).
+  std::size_t offset() const { return static_cast<std::size_t>(read_up_to_ - text_.data()); }
+
+  // Where the string the parser has just read starts: its opening quote is the last one before its
+  // closing quote with an even number of backslashes before it (an escaped quote has an odd number).
+  std::size_t string_start() const {
+    std::size_t at = offset() - 1;  // the closing quote
+    while (at > 0) {
+      --at;
+      if (text_[at] != '"') continue;
+      std::size_t backslashes = 0;
+      while (at > backslashes && text_[at - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return at;
+    }
+    return at;
+  }
+
+  [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+    throw InputError(diagnostic_at(path_, text_, offset, message));
+  }
+
+  std::string path_;
+  std::string_view text_;
+  const char* read_up_to_;
+  int depth_ = 0;               // of the containers the reader follows
+  std::size_t skip_depth_ = 0;  // of containers inside an unknown key's value
+  std::string key_;             // the last key read in a followed object
+  std::size_t key_offset_ = 0, version_offset_ = 0, findings_offset_ = 0;
+  bool root_is_object_ = false, in_tool_ = false, in_findings_ = false, in_entities_ = false, findings_is_list_ = false;
+  std::string schema_, version_, version_number_, tool_version_;
+  std::vector<ReadEntry> entries_;
+};
 
 BaselineEntry entry_of(const Finding& f) {
   return {f.fingerprint, f.rule_id, f.key, f.entity_ids, to_string(f.severity), f.message};
@@ -105,30 +292,13 @@ std::string write_baseline(const Baseline& baseline) {
   return w.take() + "\n";
 }
 
-Baseline read_baseline(const FileSystem& files, const std::string& path) {
-  const YAML::Node root = parse(files, path);
-  Baseline baseline;
-  check_version(root, path, baseline);
-  const YAML::Node findings = root["findings"];
-  if (!findings || !findings.IsSequence()) fail_at(findings ? findings : root, path, "\"findings\" must be a list");
-  for (const YAML::Node& item : findings) {
-    if (!item.IsMap()) fail_at(item, path, "a baseline entry must be an object");
-    BaselineEntry e;
-    e.fingerprint = scalar(item, "fingerprint", path);
-    const std::string kind = fingerprint_kind(baseline.version);
-    if (e.fingerprint.rfind(kind, 0) != 0)
-      fail_at(item["fingerprint"], path, "fingerprint '" + e.fingerprint + "' is not of the kind a version " +
-                                             std::to_string(baseline.version) + " baseline holds (" + kind +
-                                             "...); re-create the baseline with 'orgaudit baseline create'");
-    e.rule = scalar(item, "rule", path);
-    if (item["key"] && item["key"].IsScalar()) e.key = item["key"].Scalar();
-    if (const YAML::Node entities = item["entities"]; entities && entities.IsSequence())
-      for (const YAML::Node& id : entities) e.entities.push_back(id.Scalar());
-    if (item["severity"] && item["severity"].IsScalar()) e.severity = item["severity"].Scalar();
-    if (item["message"] && item["message"].IsScalar()) e.message = item["message"].Scalar();
-    baseline.findings.push_back(std::move(e));
-  }
-  return baseline;
+Baseline read_baseline(const FileSystem& files, const std::string& path, std::uint64_t max_bytes) {
+  const std::unique_ptr<FileBytes> bytes = read_all_within(files, path, max_bytes, "a baseline");
+  const std::string_view text = bytes->view();
+  BaselineHandler handler(path, text);
+  nlohmann::json::sax_parse(TrackedChars(text.data(), handler.read_up_to()),
+                            TrackedChars(text.data() + text.size(), handler.read_up_to()), &handler);
+  return handler.finish();
 }
 
 BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline) {

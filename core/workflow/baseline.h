@@ -14,6 +14,7 @@
 // as version 2.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,9 +47,13 @@ Baseline make_baseline(const RunResult& run, const std::string& tool_version);
 
 std::string write_baseline(const Baseline& baseline);
 
-// Throws InputError (exit 2) naming the file for malformed JSON, a file that is not a baseline, a
-// format version this orgaudit does not read, or fingerprints of another kind.
-Baseline read_baseline(const FileSystem& files, const std::string& path);
+// A baseline is read whole: 1,000,000 findings are about 300 MB.
+inline constexpr std::uint64_t kMaxBaselineBytes = 2ull << 30;
+
+// Throws InputError (exit 2) naming the file and line:col for malformed JSON, a file that is not a
+// baseline, a format version this orgaudit does not read, or fingerprints of another kind, and
+// naming the file when it is larger than `max_bytes`.
+Baseline read_baseline(const FileSystem& files, const std::string& path, std::uint64_t max_bytes = kMaxBaselineBytes);
 
 struct BaselineComparison {
   std::size_t unchanged = 0;

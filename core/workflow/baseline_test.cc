@@ -17,11 +17,13 @@ Finding finding(const std::string& rule, const std::string& entity, const std::s
   return f;
 }
 
-Baseline read(const std::string& text) {
+Baseline read(const std::string& text, std::uint64_t max_bytes = kMaxBaselineBytes) {
   MemoryFileSystem files;
   files.add("baseline.json", text);
-  return read_baseline(files, "baseline.json");
+  return read_baseline(files, "baseline.json", max_bytes);
 }
+
+const std::string kHead = "{\"schema\": \"orgaudit-baseline\", \"version\": 2,\n \"findings\": [\n";
 
 }  // namespace
 
@@ -140,4 +142,51 @@ TEST_CASE("a version 1 baseline is matched by rule, entities and message, and pr
   REQUIRE(back.findings.size() == 1);
   CHECK(back.findings[0].fingerprint == now.findings[1].fingerprint);
   CHECK(back.findings[0].fingerprint.rfind("v2:", 0) == 0);
+}
+
+TEST_CASE("baselines are strict JSON: escaped surrogate pairs decode, errors give line and column", "[workflow]") {
+  // What Python's json.dump writes for an emoji; the YAML parser baselines went through refused it.
+  const Baseline emoji = read(kHead + R"(  {"fingerprint": "v2:aa", "rule": "r", "entities": ["P\ud83d\ude00"], "message": "\u00e9\"q\""}]})");
+  REQUIRE(emoji.findings.size() == 1);
+  CHECK(emoji.findings[0].entities == std::vector<std::string>{"P\xF0\x9F\x98\x80"});
+  CHECK(emoji.findings[0].message == "\xC3\xA9\"q\"");
+  CHECK_THROWS_WITH(read(kHead + R"(  {"fingerprint": "v2:aa", "rule": "r", "entities": ["\ud83d"]}]})"),
+                    Catch::StartsWith("baseline.json:3:") && Catch::Contains("not valid JSON") && Catch::Contains("surrogate"));
+  // YAML that is not JSON, and JSON with something after it, were read before.
+  CHECK_THROWS_WITH(read(kHead + "  {'fingerprint': 'v2:aa', 'rule': 'r'}]}"),
+                    Catch::StartsWith("baseline.json:3:4: error: not valid JSON"));
+  CHECK_THROWS_WITH(read(kHead + "  ]}\n# a comment\n"), Catch::StartsWith("baseline.json:4:1: error: not valid JSON"));
+  CHECK_THROWS_WITH(read(kHead + "  ]} {}"), Catch::StartsWith("baseline.json:3:6: error: not valid JSON"));
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v2:aa\", \"rule\": \"r\",]}"), Catch::StartsWith("baseline.json:3:40:"));
+  CHECK_THROWS_WITH(read(kHead), Catch::StartsWith("baseline.json:3:1: error: not valid JSON") && Catch::Contains("end of input"));
+}
+
+TEST_CASE("baseline entries of the wrong shape are refused where they are", "[workflow]") {
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v2:aa\", \"rule\": \"r\"},\n  {\"rule\": \"r\"}]}"),
+                    Catch::StartsWith("baseline.json:4:3: error: a baseline entry needs \"fingerprint\""));
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v1:aa\", \"rule\": \"r\"}]}"),
+                    Catch::StartsWith("baseline.json:3:4: error: fingerprint 'v1:aa' is not of the kind"));
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v2:aa\", \"rule\": 7}]}"),
+                    Catch::StartsWith("baseline.json:3:28: error: \"rule\" must be a string"));
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v2:aa\", \"rule\": \"r\", \"entities\": [[\"P1\"]]}]}"),
+                    Catch::StartsWith("baseline.json:3:54: error: \"entities\" must be a list of ids"));
+  CHECK_THROWS_WITH(read(kHead + "  {\"fingerprint\": \"v2:aa\", \"rule\": \"r\", \"entities\": \"P1\"}]}"),
+                    Catch::StartsWith("baseline.json:3:41: error: \"entities\" must be a list of ids"));
+  CHECK_THROWS_WITH(read(kHead + "  \"v2:aa\"]}"), Catch::StartsWith("baseline.json:3:") &&
+                                                   Catch::Contains("a baseline entry must be an object"));
+  CHECK_THROWS_WITH(read("[]"), Catch::Contains("not an orgaudit baseline"));
+  // Keys the reader does not know are skipped whatever they hold; the keys may come in any order.
+  const Baseline later = read(R"({"findings": [{"rule": "r", "x": [{"y": [1, null]}], "fingerprint": "v1:aa"}],
+                                  "extra": {"deep": [[[]]]}, "version": 1, "schema": "orgaudit-baseline"})");
+  REQUIRE(later.findings.size() == 1);
+  CHECK(later.version == 1);
+  CHECK(later.findings[0].fingerprint == "v1:aa");
+}
+
+TEST_CASE("a baseline larger than the limit is refused before it is parsed", "[workflow]") {
+  const std::string text = kHead + "]}";
+  CHECK(read(text, text.size()).findings.empty());
+  CHECK_THROWS_WITH(read(text, text.size() - 1),
+                    Catch::Equals("baseline.json: error: the file is " + std::to_string(text.size()) +
+                                  " bytes, larger than a baseline may be (" + std::to_string(text.size() - 1) + " bytes)"));
 }

@@ -74,8 +74,7 @@ TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baseli
           "[schema]") {
   require_jsonschema();
   require_tool("xmllint", "libxml2-utils");
-  // deep.yaml with an inline suppression on its depth error, which sits at L7, the manager on the
-  // last allowed layer.
+  // deep.yaml with an inline suppression on the depth error, reported at L7 (the last allowed layer).
   std::string org = read_file(ORGAUDIT_SOURCE_DIR "/tests/cli/deep.yaml");
   const auto l7 = org.find("  - {id: L7,");
   REQUIRE(l7 != std::string::npos);
