@@ -113,7 +113,7 @@ TEST_CASE("completion: bash completes commands, options and their values", "[com
   CHECK(bash_completes(script, "check samples/rendanheyi/org.y") == "samples/rendanheyi/org.yaml\n");
 }
 
-TEST_CASE("completion: fish completes from the script; zsh reads it", "[completion]") {
+TEST_CASE("completion: fish completes from the script, zsh reads it", "[completion]") {
   require_tool("fish", "fish");
   const std::string fish = completion_script("fish");
   const CommandRun options = run_command("fish --no-config -c 'source " + fish + "; complete -C \"orgaudit check --fo\"'");
