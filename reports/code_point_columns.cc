@@ -13,7 +13,7 @@ namespace {
 
 bool counts_bytes(const std::string& path) {
   try {
-    return std::string(input_format_for(path, LoadOptions{}).name) != "csv";
+    return std::string(input_format_for(path, LoadOptions{}).name) == "xml";
   } catch (const InputError&) {
     return false;  // a file read by --input-format: nothing to tell its unit from
   }

@@ -1,7 +1,7 @@
 // SARIF columns counted in Unicode code points (run.columnKind "unicodeCodePoints"; SARIF's default
-// is UTF-16 code units). The YAML and XML loaders give byte columns, the CSV importer code points
-// already (docs/import.md), so on a line with accents before the finding the YAML and XML columns
-// are re-counted from the line's text.
+// is UTF-16 code units). The YAML loader and the CSV importer count code points already; the XML
+// importer gives byte columns, so on a line with accents before the finding an XML column is
+// re-counted from the line's text.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ namespace orgaudit {
 
 class CodePointColumns {
  public:
-  // Reads, from the inputs that count bytes, the lines of `locations` that hold a non-ASCII byte.
+  // Reads, from the inputs that count bytes (XML), the lines of `locations` that hold a non-ASCII byte.
   CodePointColumns(const Org& org, const std::vector<SourceLocation>& locations);
 
   // The location's column in code points (a byte that is not UTF-8 counts as one); the column as it

@@ -19,29 +19,30 @@ Org org_with_file(const std::string& name, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("code point columns: a YAML byte column after accents is counted in code points", "[sarif]") {
-  // "Zoë" is 3 code points in 4 bytes, "Ünal" 4 in 5, the emoji 1 in 4: GHOST starts at byte 48.
-  const std::string line = "  - {id: P2, name: \"Zo\xC3\xAB \xC3\x9Cnal \xF0\x9F\x98\x80\", manager: GHOST}";
-  const Org org = org_with_file("orgaudit-columns.yaml", "orgaudit: 1\n\xC3\xA9t\xC3\xA9: 1\n" + line + "\n");
+TEST_CASE("code point columns: an XML byte column after accents is counted in code points", "[sarif]") {
+  // "Zoë" is 3 code points in 4 bytes, "Ünal" 4 in 5, the emoji 1 in 4: GHOST starts at byte 51.
+  const std::string line = "  <E id=\"P2\" name=\"Zo\xC3\xAB \xC3\x9Cnal \xF0\x9F\x98\x80\" xxxx manager=\"GHOST\"/>";
+  const Org org = org_with_file("orgaudit-columns.xml", "<Staff>\n<\xC3\xA9t\xC3\xA9/>\n" + line + "\n</Staff>\n");
   const auto ghost = static_cast<std::uint32_t>(line.find("GHOST") + 1);
-  REQUIRE(ghost == 48);
-  const CodePointColumns columns(org, {{0, 3, ghost}, {0, 1, 5}, {0, 2, 6}});
-  CHECK(columns.column({0, 3, ghost}) == 43);
+  REQUIRE(ghost == 51);
+  const CodePointColumns columns(org, {{0, 3, ghost}, {0, 1, 5}, {0, 2, 7}});
+  CHECK(columns.column({0, 3, ghost}) == 46);
   CHECK(columns.column({0, 1, 5}) == 5);  // an ASCII line keeps its column
-  CHECK(columns.column({0, 2, 6}) == 4);  // past "été" (5 bytes, 3 code points)
+  CHECK(columns.column({0, 2, 7}) == 5);  // past "<été" (6 bytes, 4 code points)
   CHECK(columns.column({0, 2, 1}) == 1);
 }
 
-TEST_CASE("code point columns: a CSV column is already in code points and is kept", "[sarif]") {
-  const Org org = org_with_file("orgaudit-columns.csv", "id,name,manager\nP2,Zo\xC3\xAB,GHOST\n");
-  const CodePointColumns columns(org, {{0, 2, 8}});
-  CHECK(columns.column({0, 2, 8}) == 8);
+TEST_CASE("code point columns: a CSV or YAML column is already in code points and is kept", "[sarif]") {
+  const Org csv = org_with_file("orgaudit-columns.csv", "id,name,manager\nP2,Zo\xC3\xAB,GHOST\n");
+  CHECK(CodePointColumns(csv, {{0, 2, 8}}).column({0, 2, 8}) == 8);
+  const Org yaml = org_with_file("orgaudit-columns.yaml", "- {name: Zo\xC3\xAB, manager: GHOST}\n");
+  CHECK(CodePointColumns(yaml, {{0, 1, 26}}).column({0, 1, 26}) == 26);
 }
 
 TEST_CASE("code point columns: an unreadable file or a byte that is not UTF-8 never breaks a column", "[sarif]") {
   Org missing;
-  missing.add_file("/nonexistent/orgaudit-columns.yaml");
+  missing.add_file("/nonexistent/orgaudit-columns.xml");
   CHECK(CodePointColumns(missing, {{0, 1, 7}}).column({0, 1, 7}) == 7);
-  const Org latin1 = org_with_file("orgaudit-latin1.yaml", "name: Zo\xEB x\n");
+  const Org latin1 = org_with_file("orgaudit-latin1.xml", "name: Zo\xEB x\n");
   CHECK(CodePointColumns(latin1, {{0, 1, 11}}).column({0, 1, 11}) == 11);  // 0xEB counts as one
 }

@@ -35,7 +35,7 @@ ValueCompletion argument_completion(const Command& command) {
 }
 
 ValueCompletion value_completion(const Command& command, const OptionDecl& option) {
-  const std::string name = option.name, value = option.value_name;
+  const std::string name = option.name, value = option.value_name ? option.value_name : "";
   const std::string command_name = command.name;
   if (name == "format" && (command_name == "check" || command_name == "report")) {
     ValueCompletion formats{ValueCompletion::words, {}};

@@ -122,16 +122,16 @@ TEST_CASE("schemas: SARIF of an org with over 5,000 findings keeps the 5,000 mos
   CHECK_THAT(check.output, Catch::Contains(", 5000 results, "));
 }
 
-TEST_CASE("schemas: SARIF rules embed their page's help; helpUri is absolute and only with --rule-docs-url",
+TEST_CASE("schemas: SARIF rules embed their page's help, helpUri is absolute and only with --rule-docs-url",
           "[schema][sarif]") {
   require_jsonschema();
   const auto embedded = write_outputs("tests/cli/deep.yaml", {"sarif"}, "sarif-help");
   validate_sarif(embedded.at("sarif"));
   const std::string sarif = read_file(embedded.at("sarif"));
   CHECK_THAT(sarif, !Catch::Contains("helpUri"));
-  CHECK_THAT(sarif, Catch::Contains(R"("fullDescription":{"text":"Managers whose span of control, the number of people they directly lead, is below min-span or above max-span."})"));
-  CHECK_THAT(sarif, Catch::Contains(R"("help":{"text":"What it flags\n\nManagers whose span of control)") &&
-                        Catch::Contains(R"("markdown":"## What it flags\n\nManagers whose span of control, the number of people they directly lead, is below `min-span` or)"));
+  CHECK_THAT(sarif, Catch::Contains(R"("fullDescription":{"text":"Management lines that run more layers below the top of the organisation than max-layers. The root, a person with no manager, is layer 0; their direct reports are layer 1; and so on down each solid reporting line."})"));
+  CHECK_THAT(sarif, Catch::Contains(R"("help":{"text":"What it flags\n\nManagement lines that run more layers below the top of the organisation than max-layers. The root,\n)") &&
+                        Catch::Contains(R"("markdown":"## What it flags\n\nManagement lines that run more layers below the top of the organisation than `max-layers`. The root,\n)"));
   CHECK_THAT(sarif, Catch::Contains(R"("originalUriBaseIds":{"%SRCROOT%":{"description":{"text":)") &&
                         Catch::Contains(R"("columnKind":"unicodeCodePoints")"));
 
@@ -146,14 +146,19 @@ TEST_CASE("schemas: SARIF rules embed their page's help; helpUri is absolute and
   CHECK(relative.out.empty());
 }
 
-TEST_CASE("schemas: SARIF columns count code points on a line with accents; text keeps the byte column", "[schema][sarif]") {
+TEST_CASE("schemas: SARIF columns count code points on a line with accents, for YAML and XML inputs", "[schema][sarif]") {
   require_jsonschema();
   const std::string org_file = scratch_path("accents.yaml");
   std::ofstream(org_file) << "orgaudit: 1\npeople:\n  - {id: P1, name: Ann}\n"
                              "  - {id: P2, name: \"Zo\xC3\xAB \xC3\x9Cnal\", manager: GHOST}\n";
-  const auto files = write_outputs("'" + org_file + "' --disable structure-grade-inversion", {"sarif", "text"}, "accents");
-  validate_sarif(files.at("sarif"));
-  // GHOST is the 41st character and starts at byte 43.
-  CHECK_THAT(read_file(files.at("sarif")), Catch::Contains(R"("region":{"startLine":4,"startColumn":41})"));
-  CHECK_THAT(read_file(files.at("text")), Catch::Contains("accents.yaml:4:43: error: 'Zo\xC3\xAB \xC3\x9Cnal' names manager 'GHOST'"));
+  const auto yaml = write_outputs("'" + org_file + "' --disable structure-grade-inversion", {"sarif", "text"}, "accents");
+  validate_sarif(yaml.at("sarif"));
+  // GHOST is the 41st character (byte 43): the YAML loader counts code points, as SARIF does.
+  CHECK_THAT(read_file(yaml.at("sarif")), Catch::Contains(R"("region":{"startLine":4,"startColumn":41})"));
+  CHECK_THAT(read_file(yaml.at("text")), Catch::Contains("accents.yaml:4:41: error: 'Zo\xC3\xAB \xC3\x9Cnal' names manager 'GHOST'"));
+  // The XML importer gives the byte column (167 on line 12); SARIF re-counts it (165).
+  const auto xml = write_outputs("tests/escaping/accents-hr.xml --disable structure-grade-inversion", {"sarif", "text"}, "accents-xml");
+  validate_sarif(xml.at("sarif"));
+  CHECK_THAT(read_file(xml.at("text")), Catch::Contains("accents-hr.xml:12:167: error:"));
+  CHECK_THAT(read_file(xml.at("sarif")), Catch::Contains(R"("region":{"startLine":12,"startColumn":165})"));
 }

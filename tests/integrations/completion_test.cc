@@ -2,6 +2,7 @@
 // option a command accepts appears in each completion script and in docs/orgaudit.1, and the scripts
 // complete as a user's shell would (bash called the way `complete -F` calls it, fish's complete -C).
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 
 #include "cli/commands.h"
@@ -113,7 +114,7 @@ TEST_CASE("completion: bash completes commands, options and their values", "[com
   CHECK(bash_completes(script, "check samples/rendanheyi/org.y") == "samples/rendanheyi/org.yaml\n");
 }
 
-TEST_CASE("completion: fish completes from the script; zsh reads it", "[completion]") {
+TEST_CASE("completion: fish completes from the script, zsh reads it", "[completion]") {
   require_tool("fish", "fish");
   const std::string fish = completion_script("fish");
   const CommandRun options = run_command("fish --no-config -c 'source " + fish + "; complete -C \"orgaudit check --fo\"'");
@@ -126,4 +127,20 @@ TEST_CASE("completion: fish completes from the script; zsh reads it", "[completi
   const CommandRun zsh = run_command("zsh -n " + completion_script("zsh"));
   INFO(zsh.output);
   CHECK(zsh.exit_code == 0);
+}
+
+TEST_CASE("completion: zsh completes commands, options and values in an interactive shell", "[completion]") {
+  require_tool("zsh", "zsh");
+  // zsh loads _orgaudit from a directory on fpath, as from /usr/share/zsh/vendor-completions.
+  const std::string dir = scratch_path("zsh-completions");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/_orgaudit") << run_orgaudit("completion zsh").out;
+  auto zsh_shows = [&](const std::string& words) {
+    return run_command("TERM=xterm zsh -f tests/integrations/zsh_completes.zsh '" + dir + "' '" + words + "'").output;
+  };
+  CHECK_THAT(zsh_shows("orgaudit completion "), Catch::Contains("bash  fish  zsh"));
+  const std::string levels = zsh_shows("orgaudit check --fail-on ");
+  CHECK_THAT(levels, Catch::Contains("error") && Catch::Contains("warning") && Catch::Contains("never"));
+  CHECK_THAT(zsh_shows("orgaudit diff --allow-u"), Catch::Contains("orgaudit diff --allow-unrelated"));
+  std::filesystem::remove_all(dir);
 }
