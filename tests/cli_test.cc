@@ -367,11 +367,24 @@ TEST_CASE("cli: a FIFO or an endless device as input, config or baseline is refu
   for (const std::string& file : {fifo, std::string("/dev/zero")}) {
     for (const std::string& args : {"check tests/cli/clean.yaml --config " + file,
                                     "check tests/cli/clean.yaml --baseline " + file,
-                                    "check --input-format csv " + file}) {
+                                    "check tests/cli/clean.yaml --profile " + file,
+                                    "check --input-format csv " + file, "check --input-format xml " + file,
+                                    "check --input-format yaml " + file, "map --input-format yaml " + file,
+                                    "convert --input-format csv -o - " + file}) {
       CAPTURE(args);
       CliRun r = run_cli(args);
       CHECK(r.exit_code == 2);
       CHECK_THAT(r.err, Catch::Contains(file) && Catch::Contains("not a regular file"));
     }
+  }
+  const std::string dir = (scratch_dir.path / "dir.xml").string();
+  std::filesystem::create_directory(dir);
+  for (const std::string& args : {"check " + dir, "check --input-format csv " + dir, "report " + dir,
+                                  "check tests/cli/clean.yaml --config " + dir, "check tests/cli/clean.yaml --baseline " + dir,
+                                  "check tests/cli/clean.yaml --profile " + dir}) {
+    CAPTURE(args);
+    CliRun r = run_cli(args);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(dir + ": error: is a directory, not a file"));
   }
 }

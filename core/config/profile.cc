@@ -32,7 +32,8 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
   const bool is_path = name_or_path.find('/') != std::string::npos ||
                        (name_or_path.size() > 5 && name_or_path.substr(name_or_path.size() - 5) == ".yaml");
   if (is_path) {
-    if (!fs::is_regular_file(name_or_path))
+    std::error_code missing;  // a FIFO, device or directory is refused by the read, saying what it is
+    if (!fs::exists(name_or_path, missing))
       throw InputError(Diagnostic{name_or_path, 0, 0, "profile file not found"});
     return name_or_path;
   }
