@@ -170,3 +170,21 @@ TEST_CASE("settings: config --dump pins the profile a run of the org would choos
                                             "that declares no platforms, EMCs or MEs (classic)"));
   CHECK(run_orgaudit("config --dump samples/rendanheyi --profile rendanheyi").err.empty());
 }
+
+TEST_CASE("settings: a rule option the config gets wrong is reported at its line in the config", "[settings]") {
+  const ScratchDir scratch("config-option-place");
+  const std::string config = (scratch.path / ".orgaudit.yaml").string();
+  std::ofstream(config) << "rules:\n  structure-hierarchy-depth:\n    options:\n      max-layers: many\n";
+  CliRun r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":4:19: error: option 'structure-hierarchy-depth.max-layers' expects an integer, got 'many'"));
+  std::ofstream(config) << "rules:\n  structure-hierarchy-depth: {options: {max-layrs: 5}}\n";
+  r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":2:41: error: rule 'structure-hierarchy-depth' has no option 'max-layrs'; did you mean 'max-layers'?"));
+  // A profile named in the config is read through the same strict parser.
+  std::ofstream(config) << "profile: \"classic";
+  r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":1:") && Catch::Contains("quoted scalar"));
+}

@@ -40,6 +40,7 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
     else
       requests.push_back({format, value});
     if (requests.back().path.empty()) throw UsageError("--output needs a file name");
+    if (requests.back().path == "-") requests.back().path.clear();  // standard output, as the convention goes
   }
   if (requests.empty()) requests.push_back({format, ""});
   return requests;
@@ -110,10 +111,12 @@ int run_check(const ParsedArgs& args, CliContext& context) {
     std::vector<std::string> rendered;
     for (const OutputRequest& o : outputs) rendered.push_back(find_output_format(o.format)->write(input, options_for(o)));
     begin_phase(context, "writing output");
-    for (std::size_t i = 0; i < outputs.size(); ++i) {
+    std::vector<FileContent> files;
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      if (!outputs[i].path.empty()) files.push_back({outputs[i].path, rendered[i]});
+    context.files.write_all_atomically(files);  // every file or none
+    for (std::size_t i = 0; i < outputs.size(); ++i)
       if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
-      else context.files.write_atomically(outputs[i].path, rendered[i]);
-    }
   }
   if (audit->baseline) report_baseline(*audit, context);
 
