@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli_runner.h"
@@ -146,6 +147,18 @@ TEST_CASE("import cli: convert writes YAML that checks to the same findings", "[
   const CliRun to_stdout = run_orgaudit("convert tests/import/clean.csv -o -");
   CHECK(to_stdout.exit_code == 0);
   CHECK_THAT(to_stdout.out, Catch::Contains("orgaudit: 1\n"));
+}
+
+TEST_CASE("import cli: convert writes a key over YAML's 1,024-character limit as an explicit key", "[import]") {
+  const std::string long_header(1100, 'h');
+  const std::string csv = scratch_path("long-header.csv");
+  std::ofstream(csv) << "id,manager_id,name," << long_header << "\nP1,,Ann,kept\nP2,P1,Bo,\n";
+  const std::string out = scratch_path("long-header.yaml");
+  REQUIRE(run_orgaudit("convert " + csv + " -o " + out).exit_code == 0);
+  CHECK_THAT(read_file(out), Catch::Contains("? " + long_header + "\n") && Catch::Contains(": kept\n"));
+  const CliRun check = run_orgaudit("check " + out + " --format json");
+  CHECK(check.exit_code <= 1);  // it loads
+  CHECK_THAT(check.err, !Catch::Contains("error"));
 }
 
 TEST_CASE("import cli: convert writes nothing when it cannot run", "[import]") {
