@@ -5,6 +5,10 @@
 #include <cctype>
 
 #include "import/csv_import.h"
+#include "import/ldif_import.h"
+#include "import/graph_import.h"
+#include "import/json_import.h"
+#include "import/scim_import.h"
 #include "import/xml_import.h"
 #include "loader/yaml_loader.h"
 #include "util/text.h"
@@ -20,7 +24,9 @@ void load_yaml(const FileSystem& files, const std::string& path, const LoadOptio
 std::string known_formats() {
   std::string text;
   for (const InputFormat& f : input_formats()) {
-    text += (text.empty() ? "" : ", ") + std::string(f.name) + " (";
+    text += (text.empty() ? "" : ", ") + std::string(f.name);
+    if (f.extensions.empty()) continue;  // named with --input-format only
+    text += " (";
     for (std::size_t i = 0; i < f.extensions.size(); ++i) text += (i ? ", ." : ".") + f.extensions[i];
     text += ")";
   }
@@ -34,6 +40,10 @@ const std::vector<InputFormat>& input_formats() {
       {"yaml", {"yaml", "yml"}, "org-chart-as-code YAML (docs/org-format.md)", load_yaml},
       {"csv", {"csv", "tsv", "txt"}, "HR-system CSV export, read by a preset or column map (docs/import.md)", import::load_csv},
       {"xml", {"xml"}, "HR-system XML export: hr-xml, or generic-xml mapped by XPath (docs/import.md)", import::load_xml},
+      {"json", {"json", "jsonl", "ndjson"}, "identity-directory JSON: SCIM or Microsoft Graph, told apart by content (docs/import.md)", import::load_json},
+      {"scim", {}, "SCIM 2.0 users and groups: a ListResponse, an array or JSON Lines (docs/import.md)", import::load_scim},
+      {"graph", {}, "Microsoft Graph users, one page or several (docs/import.md)", import::load_graph},
+      {"ldif", {"ldif", "ldf"}, "LDIF directory entries from Active Directory or OpenLDAP (docs/import.md)", import::load_ldif},
   };
   return kFormats;
 }
