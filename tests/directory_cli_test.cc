@@ -80,3 +80,15 @@ TEST_CASE("directory cli: Microsoft Graph pages, concatenated, told from SCIM by
   // The same file named as SCIM is still read, by SCIM's names: no user has a SCIM manager.
   CHECK_THAT(run_orgaudit("check tests/import/graph/users.json --input-format scim").out, Catch::Contains("in 5 people"));
 }
+
+TEST_CASE("directory cli: a Google Workspace user export, e-mails matched without case", "[directory]") {
+  const CliRun r = run_orgaudit("check tests/import/google-workspace/users.csv");
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("in 4 people and 2 units, profile classic"));
+  // Bob's manager is written ADA@example.com, Ada's address ada@example.com.
+  CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:2:14: warning: manager 'Ada Lovelace' has exactly one direct report, 'Bob Babbage' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:5:81: error: 'Dee Lost' names manager 'nobody@example.com', who matches no one [structure-integrity]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:7:11: warning: row skipped: id 'cy@example.com' is already used by the row on line 4 [import-duplicate-id]"));
+  check_round_trip("tests/import/google-workspace/users.csv", "google.yaml");
+}
