@@ -92,3 +92,16 @@ TEST_CASE("directory cli: a Google Workspace user export, e-mails matched withou
   CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:7:11: warning: row skipped: id 'cy@example.com' is already used by the row on line 4 [import-duplicate-id]"));
   check_round_trip("tests/import/google-workspace/users.csv", "google.yaml");
 }
+
+TEST_CASE("directory cli: a Backstage catalog .yaml is read as a catalog, leads giving the lines", "[directory]") {
+  const CliRun r = run_orgaudit("check tests/import/backstage/org.yaml");
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("in 5 people and 4 units, profile classic"));
+  // Bob leads backend: Cy and Dee's group; Dee names her own manager, who is not in the catalog.
+  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:58:9: warning: manager 'Bob Babbage' has exactly one direct report, 'Cy Coder' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:78:26: error: 'Dee Lost' names manager 'nobody', who matches no one [structure-integrity]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:42:11: warning: group 'research' names parent group 'labs', which is not in this export [import-bad-value]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:96:9: warning: entity skipped: id 'bob' is already used by the entity on line 58 [import-duplicate-id]"));
+  check_round_trip("tests/import/backstage/org.yaml", "backstage.yaml");
+}

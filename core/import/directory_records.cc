@@ -31,11 +31,11 @@ std::string ascii_lower(std::string_view text) {
 DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate)
     : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
       builder_(org, file, layout_, header_, shape.words), storage_(header_.size()), values_(header_.size()),
-      offsets_(header_.size(), kRecord), attribute_base_(shape.fields.size()) {}
+      offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()) {}
 
-void DirectoryRecords::begin(std::size_t offset) {
+void DirectoryRecords::begin_at(const SourceLocation& where) {
   ++records_;
-  record_ = locate_(offset);
+  record_ = where;
   for (std::size_t c = 0; c < values_.size(); ++c) {
     values_[c] = {};
     offsets_[c] = kRecord;
@@ -57,6 +57,18 @@ void DirectoryRecords::set_attribute(std::size_t slot, std::string_view value, s
   store(attribute_base_ + slot, value, offset);
 }
 
+void DirectoryRecords::set_at(Field field, std::string_view value, const SourceLocation& where) {
+  const int column = layout_[field];
+  if (column < 0) return;
+  store(static_cast<std::size_t>(column), value, kPlaced);
+  places_[static_cast<std::size_t>(column)] = where;
+}
+
+void DirectoryRecords::set_attribute_at(std::size_t slot, std::string_view value, const SourceLocation& where) {
+  store(attribute_base_ + slot, value, kPlaced);
+  places_[attribute_base_ + slot] = where;
+}
+
 std::string_view DirectoryRecords::value(Field field) const {
   const int column = layout_[field];
   return column >= 0 ? values_[static_cast<std::size_t>(column)] : std::string_view{};
@@ -69,7 +81,7 @@ bool DirectoryRecords::add() {
 
 SourceLocation DirectoryRecords::of(int column) const {
   if (column < 0 || static_cast<std::size_t>(column) >= offsets_.size() || offsets_[column] == kRecord) return record_;
-  return locate_(offsets_[column]);
+  return offsets_[column] == kPlaced ? places_[column] : locate_(offsets_[column]);
 }
 
 void DirectoryRecords::issue(ImportIssue::Kind kind, std::string message, std::string entity_id, std::size_t offset) {
@@ -102,15 +114,15 @@ void DirectoryRecords::finish(const std::string& path, const std::string& what, 
 
 namespace orgaudit::import {
 
-bool DirectoryGroups::define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record) {
+UnitIndex DirectoryGroups::define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record) {
   const UnitIndex index = builder_.define_unit(id, where);
   if (index == kNoIndex) {
     org_.import_issues.push_back({ImportIssue::duplicate_id, record + " skipped: group id '" + id +
                                                                  "' is already used by an earlier group", id, where});
-    return false;
+    return kNoIndex;
   }
   org_.units[index].name = std::move(name);
-  return true;
+  return index;
 }
 
 void DirectoryGroups::member(const std::string& group, std::string member, const SourceLocation& where) {
@@ -127,7 +139,11 @@ void DirectoryGroups::finish() {
   std::unordered_map<std::string, PersonIndex> people;
   for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
   for (const Tie& tie : ties_) {
-    if (!units.count(tie.group)) continue;  // a group skipped as a duplicate
+    if (!units.count(tie.group)) {  // a parent named by its child (Backstage's spec.parent)
+      org_.import_issues.push_back({ImportIssue::bad_value, "group '" + tie.other + "' names parent group '" + tie.group +
+                                                                "', which is not in this export", tie.other, tie.where});
+      continue;
+    }
     if (const auto unit = units.find(tie.other); unit != units.end()) {
       Unit& sub = org_.units[unit->second];
       if (sub.parent_id.empty()) {

@@ -31,13 +31,17 @@ class DirectoryRecords final : private FieldPlaces {
  public:
   DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate);
 
-  // A record starts at byte `offset`; values of the last one are forgotten.
-  void begin(std::size_t offset);
+  // A record starts at byte `offset` (or at `where`, for formats whose parser gives places, not
+  // offsets); values of the last one are forgotten.
+  void begin(std::size_t offset) { begin_at(locate_(offset)); }
+  void begin_at(const SourceLocation& where);
   // What begin() started was not a record after all (a JSON page): not counted.
   void drop() { --records_; }
   // A field's value (copied) and where it lies. A later value of the same field replaces it.
   void set(Field field, std::string_view value, std::size_t offset);
   void set_attribute(std::size_t slot, std::string_view value, std::size_t offset);
+  void set_at(Field field, std::string_view value, const SourceLocation& where);
+  void set_attribute_at(std::size_t slot, std::string_view value, const SourceLocation& where);
   std::string_view value(Field field) const;
   // Adds the record's person through the row builder; false when it was skipped (an import issue says why).
   bool add();
@@ -60,6 +64,7 @@ class DirectoryRecords final : private FieldPlaces {
               std::vector<Diagnostic>& warnings) const;
 
   static constexpr std::size_t kRecord = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kPlaced = static_cast<std::size_t>(-2);
 
  private:
   SourceLocation of(int column) const override;
@@ -72,7 +77,8 @@ class DirectoryRecords final : private FieldPlaces {
   RowBuilder builder_;
   std::vector<std::string> storage_;         // by column: the current record's values
   std::vector<std::string_view> values_;     // views of storage_, as the row builder reads them
-  std::vector<std::size_t> offsets_;         // by column, kRecord when unset
+  std::vector<std::size_t> offsets_;         // by column, kRecord when unset, kPlaced when in places_
+  std::vector<SourceLocation> places_;       // by column, for values set with a place
   std::size_t attribute_base_;  // the first attribute's column
   SourceLocation record_;
   std::size_t records_ = 0;
@@ -107,8 +113,8 @@ class DirectoryGroups {
  public:
   DirectoryGroups(Org& org, RowBuilder& builder) : org_(org), builder_(builder) {}
 
-  // A group record; false (and a duplicate-id issue) when an earlier group had the id.
-  bool define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record);
+  // A group record's unit; kNoIndex (and a duplicate-id issue) when an earlier group had the id.
+  UnitIndex define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record);
   void member(const std::string& group, std::string member, const SourceLocation& where);
   // `child` belongs under `group` (a member group, Backstage's spec.children or spec.parent).
   void child(const std::string& group, std::string child, const SourceLocation& where);

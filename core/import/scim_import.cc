@@ -154,7 +154,7 @@ class ScimSink final : public json::RecordSink {
       records_.skip("a Group resource has no 'id'");
       return;
     }
-    if (!groups_.define(id, group_name_, records_.record_start(), "resource")) return;
+    if (groups_.define(id, group_name_, records_.record_start(), "resource") == kNoIndex) return;
     for (auto& m : members_) groups_.member(id, std::move(m.first), m.second);
   }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <cctype>
 
+#include "import/backstage_import.h"
 #include "import/csv_import.h"
 #include "import/ldif_import.h"
 #include "import/graph_import.h"
@@ -16,9 +17,13 @@
 namespace orgaudit {
 namespace {
 
-void load_yaml(const FileSystem& files, const std::string& path, const LoadOptions&, Org& org,
+// A `.yaml` file is an org file, or a Backstage catalog by its first apiVersion.
+void load_yaml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
                std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_yaml_org(files, path, org, warnings, progress);
+  std::string start(4096, '\0');
+  files.open_for_reading(path)->read(start.data(), static_cast<std::streamsize>(start.size()));
+  if (import::is_backstage_catalog(start)) import::load_backstage(files, path, options, org, warnings, progress);
+  else load_yaml_org(files, path, org, warnings, progress);
 }
 
 std::string known_formats() {
@@ -43,6 +48,7 @@ const std::vector<InputFormat>& input_formats() {
       {"json", {"json", "jsonl", "ndjson"}, "identity-directory JSON: SCIM or Microsoft Graph, told apart by content (docs/import.md)", import::load_json},
       {"scim", {}, "SCIM 2.0 users and groups: a ListResponse, an array or JSON Lines (docs/import.md)", import::load_scim},
       {"graph", {}, "Microsoft Graph users, one page or several (docs/import.md)", import::load_graph},
+      {"backstage", {}, "Backstage catalog Group and User entities (docs/import.md)", import::load_backstage},
       {"ldif", {"ldif", "ldf"}, "LDIF directory entries from Active Directory or OpenLDAP (docs/import.md)", import::load_ldif},
   };
   return kFormats;
