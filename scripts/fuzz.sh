@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(yaml csv xml)
+[ ${#targets[@]} -eq 0 ] && targets=(yaml csv xml json ldif backstage)
 
 bash scripts/setup.sh --fuzz
 launcher=()

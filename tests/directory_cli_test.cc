@@ -105,3 +105,16 @@ TEST_CASE("directory cli: a Backstage catalog .yaml is read as a catalog, leads 
   CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:96:9: warning: entity skipped: id 'bob' is already used by the entity on line 58 [import-duplicate-id]"));
   check_round_trip("tests/import/backstage/org.yaml", "backstage.yaml");
 }
+
+TEST_CASE("directory cli: hostile LDIF and a catalog without leads give findings, never a crash", "[directory]") {
+  const CliRun ldif = run_orgaudit("check tests/import/ldif/hostile.ldif");
+  CHECK(ldif.exit_code == 1);
+  CHECK_THAT(ldif.out, Catch::Contains("tests/import/ldif/hostile.ldif:2:1: warning: entry skipped: it does not start with 'dn:' [import-skipped-row]"));
+  CHECK_THAT(ldif.out, Catch::Contains("tests/import/ldif/hostile.ldif:15:10: error: 'B' is their own manager [structure-integrity]"));
+  const CliRun backstage = run_orgaudit("check tests/import/backstage/no-leads.yaml");
+  CHECK(backstage.exit_code == 0);
+  CHECK_THAT(backstage.err, Catch::Contains("tests/import/backstage/no-leads.yaml: warning: no reporting lines: Backstage has no manager field"));
+  CHECK_THAT(backstage.out, Catch::Contains("Span health not assessed"));
+  CHECK_THAT(run_orgaudit("check tests/import/backstage/namespaces.yaml").out,
+             Catch::Contains("tests/import/backstage/namespaces.yaml:5:9: error: unit parent cycle: 'platform' -> 'sre' -> 'platform' [structure-integrity]"));
+}

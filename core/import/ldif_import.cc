@@ -51,6 +51,17 @@ bool name_is(std::string_view name, const char* expected) {
   return true;
 }
 
+std::string first_rdn_value(std::string_view dn) {
+  const std::size_t equals = dn.find('=');
+  if (equals == std::string_view::npos) return std::string(dn);
+  std::size_t end = equals + 1;
+  while (end < dn.size() && dn[end] != ',' && dn[end] != '+' && dn[end] != ';') end += dn[end] == '\\' ? 2 : 1;
+  std::string value(dn.substr(equals + 1, std::min(end, dn.size()) - equals - 1));
+  while (!value.empty() && is_space(value.front())) value.erase(0, 1);
+  while (!value.empty() && is_space(value.back())) value.pop_back();
+  return value;
+}
+
 class LdifReader {
  public:
   LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path)
@@ -207,6 +218,9 @@ class LdifReader {
       else records_.set_attribute(slot, v.text, v.offset);
       named |= display;
     }
+    // Nothing names the person: the DN's first value does ("Ada" of "CN=Ada,OU=Users").
+    if (records_.value(Field::name).empty() && records_.value(Field::first_name).empty() && records_.value(Field::last_name).empty())
+      records_.set(Field::name, first_rdn_value(dn.text), dn.offset);
     if (disabled) {
       records_.leave_out();
       disabled_.insert(id);

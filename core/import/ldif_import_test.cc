@@ -89,6 +89,7 @@ TEST_CASE("ldif: only people are read; disabled accounts are left out and counte
       "dn: cn=Off,dc=x\nobjectClass: user\nuserAccountControl: 514\n\n"
       "dn: cn=Plain,dc=x\n");
   CHECK(loaded.org.people.size() == 2);
+  CHECK(person(loaded.org, "cn=plain,dc=x").name == "Plain");  // no cn or displayName: the DN's first value
   CHECK(loaded.org.imported_records == 3);
   REQUIRE(loaded.warnings.size() == 1);
   CHECK(loaded.warnings[0].message == "1 of the 3 LDIF entries is disabled (userAccountControl bit 2) and left out");
@@ -102,8 +103,8 @@ TEST_CASE("ldif: directReports is checked against each report's manager", "[ldif
       "dn: cn=B,dc=x\ncn: Bee\n\n"
       "dn: cn=Off,dc=x\nuserAccountControl: 2\n");
   CHECK(issues(loaded.org) == std::vector<std::string>{
-                                  "3:16 directReports of 'cn=boss,dc=x' lists 'Bee', whose manager is not set",
-                                  "4:16 directReports of 'cn=boss,dc=x' lists 'cn=gone,dc=x', who is not in this export"});
+                                  "3:16 directReports of 'Boss' lists 'Bee', whose manager is not set",
+                                  "4:16 directReports of 'Boss' lists 'cn=gone,dc=x', who is not in this export"});
 }
 
 TEST_CASE("ldif: bad entries and values are findings where the rest is usable", "[ldif]") {

@@ -74,8 +74,30 @@ int xml_import(const std::uint8_t* data, std::size_t size) {
   return load_and_round_trip("fuzz.xml", bytes(data, size), options);
 }
 
+int json_import(const std::uint8_t* data, std::size_t size) {
+  static const char* const kFormats[] = {"json", "scim", "graph"};
+  LoadOptions options;
+  options.max_input_bytes = 1 << 20;
+  options.input_format = kFormats[size > 0 ? data[size - 1] % 3 : 0];
+  return load_and_round_trip("fuzz.json", bytes(data, size), options);
+}
+
+int ldif_import(const std::uint8_t* data, std::size_t size) {
+  LoadOptions options;
+  options.max_input_bytes = 1 << 20;
+  return load_and_round_trip("fuzz.ldif", bytes(data, size), options);
+}
+
+int backstage_import(const std::uint8_t* data, std::size_t size) {
+  LoadOptions options;
+  options.max_input_bytes = 1 << 20;
+  options.input_format = "backstage";
+  return load_and_round_trip("fuzz.yaml", bytes(data, size), options);
+}
+
 const std::vector<Target>& targets() {
-  static const std::vector<Target> kTargets{{"yaml", yaml_org}, {"csv", csv_import}, {"xml", xml_import}};
+  static const std::vector<Target> kTargets{{"yaml", yaml_org},        {"csv", csv_import},   {"xml", xml_import},
+                                            {"json", json_import},     {"ldif", ldif_import}, {"backstage", backstage_import}};
   return kTargets;
 }
 

@@ -28,6 +28,12 @@ int csv_import(const std::uint8_t* data, std::size_t size);
 // An XML export; the last byte picks HR-XML (or detection) or a generic-xml XPath mapping.
 int xml_import(const std::uint8_t* data, std::size_t size);
 
+// Identity-directory exports: JSON (the last byte picks detection, SCIM or Graph), LDIF, and a
+// Backstage catalog.
+int json_import(const std::uint8_t* data, std::size_t size);
+int ldif_import(const std::uint8_t* data, std::size_t size);
+int backstage_import(const std::uint8_t* data, std::size_t size);
+
 struct Target {
   const char* name;  // the fuzzer binary is fuzz_<name>; its crashers are in crashers/<name>/
   int (*run)(const std::uint8_t* data, std::size_t size);
