@@ -134,6 +134,7 @@ void DirectoryGroups::child(const std::string& group, std::string child, const S
 }
 
 void DirectoryGroups::finish() {
+  if (ties_.empty()) return;
   std::unordered_map<std::string, UnitIndex> units;
   for (UnitIndex u = 0; u < org_.units.size(); ++u) units.emplace(org_.units[u].id, u);
   std::unordered_map<std::string, PersonIndex> people;

@@ -31,7 +31,7 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // One attribute of an entry: its name as written (options such as `;lang-en` dropped), its value
 // (decoded when base64) and where the value starts.
 struct Value {
-  std::string_view name;
+  std::string name;  // short: kept in the string itself, no allocation
   std::string text;
   std::size_t offset;
   bool base64;
@@ -135,9 +135,7 @@ class LdifReader {
     }
     if (entry.values.empty()) entry.offset = offset;
     if (url) return;  // a value by URL (`jpegPhoto:< file:///...`) is nothing orgaudit reads
-    // Names live in `line`, which is reused: keep a stable copy of each distinct name.
-    const std::string_view stable = *names_.insert(std::string(name)).first;
-    entry.values.push_back({stable, line.substr(value_at), value_offset, base64});
+    entry.values.push_back({std::string(name), line.substr(value_at), value_offset, base64});
   }
 
   // The value of `value` as text, decoding base64; false (with an issue) when it does not decode.
@@ -232,6 +230,7 @@ class LdifReader {
   // AD writes each manager's `directReports` back-link: one that disagrees with the reports' own
   // `manager` says the export is inconsistent (a partial export, a replication lag).
   void cross_check_direct_reports() {
+    if (reports_.empty()) return;
     std::unordered_map<std::string_view, PersonIndex> people;
     for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
     auto name = [&](const std::string& id) {  // messages name people as the audit does
@@ -264,7 +263,6 @@ class LdifReader {
   DirectoryRecords records_;
   Org& org_;
   const std::string& path_;
-  std::unordered_set<std::string> names_;
   std::unordered_set<std::string> disabled_;
   std::vector<Report> reports_;
 };
