@@ -118,3 +118,13 @@ TEST_CASE("directory cli: hostile LDIF and a catalog without leads give findings
   CHECK_THAT(run_orgaudit("check tests/import/backstage/namespaces.yaml").out,
              Catch::Contains("tests/import/backstage/namespaces.yaml:5:9: error: unit parent cycle: 'platform' -> 'sre' -> 'platform' [structure-integrity]"));
 }
+
+TEST_CASE("directory cli: people from a directory merge with units and rights from YAML", "[directory]") {
+  const CliRun r = run_orgaudit("check tests/import/scim/users.json tests/import/scim/units.yaml");
+  INFO(r.err);
+  // The YAML's platform and ME replace the departments the SCIM users implied, so the Rendanheyi
+  // profile runs and the ME's rights are checked against the directory's people.
+  CHECK_THAT(r.out, Catch::Contains("in 4 people and 3 units, profile rendanheyi (chosen: the org declares 1 platform and 1 ME)"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/scim/units.yaml:15:49: warning: 'Engineering' does not hold its own pay right (compensation): the platform 'Office of the CEO' holds it [rendanheyi-three-rights]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:62:30: error: 'Dee Lost' names manager 'u-nobody'"));
+}
