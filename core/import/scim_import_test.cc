@@ -128,3 +128,19 @@ TEST_CASE("scim: malformed input is an error at its line and column", "[scim]") 
   CHECK(scim_error("[{\"userName\": \"x\"}]") ==
         "x.json:1:2: error: none of the 1 SCIM resources could be loaded; the first: resource skipped: no id: the 'id' attribute is empty");
 }
+
+TEST_CASE("scim: values on one long line (a minified export) are located in code points", "[scim]") {
+  // Minified, as SCIM APIs return it: every resource on line 1; columns count "é" as one.
+  std::string text = R"({"Resources":[)";
+  for (int i = 0; i < 3; ++i)
+    text += std::string(i ? "," : "") + R"({"id":"u)" + std::to_string(i) + R"(","displayName":"é","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"D","manager":{"value":"u0"}}})";
+  text += "]}";
+  const Loaded loaded = scim(text);
+  // Each resource is 135 code points long, the first id value at column 21, its manager at 142.
+  for (int i = 0; i < 3; ++i) {
+    const Person& p = person(loaded.org, "u" + std::to_string(i));
+    CHECK(p.where.line == 1);
+    CHECK(p.where.column == static_cast<std::uint32_t>(21 + 135 * i));
+    CHECK(p.manager_where.column == static_cast<std::uint32_t>(142 + 135 * i));
+  }
+}
