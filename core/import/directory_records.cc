@@ -95,6 +95,16 @@ void DirectoryRecords::skip(std::string why, std::size_t offset) {
   builder_.skip(at.line, at.column, "", std::move(why));
 }
 
+bool DirectoryRecords::says_no(std::string_view name, std::string_view text, std::size_t offset) {
+  const std::string lower = ascii_lower(text);
+  if (lower == "false") return true;
+  if (lower != "true")
+    issue(ImportIssue::bad_value, "'" + std::string(text) + "' in '" + std::string(name) + "' of '" + std::string(value(Field::id)) +
+                                      "' is not true or false; the account is kept",
+          std::string(value(Field::id)), offset);
+  return false;
+}
+
 void DirectoryRecords::finish(const std::string& path, const std::string& what, const std::string& why,
                               std::vector<Diagnostic>& warnings) const {
   if (records_ == 0) throw InputError(Diagnostic{path, 0, 0, "no " + what + " found"});

@@ -50,6 +50,10 @@ class DirectoryRecords final : private FieldPlaces {
   // An import issue at the current record (or at `offset`), about the person `entity_id`.
   void issue(ImportIssue::Kind kind, std::string message, std::string entity_id, std::size_t offset = kRecord);
   void skip(std::string why, std::size_t offset = kRecord);
+  // Whether the yes/no attribute `name` (`active`, `accountEnabled`) with value `text` at `offset`
+  // says no. A value that is neither true nor false is an import-bad-value finding and reads as yes,
+  // so the account is kept rather than lost unseen.
+  bool says_no(std::string_view name, std::string_view text, std::size_t offset);
 
   SourceLocation locate(std::size_t offset) const { return locate_(offset); }
   SourceLocation record_start() const { return record_; }

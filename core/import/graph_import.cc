@@ -31,7 +31,7 @@ class GraphSink final : public json::RecordSink {
 
   void begin(std::size_t offset) override {
     records_.begin(offset);
-    disabled_ = false;
+    enabled_.clear();
     error_.clear();
   }
 
@@ -56,7 +56,10 @@ class GraphSink final : public json::RecordSink {
     else if (key == "/employeeorgdata/costcenter") records_.set_attribute(cost_center, text, offset);
     else if (key == "/manager/id") records_.set(Field::manager, text, offset);
     else if (key == "/manager/displayname") records_.set_attribute(manager_name, text, offset);
-    else if (key == "/accountenabled") disabled_ = text == "false";
+    else if (key == "/accountenabled") {
+      enabled_ = text;
+      enabled_offset_ = offset;
+    }
     else if (key == "/error/code" || key == "/error/message") error_ += (error_.empty() ? "" : ": ") + std::string(text);
   }
 
@@ -67,7 +70,7 @@ class GraphSink final : public json::RecordSink {
                                   error_.empty() ? "not a Microsoft Graph users page: a top-level object without a 'value' array of users"
                                                  : "this is a Microsoft Graph error response, not users: " + error_});
     }
-    if (disabled_) records_.leave_out();
+    if (!enabled_.empty() && records_.says_no("accountEnabled", enabled_, enabled_offset_)) records_.leave_out();
     else records_.add();
   }
 
@@ -89,7 +92,8 @@ class GraphSink final : public json::RecordSink {
   DirectoryRecords records_;
   const std::string& path_;
   std::string key_;
-  bool disabled_ = false;
+  std::string enabled_;  // read once the id is known, for a message about it
+  std::size_t enabled_offset_ = 0;
   std::string error_;
   std::size_t pages_ = 0;
   std::string last_next_link_;

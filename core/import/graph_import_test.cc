@@ -90,3 +90,9 @@ TEST_CASE("graph: the json format tells SCIM from Graph by content", "[graph]") 
         "name one with --input-format scim or --input-format graph");
   CHECK(import::testing::load_with(import::load_json, "x.json", R"([{"id": "a", "userPrincipalName": "a@x"}])").org.people.size() == 1);
 }
+
+TEST_CASE("graph: an accountEnabled that is neither true nor false is a bad value, and the user kept", "[graph]") {
+  const Loaded loaded = graph(R"({"value": [{"id": "a", "accountEnabled": "no"}]})");
+  CHECK(loaded.org.people.size() == 1);
+  CHECK(issues(loaded.org) == std::vector<std::string>{"1:42 'no' in 'accountEnabled' of 'a' is not true or false; the account is kept"});
+}

@@ -36,7 +36,8 @@ class ScimSink final : public json::RecordSink {
 
   void begin(std::size_t offset) override {
     records_.begin(offset);
-    group_ = error_ = inactive_ = false;
+    group_ = error_ = false;
+    active_.clear();
     formatted_.clear();
     group_name_.clear();
     error_detail_.clear();
@@ -73,7 +74,8 @@ class ScimSink final : public json::RecordSink {
     } else if (pointer == "/externalId") {
       records_.set_attribute(external_id, text, offset);
     } else if (pointer == "/active") {
-      inactive_ = text == "false" || text == "False";
+      active_ = text;
+      active_offset_ = offset;
     } else if (pointer.rfind("/emails/", 0) == 0) {
       email(pointer.substr(8), text, offset);
     } else if (pointer.rfind("/members/", 0) == 0) {
@@ -97,7 +99,7 @@ class ScimSink final : public json::RecordSink {
     }
     keep_email();
     if (records_.value(Field::name).empty() && !formatted_.empty()) records_.set(Field::name, formatted_, formatted_offset_);
-    if (inactive_) records_.leave_out();
+    if (!active_.empty() && records_.says_no("active", active_, active_offset_)) records_.leave_out();
     else records_.add();
   }
 
@@ -161,7 +163,9 @@ class ScimSink final : public json::RecordSink {
   DirectoryRecords records_;
   DirectoryGroups groups_;
   const std::string& path_;
-  bool group_ = false, error_ = false, inactive_ = false;
+  bool group_ = false, error_ = false;
+  std::string active_;  // read once the id is known, for a message about it
+  std::size_t active_offset_ = 0;
   std::string formatted_, group_name_, error_detail_;
   std::size_t formatted_offset_ = 0;
   struct Email {

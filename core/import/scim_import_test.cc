@@ -144,3 +144,10 @@ TEST_CASE("scim: values on one long line (a minified export) are located in code
     CHECK(p.manager_where.column == static_cast<std::uint32_t>(142 + 135 * i));
   }
 }
+
+TEST_CASE("scim: an active flag that is neither true nor false is a bad value, and the user kept", "[scim]") {
+  const Loaded loaded = scim("[{\"id\": \"a\", \"active\": \"True\"},\n {\"id\": \"b\", \"active\": \"maybe\"},\n {\"id\": \"c\", \"active\": 0}]");
+  CHECK(loaded.org.people.size() == 3);
+  CHECK(issues(loaded.org) == std::vector<std::string>{"2:24 'maybe' in 'active' of 'b' is not true or false; the account is kept",
+                                                       "3:24 '0' in 'active' of 'c' is not true or false; the account is kept"});
+}
