@@ -6,6 +6,7 @@
 #   ORGAUDIT=/path/to/orgaudit bench/run.sh
 #   SIZES="10000 100000" REPEAT=3 bench/run.sh    # best of 3 runs per size
 #   FORMATS="csv xml" ARGS="--profile classic" bench/run.sh   # the same orgs as HR exports
+#   FORMATS="json ldif" bench/run.sh              # as SCIM JSON and LDIF (bench/generate_directory.py)
 #
 # With csv in FORMATS, bench/peer_csv_review.py (the csv-module script a user would write for the
 # spans-and-layers review) is timed on the same export and the ratio printed.
@@ -59,7 +60,10 @@ for format in $formats; do
     python3 "$here/generate_org.py" "$n" -o "$out/org-$n.yaml" 2>/dev/null
   fi
   if [[ ! -f "$file" ]]; then
-    python3 "$here/generate_exports.py" "$n" 2>/dev/null
+    case "$format" in
+      json | ldif) python3 "$here/generate_directory.py" "$n" 2>/dev/null ;;  # SCIM JSON, LDIF
+      *) python3 "$here/generate_exports.py" "$n" 2>/dev/null ;;
+    esac
   fi
   best_s="" best_rss=""
   for ((r = 0; r < repeat; r++)); do

@@ -1,5 +1,6 @@
 #include "cli_runner.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +48,20 @@ CliRun run_orgaudit(const std::string& arguments, const std::string& environment
   CliRun run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, read_file(err_file)};
   std::filesystem::remove(err_file);
   return run;
+}
+
+std::vector<std::string> findings_of(const std::string& json) {
+  std::vector<std::string> out;
+  std::istringstream lines(json);
+  std::string line, current;
+  auto value = [](const std::string& l) { return l.substr(l.find(": ") + 2); };
+  while (std::getline(lines, line)) {
+    if (line.rfind("      \"rule\": ", 0) == 0) current = value(line);
+    else if (line.rfind("      \"severity\": ", 0) == 0 || line.rfind("      \"message\": ", 0) == 0) current += "|" + value(line);
+    else if (line.rfind("      \"fingerprint\": ", 0) == 0 && current.find("\"import-") != 0) out.push_back(current + "|" + value(line));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace orgaudit::testing

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace orgaudit::testing {
 
@@ -17,6 +18,10 @@ struct CliRun {
 CliRun run_orgaudit(const std::string& arguments, const std::string& environment = "");
 
 std::string read_file(const std::string& path);
+
+// "rule|severity|message|fingerprint" of each finding in a JSON report, sorted; import-* findings
+// left out (they are about rows of an export, which a converted file no longer has).
+std::vector<std::string> findings_of(const std::string& json);
 
 // A path under the system temporary directory, unique to this test process.
 std::string scratch_path(const std::string& name);

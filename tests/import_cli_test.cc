@@ -10,27 +10,12 @@
 #include "cli_runner.h"
 
 using orgaudit::testing::CliRun;
+using orgaudit::testing::findings_of;
 using orgaudit::testing::read_file;
 using orgaudit::testing::run_orgaudit;
 using orgaudit::testing::scratch_path;
 
 namespace {
-
-// "rule|severity|message|fingerprint" of each finding in a JSON report, sorted; import-* findings
-// left out (they are about rows of an export, which a converted file no longer has).
-std::vector<std::string> findings_of(const std::string& json) {
-  std::vector<std::string> out;
-  std::istringstream lines(json);
-  std::string line, current;
-  auto value = [](const std::string& l) { return l.substr(l.find(": ") + 2); };
-  while (std::getline(lines, line)) {
-    if (line.rfind("      \"rule\": ", 0) == 0) current = value(line);
-    else if (line.rfind("      \"severity\": ", 0) == 0 || line.rfind("      \"message\": ", 0) == 0) current += "|" + value(line);
-    else if (line.rfind("      \"fingerprint\": ", 0) == 0 && current.find("\"import-") != 0) out.push_back(current + "|" + value(line));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 const std::string kOrganograms = "tests/import/uk-organograms/";
 

@@ -17,10 +17,10 @@ const std::vector<OptionDecl> kPluginOptions{
 };
 
 const std::vector<OptionDecl> kInputOptions{
-    {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension (yaml, csv, xml)"},
-    {"preset", "NAME", "read HR exports as NAME: generic, bamboohr, workday, visio, uk-organogram, hr-xml, generic-xml "
+    {"input-format", "FORMAT", "read the inputs as FORMAT instead of guessing from their extension and content (yaml, csv, xml, json, scim, graph, ldif, backstage)"},
+    {"preset", "NAME", "read HR exports as NAME: generic, bamboohr, workday, visio, google-workspace, uk-organogram, hr-xml, generic-xml "
                        "(default: detected from the header or root element)"},
-    {"max-input-size", "SIZE", "refuse CSV and XML inputs larger than SIZE, e.g. 500MB (default 2GB)"},
+    {"max-input-size", "SIZE", "refuse HR and directory exports larger than SIZE, e.g. 500MB (default 2GB)"},
 };
 
 const std::vector<OptionDecl> kConfigOptions{

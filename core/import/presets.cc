@@ -87,6 +87,19 @@ std::vector<Preset> make_presets() {
                   {F::fte, {"Number of Posts in FTE"}}},
                  {F::manager, F::fte},
                  {"Organisation", "Professional/Occupational Group"}});
+  all.push_back({"google-workspace", "Google Workspace admin console user export (Email Address, Manager Email, Org Unit Path)",
+                 RowStyle::plain,
+                 {{F::id, {"Email Address [Required]", "Email Address"}},
+                  {F::manager, {"Manager Email"}},
+                  {F::first_name, {"First Name [Required]", "First Name"}},
+                  {F::last_name, {"Last Name [Required]", "Last Name"}},
+                  {F::title, {"Employee Title"}},
+                  {F::unit, {"Org Unit Path [Required]", "Org Unit Path"}},
+                  {F::worker_type, {"Employee Type"}}},
+                 {F::id, F::unit},
+                 {"Employee ID", "Employee Type", "Department", "Cost Center"},
+                 true,
+                 true});
   return all;
 }
 

@@ -44,6 +44,11 @@ struct Preset {
   // preset does not fit). Any one candidate column of each will do.
   std::vector<Field> required;
   std::vector<std::string> attributes;  // columns kept as free attributes when present
+  // Ids are e-mail addresses, matched without case (Google Workspace): ids and managers are read in
+  // lower case.
+  bool ids_ignore_case = false;
+  // The unit column holds paths ("/Sales/EMEA"): each becomes a unit under its parent path's unit.
+  bool unit_paths = false;
 };
 
 // Every preset, the organogram's two shapes as two entries.

@@ -12,11 +12,19 @@ void set_flag(Person& person, PersonFlag flag, bool on) {
   if (on) person.flags = static_cast<std::uint8_t>(person.flags | flag);
 }
 
-bool contains_word(std::string_view text, std::string_view word) {
+std::string lower_ascii(std::string_view text) {
   std::string lower(text);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower.find(word) != std::string::npos;
+  return lower;
+}
+
+bool contains_word(std::string_view text, std::string_view word) { return lower_ascii(text).find(word) != std::string::npos; }
+
+// "/Sales/EMEA/" -> "/Sales/EMEA"; the root "/" (and empty) -> "": people at the root have no unit.
+std::string_view unit_path(std::string_view path) {
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  return path;
 }
 
 std::string format_number(double value) {
@@ -70,6 +78,8 @@ bool RowBuilder::add(const Row& row) {
 
 bool RowBuilder::add_post(const Row& row) {
   std::string_view id = cell(row, Field::id);
+  std::string folded_id;
+  if (layout_.preset->ids_ignore_case) id = folded_id = lower_ascii(id);
   bool contingent = false;
   if (id.empty() && !cell(row, Field::contingent_id).empty()) {  // Workday: contingent workers
     id = cell(row, Field::contingent_id);
@@ -118,7 +128,7 @@ bool RowBuilder::add_post(const Row& row) {
     manager = {};
     set_flag(person, kDeclaredRoot, true);
   }
-  person.manager_id = std::string(manager);
+  person.manager_id = layout_.preset->ids_ignore_case ? lower_ascii(manager) : std::string(manager);
   person.manager_where = at(row, Field::manager);
   person.dotted_where = at(row, Field::dotted);
   const std::string_view dotted = cell(row, Field::dotted);
@@ -221,7 +231,8 @@ void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFl
 
 // A unit column names units that exist as far as the export is concerned: the first row naming one
 // creates it (implied), and another input's definition of the same id replaces it when they merge.
-void RowBuilder::add_unit(const Row& row, const Person& person) {
+void RowBuilder::add_unit(const Row& row, Person& person) {
+  if (layout_.preset->unit_paths) person.unit_id = std::string(unit_path(person.unit_id));
   if (person.unit_id.empty()) return;
   // Exports list people team by team, so the unit of the row before is the likeliest match.
   if (last_unit_ < org_.units.size() && org_.units[last_unit_].id == person.unit_id) return;
@@ -239,6 +250,30 @@ void RowBuilder::add_unit(const Row& row, const Person& person) {
   unit.name = std::string(cell(row, Field::unit_name));
   unit.implied = true;
   unit.where = at(row, Field::unit);
+  if (layout_.preset->unit_paths) add_path_units(last_unit_);
+}
+
+// A unit path names its ancestors too: '/Sales/EMEA' is 'EMEA' under '/Sales', which is a unit
+// (named 'Sales') whether or not anyone sits in it directly.
+void RowBuilder::add_path_units(UnitIndex index) {
+  for (;;) {
+    const std::string id = org_.units[index].id;
+    const std::size_t slash = id.rfind('/');
+    org_.units[index].name = id.substr(slash + 1);
+    if (slash == 0 || slash == std::string::npos) return;  // under the root
+    const std::string parent = id.substr(0, slash);
+    org_.units[index].parent_id = parent;
+    org_.units[index].parent_where = org_.units[index].where;
+    if (units_.find(parent, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; }) != IdTable::kMissing) return;
+    const auto parent_index = static_cast<UnitIndex>(org_.units.size());
+    units_.insert(parent, parent_index);
+    const SourceLocation where = org_.units[index].where;
+    Unit& unit = org_.units.emplace_back();
+    unit.id = parent;
+    unit.implied = true;
+    unit.where = where;
+    index = parent_index;
+  }
 }
 
 UnitIndex RowBuilder::define_unit(const std::string& id, const SourceLocation& where) {

@@ -71,7 +71,8 @@ class RowBuilder {
   void read_common(const Row& row, Person& person);
   void read_fte(const Row& row, Person& person);
   void read_flag(const Row& row, Person& person, Field field, PersonFlag flag);
-  void add_unit(const Row& row, const Person& person);
+  void add_unit(const Row& row, Person& person);
+  void add_path_units(UnitIndex index);
   std::string column_name(Field field) const;
 
   Org& org_;

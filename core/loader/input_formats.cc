@@ -4,7 +4,12 @@
 #include <filesystem>
 #include <cctype>
 
+#include "import/backstage_import.h"
 #include "import/csv_import.h"
+#include "import/ldif_import.h"
+#include "import/graph_import.h"
+#include "import/json_import.h"
+#include "import/scim_import.h"
 #include "import/xml_import.h"
 #include "loader/yaml_loader.h"
 #include "util/text.h"
@@ -12,15 +17,21 @@
 namespace orgaudit {
 namespace {
 
-void load_yaml(const FileSystem& files, const std::string& path, const LoadOptions&, Org& org,
+// A `.yaml` file is an org file, or a Backstage catalog by its first apiVersion.
+void load_yaml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
                std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_yaml_org(files, path, org, warnings, progress);
+  std::string start(4096, '\0');
+  files.open_for_reading(path)->read(start.data(), static_cast<std::streamsize>(start.size()));
+  if (import::is_backstage_catalog(start)) import::load_backstage(files, path, options, org, warnings, progress);
+  else load_yaml_org(files, path, org, warnings, progress);
 }
 
 std::string known_formats() {
   std::string text;
   for (const InputFormat& f : input_formats()) {
-    text += (text.empty() ? "" : ", ") + std::string(f.name) + " (";
+    text += (text.empty() ? "" : ", ") + std::string(f.name);
+    if (f.extensions.empty()) continue;  // named with --input-format only
+    text += " (";
     for (std::size_t i = 0; i < f.extensions.size(); ++i) text += (i ? ", ." : ".") + f.extensions[i];
     text += ")";
   }
@@ -34,6 +45,11 @@ const std::vector<InputFormat>& input_formats() {
       {"yaml", {"yaml", "yml"}, "org-chart-as-code YAML (docs/org-format.md)", load_yaml},
       {"csv", {"csv", "tsv", "txt"}, "HR-system CSV export, read by a preset or column map (docs/import.md)", import::load_csv},
       {"xml", {"xml"}, "HR-system XML export: hr-xml, or generic-xml mapped by XPath (docs/import.md)", import::load_xml},
+      {"json", {"json", "jsonl", "ndjson"}, "identity-directory JSON: SCIM or Microsoft Graph, told apart by content (docs/import.md)", import::load_json},
+      {"scim", {}, "SCIM 2.0 users and groups: a ListResponse, an array or JSON Lines (docs/import.md)", import::load_scim},
+      {"graph", {}, "Microsoft Graph users, one page or several (docs/import.md)", import::load_graph},
+      {"backstage", {}, "Backstage catalog Group and User entities (docs/import.md)", import::load_backstage},
+      {"ldif", {"ldif", "ldf"}, "LDIF directory entries from Active Directory or OpenLDAP (docs/import.md)", import::load_ldif},
   };
   return kFormats;
 }

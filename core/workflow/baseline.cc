@@ -8,6 +8,7 @@
 
 #include "json.h"
 #include "util/diagnostic.h"
+#include "util/tracked_chars.h"
 
 namespace orgaudit {
 namespace {
@@ -16,35 +17,6 @@ constexpr const char* kSchema = "orgaudit-baseline";
 
 // The fingerprint kind each format version holds.
 std::string fingerprint_kind(int version) { return "v" + std::to_string(version) + ":"; }
-
-// A char iterator that tells the reader how far the parser has read, so that what the reader finds
-// wrong can be given a line and column: nlohmann's SAX events carry no position.
-class TrackedChars {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  TrackedChars(const char* at, const char** read_up_to) : at_(at), read_up_to_(read_up_to) {}
-  reference operator*() const { return *at_; }
-  TrackedChars& operator++() {
-    *read_up_to_ = ++at_;
-    return *this;
-  }
-  TrackedChars operator++(int) {
-    TrackedChars before = *this;
-    ++*this;
-    return before;
-  }
-  bool operator==(const TrackedChars& other) const { return at_ == other.at_; }
-  bool operator!=(const TrackedChars& other) const { return at_ != other.at_; }
-
- private:
-  const char* at_;
-  const char** read_up_to_;
-};
 
 // One baseline entry as read, with where it is, checked once the version is known (the keys of an
 // object may come in any order).
@@ -211,19 +183,7 @@ class BaselineHandler final : public nlohmann::json_sax<nlohmann::json> {
   // How far the parser has read: just past the token it last reported (a number's one character more).
   std::size_t offset() const { return static_cast<std::size_t>(read_up_to_ - text_.data()); }
 
-  // Where the string the parser has just read starts: its opening quote is the last one before its
-  // closing quote with an even number of backslashes before it (an escaped quote has an odd number).
-  std::size_t string_start() const {
-    std::size_t at = offset() - 1;  // the closing quote
-    while (at > 0) {
-      --at;
-      if (text_[at] != '"') continue;
-      std::size_t backslashes = 0;
-      while (at > backslashes && text_[at - 1 - backslashes] == '\\') ++backslashes;
-      if (backslashes % 2 == 0) return at;
-    }
-    return at;
-  }
+  std::size_t string_start() const { return json_string_start(text_, offset()); }
 
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
     throw InputError(diagnostic_at(path_, text_, offset, message));

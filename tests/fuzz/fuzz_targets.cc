@@ -228,6 +228,16 @@ std::vector<Target> make_targets() {
                    {"attributes", "@site, Site"}, {"units", "//Department"}, {"unit.id", "@id"},
                    {"unit.parent", "@parent"},    {"title", "normalize-space(Title)"}};
   all.push_back(org_target("xml_xpath", "an XML export read through an XPath mapping (generic-xml)", "fuzz.xml", xpath));
+  all.push_back(org_target("json_detect", "a JSON directory export, SCIM or Microsoft Graph detected from content", "fuzz.json", export_options()));
+  for (const char* format : {"scim", "graph"}) {
+    LoadOptions options = export_options();
+    options.input_format = format;
+    all.push_back(org_target(std::string("json_") + format, std::string("a JSON directory export read with --input-format ") + format, "fuzz.json", options));
+  }
+  all.push_back(org_target("ldif", "an LDIF directory export (ldifde, slapcat)", "fuzz.ldif", export_options()));
+  LoadOptions backstage = export_options();
+  backstage.input_format = "backstage";
+  all.push_back(org_target("backstage", "a Backstage catalog of Group and User entities", "fuzz.yaml", backstage));
   all.push_back({"config", "a .orgaudit.yaml: loaded, its profile applied, its rules configured", config_file});
   all.push_back({"profile", "a profile file: applied through extends, its rules configured", profile_file});
   all.push_back({"baseline", "a baseline: read, compared, pruned and written back", baseline_file});

@@ -1,0 +1,361 @@
+#include "import/ldif_import.h"
+
+#include <cstring>
+#include <unordered_set>
+
+#include "import/directory_records.h"
+#include "import/encoding.h"
+
+namespace orgaudit::import {
+namespace {
+
+enum Slot : std::size_t { dn_as_written, email, employee_id, user_name };
+
+const DirectoryShape& ldif_shape() {
+  static const DirectoryShape shape{
+      Preset{"ldif", "LDIF directory entries (RFC 2849)", RowStyle::plain, {}, {}, {}},
+      RecordWords{"entry", "attribute"},
+      {{Field::id, "dn"},
+       {Field::name, "displayName"},
+       {Field::first_name, "givenName"},
+       {Field::last_name, "sn"},
+       {Field::title, "title"},
+       {Field::manager, "manager"},
+       {Field::unit, "department"}},
+      {"dn", "email", "employee-id", "username"}};
+  return shape;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// One attribute of an entry: its name as written (options such as `;lang-en` dropped), its value
+// (decoded when base64) and where the value starts.
+struct Value {
+  std::string name;  // short: kept in the string itself, no allocation
+  std::string text;
+  std::size_t offset;
+  bool base64;
+};
+
+// A decoded value that is not UTF-8 is read as Windows-1252 and reported.
+struct Entry {
+  std::size_t offset = 0;  // of the `dn:` line
+  std::vector<Value> values;
+};
+
+bool name_is(std::string_view name, const char* expected) {
+  const std::size_t n = std::strlen(expected);
+  if (name.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if ((name[i] | 0x20) != (expected[i] | 0x20)) return false;
+  return true;
+}
+
+std::string first_rdn_value(std::string_view dn) {
+  const std::size_t equals = dn.find('=');
+  if (equals == std::string_view::npos) return std::string(dn);
+  std::size_t end = equals + 1;
+  while (end < dn.size() && dn[end] != ',' && dn[end] != '+' && dn[end] != ';') end += dn[end] == '\\' ? 2 : 1;
+  std::string value(dn.substr(equals + 1, std::min(end, dn.size()) - equals - 1));
+  while (!value.empty() && is_space(value.front())) value.erase(0, 1);
+  while (!value.empty() && is_space(value.back())) value.pop_back();
+  return value;
+}
+
+class LdifReader {
+ public:
+  LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path)
+      : text_(text), locate_(text, file), records_(org, file, ldif_shape(), locate_), org_(org), path_(path) {}
+
+  void read() {
+    std::size_t at = text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    Entry entry;
+    std::string logical;  // a line with its folded continuations
+    while (at < text_.size()) {
+      const std::size_t start = at;
+      std::size_t end = line_end(at);
+      if (end == start) {  // a blank line ends an entry
+        finish_entry(entry);
+        at = next_line(end);
+        continue;
+      }
+      // Unfold: each following line that starts with one space continues this one.
+      logical.assign(text_.data() + start, end - start);
+      std::size_t next = next_line(end);
+      while (next < text_.size() && text_[next] == ' ') {
+        const std::size_t cont_end = line_end(next);
+        logical.append(text_.data() + next + 1, cont_end - next - (cont_end > next ? 1 : 0));
+        next = next_line(cont_end);
+      }
+      at = next;
+      if (logical[0] == '#') continue;  // a comment, folded or not
+      attribute(entry, logical, start);
+    }
+    finish_entry(entry);
+  }
+
+  void finish(std::vector<Diagnostic>& warnings) {
+    cross_check_direct_reports();
+    records_.finish(path_, "LDIF entries", "disabled (userAccountControl bit 2)", warnings);
+  }
+
+ private:
+  std::size_t line_end(std::size_t at) const {
+    const void* nl = std::memchr(text_.data() + at, '\n', text_.size() - at);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
+    if (end > at && text_[end - 1] == '\r') --end;
+    return end;
+  }
+  std::size_t next_line(std::size_t end) const {
+    if (end < text_.size() && text_[end] == '\r') ++end;
+    return end < text_.size() ? end + 1 : end;
+  }
+
+  void attribute(Entry& entry, const std::string& line, std::size_t offset) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos || colon == 0) {
+      records_.issue(ImportIssue::bad_value, "line ignored: '" + line.substr(0, 40) + "' is not 'attribute: value'", "", offset);
+      return;
+    }
+    std::string_view name(line.data(), colon);
+    if (const auto semicolon = name.find(';'); semicolon != std::string_view::npos) name = name.substr(0, semicolon);
+    std::size_t value_at = colon + 1;
+    const bool base64 = value_at < line.size() && line[value_at] == ':';
+    const bool url = value_at < line.size() && line[value_at] == '<';
+    if (base64 || url) ++value_at;
+    while (value_at < line.size() && is_space(line[value_at])) ++value_at;
+    // Offsets: in the file's first line of the attribute (a folded value starts on that line).
+    const std::size_t value_offset = offset + std::min(value_at, line_end(offset) - offset);
+    if (entry.values.empty() && !name_is(name, "dn")) {
+      if (name_is(name, "version")) return;  // `version: 1` heads the file
+      records_.issue(ImportIssue::skipped_row, "entry skipped: it does not start with 'dn:'", "", offset);
+      entry.offset = offset;
+      entry.values.push_back({"", "", offset, false});  // the rest of the entry is ignored with it
+      return;
+    }
+    if (entry.values.empty()) entry.offset = offset;
+    if (url) return;  // a value by URL (`jpegPhoto:< file:///...`) is nothing orgaudit reads
+    entry.values.push_back({std::string(name), line.substr(value_at), value_offset, base64});
+  }
+
+  // The value of `value` as text, decoding base64; false (with an issue) when it does not decode.
+  bool text_of(Value& value, std::string_view entity) {
+    if (!value.base64) return true;
+    std::string decoded;
+    if (!decode_base64(value.text, decoded)) {
+      records_.issue(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) + "' does not decode; ignored",
+                     std::string(entity), value.offset);
+      return false;
+    }
+    if (first_invalid_utf8(decoded) != std::string::npos) {
+      records_.issue(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) +
+                                                 "' is not UTF-8 once decoded; read as Windows-1252",
+                     std::string(entity), value.offset);
+      decoded = repair_utf8(decoded);
+    }
+    value.text = std::move(decoded);
+    return true;
+  }
+
+  static bool is_person(const Entry& entry) {
+    bool classes = false, person = false;
+    for (const Value& v : entry.values) {
+      if (!name_is(v.name, "objectClass")) continue;
+      classes = true;
+      if (name_is(v.text, "computer")) return false;  // AD computers are users too, by class
+      person |= name_is(v.text, "person") || name_is(v.text, "organizationalPerson") || name_is(v.text, "inetOrgPerson") ||
+                name_is(v.text, "user");
+    }
+    return person || !classes;  // an export of chosen attributes may leave objectClass out
+  }
+
+  void finish_entry(Entry& entry) {
+    if (entry.values.empty()) return;
+    Entry current = std::move(entry);
+    entry = Entry{};
+    if (current.values.front().name.empty()) return;  // skipped: no dn
+    Value& dn = current.values.front();
+    if (!text_of(dn, "") || normalise_dn(dn.text).empty()) {
+      records_.begin(current.offset);
+      records_.skip("its DN is empty or does not decode");
+      return;
+    }
+    if (!is_person(current)) return;  // organizational units, groups, computers: not people
+    const std::string id = normalise_dn(dn.text);
+    records_.begin(current.offset);
+    records_.set(Field::id, id, dn.offset);
+    records_.set_attribute(dn_as_written, dn.text, dn.offset);
+    bool disabled = false, named = false;
+    for (std::size_t i = 1; i < current.values.size(); ++i) {
+      Value& v = current.values[i];
+      const std::string_view n = v.name;
+      if (name_is(n, "directReports")) {
+        if (text_of(v, id)) reports_.push_back({id, normalise_dn(v.text), v.offset});
+        continue;
+      }
+      if (name_is(n, "userAccountControl")) {
+        disabled = (std::strtoul(v.text.c_str(), nullptr, 10) & 2u) != 0;
+        continue;
+      }
+      const bool display = name_is(n, "displayName");
+      Field field = Field::count;
+      std::size_t slot = static_cast<std::size_t>(-1);
+      if (display || (name_is(n, "cn") && !named)) field = Field::name;
+      else if (name_is(n, "givenName")) field = Field::first_name;
+      else if (name_is(n, "sn")) field = Field::last_name;
+      else if (name_is(n, "title")) field = Field::title;
+      else if (name_is(n, "department")) field = Field::unit;
+      else if (name_is(n, "manager")) field = Field::manager;
+      else if (name_is(n, "mail")) slot = email;
+      else if (name_is(n, "employeeID") || name_is(n, "employeeNumber")) slot = employee_id;
+      else if (name_is(n, "uid") || name_is(n, "sAMAccountName")) slot = user_name;
+      else continue;
+      if (!text_of(v, id)) continue;
+      if (field == Field::manager) records_.set(field, normalise_dn(v.text), v.offset);
+      else if (field != Field::count) records_.set(field, v.text, v.offset);
+      else records_.set_attribute(slot, v.text, v.offset);
+      named |= display;
+    }
+    // Nothing names the person: the DN's first value does ("Ada" of "CN=Ada,OU=Users").
+    if (records_.value(Field::name).empty() && records_.value(Field::first_name).empty() && records_.value(Field::last_name).empty())
+      records_.set(Field::name, first_rdn_value(dn.text), dn.offset);
+    if (disabled) {
+      records_.leave_out();
+      disabled_.insert(id);
+    } else {
+      records_.add();
+    }
+  }
+
+  // AD writes each manager's `directReports` back-link: one that disagrees with the reports' own
+  // `manager` says the export is inconsistent (a partial export, a replication lag).
+  void cross_check_direct_reports() {
+    if (reports_.empty()) return;
+    std::unordered_map<std::string_view, PersonIndex> people;
+    for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
+    auto name = [&](const std::string& id) {  // messages name people as the audit does
+      const auto found = people.find(id);
+      return "'" + (found == people.end() || org_.people[found->second].name.empty() ? id : org_.people[found->second].name) + "'";
+    };
+    for (const Report& r : reports_) {
+      if (disabled_.count(r.report)) continue;
+      const auto found = people.find(r.report);
+      if (found == people.end()) {
+        records_.issue(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists '" + r.report +
+                                                   "', who is not in this export", r.manager, r.offset);
+        continue;
+      }
+      const Person& report = org_.people[found->second];
+      if (report.manager_id == r.manager) continue;
+      records_.issue(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists " + name(report.id) +
+                                                 ", whose manager is " + (report.manager_id.empty() ? std::string("not set") : name(report.manager_id)),
+                     r.manager, r.offset);
+    }
+  }
+
+  struct Report {
+    std::string manager, report;
+    std::size_t offset;
+  };
+
+  std::string_view text_;
+  TextLocator locate_;
+  DirectoryRecords records_;
+  Org& org_;
+  const std::string& path_;
+  std::unordered_set<std::string> disabled_;
+  std::vector<Report> reports_;
+};
+
+int base64_digit(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+}  // namespace
+
+bool decode_base64(std::string_view text, std::string& out) {
+  out.clear();
+  std::uint32_t bits = 0;
+  int count = 0, padding = 0;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (c == '=') {
+      ++padding;
+      continue;
+    }
+    const int digit = base64_digit(c);
+    if (digit < 0 || padding > 0) return false;  // not base64, or data after the padding
+    bits = (bits << 6) | static_cast<std::uint32_t>(digit);
+    if (++count == 4) {
+      out += static_cast<char>((bits >> 16) & 0xFF);
+      out += static_cast<char>((bits >> 8) & 0xFF);
+      out += static_cast<char>(bits & 0xFF);
+      bits = 0;
+      count = 0;
+    }
+  }
+  if (count == 1 || padding > 2) return false;
+  if (count == 2) out += static_cast<char>((bits >> 4) & 0xFF);
+  if (count == 3) {
+    out += static_cast<char>((bits >> 10) & 0xFF);
+    out += static_cast<char>((bits >> 2) & 0xFF);
+  }
+  return true;
+}
+
+std::string normalise_dn(std::string_view dn) {
+  std::string out;
+  out.reserve(dn.size());
+  bool in_value = false, pending_space = false;
+  bool after_separator = true;  // nothing of the current type or value written yet
+  for (std::size_t i = 0; i < dn.size(); ++i) {
+    char c = dn[i];
+    if (c == '\\' && i + 1 < dn.size()) {  // an escaped character, as `\,` or as hex `\2C`
+      char escaped = dn[i + 1];
+      ++i;
+      auto hex = [](char h) { return h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1; };
+      if (i + 1 < dn.size() && hex(escaped) >= 0 && hex(dn[i + 1]) >= 0) {
+        escaped = static_cast<char>(hex(escaped) * 16 + hex(dn[i + 1]));
+        ++i;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      after_separator = false;
+      if (std::strchr(",+\"\\<>;=", escaped) && escaped) out += '\\';
+      out += escaped >= 'A' && escaped <= 'Z' ? static_cast<char>(escaped | 0x20) : escaped;
+      continue;
+    }
+    if (is_space(c)) {
+      pending_space = in_value && !after_separator;
+      continue;
+    }
+    if (c == ',' || c == ';' || c == '+' || c == '=') {  // separators: no space around them
+      pending_space = false;
+      out += c == ';' ? ',' : c;
+      in_value = c == '=';
+      after_separator = true;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    after_separator = false;
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+  }
+  return out;
+}
+
+void load_ldif(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+               std::vector<Diagnostic>& warnings, Progress& progress) {
+  read_whole_export(files, path, options, org, progress, [&](std::string_view text, FileIndex file) {
+    LdifReader reader(text, org, file, path);
+    reader.read();
+    reader.finish(warnings);
+  });
+}
+
+}  // namespace orgaudit::import

@@ -1,0 +1,43 @@
+// Byte offsets of a text to line and column, the column in code points as orgaudit's locations
+// count them (the YAML loader's do), for importers that know where a value starts by its offset.
+#pragma once
+
+#include <algorithm>
+#include <string_view>
+
+#include "import/xml_guard.h"
+#include "orgaudit/source_location.h"
+
+namespace orgaudit::import {
+
+class TextLocator {
+ public:
+  TextLocator(std::string_view text, FileIndex file) : text_(text), lines_(text), file_(file) {}
+
+  SourceLocation operator()(std::size_t offset) const {
+    SourceLocation at = lines_.locate(file_, offset);
+    const std::size_t line_start = offset - (at.column - 1);
+    // Code points are counted from the last place asked on the same line, forward or back, so a
+    // minified export (one line of a million records) is counted once, not once per record.
+    if (line_start != counted_line_) {
+      counted_line_ = counted_to_ = line_start;
+      counted_column_ = 1;
+    }
+    offset = std::min(offset, text_.size());
+    for (; counted_to_ < offset; ++counted_to_) counted_column_ += starts_code_point(counted_to_);
+    for (; counted_to_ > offset; --counted_to_) counted_column_ -= starts_code_point(counted_to_ - 1);
+    at.column = counted_column_;
+    return at;
+  }
+
+ private:
+  bool starts_code_point(std::size_t i) const { return (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80; }
+
+  std::string_view text_;
+  xml::LineIndex lines_;
+  FileIndex file_;
+  mutable std::size_t counted_line_ = static_cast<std::size_t>(-1), counted_to_ = 0;
+  mutable std::uint32_t counted_column_ = 1;
+};
+
+}  // namespace orgaudit::import
