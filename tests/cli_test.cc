@@ -346,7 +346,7 @@ TEST_CASE("cli: several outputs are written all or none, '-' is standard output,
   r = run_cli("check tests/cli/deep.yaml --fail-on never -o " + fifo + " & cat '" + fifo + "' > '" + copy + "'; wait");
   CHECK(r.exit_code == 0);
   CHECK(fs::is_fifo(fifo));
-  CHECK_THAT(slurp(copy), Catch::Contains("[structure-pass-through-manager]"));
+  CHECK_THAT(slurp(copy), Catch::Contains("is a pass-through layer [structure-span-of-control]"));
 }
 
 TEST_CASE("cli: SIGTERM or SIGINT during a write removes the temporary files and exits 143 or 130") {
