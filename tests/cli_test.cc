@@ -252,7 +252,7 @@ TEST_CASE("cli: colour only when asked or on a terminal") {
   CHECK(run_cli("check tests/cli/deep.yaml --color sometimes").exit_code == 2);
 }
 
-TEST_CASE("cli: FORCE_COLOR and CLICOLOR_FORCE colour a pipe; NO_COLOR and --color never win over them") {
+TEST_CASE("cli: FORCE_COLOR and CLICOLOR_FORCE colour a pipe, NO_COLOR and --color never win over them") {
   const std::string red_error = "\033[1;31merror";
   CHECK_THAT(run_cli("check tests/cli/deep.yaml", "FORCE_COLOR=1").out, Catch::Contains(red_error));
   CHECK_THAT(run_cli("check tests/cli/deep.yaml", "CLICOLOR_FORCE=1").out, Catch::Contains(red_error));

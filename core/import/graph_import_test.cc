@@ -47,7 +47,7 @@ TEST_CASE("graph: every property fills its field, the expanded manager its line"
   CHECK(loaded.warnings.empty());
 }
 
-TEST_CASE("graph: pages one after another are one export; PowerShell's property case is read", "[graph]") {
+TEST_CASE("graph: pages one after another are one export, PowerShell's property case is read", "[graph]") {
   const Loaded loaded = graph(
       "{\"value\": [{\"id\": \"a\"}], \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/users?$skiptoken=X\"}\n"
       "{\"value\": [{\"Id\": \"b\", \"DisplayName\": \"Bee\", \"Manager\": {\"Id\": \"a\"}}, {\"id\": \"c\", \"accountEnabled\": false}]}\n"

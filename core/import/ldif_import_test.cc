@@ -39,7 +39,7 @@ TEST_CASE("ldif: base64 decodes with or without padding and refuses what is not 
   CHECK_FALSE(import::decode_base64("Y", out));
 }
 
-TEST_CASE("ldif: each attribute fills its field; folded lines, base64, comments and CRLF", "[ldif]") {
+TEST_CASE("ldif: each attribute fills its field, folded lines, base64, comments and CRLF", "[ldif]") {
   const Loaded loaded = ldif(
       "version: 1\r\n"
       "# a comment\r\n"
@@ -80,7 +80,7 @@ TEST_CASE("ldif: each attribute fills its field; folded lines, base64, comments 
   CHECK(loaded.org.import_issues.empty());
 }
 
-TEST_CASE("ldif: only people are read; disabled accounts are left out and counted", "[ldif]") {
+TEST_CASE("ldif: only people are read, disabled accounts are left out and counted", "[ldif]") {
   const Loaded loaded = ldif(
       "dn: ou=Users,dc=x\nobjectClass: organizationalUnit\n\n"
       "dn: cn=PC1,dc=x\nobjectClass: user\nobjectClass: computer\n\n"

@@ -96,7 +96,7 @@ TEST_CASE("hops to the nearest user-facing unit follow membership and contracts,
   CHECK(net.component_size[net.component[org.find_unit("CHILD")]] == 1);
 }
 
-TEST_CASE("a unit whose parent is an EMC is its member; people make their unit user-facing") {
+TEST_CASE("a unit whose parent is an EMC is its member, people make their unit user-facing") {
   const Org org = NetBuilder()
                       .unit("TOP", UnitKind::platform)
                       .unit("EMC", UnitKind::emc, "TOP")

@@ -136,7 +136,7 @@ TEST_CASE("two different organisations are told apart by shared ids and names", 
   CHECK(relatedness(before.org, renamed.org).related);
 }
 
-TEST_CASE("diff keys junior staff by senior post, grade and profession; case-only unit renames are renames",
+TEST_CASE("diff keys junior staff by senior post, grade and profession, case-only unit renames are renames",
           "[workflow]") {
   Side before = load("juniors-before.yaml"), after = load("juniors-after.yaml");
   Finding warning = finding("span", "S2"), error = finding("cycle", "S3"), info = finding("note", "S1");

@@ -70,7 +70,7 @@ TEST_CASE("schemas: the XML report validates against reports/orgaudit-report.xsd
   }
 }
 
-TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baselined ones carry their state",
+TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression, baselined ones carry their state",
           "[schema]") {
   require_jsonschema();
   require_tool("xmllint", "libxml2-utils");

@@ -75,7 +75,7 @@ TEST_CASE("map cli: bad requests exit 2 before the audit and write nothing", "[m
   CHECK(!fs::exists(svg));
 }
 
-TEST_CASE("map cli: a person map of 10,000 people is refused at once; units and subtrees are drawn", "[maps][cli]") {
+TEST_CASE("map cli: a person map of 10,000 people is refused at once, units and subtrees are drawn", "[maps][cli]") {
   const std::string svg = scratch_path("big.svg");
   const auto start = std::chrono::steady_clock::now();
   CliRun r = run_orgaudit("map '" + big_org() + "' --fail-on never --output " + svg);
