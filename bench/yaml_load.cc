@@ -1,5 +1,6 @@
-// How fast orgaudit reads an org YAML file: libyaml's events alone (the parser's floor), then the
-// whole loader into the org model in one pass, then split over every core as `check` does.
+// How fast orgaudit reads an org YAML file: libyaml's events alone (the parser's floor), the scan
+// that finds where a split load may cut, then the whole loader into the org model in one pass and
+// split over every core as `check` does.
 //
 //   build/bin/orgaudit_yaml_bench bench/out/org-1000000.yaml
 //
@@ -12,6 +13,7 @@
 
 #include "loader/yaml_events.h"
 #include "loader/yaml_loader.h"
+#include "loader/yaml_split.h"
 #include "loader/yaml_tuning.h"
 
 using namespace orgaudit;
@@ -59,6 +61,12 @@ int main(int argc, char** argv) {
       Discard sink;
       yaml::read_events(*files.open_for_reading(path), source, sink, [](std::uint64_t) { return yaml::ByteLocation{}; });
       return std::to_string(sink.events) + " events";
+    });
+    timed("split plan", megabytes, [&] {
+      const yaml::SplitPlan plan = yaml::plan_split(*files.open_for_reading(path), 1u << 20, YamlLoadTuning{}.min_split_bytes);
+      std::size_t chunks = 0;
+      for (const yaml::SplitRange& range : plan.ranges) chunks += range.chunks.size();
+      return std::to_string(plan.ranges.size()) + " sections, " + std::to_string(chunks) + " chunks";
     });
     for (unsigned threads : {1u, std::max(2u, std::thread::hardware_concurrency())}) {
       YamlLoadTuning tuning;

@@ -1,4 +1,6 @@
-// The JSON report: schema "orgaudit-report", version 1, documented in docs/json-output.md.
+// The JSON report: schema "orgaudit-report", version 2, documented in docs/json-output.md.
+#include <algorithm>
+
 #include "json.h"
 #include "report.h"
 
@@ -73,6 +75,11 @@ void write_findings(JsonWriter& w, const ReportInput& input) {
   w.end_array();
 }
 
+// Whether some rule of the dimension fails an entity (in the org, or in a unit's subtree).
+bool flagged(const DimensionScore& d) {
+  return std::any_of(d.rules.begin(), d.rules.end(), [](const RuleScore& r) { return r.failing > 0; });
+}
+
 // Bytes per field and indentation, measured on the samples and rounded up (see JsonWriter::reserve).
 std::size_t size_guess(const ReportInput& input) {
   std::size_t bytes = 64 * 1024;
@@ -82,7 +89,8 @@ std::size_t size_guess(const ReportInput& input) {
   }
   for (const UnitScore& s : input.scores.units) {
     bytes += 400;
-    for (const DimensionScore& d : s.dimensions) bytes += 300 + d.reason.size() + 220 * d.rules.size();
+    for (const DimensionScore& d : s.dimensions)
+      bytes += 40 + (flagged(d) ? 300 + d.reason.size() + 220 * d.rules.size() : 0);
   }
   return bytes;
 }
@@ -107,7 +115,10 @@ void write_dimension(JsonWriter& w, const DimensionScore& d) {
   w.end_object();
 }
 
-// Every unit's subtree score, ranked lowest first (docs/scoring.md, "Per-unit scores").
+// Every unit's subtree score, ranked lowest first (docs/scoring.md, "Per-unit scores"). A large org
+// has a unit per team (132,000 at a million people): every unit carries its scores, and the
+// explanation (reason, rules) only for the dimensions where its subtree has something flagged, so
+// the section grows with the findings rather than with the units.
 void write_unit_scores(JsonWriter& w, const ReportInput& input) {
   w.key("units").begin_array();
   for (const UnitScore& s : input.scores.units) {
@@ -119,9 +130,14 @@ void write_unit_scores(JsonWriter& w, const ReportInput& input) {
     write_optional(w, s.score);
     w.key("data_quality");
     write_optional(w, s.confidence);
-    w.key("dimensions").begin_array();
+    // Assessed dimensions only: why the others are not assessed is said once, for the org.
+    w.key("dimension_scores").begin_object();
     for (const DimensionScore& d : s.dimensions)
-      if (d.score) write_dimension(w, d);  // why the others are not assessed is said once, for the org
+      if (d.score) w.key(d.name).value(*d.score);
+    w.end_object();
+    w.key("flagged_dimensions").begin_array();
+    for (const DimensionScore& d : s.dimensions)
+      if (d.score && flagged(d)) write_dimension(w, d);
     w.end_array();
     w.end_object();
   }
@@ -144,7 +160,7 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
 void write_document(JsonWriter& w, const ReportInput& input) {
   w.begin_object();
   w.key("schema").value("orgaudit-report");
-  w.key("version").value(1);
+  w.key("version").value(2);  // 2: a unit explains only its flagged dimensions
   w.key("tool").begin_object().key("name").value("orgaudit").key("version").value(input.tool_version).end_object();
   w.key("org").begin_object();
   w.key("name").value(input.org.name);
@@ -164,15 +180,18 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.end_array();
   w.end_object();
 
-  // Severity counts cover the findings that can fail the run, as the text summary's do.
-  std::size_t counts[3] = {0, 0, 0}, suppressed = 0, unchanged = 0;
+  // Severity counts cover the findings that can fail the run; the rules' "not assessed" notes,
+  // which never do (not even at --fail-on info), are counted apart.
+  std::size_t counts[3] = {0, 0, 0}, not_assessed = 0, suppressed = 0, unchanged = 0;
   for (const Finding& f : input.run.findings) {
-    if (f.counts()) ++counts[static_cast<int>(f.severity)];
+    if (f.not_assessed_note) ++not_assessed;
+    else if (f.counts()) ++counts[static_cast<int>(f.severity)];
     else if (f.suppression) ++suppressed;
     else ++unchanged;
   }
   w.key("summary").begin_object();
   w.key("errors").value(counts[2]).key("warnings").value(counts[1]).key("infos").value(counts[0]);
+  w.key("not_assessed").value(not_assessed);
   w.key("suppressed").value(suppressed).key("baseline_unchanged").value(unchanged);
   w.key("span_bands").begin_object();
   const SpanBands bands = span_bands(input.org, input.metrics);

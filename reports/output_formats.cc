@@ -12,6 +12,7 @@ const std::vector<OutputFormat>& output_formats() {
       {"xml", "the HR audit report, validated by reports/orgaudit-report.xsd", write_xml},
       {"markdown", "a short summary for a pull-request comment", write_markdown},
       {"html", "one self-contained HTML report: scores, units, map, findings (docs/html-report.md)", write_html},
+      {"codequality", "GitLab Code Quality JSON: the open findings as merge request issues", write_codequality},
   };
   return kFormats;
 }

@@ -30,6 +30,9 @@ struct WriteOptions {
   bool summary = true;            // the closing summary paragraph (text)
   Severity fail_on = Severity::error;  // findings at or above it are failures (JUnit, Markdown)
   bool never_fail = false;
+  // Where the rule pages are published (the repository's rules/ folder, say): SARIF's helpUri is
+  // this joined with "<pack>/<id>.md". Empty: no helpUri, the help is embedded.
+  std::string rule_docs_url;
 };
 
 using WriteFunction = std::string (*)(const ReportInput& input, const WriteOptions& options);
@@ -56,6 +59,7 @@ std::string write_junit(const ReportInput& input, const WriteOptions& options);
 std::string write_xml(const ReportInput& input, const WriteOptions& options);
 std::string write_markdown(const ReportInput& input, const WriteOptions& options);
 std::string write_html(const ReportInput& input, const WriteOptions& options);
+std::string write_codequality(const ReportInput& input, const WriteOptions& options);
 
 // "path:line:col" of a location, or just "path" when the line is unknown.
 std::string format_location(const Org& org, const SourceLocation& where);

@@ -8,8 +8,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "code_point_columns.h"
+#include "html/rule_docs.h"
 #include "json.h"
 #include "report.h"
+#include "rule_help.h"
 #include "writer_support.h"
 
 namespace orgaudit {
@@ -40,12 +43,14 @@ void text_message(JsonWriter& w, const char* key, const std::string& text) {
   w.key(key).begin_object().key("text").value(text).end_object();
 }
 
-// Each input's URI, encoded once rather than for every one of a large run's locations.
+// Each input's URI, encoded once rather than for every one of a large run's locations, and the
+// columns of the locations written, in code points.
 struct Artifacts {
   std::vector<std::string> uris;
   std::vector<bool> relative;  // resolved against %SRCROOT%
+  CodePointColumns columns;
 
-  explicit Artifacts(const Org& org) {
+  Artifacts(const Org& org, const std::vector<SourceLocation>& written) : columns(org, written) {
     for (const std::string& path : org.files) {
       uris.push_back(path_to_uri(path));
       relative.push_back(path.empty() || path.front() != '/');
@@ -60,7 +65,7 @@ void physical_location(JsonWriter& w, const Artifacts& artifacts, const SourceLo
   if (!known_file || artifacts.relative[where.file]) w.key("uriBaseId").value(kSourceRoot);
   w.end_object();
   if (where.known())
-    w.key("region").begin_object().key("startLine").value(where.line).key("startColumn").value(where.column).end_object();
+    w.key("region").begin_object().key("startLine").value(where.line).key("startColumn").value(artifacts.columns.column(where)).end_object();
   w.end_object();
 }
 
@@ -71,13 +76,18 @@ void logical_location(JsonWriter& w, const std::string& entity_id) {
   w.end_array();
 }
 
-void write_rules(JsonWriter& w, const RuleCatalog& catalog) {
+// What GitHub's rule panel shows: the page's help embedded, so it needs no link; helpUri (which must
+// be absolute) only when --rule-docs-url says where the pages are published.
+void write_rules(JsonWriter& w, const RuleCatalog& catalog, const std::string& docs_url) {
   w.key("rules").begin_array();
   for (const CatalogEntry& rule : catalog.entries()) {
+    const RuleHelp help = rule_help(rule.info, html::find_rule_doc(rule.info));
     w.begin_object();
     w.key("id").value(rule.info.id);
     text_message(w, "shortDescription", rule.info.summary);
-    w.key("helpUri").value(rule_doc_path(rule));
+    text_message(w, "fullDescription", help.full_description);
+    w.key("help").begin_object().key("text").value(help.text).key("markdown").value(help.markdown).end_object();
+    if (!docs_url.empty()) w.key("helpUri").value(rule_doc_url(docs_url, rule));
     w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(rule.info.default_severity)).end_object();
     w.key("properties").begin_object();
     w.key("pack").value(rule.info.pack).key("dimension").value(rule.info.dimension);
@@ -107,9 +117,7 @@ void write_result(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
   w.begin_object();
   w.key("ruleId").value(f.rule_id);
   if (auto index = rule_index.find(f.rule_id); index != rule_index.end()) w.key("ruleIndex").value(index->second);
-  // "This rule lacks its data" is not a problem found; SARIF requires level none for such kinds.
-  if (f.not_assessed_note) w.key("kind").value("notApplicable").key("level").value("none");
-  else w.key("level").value(sarif_level(f.severity));
+  w.key("level").value(sarif_level(f.severity));
   text_message(w, "message", f.message);
   w.key("locations").begin_array().begin_object();
   physical_location(w, artifacts, f.where);
@@ -142,39 +150,69 @@ void write_result(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
 }
 
 // Which results a run keeps when it cannot keep them all, and the order it lists them in: open
-// findings before accepted (suppressed) ones, then errors, warnings, notes and the rules' "not
-// assessed" notes, each group in file order.
-constexpr std::size_t kPriorities = 8;
-std::size_t priority(const Finding& f) {
-  const std::size_t level = f.not_assessed_note ? 3 : 2 - static_cast<std::size_t>(f.severity);
-  return (f.suppression ? 4 : 0) + level;
-}
+// findings before accepted (suppressed) ones, then errors, warnings and notes, each group in file
+// order. The rules' "not assessed" notes are no results (see write_not_assessed).
+constexpr std::size_t kPriorities = 6;
+std::size_t priority(const Finding& f) { return (f.suppression ? 3 : 0) + 2 - static_cast<std::size_t>(f.severity); }
 
 struct ChosenResults {
   std::vector<const Finding*> results;
+  std::vector<const Finding*> not_assessed;  // every one: a few per run, one per rule at most
+  std::size_t findings = 0;                  // the findings that are results, kept or not
   std::size_t omitted = 0;
 };
 
 // Bucketed rather than sorted: linear in the findings, and file order within a bucket for free.
 ChosenResults choose_results(const std::vector<Finding>& findings) {
   std::array<std::vector<const Finding*>, kPriorities> buckets;
-  for (const Finding& f : findings) buckets[priority(f)].push_back(&f);
   ChosenResults chosen;
-  chosen.results.reserve(std::min(findings.size(), kMaxResults));
+  for (const Finding& f : findings) {
+    if (f.not_assessed_note) chosen.not_assessed.push_back(&f);
+    else buckets[priority(f)].push_back(&f);
+  }
+  chosen.findings = findings.size() - chosen.not_assessed.size();
+  chosen.results.reserve(std::min(chosen.findings, kMaxResults));
   for (const auto& bucket : buckets)
     for (const Finding* f : bucket)
       if (chosen.results.size() < kMaxResults) chosen.results.push_back(f);
-  chosen.omitted = findings.size() - chosen.results.size();
+  chosen.omitted = chosen.findings - chosen.results.size();
   return chosen;
 }
 
+// "This rule lacks the data it needs" is a fact about the run, not a problem found: a tool execution
+// notification at level note, tied to its rule, rather than a result (a result whose kind is not
+// "fail" must have level none, SARIF 3.27.10, and code scanning would list it among the alerts).
+void write_not_assessed(JsonWriter& w, const Artifacts& artifacts, const Finding& f,
+                        const std::unordered_map<std::string, std::size_t>& rule_index) {
+  w.begin_object();
+  w.key("level").value("note");
+  w.key("descriptor").begin_object().key("id").value("rule-not-assessed").end_object();
+  w.key("associatedRule").begin_object().key("id").value(f.rule_id);
+  if (auto index = rule_index.find(f.rule_id); index != rule_index.end()) w.key("index").value(index->second);
+  w.end_object();
+  text_message(w, "message", f.message);
+  w.key("locations").begin_array().begin_object();
+  physical_location(w, artifacts, f.where);
+  w.end_object().end_array();
+  w.end_object();
+}
+
 // The run always says it completed; when results were left out, a warning says how many and where
-// the rest are. Code scanning shows tool execution notifications on its tool status page.
-void write_invocation(JsonWriter& w, std::size_t findings, const ChosenResults& chosen) {
+// the rest are, and each rule that could not assess this org says so in a note. Code scanning shows
+// tool execution notifications on its tool status page.
+void write_invocation(JsonWriter& w, const Artifacts& artifacts, const ChosenResults& chosen,
+                      const std::unordered_map<std::string, std::size_t>& rule_index) {
   w.key("invocations").begin_array().begin_object();
   w.key("executionSuccessful").value(true);
+  if (chosen.omitted == 0 && chosen.not_assessed.empty()) {
+    w.end_object().end_array();
+    return;
+  }
+  w.key("toolExecutionNotifications").begin_array();
+  for (const Finding* f : chosen.not_assessed) write_not_assessed(w, artifacts, *f, rule_index);
   if (chosen.omitted > 0) {
-    w.key("toolExecutionNotifications").begin_array().begin_object();
+    const std::size_t findings = chosen.findings;
+    w.begin_object();
     w.key("level").value("warning");
     w.key("descriptor").begin_object().key("id").value("sarif-results-limit").end_object();
     text_message(w, "message",
@@ -187,8 +225,9 @@ void write_invocation(JsonWriter& w, std::size_t findings, const ChosenResults& 
     w.key("properties").begin_object();
     w.key("findings").value(findings).key("results").value(chosen.results.size()).key("omitted").value(chosen.omitted);
     w.end_object();
-    w.end_object().end_array();
+    w.end_object();
   }
+  w.end_array();
   w.end_object().end_array();
 }
 
@@ -211,7 +250,21 @@ void write_run_properties(JsonWriter& w, const ReportInput& input) {
   w.end_object();
 }
 
-void write_document(JsonWriter& w, const ReportInput& input) {
+// Every location the run writes (results and not-assessed notes), for their columns to be counted in
+// code points.
+std::vector<SourceLocation> written_locations(const ChosenResults& chosen) {
+  std::vector<SourceLocation> locations;
+  for (const Finding* f : chosen.not_assessed) locations.push_back(f->where);
+  for (const Finding* f : chosen.results) {
+    locations.push_back(f->where);
+    for (std::size_t i = 0; i < std::min(f->related.size(), kMaxRelatedLocations); ++i)
+      locations.push_back(f->related[i].where);
+    if (f->suppression) locations.push_back(f->suppression->where);
+  }
+  return locations;
+}
+
+void write_document(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
   std::unordered_map<std::string, std::size_t> rule_index;
   for (const CatalogEntry& rule : input.catalog.entries()) rule_index.emplace(rule.info.id, rule_index.size());
 
@@ -223,12 +276,19 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.key("name").value("orgaudit");
   w.key("version").value(input.tool_version);
   w.key("semanticVersion").value(input.tool_version);
-  write_rules(w, input.catalog);
+  write_rules(w, input.catalog, options.rule_docs_url);
   w.end_object().end_object();
+  // Relative artifact URIs resolve against the directory orgaudit ran in, which only the consumer
+  // knows by its own name (the checkout root, for a CI job run there): declared, without a uri.
+  w.key("originalUriBaseIds").begin_object().key(kSourceRoot).begin_object();
+  text_message(w, "description",
+               "the directory orgaudit ran in (the repository root in CI): relative paths of the org files resolve against it");
+  w.end_object().end_object();
+  w.key("columnKind").value("unicodeCodePoints");
   const ChosenResults chosen = choose_results(input.run.findings);
-  write_invocation(w, input.run.findings.size(), chosen);
+  const Artifacts artifacts(input.org, written_locations(chosen));
+  write_invocation(w, artifacts, chosen, rule_index);
   w.key("results").begin_array();
-  const Artifacts artifacts(input.org);
   for (const Finding* f : chosen.results) write_result(w, artifacts, *f, rule_index);
   w.end_array();
   write_run_properties(w, input);
@@ -239,15 +299,15 @@ void write_document(JsonWriter& w, const ReportInput& input) {
 }  // namespace
 
 // Compact: SARIF is read by tools, and upload limits count bytes.
-std::string write_sarif(const ReportInput& input, const WriteOptions&) {
+std::string write_sarif(const ReportInput& input, const WriteOptions& options) {
   JsonWriter w(0);
-  write_document(w, input);
+  write_document(w, input, options);
   return w.take();
 }
 
-void stream_sarif(const ReportInput& input, const WriteOptions&, std::ostream& out) {
+void stream_sarif(const ReportInput& input, const WriteOptions& options, std::ostream& out) {
   JsonWriter w(out, 0);
-  write_document(w, input);
+  write_document(w, input, options);
   w.flush();
 }
 

@@ -67,11 +67,29 @@ TEST_CASE("sarif: results are listed most severe first, then in file order", "[s
   run.add(Severity::warning);
   run.add(Severity::error);
   const std::string sarif = run.sarif();
-  // Open errors, warnings, infos, not-assessed notes; the suppressed error last.
+  // The not-assessed note (line 5) is an invocation's notification, written before the results:
+  // open errors, warnings, infos; the suppressed error last.
   CHECK(result_messages(sarif) ==
-        std::vector<std::string>{"line 4", "line 7", "line 2", "line 6", "line 1", "line 5", "line 3"});
-  CHECK_THAT(sarif, Catch::Contains(R"("invocations":[{"executionSuccessful":true}])"));
-  CHECK_THAT(sarif, !Catch::Contains("toolExecutionNotifications"));
+        std::vector<std::string>{"line 5", "line 4", "line 7", "line 2", "line 6", "line 1", "line 3"});
+  CHECK_THAT(sarif, Catch::Contains(R"("results":[{"ruleId":"test-rule","level":"error","message":{"text":"line 4"})"));
+}
+
+TEST_CASE("sarif: a rule's not-assessed note is a notification of level note, never a result", "[sarif]") {
+  SarifRun run;
+  run.add(Severity::warning);
+  run.add(Severity::info).not_assessed_note = true;
+  const std::string sarif = run.sarif();
+  CHECK_THAT(sarif, Catch::Contains(R"("invocations":[{"executionSuccessful":true,"toolExecutionNotifications":[)"
+                                    R"({"level":"note","descriptor":{"id":"rule-not-assessed"},)"
+                                    R"("associatedRule":{"id":"test-rule"},"message":{"text":"line 2"},)"
+                                    R"("locations":[{"physicalLocation":{"artifactLocation":{"uri":"t.yaml",)"
+                                    R"("uriBaseId":"%SRCROOT%"},"region":{"startLine":2,"startColumn":3}}}]}]}])"));
+  CHECK(count(sarif, R"("ruleId")") == 1);  // the warning alone is a result
+  CHECK_THAT(sarif, !Catch::Contains("notApplicable") && !Catch::Contains(R"("level":"none")"));
+
+  SarifRun clean;
+  clean.add(Severity::warning);
+  CHECK_THAT(clean.sarif(), Catch::Contains(R"("invocations":[{"executionSuccessful":true}])"));
 }
 
 TEST_CASE("sarif: a run keeps the 5,000 most severe results and says how many it left out", "[sarif]") {

@@ -25,15 +25,26 @@ const char* finding_status(const Finding& f) {
 FindingCounts count_findings(const RunResult& run, const WriteOptions& options) {
   FindingCounts counts;
   for (const Finding& f : run.findings) {
-    if (f.counts()) ++counts.by_severity[static_cast<int>(f.severity)];
-    else ++counts.suppressed;
+    if (!f.counts()) ++counts.suppressed;
+    else if (f.not_assessed_note) ++counts.not_assessed;
+    else ++counts.by_severity[static_cast<int>(f.severity)];
     if (fails_run(f, options)) ++counts.failing;
   }
   return counts;
 }
 
+std::string not_assessed_text(std::size_t not_assessed) {
+  if (not_assessed == 0) return "";
+  return ", " + std::to_string(not_assessed) + (not_assessed == 1 ? " rule" : " rules") + " not assessed";
+}
+
 std::string rule_doc_path(const CatalogEntry& rule) {
   return "rules/" + rule.info.pack + "/" + rule.info.id + ".md";
+}
+
+std::string rule_doc_url(const std::string& docs_url, const CatalogEntry& rule) {
+  const bool slash = !docs_url.empty() && docs_url.back() == '/';
+  return docs_url + (slash ? "" : "/") + path_to_uri(rule.info.pack) + "/" + path_to_uri(rule.info.id) + ".md";
 }
 
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id) {

@@ -23,7 +23,8 @@ const char* finding_status(const Finding& f);
 struct FindingCounts {
   // As in the JSON summary: severities count the findings that can fail the run; the accepted ones
   // (suppressed, or unchanged since the baseline) are counted apart.
-  std::size_t by_severity[3] = {0, 0, 0};  // indexed by Severity
+  std::size_t by_severity[3] = {0, 0, 0};  // indexed by Severity, the tool's not-assessed notes left out
+  std::size_t not_assessed = 0;            // rules that lacked the data they need: notes, never failing
   std::size_t suppressed = 0;
   std::size_t failing = 0;                 // fails_run()
   std::size_t errors() const { return by_severity[2]; }
@@ -31,11 +32,15 @@ struct FindingCounts {
   std::size_t infos() const { return by_severity[0]; }
 };
 FindingCounts count_findings(const RunResult& run, const WriteOptions& options);
+// ", 3 rules not assessed" when some rules lacked their data, "" otherwise: the summaries' wording.
+std::string not_assessed_text(std::size_t not_assessed);
 
 // The rule's documentation page, relative to the repository (and installed share/orgaudit/) root:
 // "rules/<pack>/<id>.md".
 std::string rule_doc_path(const CatalogEntry& rule);
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id);
+// The page's absolute URL under `docs_url`, the published rules/ folder: "<docs_url>/<pack>/<id>.md".
+std::string rule_doc_url(const std::string& docs_url, const CatalogEntry& rule);
 
 // A unit's name, or its id when it has none.
 const std::string& unit_label(const Unit& unit);

@@ -26,8 +26,6 @@ GRADE_ORDER = ["SCS4", "SCS3", "SCS2", "SCS1", "G6", "G7", "SEO", "HEO", "EO", "
 STRUCTURE_DEFAULTS = {
     "structure-hierarchy-depth": {"max-layers": 7, "error-layers": 9},
     "structure-span-of-control": {"min-span": 4, "max-span": 15},
-    "structure-single-report-manager": {},
-    "structure-pass-through-manager": {},
     "structure-grade-inversion": {"grade-order": GRADE_ORDER},
     "structure-integrity": {"expected-roots": 1},
 }
@@ -107,14 +105,14 @@ class Org:
             chain.append(self.person[chain[-1]]["manager"])
         return list(reversed(chain))
 
+    def counted_reports(self, m):
+        """The direct reports a manager leads (metrics.span): assistants, vacant posts and aggregate
+        rows (an organogram's junior command) are not counted."""
+        return [r for r in self.reports[m]
+                if not any(self.person[r].get(flag) for flag in ("assistant", "vacant", "aggregate"))]
+
     def span(self, m):
-        total = 0
-        for r in self.reports[m]:
-            q = self.person[r]
-            if q.get("assistant") or q.get("vacant"):
-                continue
-            total += max(1, round(q.get("fte", 1))) if q.get("aggregate") else 1
-        return total
+        return len(self.counted_reports(m))
 
     def managers_among_reports(self, m):
         return sum(1 for r in self.reports[m] if self.reports[r])
@@ -333,22 +331,23 @@ def structure_findings(org, rules):
                         head, "%d people to layer %d" % (len(beyond), deepest)))
     managers = [p for p in org.people if org.reports[p["id"]]]
     if "structure-span-of-control" in rules:
+        # One finding per manager, keyed by the most specific problem (rules/structure/
+        # structure-span-of-control.md): a relay, then one report below min-span, then the range.
         o = rules["structure-span-of-control"]
         for p in managers:
             s = org.span(p["id"])
-            if not p.get("vacant") and (s < o["min-span"] or s > o["max-span"]):
-                out.append(("structure-span-of-control", "warning", p["id"], "span %d" % s))
-    counted = lambda m: [r for r in org.reports[m] if not (org.person[r].get("assistant") or
-                                                         org.person[r].get("vacant") or org.person[r].get("aggregate"))]
-    for p in managers:
-        # Counted as span is: assistants and vacant posts left out, vacant posts not assessed.
-        rs = counted(p["id"])
-        if p.get("vacant") or len(rs) != 1:
-            continue
-        if "structure-single-report-manager" in rules:
-            out.append(("structure-single-report-manager", "warning", p["id"], "one report"))
-        if "structure-pass-through-manager" in rules and counted(rs[0]):
-            out.append(("structure-pass-through-manager", "warning", p["id"], "relays to " + rs[0]))
+            if p.get("vacant"):
+                continue
+            only = org.counted_reports(p["id"])[0] if s == 1 else None
+            if only and org.span(only) > 0:
+                key = "pass-through"
+            elif s < o["min-span"]:
+                key = "single-report" if only else "too-narrow"
+            elif s > o["max-span"]:
+                key = "too-wide"
+            else:
+                continue
+            out.append(("structure-span-of-control", "warning", p["id"], "span %d (%s)" % (s, key)))
     if "structure-grade-inversion" in rules:
         rank = {g.lower(): i for i, g in reversed(list(enumerate(rules["structure-grade-inversion"]["grade-order"])))}
         r = lambda p: rank.get((p.get("grade") or "").lower())
@@ -681,8 +680,14 @@ def counts_line(profile, found):
 
 
 def summary(found):
-    """(total, errors, warnings, infos)."""
+    """The counts as orgaudit's summary line gives them: "N findings (E errors, W warnings, I info,
+    K rules not assessed)", the rules' not-assessed notes counted apart from the infos."""
     sev = defaultdict(int)
     for f in found:
-        sev[f[1]] += 1
-    return len(found), sev["error"], sev["warning"], sev["info"]
+        sev["not assessed" if f[3] == "not assessed" else f[1]] += 1
+    plural = lambda n, word: "%d %s%s" % (n, word, "" if n == 1 else "s")
+    text = "%s (%s, %s, %d info" % (plural(len(found), "finding"), plural(sev["error"], "error"),
+                                   plural(sev["warning"], "warning"), sev["info"])
+    if sev["not assessed"]:
+        text += ", %s not assessed" % plural(sev["not assessed"], "rule")
+    return text + ")"

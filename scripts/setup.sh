@@ -30,6 +30,12 @@ if [ "$want_test" = 1 ]; then
   # Validators the output tests call: jsonschema for SARIF, GitHub's Markdown parser for parse-back,
   # Graphviz's dot to read a DOT map back (tests/hostile/).
   packages+=(python3-jsonschema cmark-gfm graphviz)
+  # The shells the completion tests run the scripts in, groff to lint the man page, PyYAML to read
+  # the pre-commit hook definitions.
+  packages+=(bash zsh fish groff-base python3-yaml)
+  # The package test: cpack's DEB generator computes dependencies with dpkg-shlibdeps (dpkg-dev);
+  # man reads the packaged manual page.
+  packages+=(dpkg-dev file man-db)
 fi
 
 missing=()

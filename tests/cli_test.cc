@@ -7,6 +7,9 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <algorithm>
+#include <csignal>
+#include <unistd.h>
 
 using orgaudit::testing::CliRun;
 
@@ -51,6 +54,12 @@ TEST_CASE("cli: --min-score fails a low score") {
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never --min-score 99").exit_code == 1);
   CHECK(run_cli("check tests/cli/clean.yaml --profile classic --min-score 99").exit_code == 0);
   CHECK(run_cli("check tests/cli/clean.yaml --min-score 101").exit_code == 2);
+  for (const char* score : {"nan", "NaN", "-50", "150", "inf", "0x20", " 50"}) {
+    CAPTURE(score);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml --fail-on never --min-score '") + score + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--min-score expects a number from 0 to 100"));
+  }
 }
 
 TEST_CASE("cli: rule options and selections") {
@@ -70,23 +79,55 @@ TEST_CASE("cli: rule options and selections") {
   CliRun unknown = run_cli("check tests/cli/deep.yaml --enable structure-hierarchy-dept");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("did you mean 'structure-hierarchy-depth'"));
-  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-single-report-manager --quiet");
+  CliRun only = run_cli("check tests/cli/deep.yaml --disable '*' --enable structure-span-of-control --quiet");
   CHECK(only.exit_code == 0);
-  CHECK_THAT(only.out, Catch::Contains("[structure-single-report-manager]"));
+  CHECK_THAT(only.out, Catch::Contains("[structure-span-of-control]"));
   CHECK_THAT(only.out, !Catch::Contains("[structure-hierarchy-depth]"));
+}
+
+TEST_CASE("cli: a retired rule id stops the run saying which rule took its findings") {
+  const std::string merged = "'structure-single-report-manager' was merged into 'structure-span-of-control'";
+  for (const char* setting : {"--enable structure-single-report-manager", "--disable structure-single-report-manager",
+                              "--rule-option structure-single-report-manager.min-span=2"}) {
+    INFO(setting);
+    const CliRun r = run_cli(std::string("check tests/cli/deep.yaml ") + setting);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("names a retired rule: " + merged));
+    CHECK(r.out.empty());
+  }
+  const CliRun explain = run_cli("rules --explain structure-pass-through-manager");
+  CHECK(explain.exit_code == 2);
+  CHECK_THAT(explain.err, Catch::Contains("'structure-pass-through-manager' was merged into 'structure-span-of-control'"));
 }
 
 TEST_CASE("cli: json output carries the same findings") {
   CliRun text = run_cli("check tests/cli/deep.yaml --quiet");
   CliRun json = run_cli("check tests/cli/deep.yaml --format json");
   CHECK(json.exit_code == 1);
-  CHECK_THAT(json.out, Catch::StartsWith("{\n  \"schema\": \"orgaudit-report\",\n  \"version\": 1"));
+  CHECK_THAT(json.out, Catch::StartsWith("{\n  \"schema\": \"orgaudit-report\",\n  \"version\": 2"));
   CHECK_THAT(json.out, Catch::Contains("\"rule\": \"structure-hierarchy-depth\"") &&
                            Catch::Contains("\\u003cscript\\u003e") && Catch::Contains("\"fingerprint\": \"v2:"));
   std::size_t text_lines = 0, json_findings = 0;
   for (char c : text.out) text_lines += c == '\n';
   for (std::size_t at = 0; (at = json.out.find("\"fingerprint\": \"", at)) != std::string::npos; ++at) ++json_findings;
   CHECK(json_findings == text_lines);
+}
+
+TEST_CASE("cli: json unit scores explain only the dimensions flagged in each unit's subtree") {
+  const CliRun json = run_cli("check samples/rendanheyi/org.yaml --format json --fail-on never");
+  REQUIRE(json.exit_code == 0);
+  auto occurrences = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = json.out.find(what, at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  CHECK(occurrences("\"dimension_scores\": {") == 26);  // every unit has its scores
+  CHECK(occurrences("\"flagged_dimensions\": [") == 26);
+  CHECK(occurrences("\"flagged_dimensions\": []") > 0);  // a clean unit explains nothing
+  // A flagged dimension is explained with its reason; an unflagged one (Data quality, 100 in every
+  // unit here) is only a score.
+  CHECK_THAT(json.out, Catch::Contains("\"flagged_dimensions\": [\n          {\n            \"name\": \"Ecosystem\""));
+  CHECK(occurrences("\"name\": \"Data quality\",\n            \"score\": 100,") == 0);
 }
 
 TEST_CASE("cli: --output writes files, several formats in one run") {
@@ -173,7 +214,7 @@ TEST_CASE("cli: help, version and rules") {
   CHECK_THAT(help.out, Catch::Contains("Examples:") && Catch::Contains("--fail-on"));
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 2"));
+  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 3"));
   // -V and --version after any command print the same line; -h is --help everywhere.
   for (const char* asked : {"-V", "check --version", "check -V", "map --version", "diff -V"}) {
     INFO(asked);
@@ -266,6 +307,77 @@ TEST_CASE("cli: output files are never written through a planted symlink or over
   CHECK(fs::is_character_file("/dev/full"));
 }
 
+namespace {
+
+// The names in `dir`, sorted.
+std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool has_temporary(const std::filesystem::path& dir) {
+  for (const std::string& name : names_in(dir))
+    if (name.find(".orgaudit-tmp") != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cli: several outputs are written all or none, '-' is standard output, a FIFO is written into") {
+  namespace fs = std::filesystem;
+  const orgaudit::testing::ScratchDir scratch_dir("cli-all-outputs");
+  const std::string json = (scratch_dir.path / "a.json").string();
+  // The second output cannot be written: the first, though ready, must not be left behind.
+  CliRun r = run_cli("check tests/cli/deep.yaml -o json=" + json + " -o sarif=" + (scratch_dir.path / "no/b.sarif").string());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("no/b.sarif: error: cannot write: No such file or directory"));
+  CHECK(names_in(scratch_dir.path).empty());
+
+  r = run_cli("check tests/cli/deep.yaml --fail-on never --format json -o - -o text=" + (scratch_dir.path / "t.txt").string());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("{"));
+  CHECK(names_in(scratch_dir.path) == std::vector<std::string>{"t.txt"});
+
+  const std::string fifo = (scratch_dir.path / "pipe").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string copy = (scratch_dir.path / "copy.txt").string();
+  r = run_cli("check tests/cli/deep.yaml --fail-on never -o " + fifo + " & cat '" + fifo + "' > '" + copy + "'; wait");
+  CHECK(r.exit_code == 0);
+  CHECK(fs::is_fifo(fifo));
+  CHECK_THAT(slurp(copy), Catch::Contains("[structure-pass-through-manager]"));
+}
+
+TEST_CASE("cli: SIGTERM or SIGINT during a write removes the temporary files and exits 143 or 130") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-signals");
+  const std::filesystem::path& dir = scratch_dir.path;
+  // A FIFO with no reader as the second output: its open blocks once the first output's temporary
+  // file is written, so the signal is certain to arrive while that file exists.
+  const std::string fifo = (dir / "pipe").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const int signal_number : {SIGTERM, SIGINT}) {
+    CAPTURE(signal_number);
+    const std::string out = (dir / "audit.json").string();
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::execl(ORGAUDIT_BINARY_DIR "/bin/orgaudit", "orgaudit", "check", ORGAUDIT_SOURCE_DIR "/tests/cli/deep.yaml",
+              "--fail-on", "never", "-o", ("json=" + out).c_str(), "-o", ("text=" + fifo).c_str(), (char*)nullptr);
+      ::_exit(127);
+    }
+    bool appeared = false;
+    for (int waited = 0; waited < 1000 && !(appeared = has_temporary(dir)); ++waited) ::usleep(10000);
+    CHECK(appeared);
+    ::kill(child, signal_number);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + signal_number);
+    CHECK(names_in(dir) == std::vector<std::string>{"pipe"});
+  }
+}
+
 TEST_CASE("cli: running out of memory is exit 2 with a message, not an abort") {
   const orgaudit::testing::ScratchDir scratch_dir("cli-out-of-memory");
   const std::string csv = (scratch_dir.path / "big.csv").string();
@@ -287,11 +399,24 @@ TEST_CASE("cli: a FIFO or an endless device as input, config or baseline is refu
   for (const std::string& file : {fifo, std::string("/dev/zero")}) {
     for (const std::string& args : {"check tests/cli/clean.yaml --config " + file,
                                     "check tests/cli/clean.yaml --baseline " + file,
-                                    "check --input-format csv " + file}) {
+                                    "check tests/cli/clean.yaml --profile " + file,
+                                    "check --input-format csv " + file, "check --input-format xml " + file,
+                                    "check --input-format yaml " + file, "map --input-format yaml " + file,
+                                    "convert --input-format csv -o - " + file}) {
       CAPTURE(args);
       CliRun r = run_cli(args);
       CHECK(r.exit_code == 2);
       CHECK_THAT(r.err, Catch::Contains(file) && Catch::Contains("not a regular file"));
     }
+  }
+  const std::string dir = (scratch_dir.path / "dir.xml").string();
+  std::filesystem::create_directory(dir);
+  for (const std::string& args : {"check " + dir, "check --input-format csv " + dir, "report " + dir,
+                                  "check tests/cli/clean.yaml --config " + dir, "check tests/cli/clean.yaml --baseline " + dir,
+                                  "check tests/cli/clean.yaml --profile " + dir}) {
+    CAPTURE(args);
+    CliRun r = run_cli(args);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(dir + ": error: is a directory, not a file"));
   }
 }

@@ -26,6 +26,14 @@ TEST_CASE("settings: --fail-on info never fails on the tool's own not-assessed n
   // The writers agree with the exit code.
   CHECK_THAT(run_orgaudit(clean + " --format markdown").out, Catch::Contains("**No finding fails the run**"));
   CHECK_THAT(run_orgaudit(clean + " --format junit").out, !Catch::Contains("<failure"));
+  // JSON counts the notes apart from the infos that could fail a run; SARIF makes them notifications
+  // of level note, so code scanning raises no alert for them.
+  const CliRun json = run_orgaudit(clean + " --format json");
+  CHECK(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"infos\": 0,\n    \"not_assessed\": 9,") && Catch::Contains("\"not_assessed\": true"));
+  const std::string sarif = run_orgaudit(clean + " --format sarif").out;
+  CHECK_THAT(sarif, Catch::Contains(R"("results":[])") &&
+                        Catch::Contains(R"({"level":"note","descriptor":{"id":"rule-not-assessed"},"associatedRule":{"id":"rendanheyi-me-size")"));
   // Real findings still fail at info.
   CHECK(run_orgaudit("check tests/cli/deep.yaml --profile classic --fail-on info").exit_code == 1);
 }
@@ -161,4 +169,22 @@ TEST_CASE("settings: config --dump pins the profile a run of the org would choos
   CHECK_THAT(directory.err, Catch::Contains("no org file given, so the dump pins the profile a run chooses for an org "
                                             "that declares no platforms, EMCs or MEs (classic)"));
   CHECK(run_orgaudit("config --dump samples/rendanheyi --profile rendanheyi").err.empty());
+}
+
+TEST_CASE("settings: a rule option the config gets wrong is reported at its line in the config", "[settings]") {
+  const ScratchDir scratch("config-option-place");
+  const std::string config = (scratch.path / ".orgaudit.yaml").string();
+  std::ofstream(config) << "rules:\n  structure-hierarchy-depth:\n    options:\n      max-layers: many\n";
+  CliRun r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":4:19: error: option 'structure-hierarchy-depth.max-layers' expects an integer, got 'many'"));
+  std::ofstream(config) << "rules:\n  structure-hierarchy-depth: {options: {max-layrs: 5}}\n";
+  r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":2:41: error: rule 'structure-hierarchy-depth' has no option 'max-layrs'; did you mean 'max-layers'?"));
+  // A profile named in the config is read through the same strict parser.
+  std::ofstream(config) << "profile: \"classic";
+  r = run_orgaudit("check tests/cli/deep.yaml --config " + config);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(config + ":1:") && Catch::Contains("quoted scalar"));
 }

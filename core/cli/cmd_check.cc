@@ -1,4 +1,5 @@
 // `orgaudit check FILE...`: run the rules, print or write the findings, exit 0/1/2.
+#include <cctype>
 #include <cstdlib>
 #include <map>
 
@@ -39,6 +40,7 @@ std::vector<OutputRequest> output_requests(const ParsedArgs& args) {
     else
       requests.push_back({format, value});
     if (requests.back().path.empty()) throw UsageError("--output needs a file name");
+    if (requests.back().path == "-") requests.back().path.clear();  // standard output, as the convention goes
   }
   if (requests.empty()) requests.push_back({format, ""});
   return requests;
@@ -69,6 +71,17 @@ bool use_colour(const ParsedArgs& args, const CliContext& context, const OutputR
   return wants_colour(args.last("color", "auto"), request.path.empty(), context.stdout_is_terminal, context.getenv);
 }
 
+// --rule-docs-url: SARIF's helpUri must be an absolute URI (RFC 3986: a scheme, then ':').
+std::string rule_docs_url(const ParsedArgs& args) {
+  const std::string url = args.last("rule-docs-url");
+  const auto colon = url.find(':');
+  const bool has_scheme = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(url[0])) &&
+                          url.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") == colon;
+  if (!url.empty() && !has_scheme)
+    throw UsageError("--rule-docs-url needs an absolute URL such as https://example.org/orgaudit/rules/, got '" + url + "'");
+  return url;
+}
+
 }  // namespace
 
 int run_check(const ParsedArgs& args, CliContext& context) {
@@ -76,6 +89,7 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   const std::vector<OutputRequest> outputs = output_requests(args);
   // Command-line values are checked before the (possibly long) audit; config values after it.
   check_verdict_options(args);
+  const std::string docs_url = rule_docs_url(args);
   for (const OutputRequest& o : outputs) use_colour(args, context, o);
 
   auto audit = run_audit(args, context);
@@ -83,7 +97,7 @@ int run_check(const ParsedArgs& args, CliContext& context) {
   const ReportInput input{audit->loaded->org, audit->loaded->metrics, audit->run, audit->scores, audit->catalog, version(),
                           audit->profile.describe()};
   auto options_for = [&](const OutputRequest& o) {
-    return WriteOptions{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail};
+    return WriteOptions{use_colour(args, context, o), !args.has("quiet"), verdict.threshold, verdict.never_fail, docs_url};
   };
   const OutputFormat& only = *find_output_format(outputs.front().format);
   if (outputs.size() == 1 && outputs.front().path.empty() && only.stream) {
@@ -97,10 +111,12 @@ int run_check(const ParsedArgs& args, CliContext& context) {
     std::vector<std::string> rendered;
     for (const OutputRequest& o : outputs) rendered.push_back(find_output_format(o.format)->write(input, options_for(o)));
     begin_phase(context, "writing output");
-    for (std::size_t i = 0; i < outputs.size(); ++i) {
+    std::vector<FileContent> files;
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      if (!outputs[i].path.empty()) files.push_back({outputs[i].path, rendered[i]});
+    context.files.write_all_atomically(files);  // every file or none
+    for (std::size_t i = 0; i < outputs.size(); ++i)
       if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;
-      else context.files.write_atomically(outputs[i].path, rendered[i]);
-    }
   }
   if (audit->baseline) report_baseline(*audit, context);
 

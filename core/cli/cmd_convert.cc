@@ -8,6 +8,7 @@
 
 #include "cli/audit.h"
 #include "cli/commands.h"
+#include "cli/schema_line.h"
 #include "cli/session.h"
 #include "import/import_rules.h"
 #include "import/inputs.h"
@@ -89,7 +90,7 @@ int run_convert(const ParsedArgs& args, CliContext& context) {
   if (pseudonyms) anonymize_org(org, *pseudonyms);
 
   // Rendered whole before anything is written; the file is replaced atomically or not at all.
-  const std::string yaml = import::write_org_yaml(org, args.positional, suppressions);
+  const std::string yaml = schema_line("orgaudit-org.schema.json") + import::write_org_yaml(org, args.positional, suppressions);
   if (output == "-") context.out << yaml << std::flush;
   else context.files.write_atomically(output, yaml);
   context.err << "orgaudit: wrote " << headcount_and_units_text(org) << (output == "-" ? "" : " to " + output);

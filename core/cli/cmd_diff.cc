@@ -65,7 +65,7 @@ int run_diff(const ParsedArgs& args, CliContext& context) {
   const std::string rendered = format == "json" ? write_diff_json(diff, version())
                                : format == "markdown" ? write_diff_markdown(diff, limit)
                                                       : write_diff_text(diff, limit);
-  if (args.has("output")) context.files.write_atomically(args.last("output"), rendered);
+  if (args.has("output") && args.last("output") != "-") context.files.write_atomically(args.last("output"), rendered);
   else context.out << rendered << std::flush;
 
   // Like check: exit 1 when the new snapshot brought findings at or above --fail-on, the tool's own

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/schema_line.h"
 #include "config/config.h"
 #include "config/profile.h"
 #include "workflow/starter_config.h"
@@ -20,7 +21,7 @@ int run_init(const ParsedArgs& args, CliContext& context) {
     return cannot_run(context, path + " already exists; pass --force to replace it");
   std::vector<std::string> profiles;
   for (const Profile& p : list_profiles(profile_directories())) profiles.push_back(p.name);
-  context.files.write_atomically(path, starter_config(profiles));
+  context.files.write_atomically(path, schema_line("orgaudit-config.schema.json") + starter_config(profiles));
   context.out << "wrote " << path << "; see the effective settings with 'orgaudit config --dump'\n";
   return kExitClean;
 }

@@ -32,6 +32,7 @@ MapRequest map_request(const ParsedArgs& args, const CliContext& context) {
   MapRequest request;
   request.path = args.last("output");
   if (args.has("output") && request.path.empty()) throw UsageError("--output needs a file name");
+  if (request.path == "-") request.path.clear();  // standard output
   if (args.has("format")) {
     const auto format = map::parse_format(args.last("format"));
     if (!format) throw UsageError("unknown map --format '" + args.last("format") + "' (dot, svg, png, pdf)");

@@ -11,6 +11,7 @@ std::vector<OptionDecl> report_options() {
   std::vector<OptionDecl> options{
       {"format", "FORMAT", "output format: html (default), or any format of 'orgaudit check'"},
       {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)", 'o'},
+      kRuleDocsUrlOption,
   };
   options.insert(options.end(), kVerdictOptions.begin(), kVerdictOptions.end());
   return audit_options(options);

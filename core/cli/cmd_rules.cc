@@ -19,6 +19,8 @@ std::string option_summary(const RuleInfo& info) {
 int explain(const RuleCatalog& catalog, const std::string& id, CliContext& context) {
   const CatalogEntry* entry = catalog.find(id);
   if (!entry) {
+    if (const std::string retired = catalog.retired_note(id); !retired.empty())
+      return cannot_run(context, "no rule '" + id + "': " + retired);
     const std::string near = did_you_mean(id, catalog.ids());
     return cannot_run(context, "no rule '" + id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
                                    " (run 'orgaudit rules' to list them)");

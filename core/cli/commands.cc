@@ -18,6 +18,10 @@ const std::vector<OptionDecl> kGlobalOptions{
     {"version", nullptr, "print orgaudit's version and the rule pack API version", 'V'},
 };
 
+const OptionDecl kRuleDocsUrlOption{
+    "rule-docs-url", "URL",
+    "SARIF: link each rule to URL/<pack>/<id>.md, where its page is published (default: no link, the page embedded)"};
+
 std::vector<OptionDecl> accepted_options(const Command& command) {
   std::vector<OptionDecl> decls = command.options;
   decls.insert(decls.end(), kGlobalOptions.begin(), kGlobalOptions.end());
@@ -37,13 +41,14 @@ const std::vector<Command>& commands() {
        "  orgaudit check org.yaml --baseline orgaudit-baseline.json\n"
        "  ORGAUDIT_ANONYMIZE_KEY=... orgaudit check org.yaml --anonymize --format json --output shared.json\n",
        audit_options({
-           {"format", "FORMAT", "output format: text (default), json, sarif, junit, xml, markdown, html (docs/outputs.md)"},
+           {"format", "FORMAT", "output format: text (default), json, sarif, junit, xml, markdown, html, codequality (docs/outputs.md)"},
            {"output", "[FORMAT=]FILE", "write the report to FILE instead of standard output (repeatable)", 'o'},
            {"fail-on", "LEVEL", "exit 1 on findings at or above LEVEL: error (default), warning, info, never"},
            {"min-score", "N", "exit 1 when the org score is below N (0-100)"},
            {"color", "WHEN", "colour the text output: auto (default: on a terminal, not with NO_COLOR or TERM=dumb; into a pipe with FORCE_COLOR or CLICOLOR_FORCE), always, never"},
            {"quiet", nullptr, "text output without the closing summary"},
            {"baseline", "FILE", "fail only on findings not in this baseline (orgaudit baseline create); report fixed ones"},
+           kRuleDocsUrlOption,
        }),
        run_check},
       {"report", "write the audit as one self-contained HTML report (scores, units, findings, map)",
@@ -109,6 +114,12 @@ const std::vector<Command>& commands() {
        "  orgaudit config --dump samples/traditional/org.yaml --profile classic\n",
        audit_options({{"dump", nullptr, "print the effective configuration as a .orgaudit.yaml"}}),
        run_config},
+      {"completion", "print the shell completion script for bash, zsh or fish", "bash|zsh|fish",
+       "  orgaudit completion bash > ~/.local/share/bash-completion/completions/orgaudit\n"
+       "  orgaudit completion zsh > \"${fpath[1]}/_orgaudit\"\n"
+       "  orgaudit completion fish > ~/.config/fish/completions/orgaudit.fish\n",
+       {},
+       run_completion},
   };
   return kCommands;
 }

@@ -29,6 +29,9 @@ extern const std::vector<OptionDecl> kGlobalOptions;
 // and the shell completions are all made from this, so none can drift from the parser.
 std::vector<OptionDecl> accepted_options(const Command& command);
 
+// --rule-docs-url URL, for the SARIF writer's helpUri (check, report).
+extern const OptionDecl kRuleDocsUrlOption;
+
 int run_check(const ParsedArgs& args, CliContext& context);
 int run_report(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> report_options();
@@ -41,6 +44,7 @@ int run_baseline(const ParsedArgs& args, CliContext& context);
 int run_diff(const ParsedArgs& args, CliContext& context);
 int run_convert(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> convert_options();
+int run_completion(const ParsedArgs& args, CliContext& context);
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.
 int cannot_run(CliContext& context, const std::string& message);

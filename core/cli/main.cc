@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                                     [](const char* name) { return static_cast<const char*>(std::getenv(name)); },
                                     files};
   context.exits_after_command = true;
+  orgaudit::remove_temporary_files_on_signals();
   // A last line only: inputs are bounded where they are read, but nothing may end in SIGABRT.
   try {
     return orgaudit::cli::run_cli(std::vector<std::string>(argv + 1, argv + argc), context);

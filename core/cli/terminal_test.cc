@@ -37,7 +37,7 @@ TEST_CASE("terminal: FORCE_COLOR and CLICOLOR_FORCE colour a pipe and a dumb ter
   CHECK_FALSE(wants_colour("auto", false, false, environment({{"FORCE_COLOR", "1"}})));
 }
 
-TEST_CASE("terminal: --color always and never decide alone; another value is a usage error", "[terminal]") {
+TEST_CASE("terminal: --color always and never decide alone, another value is a usage error", "[terminal]") {
   CHECK(wants_colour("always", false, false, environment({{"NO_COLOR", "1"}, {"TERM", "dumb"}})));
   CHECK_FALSE(wants_colour("never", true, true, environment({{"FORCE_COLOR", "1"}})));
   CHECK_THROWS_AS(wants_colour("sometimes", true, true, environment({})), UsageError);

@@ -1,7 +1,6 @@
 #include "cli/verdict.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "cli/commands.h"
 #include "writer_support.h"
@@ -19,10 +18,8 @@ Severity fail_threshold(const std::string& value, bool& never) {
 std::optional<double> min_score(const ParsedArgs& args, const Config& config) {
   if (!args.has("min-score")) return config.min_score;
   const std::string text = args.last("min-score");
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || value < 0 || value > 100)
-    throw UsageError("--min-score expects a number from 0 to 100, got '" + text + "'");
+  const std::optional<double> value = parse_min_score(text);
+  if (!value) throw UsageError("--min-score expects a number from 0 to 100, got '" + text + "'");
   return value;
 }
 

@@ -1,6 +1,7 @@
 #include "config/config.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -31,27 +32,22 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& known, co
   }
 }
 
-std::string text_of(const YAML::Node& node, const std::string& file, const std::string& what) {
-  if (!node.IsScalar()) fail_at(node, file, what + " must be a single value");
-  return node.Scalar();
-}
-
 void read_input(const YAML::Node& input, const std::string& file, InputSettings& settings) {
   if (!input.IsMap()) fail_at(input, file, "'input' must be a mapping (format, preset, columns)");
   check_keys(input, kInputKeys, "'input'", file);
-  if (input["format"]) settings.format = text_of(input["format"], file, "input.format");
-  if (input["preset"]) settings.preset = text_of(input["preset"], file, "input.preset");
+  if (input["format"]) settings.format = scalar_text(input["format"], file, "input.format");
+  if (input["preset"]) settings.preset = scalar_text(input["preset"], file, "input.preset");
   if (const YAML::Node columns = input["columns"]) {
     if (!columns.IsMap()) fail_at(columns, file, "input.columns must map field names to column names");
     for (const auto& item : columns)
-      settings.columns[item.first.Scalar()] = text_of(item.second, file, "column '" + item.first.Scalar() + "'");
+      settings.columns[item.first.Scalar()] = scalar_text(item.second, file, "column '" + item.first.Scalar() + "'");
   }
   if (const YAML::Node size = input["max-size"]) {
-    settings.max_bytes = import::parse_byte_size(text_of(size, file, "input.max-size"));
+    settings.max_bytes = import::parse_byte_size(scalar_text(size, file, "input.max-size"));
     if (!settings.max_bytes) fail_at(size, file, "input.max-size must be a size such as 500MB or 2GB, got '" + size.Scalar() + "'");
   }
   if (const YAML::Node depth = input["max-depth"]) {
-    const std::string text = text_of(depth, file, "input.max-depth");
+    const std::string text = scalar_text(depth, file, "input.max-depth");
     char* end = nullptr;
     const unsigned long value = std::strtoul(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || value == 0 || value > 100000)
@@ -70,16 +66,30 @@ void read_suppressions(const YAML::Node& list, const std::string& file, std::vec
     s.column = static_cast<std::uint32_t>(item.Mark().column + 1);
     if (!item["rule"]) fail_at(item, file, "a suppression needs 'rule' (the rule id)");
     if (!item["entity"]) fail_at(item, file, "a suppression needs 'entity' (the id of the person or unit)");
-    if (!item["reason"] || trim(text_of(item["reason"], file, "reason")).empty())
+    if (!item["reason"] || trim(scalar_text(item["reason"], file, "reason")).empty())
       fail_at(item, file, "a suppression needs a 'reason': say why this finding is accepted");
-    s.rule = text_of(item["rule"], file, "rule");
-    s.entity = text_of(item["entity"], file, "entity");
-    s.reason = text_of(item["reason"], file, "reason");
+    s.rule = scalar_text(item["rule"], file, "rule");
+    s.entity = scalar_text(item["entity"], file, "entity");
+    s.reason = scalar_text(item["reason"], file, "reason");
     if (const YAML::Node expires = item["expires"]) {
-      s.expires = Date::parse(text_of(expires, file, "expires"));
+      s.expires = Date::parse(scalar_text(expires, file, "expires"));
       if (!s.expires) fail_at(expires, file, "'expires' must be a date written YYYY-MM-DD, got '" + expires.Scalar() + "'");
     }
     out.push_back(std::move(s));
+  }
+}
+
+SourcePlace place_of(const YAML::Node& node) {
+  return {static_cast<std::uint32_t>(node.Mark().line + 1), static_cast<std::uint32_t>(node.Mark().column + 1)};
+}
+
+// The places of the options read_rule_settings has read (it accepts only a mapping of options).
+void record_option_places(const YAML::Node& rules, Config& config) {
+  for (const auto& rule : rules) {
+    if (!rule.second.IsMap() || !rule.second["options"]) continue;
+    for (const auto& option : rule.second["options"])
+      config.option_places.push_back(
+          {rule.first.Scalar(), option.first.Scalar(), place_of(option.first), place_of(option.second)});
   }
 }
 
@@ -96,6 +106,8 @@ void check_config_rules(const Config& config, const RuleCatalog& catalog) {
   for (const ConfigRuleKey& key : config.rule_keys) {
     if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return glob_match(key.pattern, id); }))
       continue;
+    if (const std::string retired = catalog.retired_note(key.pattern); !retired.empty())
+      throw InputError(Diagnostic{config.path, key.line, key.column, "'" + key.setting + "' names a retired rule: " + retired});
     const std::string near = did_you_mean(key.pattern, ids);
     if (key.setting != "rules")
       throw InputError(Diagnostic{config.path, key.line, key.column,
@@ -104,6 +116,18 @@ void check_config_rules(const Config& config, const RuleCatalog& catalog) {
                                 "unknown rule '" + key.pattern + "' in 'rules'" +
                                     (near.empty() ? "" : "; did you mean '" + near + "'?") +
                                     " (run 'orgaudit rules' to list them)"});
+  }
+  for (const ConfigOptionPlace& place : config.option_places) {
+    const CatalogEntry* entry = catalog.find(place.rule);
+    if (!entry) continue;  // a pattern: configure_rules says it names no single rule
+    try {
+      RuleOptionValues(entry->info, {{place.option, config.rules.options.at(place.rule).at(place.option)}});
+    } catch (const OptionError& e) {
+      const auto& declared = entry->info.options;
+      const bool known = std::any_of(declared.begin(), declared.end(), [&](const OptionSpec& s) { return s.name == place.option; });
+      const SourcePlace& at = known ? place.value : place.name;
+      throw InputError(Diagnostic{config.path, at.line, at.column, e.what()});
+    }
   }
 }
 
@@ -120,46 +144,46 @@ std::string find_config(const std::string& start_directory) {
   return {};
 }
 
+std::optional<double> parse_min_score(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 100))
+    return std::nullopt;  // `!(in range)` is also true of NaN
+  return value;
+}
+
 Config load_config(const FileSystem& files, const std::string& path) {
   Config config;
   config.path = path;
-  std::ostringstream text;
-  text << files.open_for_reading(path)->rdbuf();
-  YAML::Node root;
-  try {
-    root = YAML::Load(text.str());
-  } catch (const YAML::Exception& e) {
-    throw InputError(Diagnostic{path, static_cast<std::uint32_t>(e.mark.line + 1),
-                                static_cast<std::uint32_t>(e.mark.column + 1), e.msg});
-  }
+  const YAML::Node root = load_settings_file(files, path);
   if (root.IsNull()) return config;  // an empty config is a valid "all defaults"
   if (!root.IsMap()) fail_at(root, path, "a config file must be a mapping of settings");
   check_keys(root, kTopKeys, "the config file", path);
-  if (root["orgaudit-config"] && text_of(root["orgaudit-config"], path, "orgaudit-config") != "1")
+  if (root["orgaudit-config"] && scalar_text(root["orgaudit-config"], path, "orgaudit-config") != "1")
     fail_at(root["orgaudit-config"], path, "unsupported config version (this orgaudit reads 1)");
-  if (root["profile"]) config.profile = text_of(root["profile"], path, "profile");
+  if (root["profile"]) config.profile = scalar_text(root["profile"], path, "profile");
   // A section left empty (`rules:` over commented-out examples, as `orgaudit init` writes) is empty.
   if (root["rules"] && !root["rules"].IsNull()) read_rule_settings(root["rules"], path, config.rules);
-  if (root["rules"] && root["rules"].IsMap())
+  if (root["rules"] && root["rules"].IsMap()) {
     for (const auto& item : root["rules"]) config.rule_keys.push_back(key_at(item.first));
+    record_option_places(root["rules"], config);
+  }
   if (const YAML::Node order = root["grade-order"]) {
     config.rule_keys.push_back(key_at(order, "structure-grade-inversion"));
     if (!order.IsSequence()) fail_at(order, path, "grade-order must be a list of grades, highest first");
     std::string joined;
-    for (const YAML::Node& grade : order) joined += (joined.empty() ? "" : ",") + text_of(grade, path, "a grade");
+    for (const YAML::Node& grade : order) joined += (joined.empty() ? "" : ",") + scalar_text(grade, path, "a grade");
     config.rules.options["structure-grade-inversion"]["grade-order"] = joined;
+    config.option_places.push_back({"structure-grade-inversion", "grade-order", place_of(order), place_of(order)});
   }
-  if (root["fail-on"]) config.fail_on = text_of(root["fail-on"], path, "fail-on");
+  if (root["fail-on"]) config.fail_on = scalar_text(root["fail-on"], path, "fail-on");
   if (const YAML::Node score = root["min-score"]) {
-    try {
-      config.min_score = score.as<double>();
-    } catch (const YAML::Exception&) {
-      fail_at(score, path, "min-score must be a number from 0 to 100");
-    }
+    config.min_score = parse_min_score(scalar_text(score, path, "min-score"));
+    if (!config.min_score) fail_at(score, path, "min-score must be a number from 0 to 100, got '" + score.Scalar() + "'");
   }
   if (root["input"]) read_input(root["input"], path, config.input);
   if (root["suppressions"] && !root["suppressions"].IsNull()) read_suppressions(root["suppressions"], path, config.suppressions);
-  if (root["baseline"]) config.baseline = text_of(root["baseline"], path, "baseline");
+  if (root["baseline"]) config.baseline = scalar_text(root["baseline"], path, "baseline");
   return config;
 }
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/rule_catalog.h"
@@ -42,6 +43,11 @@ struct InputSettings {
   std::optional<unsigned> max_depth;           // max-depth: deeper XML nesting is refused
 };
 
+struct SourcePlace {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
 // Where a rule id or pattern is written under `rules:` (or implied by `grade-order:`), so an unknown
 // one is reported at its line once the packs are loaded.
 struct ConfigRuleKey {
@@ -51,11 +57,21 @@ struct ConfigRuleKey {
   std::uint32_t column = 0;
 };
 
+// Where a rule option is set (under `rules:`, or `grade-order:`), so a bad name or value is
+// reported at its line once the packs are known.
+struct ConfigOptionPlace {
+  std::string rule;
+  std::string option;
+  SourcePlace name;   // an unknown option is reported here
+  SourcePlace value;  // a value of the wrong type here
+};
+
 struct Config {
   std::string path;  // empty: no config file
   std::string profile;
   RuleSelection rules;
   std::vector<ConfigRuleKey> rule_keys;
+  std::vector<ConfigOptionPlace> option_places;
   std::optional<std::string> fail_on;
   std::optional<double> min_score;
   InputSettings input;
@@ -68,12 +84,18 @@ inline constexpr const char* kConfigFileName = ".orgaudit.yaml";
 // The nearest `.orgaudit.yaml` in `start_directory` or above it, or "" when there is none.
 std::string find_config(const std::string& start_directory);
 
+// A score gate as written on the command line or in the config: a plain decimal number from 0 to
+// 100, or nullopt. NaN, infinities and out-of-range values are refused, since a gate compared with
+// them could never fail (or never pass).
+std::optional<double> parse_min_score(std::string_view text);
+
 // Reads a config file. Throws InputError with file:line:col for unknown keys (with a
 // did-you-mean), wrong types, a suppression without a reason, a malformed expiry date.
 Config load_config(const FileSystem& files, const std::string& path);
 
-// Every rule id or pattern the config names must match a loaded rule. Throws InputError at the
-// key's file:line:col with a did-you-mean (the packs are known only after loading, so this runs
+// Every rule id or pattern the config names must match a loaded rule, and every option it sets
+// must be one the rule declares, with a value of its type. Throws InputError at the key's or
+// option's file:line:col with a did-you-mean (the packs are known only after loading, so this runs
 // separately from load_config).
 void check_config_rules(const Config& config, const RuleCatalog& catalog);
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "config/rule_settings.h"
 #include "util/diagnostic.h"
 
 using namespace orgaudit;
@@ -46,8 +47,28 @@ TEST_CASE("config errors name the key and line") {
   CHECK_THROWS_WITH(load("suppressions:\n  - {rule: r, entity: e, reason: x, expires: 31/03/2027}\n"),
                     Catch::Contains("YYYY-MM-DD"));
   CHECK_THROWS_WITH(load("min-score: high\n"), Catch::Contains("min-score must be a number"));
+  // A gate compared with NaN never fails; -50 and 150 can never fail or never pass.
+  for (const char* score : {".nan", "nan", ".inf", "-50", "150", "1e2", "0x10", "[50]"})
+    CHECK_THROWS_WITH(load(std::string("fail-on: never\nmin-score: ") + score + "\n"),
+                      Catch::StartsWith(".orgaudit.yaml:2:12: error: min-score must be"));
+  CHECK(*load("min-score: 99.5\n").min_score == 99.5);
+  CHECK(*load("min-score: 0\n").min_score == 0);
   CHECK_THROWS_WITH(load("input: {colums: {}}\n"), Catch::Contains("did you mean 'columns'"));
   CHECK_THROWS_AS(load("rules: [\n"), InputError);
+}
+
+TEST_CASE("config and profile YAML that yaml-cpp would accept is refused with its place") {
+  // yaml-cpp 0.7 reads an unclosed quoted scalar at the end of the stream as if it were closed.
+  CHECK_THROWS_WITH(load("fail-on: never\nprofile: \"classic"),
+                    Catch::StartsWith(".orgaudit.yaml:2:") && Catch::Contains("quoted scalar"));
+  CHECK_THROWS_WITH(load("profile: 'classic\n"), Catch::StartsWith(".orgaudit.yaml:") && Catch::Contains("quoted scalar"));
+  CHECK_THROWS_WITH(load("profile: \"a\x01b\"\n"), Catch::StartsWith(".orgaudit.yaml:1:") && Catch::Contains("control character"));
+  CHECK_THROWS_WITH(load("profile: \xff\n"), Catch::StartsWith(".orgaudit.yaml:1:10: error: invalid UTF-8"));
+}
+
+TEST_CASE("a config file larger than the limit is refused unread") {
+  CHECK_THROWS_WITH(load(std::string(kMaxSettingsFileBytes + 1, '#')),
+                    Catch::StartsWith(".orgaudit.yaml: error: the file is 16.0 MiB, larger than a config or profile file may be"));
 }
 
 TEST_CASE("the config is found by searching upward") {

@@ -15,26 +15,25 @@ namespace fs = std::filesystem;
 constexpr int kMaxExtendsDepth = 8;
 
 YAML::Node load_profile_file(const std::string& path) {
-  try {
-    YAML::Node root = YAML::LoadFile(path);
-    if (!root.IsMap() || !root["orgaudit-profile"])
-      throw InputError(Diagnostic{path, 1, 1, "not an orgaudit profile: expected 'orgaudit-profile: 1'"});
-    if (root["orgaudit-profile"].as<std::string>() != "1")
-      fail_at(root["orgaudit-profile"], path, "unsupported profile version (this orgaudit reads 1)");
-    return root;
-  } catch (const YAML::BadFile&) {
-    throw InputError(Diagnostic{path, 0, 0, "cannot read profile"});
-  } catch (const YAML::Exception& e) {
-    throw InputError(Diagnostic{path, static_cast<std::uint32_t>(e.mark.line + 1),
-                                static_cast<std::uint32_t>(e.mark.column + 1), e.msg});
-  }
+  YAML::Node root = load_settings_file(RealFileSystem(), path);
+  if (!root.IsMap() || !root["orgaudit-profile"])
+    throw InputError(Diagnostic{path, 1, 1, "not an orgaudit profile: expected 'orgaudit-profile: 1'"});
+  if (scalar_text(root["orgaudit-profile"], path, "orgaudit-profile") != "1")
+    fail_at(root["orgaudit-profile"], path, "unsupported profile version (this orgaudit reads 1)");
+  return root;
+}
+
+// `name`, `description` or `extends`, which must be scalars; `fallback` when absent.
+std::string text_or(const YAML::Node& root, const char* key, const std::string& path, std::string fallback) {
+  return root[key] ? scalar_text(root[key], path, key) : fallback;
 }
 
 std::string resolve(const std::string& name_or_path, const std::vector<std::string>& directories) {
   const bool is_path = name_or_path.find('/') != std::string::npos ||
                        (name_or_path.size() > 5 && name_or_path.substr(name_or_path.size() - 5) == ".yaml");
   if (is_path) {
-    if (!fs::is_regular_file(name_or_path))
+    std::error_code missing;  // a FIFO, device or directory is refused by the read, saying what it is
+    if (!fs::exists(name_or_path, missing))
       throw InputError(Diagnostic{name_or_path, 0, 0, "profile file not found"});
     return name_or_path;
   }
@@ -57,16 +56,15 @@ Profile apply(const std::string& name_or_path, const std::vector<std::string>& d
   const YAML::Node root = load_profile_file(path);
   if (root["extends"]) {
     if (depth >= kMaxExtendsDepth) fail_at(root["extends"], path, "profiles extend each other in a loop");
-    apply(root["extends"].as<std::string>(), directories, selection, depth + 1);
+    apply(scalar_text(root["extends"], path, "extends"), directories, selection, depth + 1);
   }
   read_rule_settings(root["rules"], path, selection);
   for (const auto& item : root) {
-    const std::string key = item.first.Scalar();
+    const std::string key = scalar_text(item.first, path, "a key");
     if (key != "orgaudit-profile" && key != "name" && key != "description" && key != "extends" && key != "rules")
       fail_at(item.first, path, "unknown key '" + key + "' in profile (expected name, description, extends, rules)");
   }
-  return Profile{root["name"] ? root["name"].as<std::string>() : fs::path(path).stem().string(),
-                 root["description"] ? root["description"].as<std::string>() : "", path};
+  return Profile{text_or(root, "name", path, fs::path(path).stem().string()), text_or(root, "description", path, ""), path};
 }
 
 }  // namespace

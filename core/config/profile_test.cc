@@ -57,6 +57,25 @@ TEST_CASE("profile errors name the file and line") {
   CHECK_THROWS_AS(apply_profile("missing/file.yaml", {dir}, selection), InputError);
 }
 
+TEST_CASE("a profile whose name, description or extends is not a single value is an error at its line") {
+  // yaml-cpp's conversion of these threw YAML::TypedBadConversion, uncaught: exit 134.
+  const std::string dir = write_profile_dir({
+      {"ext.yaml", "orgaudit-profile: 1\nextends: [a, b]\n"},
+      {"named.yaml", "orgaudit-profile: 1\nname: {first: x}\n"},
+      {"described.yaml", "orgaudit-profile: 1\ndescription:\n  - one\n"},
+      {"version.yaml", "orgaudit-profile: [1]\n"},
+      {"open.yaml", "orgaudit-profile: 1\nname: \"unterminated"},
+  });
+  RuleSelection selection;
+  CHECK_THROWS_WITH(apply_profile("ext", {dir}, selection), Catch::EndsWith("ext.yaml:2:10: error: extends must be a single value"));
+  CHECK_THROWS_WITH(apply_profile("named", {dir}, selection), Catch::EndsWith("named.yaml:2:7: error: name must be a single value"));
+  CHECK_THROWS_WITH(apply_profile("described", {dir}, selection),
+                    Catch::EndsWith("described.yaml:3:3: error: description must be a single value"));
+  CHECK_THROWS_WITH(apply_profile("version", {dir}, selection),
+                    Catch::EndsWith("version.yaml:1:19: error: orgaudit-profile must be a single value"));
+  CHECK_THROWS_WITH(apply_profile("open", {dir}, selection), Catch::Contains("open.yaml:2:") && Catch::Contains("quoted scalar"));
+}
+
 TEST_CASE("the shipped classic profile loads") {
   RuleSelection selection;
   const Profile p = apply_profile("classic", profile_directories(), selection);

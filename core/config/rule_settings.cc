@@ -1,5 +1,8 @@
 #include "config/rule_settings.h"
 
+#include <sstream>
+
+#include "loader/yaml_events.h"
 #include "util/diagnostic.h"
 
 namespace orgaudit {
@@ -10,12 +13,46 @@ void fail_at(const YAML::Node& node, const std::string& file, const std::string&
                               static_cast<std::uint32_t>(mark.column + 1), message});
 }
 
-namespace {
-
 std::string scalar_text(const YAML::Node& node, const std::string& file, const std::string& what) {
   if (!node.IsScalar()) fail_at(node, file, what + " must be a single value");
   return node.Scalar();
 }
+
+namespace {
+
+// Syntax only: the settings are read from yaml-cpp's tree.
+class IgnoreEvents final : public yaml::EventSink {
+ public:
+  void document_start(const yaml::Mark&) override {}
+  void document_end() override {}
+  void null(const yaml::Mark&) override {}
+  void scalar(const yaml::Mark&, std::string_view) override {}
+  void start(yaml::Node::Kind, const yaml::Mark&) override {}
+  void end() override {}
+};
+
+}  // namespace
+
+YAML::Node load_settings_file(const FileSystem& files, const std::string& path) {
+  const std::unique_ptr<FileBytes> bytes = read_all_within(files, path, kMaxSettingsFileBytes, "a config or profile file");
+  const std::string text(bytes->view());
+  std::vector<Diagnostic> no_warnings;  // the event reader warns of nothing
+  const yaml::Source source(path, 0, no_warnings);
+  std::istringstream in(text);
+  IgnoreEvents ignore;
+  yaml::read_events(in, source, ignore, [&](std::uint64_t offset) {
+    std::istringstream again(text);
+    return yaml::locate_byte(again, offset);
+  });
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw InputError(Diagnostic{path, static_cast<std::uint32_t>(e.mark.line + 1),
+                                static_cast<std::uint32_t>(e.mark.column + 1), e.msg});
+  }
+}
+
+namespace {
 
 void read_one_rule(const std::string& id, const YAML::Node& setting, const std::string& file,
                    RuleSelection& selection) {

@@ -24,7 +24,7 @@ class RuleSink final : public FindingSink {
   FindingBuilder report(EntityRef entity, Severity severity, std::string message) override {
     Finding& f = start(severity, std::move(message));
     f.where = entity.kind == EntityRef::person ? org_.people.at(entity.index).where : org_.units.at(entity.index).where;
-    return FindingBuilder(f, org_).concerns(entity);
+    return builder_of_last().concerns(entity);
   }
 
   FindingBuilder report_at(const SourceLocation& where, std::string message) override {
@@ -32,9 +32,8 @@ class RuleSink final : public FindingSink {
   }
 
   FindingBuilder report_at(const SourceLocation& where, Severity severity, std::string message) override {
-    Finding& f = start(severity, std::move(message));
-    f.where = where;
-    return FindingBuilder(f, org_);
+    start(severity, std::move(message)).where = where;
+    return builder_of_last();
   }
 
   void assessed(EntityRef entity) override {
@@ -60,6 +59,8 @@ class RuleSink final : public FindingSink {
   }
 
  private:
+  FindingBuilder builder_of_last() { return FindingBuilder(out_, out_.size() - 1, org_); }
+
   Finding& start(Severity severity, std::string message) {
     Finding& f = out_.emplace_back();
     f.rule_id = rule_.entry->info.id;

@@ -34,41 +34,41 @@ const std::string& FindingBuilder::id_of(EntityRef entity) const {
 }
 
 FindingBuilder& FindingBuilder::key(std::string problem_key) {
-  finding_->key = std::move(problem_key);
+  finding().key = std::move(problem_key);
   return *this;
 }
 
 FindingBuilder& FindingBuilder::concerns(EntityRef entity) {
-  finding_->entity_ids.push_back(id_of(entity));
-  finding_->entities.push_back(entity);
+  finding().entity_ids.push_back(id_of(entity));
+  finding().entities.push_back(entity);
   return *this;
 }
 
 FindingBuilder& FindingBuilder::concerns_unknown(const std::string& id) {
-  finding_->entity_ids.push_back(id);
-  finding_->entities.push_back(std::nullopt);
+  finding().entity_ids.push_back(id);
+  finding().entities.push_back(std::nullopt);
   return *this;
 }
 
-FindingBuilder& FindingBuilder::affects(EntityRef entity) { return affects(entity, finding_->severity); }
+FindingBuilder& FindingBuilder::affects(EntityRef entity) { return affects(entity, finding().severity); }
 
 FindingBuilder& FindingBuilder::affects(EntityRef entity, Severity severity) {
-  finding_->affected.push_back(AffectedEntity{entity, severity});
+  finding().affected.push_back(AffectedEntity{entity, severity});
   return *this;
 }
 
 FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message, EntityRef entity) {
-  finding_->related.push_back(RelatedLocation{where, std::move(message), entity, id_of(entity)});
+  finding().related.push_back(RelatedLocation{where, std::move(message), entity, id_of(entity)});
   return *this;
 }
 
 FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message) {
-  finding_->related.push_back(RelatedLocation{where, std::move(message), std::nullopt, std::string()});
+  finding().related.push_back(RelatedLocation{where, std::move(message), std::nullopt, std::string()});
   return *this;
 }
 
 FindingBuilder& FindingBuilder::at(const SourceLocation& where) {
-  if (where.known()) finding_->where = where;
+  if (where.known()) finding().where = where;
   return *this;
 }
 

@@ -69,10 +69,31 @@ void RuleCatalog::add(RuleInfo info, RuleFactory factory) {
   entries_.insert(at, std::move(entry));
 }
 
+const std::string* RuleCatalog::source_of(const std::string& id) const {
+  auto it = source_of_rule_.find(id);
+  return it == source_of_rule_.end() ? nullptr : &it->second;
+}
+
 const CatalogEntry* RuleCatalog::find(const std::string& id) const {
   auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
                              [](const CatalogEntry& e, const std::string& key) { return e.info.id < key; });
   return at != entries_.end() && at->info.id == id ? &*at : nullptr;
+}
+
+void RuleCatalog::retire(std::string retired_id, std::string merged_into) {
+  merged_into_.emplace(std::move(retired_id), std::move(merged_into));
+}
+
+const CatalogEntry* RuleCatalog::merged_into(const std::string& id) const {
+  const auto found = merged_into_.find(id);
+  return found == merged_into_.end() || find(id) ? nullptr : find(found->second);
+}
+
+std::string RuleCatalog::retired_note(const std::string& id) const {
+  const CatalogEntry* successor = merged_into(id);
+  if (!successor) return {};
+  return "'" + id + "' was merged into '" + successor->info.id + "', which now reports its findings; name '" +
+         successor->info.id + "' instead (orgaudit rules --explain " + successor->info.id + ")";
 }
 
 std::vector<std::string> RuleCatalog::ids() const {
@@ -159,9 +180,11 @@ std::vector<ConfiguredRule> configure_rules(const RuleCatalog& catalog, const Ru
   auto check_known = [&](const std::string& pattern, const char* what) {
     bool matched = std::any_of(ids.begin(), ids.end(),
                                [&](const std::string& id) { return glob_match(pattern, id); });
-    if (!matched)
-      throw OptionError(std::string(what) + " names no loaded rule: '" + pattern + "'" +
-                        suggestion(pattern, ids) + " (run 'orgaudit rules' to list them)");
+    if (matched) return;
+    if (const std::string retired = catalog.retired_note(pattern); !retired.empty())
+      throw OptionError(std::string(what) + " names a retired rule: " + retired);
+    throw OptionError(std::string(what) + " names no loaded rule: '" + pattern + "'" + suggestion(pattern, ids) +
+                      " (run 'orgaudit rules' to list them)");
   };
   for (const auto& [enable, pattern] : selection.toggles)
     check_known(pattern, enable ? "--enable" : "--disable");

@@ -1,6 +1,7 @@
 // Every rule the loaded packs registered, and the user's choice of which run with what options.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -9,6 +10,9 @@
 #include "orgaudit/rule.h"
 
 namespace orgaudit {
+
+// Makes one rule with the user's options. For a pack's rule it calls the pack's C factory.
+using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
 
 struct CatalogEntry {
   RuleInfo info;
@@ -21,19 +25,31 @@ class DuplicateRuleError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-class RuleCatalog final : public RuleRegistry {
+class RuleCatalog {
  public:
-  // Packs register through the RuleRegistry interface; the host names the pack first.
+  // The plugin host (and the host's own built-in rules) name the pack, then add its rules.
   void begin_pack(std::string pack_name, std::string source_path);
-  void add(RuleInfo info, RuleFactory factory) override;
+  // Throws DuplicateRuleError for an id already registered.
+  void add(RuleInfo info, RuleFactory factory);
+  // A rule id a pack no longer registers because its findings are now `merged_into`'s: a setting
+  // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
+  // and a suppression that names it applies to `merged_into`, with a warning to rename it.
+  void retire(std::string retired_id, std::string merged_into);
+  // The file of the pack that registered `id`, or null when no pack did.
+  const std::string* source_of(const std::string& id) const;
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }  // sorted by id
   const CatalogEntry* find(const std::string& id) const;
   std::vector<std::string> ids() const;
+  // The rule a retired id was merged into, or null when no loaded pack retired `id`.
+  const CatalogEntry* merged_into(const std::string& id) const;
+  // "'OLD' was merged into 'NEW' ...", what to tell a user who names a retired id; "" for any other.
+  std::string retired_note(const std::string& id) const;
 
  private:
   std::vector<CatalogEntry> entries_;
   std::map<std::string, std::string> source_of_rule_;
+  std::map<std::string, std::string> merged_into_;  // retired id -> the rule that took its findings
   std::string pack_;
   std::string source_path_;
 };

@@ -52,11 +52,26 @@ class Writer {
     for (std::size_t i = 0; i < items.size(); ++i) out_ += (i ? ", " : "") + yaml_scalar(items[i]);
     out_ += "]\n";
   }
+  // A key from the data and its colon. YAML allows an implicit key of at most 1,024 characters; a
+  // longer one (a CSV header can be anything) is written as an explicit key: `? KEY`, then `: VALUE`.
+  void data_key(int indent, std::string_view name) {
+    const std::string scalar = yaml_scalar(name);
+    out_.append(indent, ' ');
+    if (scalar.size() <= 1024) {
+      out_ += scalar + ":";
+      return;
+    }
+    out_ += "? " + scalar + "\n";
+    out_.append(indent, ' ') += ":";
+  }
   void attributes(int indent, const std::vector<Attribute>& attributes) {
     if (attributes.empty()) return;
     key(indent, "attributes");
     out_ += "\n";
-    for (const Attribute& a : attributes) out_.append(indent + 2, ' ') += yaml_scalar(a.key) + ": " + yaml_scalar(a.value) + "\n";
+    for (const Attribute& a : attributes) {
+      data_key(indent + 2, a.key);
+      out_ += " " + yaml_scalar(a.value) + "\n";
+    }
   }
   void table(int indent, const char* name, const PeriodTable& table) {
     if (table.empty() && table.periods.empty()) return;
@@ -64,7 +79,8 @@ class Writer {
     out_ += "\n";
     list(indent + 2, "periods", table.periods);
     for (const MetricSeries& s : table.series) {
-      out_.append(indent + 2, ' ') += yaml_scalar(s.name) + ": [";
+      data_key(indent + 2, s.name);
+      out_ += " [";
       for (std::size_t i = 0; i < s.values.size(); ++i) out_ += (i ? ", " : "") + number(s.values[i]);
       out_ += "]\n";
     }

@@ -1,12 +1,16 @@
 #include "io/file_system.h"
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <deque>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <fcntl.h>
+#include <pthread.h>
 #include <iterator>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -121,7 +125,7 @@ std::uint64_t RealFileSystem::size_of(const std::string& path) const {
 namespace {
 
 // Writes all of `content` to `fd`; false on a short or failed write.
-bool write_fully(int fd, const std::string& content) {
+bool write_fully(int fd, std::string_view content) {
   std::size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -132,42 +136,155 @@ bool write_fully(int fd, const std::string& content) {
   return true;
 }
 
-}  // namespace
+// The temporary files that exist now, for the signal handler to remove: a fixed table of atomic
+// pointers, which is all a handler may safely read. Changed only with the signals blocked, so a
+// handler never sees a path being freed.
+constexpr std::size_t kMaxTemporaries = 256;
+std::atomic<const char*> temporaries[kMaxTemporaries];
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-void RealFileSystem::write_atomically(const std::string& path, const std::string& content) const {
-  // A device (/dev/null, /dev/full), a FIFO or a socket is written to directly: renaming a
-  // temporary file over it would replace the node itself with a regular file.
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-    if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
+extern "C" void remove_temporaries_and_exit(int signal_number) {
+  for (std::atomic<const char*>& slot : temporaries)
+    if (const char* path = slot.load()) ::unlink(path);
+  ::_exit(128 + signal_number);  // the shell's code for "killed by" that signal: 130, 143, 129
+}
+
+// Blocks the cleanup signals for its lifetime.
+class SignalsBlocked {
+ public:
+  SignalsBlocked() {
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    for (int s : kCleanupSignals) sigaddset(&blocked, s);
+    ::pthread_sigmask(SIG_BLOCK, &blocked, &previous_);
+  }
+  ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  SignalsBlocked(const SignalsBlocked&) = delete;
+  SignalsBlocked& operator=(const SignalsBlocked&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+// The temporary files of one write, each created exclusively under an unpredictable name in its
+// target's directory (so the rename stays on one file system; a symlink planted there is never
+// followed). Whatever is not renamed into place is removed, on an error and on a signal.
+class Temporaries {
+ public:
+  Temporaries() = default;
+  Temporaries(const Temporaries&) = delete;
+  Temporaries& operator=(const Temporaries&) = delete;
+  ~Temporaries() {
+    for (Temporary& t : files_) {
+      if (t.renamed) continue;
+      ::unlink(t.name.c_str());
+      forget(t);
+    }
+  }
+
+  void write(const std::string& path, std::string_view content) {
+    Temporary& t = files_.emplace_back();
+    t.target = path;
+    t.name = path + ".orgaudit-tmp.XXXXXX";
+    int fd = -1;
+    {
+      const SignalsBlocked blocked;
+      fd = ::mkstemp(t.name.data());
+      if (fd >= 0) remember(t);
+    }
+    if (fd < 0) {
+      const std::string why = std::strerror(errno);
+      files_.pop_back();
+      fail(path, "cannot write: " + why);
+    }
+    // mkstemp creates mode 0600; give the output the mode an ordinary create would have.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
     const bool written = write_fully(fd, content);
     const int saved = errno;
-    ::close(fd);
-    if (!written) fail(path, std::string("cannot write: ") + std::strerror(saved));
-    return;
+    if (::close(fd) != 0 || !written)
+      fail(path, std::string("cannot write: ") + (written ? "disk full or write error" : std::strerror(saved)));
   }
-  // The temporary file is created exclusively under an unpredictable name in the target's
-  // directory (so the rename stays on one file system): a symlink planted there is never followed.
-  std::string temporary = path + ".orgaudit-tmp.XXXXXX";
-  const int fd = ::mkstemp(temporary.data());
+
+  void rename_all() {
+    for (Temporary& t : files_) {
+      if (std::rename(t.name.c_str(), t.target.c_str()) != 0) fail(t.target, std::string("cannot write: ") + std::strerror(errno));
+      t.renamed = true;
+      forget(t);
+    }
+  }
+
+ private:
+  struct Temporary {
+    std::string target, name;
+    std::size_t slot = kMaxTemporaries;  // none: the table was full, and a signal leaves it behind
+    bool renamed = false;
+  };
+
+  static void remember(Temporary& t) {
+    for (std::size_t i = 0; i < kMaxTemporaries; ++i) {
+      const char* none = nullptr;
+      if (temporaries[i].compare_exchange_strong(none, t.name.c_str())) {
+        t.slot = i;
+        return;
+      }
+    }
+  }
+
+  static void forget(Temporary& t) {
+    if (t.slot == kMaxTemporaries) return;
+    const SignalsBlocked blocked;
+    temporaries[t.slot].store(nullptr);
+    t.slot = kMaxTemporaries;
+  }
+
+  std::deque<Temporary> files_;  // a deque: the table points into its strings, which must not move
+};
+
+// A device (/dev/null, /dev/full), a FIFO or a socket is written to directly: renaming a temporary
+// file over it would replace the node itself with a regular file.
+bool is_written_directly(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return false;
+  if (S_ISDIR(info.st_mode)) fail(path, "is a directory, not a file");
+  return true;
+}
+
+void write_directly(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
-  // mkstemp creates mode 0600; give the output the mode an ordinary create would have.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
   const bool written = write_fully(fd, content);
   const int saved = errno;
-  if (::close(fd) != 0 || !written) {
-    std::remove(temporary.c_str());
-    fail(path, std::string("cannot write: ") + (written ? "disk full or write error" : std::strerror(saved)));
+  ::close(fd);
+  if (!written) fail(path, std::string("cannot write: ") + std::strerror(saved));
+}
+
+}  // namespace
+
+void FileSystem::write_atomically(const std::string& path, const std::string& content) const {
+  write_all_atomically({{path, content}});
+}
+
+void RealFileSystem::write_all_atomically(const std::vector<FileContent>& outputs) const {
+  // Every regular file is written to its temporary first; then the devices and FIFOs (a FIFO blocks
+  // until it has a reader); only when all are written are the temporaries renamed into place.
+  Temporaries staged;
+  std::vector<const FileContent*> direct;
+  for (const FileContent& output : outputs) {
+    if (is_written_directly(output.path)) direct.push_back(&output);
+    else staged.write(output.path, output.content);
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(temporary.c_str());
-    fail(path, "cannot write: " + why);
-  }
+  for (const FileContent* output : direct) write_directly(output->path, output->content);
+  staged.rename_all();
+}
+
+void remove_temporary_files_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = &remove_temporaries_and_exit;
+  sigemptyset(&action.sa_mask);
+  for (int s : kCleanupSignals) sigaddset(&action.sa_mask, s);  // one handler runs at a time
+  for (int s : kCleanupSignals) ::sigaction(s, &action, nullptr);
 }
 
 std::unique_ptr<std::istream> MemoryFileSystem::open_for_reading(const std::string& path) const {
@@ -182,8 +299,8 @@ std::uint64_t MemoryFileSystem::size_of(const std::string& path) const {
   return it->second.size();
 }
 
-void MemoryFileSystem::write_atomically(const std::string& path, const std::string& content) const {
-  files_[path] = content;
+void MemoryFileSystem::write_all_atomically(const std::vector<FileContent>& outputs) const {
+  for (const FileContent& output : outputs) files_[output.path] = std::string(output.content);
 }
 
 }  // namespace orgaudit

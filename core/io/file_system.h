@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orgaudit {
 
@@ -24,6 +25,11 @@ class FileBytes {
   virtual void done_before(std::size_t offset) { (void)offset; }
 };
 
+struct FileContent {
+  std::string path;
+  std::string_view content;  // must outlive the write
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -34,7 +40,10 @@ class FileSystem {
   // into a buffer (fakes need nothing more); RealFileSystem maps the file.
   virtual std::unique_ptr<FileBytes> read_all(const std::string& path) const;
   // Writes the whole content or nothing: a temporary file renamed into place.
-  virtual void write_atomically(const std::string& path, const std::string& content) const = 0;
+  void write_atomically(const std::string& path, const std::string& content) const;
+  // Writes every file whole or none of them: all are written to temporary files before any is
+  // renamed into place, so a failure (a missing directory, a full disk) leaves nothing behind.
+  virtual void write_all_atomically(const std::vector<FileContent>& outputs) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
@@ -42,8 +51,12 @@ class RealFileSystem final : public FileSystem {
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
   std::unique_ptr<FileBytes> read_all(const std::string& path) const override;
-  void write_atomically(const std::string& path, const std::string& content) const override;
+  void write_all_atomically(const std::vector<FileContent>& outputs) const override;
 };
+
+// From now on SIGINT, SIGTERM and SIGHUP remove the temporary files of a write in progress and end
+// the process with exit code 128 + the signal (130, 143, 129). For the command-line tool's main().
+void remove_temporary_files_on_signals();
 
 // The whole file, refused with an InputError naming it when it is larger than `max_bytes` (`what`
 // says what the file is, for the message): files read whole into memory, such as configs and
@@ -59,7 +72,7 @@ class MemoryFileSystem final : public FileSystem {
 
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
-  void write_atomically(const std::string& path, const std::string& content) const override;
+  void write_all_atomically(const std::vector<FileContent>& outputs) const override;
 
  private:
   mutable std::map<std::string, std::string> files_;

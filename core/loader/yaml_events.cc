@@ -73,8 +73,14 @@ class Input {
     }
     const std::size_t keep = find_raw_break(buffer, got);
     if (keep < got) stop(offset_ + keep, buffer + keep);
-    tail_size_ = keep < 2 ? keep : 2;
-    std::memcpy(tail_, buffer + keep - tail_size_, tail_size_);
+    // The last two bytes handed over, which a read of one byte takes partly from the old tail.
+    const std::size_t from_buffer = keep < 2 ? keep : 2;
+    unsigned char last[4];
+    std::memcpy(last, tail_, tail_size_);
+    std::memcpy(last + tail_size_, buffer + keep - from_buffer, from_buffer);
+    const std::size_t have = tail_size_ + from_buffer;
+    tail_size_ = have < 2 ? have : 2;
+    std::memcpy(tail_, last + have - tail_size_, tail_size_);
     offset_ += keep;
     *size_read = keep;
     return keep > 0 || break_code_ == 0 ? 1 : 0;
@@ -105,11 +111,16 @@ class Parser {
   yaml_parser_t parser;
 };
 
-// The event being handled, freed whether its handler returns or throws.
+// The event being handled, freed when the next is parsed or when its handler throws.
 class Event {
  public:
   Event() { std::memset(&event, 0, sizeof event); }
   ~Event() { yaml_event_delete(&event); }
+  // yaml_event_delete leaves the event zeroed, ready for yaml_parser_parse again.
+  yaml_event_t& next() {
+    yaml_event_delete(&event);
+    return event;
+  }
   Event(const Event&) = delete;
   Event& operator=(const Event&) = delete;
 
@@ -131,41 +142,55 @@ void check_no_anchor(const Source& source, const yaml_event_t& event, const yaml
                 "anchors and aliases are not supported in org files (write each value out)");
 }
 
+[[noreturn]] void fail_at(const Source& source, const ByteLocation& at, std::uint64_t offset,
+                          const std::string& message) {
+  if (at.found) source.fail(at.mark, message);
+  source.fail(0, 0, message + " (at byte " + std::to_string(offset) + ")");
+}
+
 [[noreturn]] void reader_error(const yaml_parser_t& parser, const Input& input, const Source& source,
                                const LocateByte& locate) {
+  const std::uint64_t offset = input.stopped_at_break() ? input.break_offset() : parser.problem_offset;
+  const ByteLocation at = locate(offset);
+  const auto fail = [&](const std::string& message) { fail_at(source, at, offset, message); };
   if (input.stopped_at_break()) {
     const unsigned code = input.break_code();
-    const char* name = code == 0x85 ? "next-line character (NEL)" : code == 0x2028 ? "line separator" : "paragraph separator";
+    const char* name = code == 0x85     ? "next-line character (NEL)"
+                       : code == 0x2028 ? "line separator"
+                                        : "paragraph separator";
     const char* escape = code == 0x85 ? "\\N" : code == 0x2028 ? "\\L" : "\\P";
-    source.fail(locate(input.break_offset()).mark,
-                std::string("raw ") + name + " " + hex("U+%04X", code) +
-                    ": YAML reads it as a line break; write it as " + escape + " inside double quotes");
+    fail(std::string("raw ") + name + " " + hex("U+%04X", code) + ": YAML reads it as a line break; write it as " +
+         escape + " inside double quotes");
   }
   const std::string problem = parser.problem ? parser.problem : "";
   if (problem == "input error") source.fail(0, 0, "could not read the file");
-  const ByteLocation at = locate(parser.problem_offset);
   if (problem == "control characters are not allowed") {
     const auto code = static_cast<unsigned>(parser.problem_value);
-    source.fail(at.mark, "control character " + hex("U+%04X", code) +
-                             " written raw: YAML allows it only escaped, as " + hex("\\u%04X", code) +
-                             " inside double quotes");
+    // Most often a UTF-16 file without a byte order mark, which libyaml reads as UTF-8.
+    if (code == 0) fail("NUL byte: org files are UTF-8 text (save a UTF-16 file as UTF-8, or with a byte order mark)");
+    fail("control character " + hex("U+%04X", code) + " written raw: YAML allows it only escaped, as " +
+         hex("\\u%04X", code) + " inside double quotes");
   }
+  if (problem.find("UTF-16") != std::string::npos || problem.find("surrogate") != std::string::npos)
+    fail("invalid UTF-16 (" + problem + ")");
   // The UTF-8 problems: invalid, overlong or cut sequences, surrogates. The location is where the
   // bad sequence starts, and so is its byte.
   std::string message = "invalid UTF-8";
   if (at.byte >= 0) message += " (byte " + hex("0x%02X", static_cast<unsigned>(at.byte)) + ")";
-  source.fail(at.mark, message + "; org files must be UTF-8 encoded");
+  fail_at(source, at, offset, message + "; org files must be UTF-8 encoded");
 }
 
 [[noreturn]] void syntax_error(const yaml_parser_t& parser, const Source& source) {
   std::string message = "invalid YAML: ";
   const std::string problem = parser.problem ? parser.problem : "malformed";
   // libyaml names a tab in indentation itself, but a tab where a token must start (a line's
-  // start, after '- ') only as a character that cannot start one.
+  // start, after '- ', which YAML 1.2 would take as a separator) only as a character that cannot
+  // start one.
   const bool tab = problem.find("tab character") != std::string::npos ||
                    (problem == "found character that cannot start any token" && parser.buffer.pointer &&
                     *parser.buffer.pointer == '\t');
-  message += tab ? "a tab character where YAML allows only spaces (indent with spaces)" : problem;
+  message += tab ? "a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)"
+                 : problem;
   // The context names the construct the problem is in, where it started ("while parsing a flow
   // sequence started at 3:9"); one that starts at the problem itself adds nothing.
   if (parser.context && !tab &&
@@ -193,9 +218,9 @@ bool read_events(std::istream& in, const Source& source, EventSink& sink, const 
   yaml_parser_set_input(&parser.parser, &Input::read, &input);
   bool document = false;
   std::uint32_t depth = 0;
+  Event holder;
   while (true) {
-    Event holder;
-    yaml_event_t& event = holder.event;
+    yaml_event_t& event = holder.next();
     if (!yaml_parser_parse(&parser.parser, &event)) parse_error(parser.parser, input, source, locate);
     const Mark mark = mark_of(event.start_mark);
     switch (event.type) {
@@ -245,19 +270,23 @@ ByteLocation locate_byte(std::istream& in, std::uint64_t offset) {
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer), in.gcount() > 0) {
     const auto got = static_cast<std::size_t>(in.gcount());
+    const bool utf16 = position == 0 && got >= 2 &&
+                       ((buffer[0] == '\xFF' && buffer[1] == '\xFE') || (buffer[0] == '\xFE' && buffer[1] == '\xFF'));
+    if (utf16) return {};
     for (std::size_t i = 0; i < got; ++i, ++position) {
       const auto byte = static_cast<unsigned char>(buffer[i]);
       if (needed > 0) {
-        if ((byte & 0xC0) != 0x80) return {start, start_byte};
+        if ((byte & 0xC0) != 0x80) return {true, start, start_byte};
         value = value << 6 | (byte & 0x3Fu);
         if (--needed == 0) {
-          if (value < least || (value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) return {start, start_byte};
+          const bool invalid = value < least || (value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF;
+          if (invalid) return {true, start, start_byte};
           // A byte order mark at the start is not a column.
           if (!(value == 0xFEFF && position == 2)) ++column;
         }
         continue;
       }
-      if (position >= offset) return {{line, column}, byte};
+      if (position >= offset) return {true, {line, column}, byte};
       start = {line, column};
       start_byte = byte;
       if (byte < 0x80) {
@@ -274,11 +303,11 @@ ByteLocation locate_byte(std::istream& in, std::uint64_t offset) {
       if ((byte & 0xE0) == 0xC0) needed = 1, value = byte & 0x1Fu, least = 0x80;
       else if ((byte & 0xF0) == 0xE0) needed = 2, value = byte & 0x0Fu, least = 0x800;
       else if ((byte & 0xF8) == 0xF0) needed = 3, value = byte & 0x07u, least = 0x10000;
-      else return {start, start_byte};
+      else return {true, start, start_byte};
     }
   }
-  if (needed > 0) return {start, start_byte};
-  return {{line, column}, -1};
+  if (needed > 0) return {true, start, start_byte};
+  return {true, {line, column}, -1};
 }
 
 }  // namespace orgaudit::yaml

@@ -34,6 +34,7 @@ class EventSink {
 // Where byte `offset` of the input lies, for the errors libyaml reports only by offset (bad
 // bytes); a split parse, which redoes any failure in one pass, may place them nowhere.
 struct ByteLocation {
+  bool found = false;
   Mark mark;
   int byte = -1;  // the byte at that offset, -1 past the end
 };
@@ -43,7 +44,9 @@ using LocateByte = std::function<ByteLocation(std::uint64_t offset)>;
 // (through source) for malformed YAML, at the place libyaml stopped.
 bool read_events(std::istream& in, const Source& source, EventSink& sink, const LocateByte& locate);
 
-// Finds line and column (code points, 0-based) of byte `offset` by reading `in` from its start.
+// Finds line and column (code points, 0-based) of byte `offset` by reading `in` from its start,
+// or of the first bad UTF-8 sequence before it. Not found in UTF-16 (a file starting with its
+// byte order mark), which libyaml reads too.
 ByteLocation locate_byte(std::istream& in, std::uint64_t offset);
 
 }  // namespace orgaudit::yaml

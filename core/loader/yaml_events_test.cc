@@ -59,7 +59,8 @@ std::string located(const std::string& text, std::uint64_t offset) {
 
 TEST_CASE("yaml events: marks count lines from 1 and columns in code points") {
   CHECK(events_of("a: Zoë\nbé: [x, ~]\n") ==
-        "doc 1:1\nmap 1:1\nscalar 1:1 a\nscalar 1:4 Zoë\nscalar 2:1 bé\nseq 2:5\nscalar 2:6 x\nnull 2:9\nend\nend\n/doc\n");
+        "doc 1:1\nmap 1:1\nscalar 1:1 a\nscalar 1:4 Zoë\nscalar 2:1 bé\nseq 2:5\nscalar 2:6 x\nnull 2:9\n"
+        "end\nend\n/doc\n");
   CHECK(events_of("k: 👩‍💻, v: 1\n").find("mapping values are not allowed") != std::string::npos);
   CHECK(events_of("{k: 👩‍💻, v: 1}\n").find("scalar 1:10 v") != std::string::npos);  // the emoji is 3 code points
   CHECK(events_of("a: 1\r\nb: 2\r\n").find("scalar 2:1 b") != std::string::npos);  // CRLF is one break
@@ -97,7 +98,7 @@ TEST_CASE("yaml events: syntax errors name the construct and where it started") 
         "t.yaml:2:2: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence started at 1:4");
   CHECK(events_of("a: 1\n  b: 2\n") == "t.yaml:2:4: error: invalid YAML: mapping values are not allowed in this context");
   CHECK(events_of("a:\n\t- 1\n") ==
-        "t.yaml:2:1: error: invalid YAML: a tab character where YAML allows only spaces (indent with spaces)");
+        "t.yaml:2:1: error: invalid YAML: a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)");
 }
 
 TEST_CASE("yaml events: a raw line break character is found across read boundaries") {
@@ -126,4 +127,6 @@ TEST_CASE("yaml events: locate_byte places an offset as libyaml counts") {
   // It stops at the first bad UTF-8 sequence, where libyaml's offset may point past its start.
   CHECK(located("x\xC3(", 2) == "1:2 195");
   CHECK(located("x\xE2\x82", 3) == "1:2 226");
+  std::istringstream utf16("\xFF\xFEx\0");
+  CHECK_FALSE(locate_byte(utf16, 2).found);
 }

@@ -63,12 +63,13 @@ TEST_CASE("yaml loader reports malformed YAML at its location") {
         "collection started at 3:3");  // columns count code points, not bytes
 }
 
-TEST_CASE("yaml loader refuses tabs where YAML needs spaces") {
-  const std::string tab_message = "invalid YAML: a tab character where YAML allows only spaces (indent with spaces)";
+TEST_CASE("yaml loader refuses tabs where the parser needs spaces") {
+  const std::string tab_message =
+      "invalid YAML: a tab character where only spaces are accepted (indent, and separate after '- ', with spaces)";
   CHECK(error_of("orgaudit: 1\n\tpeople: []\n") == "org.yaml:2:1: error: " + tab_message);
   CHECK(error_of("orgaudit: 1\npeople:\n-\tid: P-1\n") == "org.yaml:3:2: error: " + tab_message);
   CHECK(error_of("orgaudit: 1\npeople:\n  - id: P-1\n\t name: x\n") == "org.yaml:4:1: error: " + tab_message);
-  CHECK(error_of(person("    name:\tTab Separated\n")).empty());  // a tab as a separator is YAML
+  CHECK(error_of(person("    name:\tTab Separated\n")).empty());  // a tab after ':' is accepted
 }
 
 TEST_CASE("yaml loader refuses a string left open at the end of the file") {
@@ -165,6 +166,15 @@ TEST_CASE("yaml loader refuses raw control characters and YAML 1.1 line breaks")
   CHECK(error_of(person("    name: \"next\xC2\x85line\"\n")) ==
         "org.yaml:4:16: error: raw next-line character (NEL) U+0085: YAML reads it as a line break; write it "
         "as \\N inside double quotes");
+  CHECK(error_of(std::string("o\0r\0g\0", 6)) ==
+        "org.yaml:1:2: error: NUL byte: org files are UTF-8 text (save a UTF-16 file as UTF-8, or with a byte order mark)");
+  // UTF-16 with a byte order mark is read; its bad bytes are placed by offset, not line:col.
+  const std::string utf16 = "\xFF\xFE" + std::string("o\0r\0g\0a\0u\0d\0i\0t\0:\0 \0001\0\n\0", 24);
+  CHECK(error_of(utf16).empty());
+  CHECK(error_of(utf16 + std::string("x\0:\0 \0\x07\0", 8)) ==
+        "org.yaml: error: control character U+0007 written raw: YAML allows it only escaped, as \\u0007 inside "
+        "double quotes (at byte 32)");
+  CHECK(error_of(utf16 + "x") == "org.yaml: error: invalid UTF-16 (incomplete UTF-16 character) (at byte 26)");
   CHECK(error_of(person("    name: \"Line\\Lsep \\N \\u0007\"\n")).empty());  // escaped, they are text
 }
 

@@ -120,6 +120,38 @@ TEST_CASE("yaml loader: a split load equals a one-pass load") {
   }
 }
 
+TEST_CASE("yaml loader: chunks handed out before the file proves uncuttable are dropped") {
+  // Chunks are parsed while the rest of the file is still being planned; a block scalar at the end
+  // voids the plan after most chunks went to the workers, and the one pass reads the file instead.
+  const std::string text = sample(300) + "notes: |\n  free text\n";
+  std::istringstream in(text);
+  std::size_t handed_out = 0;
+  CHECK(yaml::plan_split(in, 100, 1, [&](const std::string&, const yaml::SplitChunk&) { ++handed_out; }).ranges.empty());
+  CHECK(handed_out > 50);
+  Result one = load_with(text, 1);
+  Result split = load_with(text, 3);
+  CHECK(one.error.empty());
+  CHECK(split.org == one.org);
+  CHECK(split.warnings == one.warnings);
+}
+
+TEST_CASE("yaml loader: the plan hands out each chunk once, in file order, as the split uses it") {
+  const std::string text = sample(300);
+  std::istringstream in(text);
+  std::vector<yaml::SplitChunk> handed_out;
+  const yaml::SplitPlan plan = yaml::plan_split(in, 100, 1, [&](const std::string&, const yaml::SplitChunk& chunk) {
+    handed_out.push_back(chunk);
+  });
+  std::vector<yaml::SplitChunk> planned;
+  for (const yaml::SplitRange& range : plan.ranges) planned.insert(planned.end(), range.chunks.begin(), range.chunks.end());
+  REQUIRE(handed_out.size() == planned.size());
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    CHECK(handed_out[i].begin == planned[i].begin);
+    CHECK(handed_out[i].end == planned[i].end);
+    CHECK(handed_out[i].items == planned[i].items);
+  }
+}
+
 TEST_CASE("yaml loader: a split load fails exactly as a one-pass load") {
   const std::string base = sample(120);
   const std::string broken[] = {

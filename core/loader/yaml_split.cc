@@ -121,8 +121,8 @@ LineInfo classify(std::string_view s) {
 
 class Planner {
  public:
-  Planner(std::uint64_t chunk_bytes, std::uint64_t min_range_bytes)
-      : chunk_bytes_(chunk_bytes), min_range_bytes_(min_range_bytes) {}
+  Planner(std::uint64_t chunk_bytes, std::uint64_t min_range_bytes, const ChunkReady& ready)
+      : chunk_bytes_(chunk_bytes), min_range_bytes_(min_range_bytes), ready_(ready) {}
 
   // False once the file turns out not to be cuttable.
   bool line(std::uint64_t offset, std::uint32_t number, std::string_view text) {
@@ -135,6 +135,7 @@ class Planner {
         if (offset - range_.chunks.back().begin >= chunk_bytes_) {
           range_.chunks.back().end = offset;
           range_.chunks.push_back(SplitChunk{offset, 0, number, 0});
+          if (offset - range_.begin >= min_range_bytes_) hand_over(range_.chunks.size() - 1);
         }
         ++range_.chunks.back().items;
         return true;
@@ -153,6 +154,7 @@ class Planner {
         range_.first_line = number;
         range_.items = 1;
         range_.chunks.assign(1, SplitChunk{offset, 0, number, 1});
+        handed_over_ = 0;
         return true;
       }
     }
@@ -176,10 +178,19 @@ class Planner {
     range_.end = offset;
     range_.end_line = number;
     range_.chunks.back().end = offset;
-    if (range_.end - range_.begin >= min_range_bytes_) plan_.ranges.push_back(std::move(range_));
+    if (range_.end - range_.begin < min_range_bytes_) return;
+    hand_over(range_.chunks.size());
+    plan_.ranges.push_back(std::move(range_));
+  }
+
+  // Gives ready_ the range's chunks before `end` that it has not had yet.
+  void hand_over(std::size_t end) {
+    for (; ready_ && handed_over_ < end; ++handed_over_) ready_(range_.section, range_.chunks[handed_over_]);
   }
 
   std::uint64_t chunk_bytes_, min_range_bytes_;
+  const ChunkReady& ready_;
+  std::size_t handed_over_ = 0;
   SplitPlan plan_;
   SplitRange range_;
   bool after_key_ = false;
@@ -189,8 +200,9 @@ class Planner {
 
 }  // namespace
 
-SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes) {
-  Planner planner(chunk_bytes, min_range_bytes);
+SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes,
+                     const ChunkReady& ready) {
+  Planner planner(chunk_bytes, min_range_bytes, ready);
   std::vector<char> buffer(1 << 20);
   std::size_t have = 0;
   std::uint64_t base = 0;  // file offset of buffer[0]

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -38,7 +39,13 @@ struct SplitPlan {
   std::vector<SplitRange> ranges;  // in file order; empty: read the file in one pass
 };
 
+// Called with each chunk as soon as it is complete and certain to be in the plan, in file order, so
+// that chunks can be parsed while the rest of the file is planned. A plan that ends empty (the
+// file turned out not to be cuttable) voids the chunks already given.
+using ChunkReady = std::function<void(const std::string& section, const SplitChunk& chunk)>;
+
 // Reads the whole stream once. Ranges smaller than min_range_bytes are left to the one pass.
-SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes);
+SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t min_range_bytes,
+                     const ChunkReady& ready = nullptr);
 
 }  // namespace orgaudit::yaml

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "model/network.h"
+#include "model/unit_roll_up.h"
 
 namespace orgaudit {
 namespace {
@@ -145,16 +146,10 @@ void compute_units(const Org& org, UnitMetrics& u) {
     UnitTie tie = link.kind == LinkKind::contract ? UnitTie::contract : UnitTie::collaboration;
     boost::add_edge(a, b, UnitEdge{tie, link.weight}, u.graph);
   }
-  // Roll FTE up the unit tree. Walk each unit's ancestors with a step bound, so a cycle in unit
-  // parents (reported by structure-integrity) cannot loop forever.
+  // Roll FTE up the unit tree, each unit once.
   u.subtree_fte = u.fte;
-  for (UnitIndex i = 0; i < n; ++i) {
-    UnitIndex parent = org.units[i].parent;
-    for (std::size_t steps = 0; parent != kNoIndex && parent != i && steps < n; ++steps) {
-      u.subtree_fte[parent] += u.fte[i];
-      parent = org.units[parent].parent;
-    }
-  }
+  UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] += u.subtree_fte[from]; },
+                        [&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] = u.subtree_fte[from]; });
 }
 
 }  // namespace

@@ -12,8 +12,8 @@ namespace orgaudit {
 
 class PluginError : public std::runtime_error {
  public:
-  enum Kind { file_not_found, not_loadable, missing_entry_point, version_mismatch, duplicate_rule,
-              registration_failed };
+  enum Kind { file_not_found, not_loadable, missing_entry_point, version_mismatch, layout_mismatch,
+              duplicate_rule, registration_failed };
   PluginError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
 
@@ -30,7 +30,8 @@ struct LoadedPack {
 
 class PluginHost {
  public:
-  // Loads one pack file and registers its rules. Throws PluginError.
+  // Loads one pack file and registers its rules, all or none: a pack that fails is closed again and
+  // leaves the catalog as it was. Throws PluginError.
   void load_file(const std::string& path, RuleCatalog& catalog);
   // Loads every `orgaudit-*.so` in a directory, in name order. Throws PluginError when the
   // directory does not exist.

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "engine/engine.h"
+#include "orgaudit/plugin.h"
 
 using namespace orgaudit;
 
@@ -66,20 +67,64 @@ TEST_CASE("plugin load failures are distinct and explained") {
   std::filesystem::remove(zero);
 
   CHECK(load_error(test_pack("no_entry_point"), message) == PluginError::missing_entry_point);
-  CHECK_THAT(message, Catch::Contains("not an orgaudit rule pack") && Catch::Contains("orgaudit_get_pack_info"));
+  CHECK_THAT(message, Catch::Contains("not an orgaudit rule pack") && Catch::Contains("orgaudit_describe_pack"));
 
   CHECK(load_error(test_pack("wrong_version"), message) == PluginError::version_mismatch);
-  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 2"));
+  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 3"));
 
   CHECK(load_error(test_pack("duplicate"), message) == PluginError::duplicate_rule);
-  CHECK_THAT(message, Catch::Contains("testpack-count-people"));
+  CHECK_THAT(message, Catch::Contains("rule 'testpack-count-people' is registered twice by"));
 }
 
-TEST_CASE("the same rule id from two packs is refused") {
+TEST_CASE("a pack built for API version 2 is refused as a version mismatch, not as no pack") {
+  std::string message;
+  CHECK(load_error(test_pack("legacy"), message) == PluginError::version_mismatch);
+  CHECK_THAT(message, Catch::Contains("built for plugin API version 2, but this orgaudit provides version 3"));
+}
+
+TEST_CASE("a pack built against another struct size or Boost is refused with both values") {
+  std::string message;
+  CHECK(load_error(test_pack("wrong_layout"), message) == PluginError::layout_mismatch);
+  const orgaudit_abi_layout host = abi_layout();
+  CHECK_THAT(message, Catch::Contains("sizeof(orgaudit::Org) is " + std::to_string(host.org + sizeof(void*)) +
+                                      " in the pack but " + std::to_string(host.org) + " in this orgaudit"));
+  CHECK_THAT(message, Catch::Contains("Boost version (BOOST_VERSION) is 107100 in the pack but " +
+                                      std::to_string(BOOST_VERSION) + " in this orgaudit"));
+  // Only what differs is named.
+  CHECK_THAT(message, !Catch::Contains("sizeof(orgaudit::Person)"));
+}
+
+TEST_CASE("an exception in a pack's register function is reported, not propagated, and nothing is kept") {
+  PluginHost host;
+  RuleCatalog catalog;
+  try {
+    host.load_file(test_pack("throws_while_registering"), catalog);
+    FAIL("loading should have failed");
+  } catch (const PluginError& e) {
+    CHECK(e.kind() == PluginError::registration_failed);
+    CHECK_THAT(e.what(), Catch::Contains("failed while registering its rules: no licence file"));
+  }
+  // It had registered one rule before throwing: that rule's factory lives in the closed module.
+  CHECK(catalog.entries().empty());
+  CHECK(host.packs().empty());
+}
+
+TEST_CASE("the same rule id from two packs is refused and the second pack adds nothing") {
   PluginHost host;
   RuleCatalog catalog;
   host.load_file(test_pack("good"), catalog);
-  CHECK_THROWS_AS(host.load_file(test_pack("throwing"), catalog), PluginError);
+  std::string message;
+  try {
+    host.load_file(test_pack("throwing"), catalog);
+    FAIL("loading should have failed");
+  } catch (const PluginError& e) {
+    CHECK(e.kind() == PluginError::duplicate_rule);
+    CHECK_THAT(e.what(), Catch::Contains("rule 'testpack-count-people' is registered by both") &&
+                             Catch::Contains("/good/orgaudit-testpack.so and") &&
+                             Catch::Contains("/throwing/orgaudit-testpack.so"));
+  }
+  CHECK(catalog.ids() == std::vector<std::string>{"testpack-count-people"});
+  CHECK(host.packs().size() == 1);
 }
 
 TEST_CASE("a missing plugin directory is an error") {

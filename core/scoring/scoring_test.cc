@@ -30,14 +30,14 @@ const DimensionScore& dimension(const Scores& s, const std::string& name) {
 TEST_CASE("dimension score weighs failing entities by severity") {
   RunResult run;
   run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 10),
-                  counted("structure-single-report-manager", "Flatness", 10),
+                  counted("test-second-flatness-rule", "Flatness", 10),
                   counted("structure-span-of-control", "Span health", 4)};
   run.findings = {finding("structure-hierarchy-depth", 1, Severity::error),
                   finding("structure-hierarchy-depth", 1, Severity::warning),  // same entity: once
                   finding("structure-hierarchy-depth", 2, Severity::warning),
                   finding("structure-span-of-control", 3, Severity::info)};
   Scores s = compute_scores(run);
-  // Flatness: the mean of depth (1.5 failing weight of 10: 85) and single-report (100) is 92.5,
+  // Flatness: the mean of depth (1.5 failing weight of 10: 85) and the second rule (100) is 92.5,
   // but the error keeps it just below the healthy band.
   REQUIRE(dimension(s, "Flatness").score);
   CHECK(*dimension(s, "Flatness").score == Approx(kErrorCeiling));

@@ -7,37 +7,25 @@
 #include <cstdint>
 #include <tuple>
 
+#include "model/unit_roll_up.h"
 #include "scoring/score_parts.h"
 
 namespace orgaudit::scoring {
 namespace {
-
-// Walks from a unit up through its parents: the unit's own subtree and every one enclosing it.
-// Stops at a root, or where a parent cycle (which structure-integrity reports) comes back round.
-class Ancestry {
- public:
-  explicit Ancestry(const Org& org) : org_(org), seen_(org.units.size(), 0) {}
-
-  template <typename Visit>
-  void for_each(UnitIndex u, Visit&& visit) {
-    ++stamp_;
-    for (; u != kNoIndex && u < seen_.size() && seen_[u] != stamp_; u = org_.units[u].parent) {
-      seen_[u] = stamp_;
-      visit(u);
-    }
-  }
-
- private:
-  const Org& org_;
-  std::vector<std::uint32_t> seen_;
-  std::uint32_t stamp_ = 0;
-};
 
 struct Tally {
   double weight = 0;
   std::uint32_t failing = 0;
   std::size_t assessed = 0;
   bool any_error = false;
+
+  Tally& operator+=(const Tally& other) {
+    weight += other.weight;
+    failing += other.failing;
+    assessed += other.assessed;
+    any_error = any_error || other.any_error;
+    return *this;
+  }
 };
 
 struct Subtrees {
@@ -55,16 +43,19 @@ UnitIndex home_of(const Org& org, EntityRef entity) {
   return entity.index < org.people.size() ? org.people[entity.index].unit : kNoIndex;
 }
 
-Subtrees count_subtrees(const Org& org, Ancestry& ancestry) {
-  std::vector<std::size_t> own(org.units.size(), 0);
+Subtrees count_subtrees(const Org& org, const UnitRollUp& tree) {
+  Subtrees s{std::vector<std::size_t>(org.units.size(), 0), std::vector<std::size_t>(org.units.size(), 1)};
   for (const Person& p : org.people)
-    if (p.unit != kNoIndex && p.unit < own.size()) ++own[p.unit];
-  Subtrees s{std::vector<std::size_t>(org.units.size(), 0), std::vector<std::size_t>(org.units.size(), 0)};
-  for (UnitIndex u = 0; u < org.units.size(); ++u)
-    ancestry.for_each(u, [&](UnitIndex a) {
-      s.people[a] += own[u];
-      ++s.units[a];
-    });
+    if (p.unit != kNoIndex && p.unit < s.people.size()) ++s.people[p.unit];
+  tree.roll_up(
+      [&](UnitIndex to, UnitIndex from) {
+        s.people[to] += s.people[from];
+        s.units[to] += s.units[from];
+      },
+      [&](UnitIndex to, UnitIndex from) {
+        s.people[to] = s.people[from];
+        s.units[to] = s.units[from];
+      });
   return s;
 }
 
@@ -87,36 +78,37 @@ void rank(const Org& org, Scores& scores) {
 
 void score_units(const Org& org, const RunResult& run, const EntityWeights& weights, Scores& scores) {
   const std::size_t rule_count = run.outcomes.size();
-  Ancestry ancestry(org);
-  const Subtrees subtrees = count_subtrees(org, ancestry);
+  const UnitRollUp tree(org);
+  const Subtrees subtrees = count_subtrees(org, tree);
 
-  // Each failing and each assessed entity counts in its own unit's subtree and every enclosing one.
+  // Each failing and each assessed entity is counted in its own unit, then every unit's counts are
+  // added into its parent's, so each counts in its own subtree and every enclosing one.
   std::vector<Tally> tally(org.units.size() * rule_count);
-  std::vector<std::size_t> own_assessed(org.units.size());
-  auto add_up = [&](UnitIndex home, std::size_t r, auto&& add) {
-    if (home == kNoIndex) return;  // nowhere in the unit tree
-    ancestry.for_each(home, [&](UnitIndex a) { add(tally[a * rule_count + r]); });
-  };
   for (std::size_t r = 0; r < rule_count; ++r) {
     for (const auto& [key, weight] : weights[r]) {
       const std::optional<EntityRef> entity = FailingKey::entity(key);
       if (weight <= 0 || !entity) continue;  // info, or a place in an input that no unit holds
-      add_up(home_of(org, *entity), r, [w = weight](Tally& t) {
-        t.weight += w;
-        ++t.failing;
-        t.any_error = t.any_error || w >= severity_weight(Severity::error);
-      });
+      const UnitIndex home = home_of(org, *entity);
+      if (home == kNoIndex) continue;  // nowhere in the unit tree
+      Tally& t = tally[home * rule_count + r];
+      t.weight += weight;
+      ++t.failing;
+      t.any_error = t.any_error || weight >= severity_weight(Severity::error);
     }
-    // The assessed are many (every person, for some rules): counted per unit first, so the walk up
-    // the tree is once per unit rather than once per person.
     const RuleOutcome& outcome = run.outcomes[r];
-    std::fill(own_assessed.begin(), own_assessed.end(), 0);
     for (std::uint32_t p = 0; p < outcome.assessed_people.size(); ++p)
-      if (outcome.assessed_people[p] && org.people[p].unit < own_assessed.size()) ++own_assessed[org.people[p].unit];
-    for (std::uint32_t u = 0; u < outcome.assessed_units.size(); ++u) own_assessed[u] += outcome.assessed_units[u];
-    for (UnitIndex u = 0; u < org.units.size(); ++u)
-      if (own_assessed[u] > 0) add_up(u, r, [n = own_assessed[u]](Tally& t) { t.assessed += n; });
+      if (outcome.assessed_people[p] && org.people[p].unit < org.units.size())
+        ++tally[org.people[p].unit * rule_count + r].assessed;
+    for (std::uint32_t u = 0; u < outcome.assessed_units.size(); ++u) tally[u * rule_count + r].assessed += outcome.assessed_units[u];
   }
+  tree.roll_up(
+      [&](UnitIndex to, UnitIndex from) {
+        for (std::size_t r = 0; r < rule_count; ++r) tally[to * rule_count + r] += tally[from * rule_count + r];
+      },
+      [&](UnitIndex to, UnitIndex from) {
+        std::copy_n(tally.begin() + static_cast<std::ptrdiff_t>(from * rule_count), rule_count,
+                    tally.begin() + static_cast<std::ptrdiff_t>(to * rule_count));
+      });
 
   // Group the rules into dimensions once (crashed rules are not scored), not once per unit.
   std::vector<std::size_t> scored;

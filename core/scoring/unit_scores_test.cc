@@ -134,7 +134,7 @@ TEST_CASE("per-unit dimensions: not assessed where the rule lacked data or had n
   const Org org = four_units();
   RunResult run;
   run.outcomes = {counted("structure-grade-inversion", "Span health", 0, true),
-                  outcome(org, "structure-single-report-manager", "Flatness", {"R1"}),
+                  outcome(org, "structure-hierarchy-depth", "Flatness", {"R1"}),
                   outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
   run.findings = {finding(org, "structure-integrity", "B", Severity::warning),
                   finding(org, "structure-integrity", "B-2", Severity::error)};
@@ -143,10 +143,10 @@ TEST_CASE("per-unit dimensions: not assessed where the rule lacked data or had n
   const UnitScore& b = unit(s, org, "B");
   CHECK_FALSE(dimension(b, "Span health").score);
   CHECK(dimension(b, "Span health").reason == "not assessed: structure-grade-inversion lacked the data they need");
-  // One manager assessed in the whole org, R1, who is not in B.
+  // One person assessed in the whole org, R1, who is not in B.
   CHECK_FALSE(dimension(b, "Flatness").score);
   CHECK(dimension(b, "Flatness").reason ==
-        "not assessed: nothing in this unit or below it for structure-single-report-manager to assess");
+        "not assessed: nothing in this unit or below it for structure-hierarchy-depth to assess");
   CHECK(dimension(b, "Flatness").rules.empty());     // only rules with a part in the unit are listed
   CHECK(dimension(b, "Span health").rules.empty());
   CHECK_FALSE(b.score);  // no dimension but Data quality assessed

@@ -261,6 +261,17 @@ Baseline read_baseline(const FileSystem& files, const std::string& path, std::ui
   return handler.finish();
 }
 
+std::size_t adopt_retired_rules(Baseline& baseline, const RuleCatalog& catalog) {
+  std::size_t renamed = 0;
+  for (BaselineEntry& e : baseline.findings)
+    if (const CatalogEntry* successor = catalog.merged_into(e.rule)) {
+      e.rule = successor->info.id;
+      e.retired_rule = true;
+      ++renamed;
+    }
+  return renamed;
+}
+
 BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline) {
   BaselineComparison comparison;
   comparison.version = baseline.version;
@@ -269,14 +280,24 @@ BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline) {
   // when a rule reported more than one problem of an entity.
   std::unordered_map<std::string, std::size_t> by_fingerprint;
   std::unordered_map<std::string, std::vector<std::size_t>> by_legacy_identity;
+  std::unordered_map<std::string, std::vector<std::size_t>> of_retired_rules;  // by rule and entities
   for (std::size_t i = 0; i < baseline.findings.size(); ++i) {
     const BaselineEntry& e = baseline.findings[i];
-    if (baseline.version == kBaselineVersion)
+    if (e.retired_rule)
+      of_retired_rules[legacy_identity(e.rule, e.entities)].push_back(i);
+    else if (baseline.version == kBaselineVersion)
       by_fingerprint.emplace(e.fingerprint, i);
     else
       by_legacy_identity[legacy_identity(e.rule, e.entities)].push_back(i);
   }
-  auto match = [&](const Finding& f) -> bool {
+  auto match_retired = [&](const Finding& f) -> bool {
+    const auto found = of_retired_rules.find(legacy_identity(f.rule_id, f.entity_ids));
+    if (found == of_retired_rules.end()) return false;
+    // Every such entry is this finding's: one manager had up to three findings before the merge.
+    for (std::size_t i : found->second) matched[i] = true;
+    return true;
+  };
+  auto match_current = [&](const Finding& f) -> bool {
     if (baseline.version == kBaselineVersion) {
       const auto found = by_fingerprint.find(f.fingerprint);
       if (found == by_fingerprint.end()) return false;
@@ -295,7 +316,8 @@ BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline) {
     return false;
   };
   for (Finding& f : run.findings) {
-    const bool unchanged = match(f);
+    const bool retired = match_retired(f);
+    const bool unchanged = match_current(f) || retired;
     f.baseline = unchanged ? BaselineState::unchanged : BaselineState::new_finding;
     if (unchanged) comparison.still_found.push_back(entry_of(f));
     // Suppressed findings get a state too (SARIF carries both), but only active ones are counted.

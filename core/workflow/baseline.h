@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "engine/rule_catalog.h"
 #include "io/file_system.h"
 
 namespace orgaudit {
@@ -33,6 +34,9 @@ struct BaselineEntry {
   std::vector<std::string> entities;
   std::string severity;
   std::string message;  // for people reading the file, and for "fixed" reports
+  // Written for a rule since retired (adopt_retired_rules): `rule` is now the rule it was merged
+  // into, and the entry matches that rule's finding on the same entities, whatever its problem.
+  bool retired_rule = false;
 };
 
 struct Baseline {
@@ -62,6 +66,11 @@ struct BaselineComparison {
   std::vector<BaselineEntry> still_found;  // in the baseline and found again, as this run writes them
   int version = kBaselineVersion;          // of the baseline file
 };
+
+// Renames the entries of retired rules (RuleRegistry::retire) to the rule they were merged into, so
+// a baseline written before the merge still accepts those findings instead of failing the run on
+// them as new. Returns how many entries it renamed.
+std::size_t adopt_retired_rules(Baseline& baseline, const RuleCatalog& catalog);
 
 // Sets Finding::baseline on every finding (unchanged or new) and lists the fixed ones.
 BaselineComparison apply_baseline(RunResult& run, const Baseline& baseline);

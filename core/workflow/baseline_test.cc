@@ -144,6 +144,34 @@ TEST_CASE("a version 1 baseline is matched by rule, entities and message, and pr
   CHECK(back.findings[0].fingerprint.rfind("v2:", 0) == 0);
 }
 
+TEST_CASE("a baseline entry of a retired rule accepts the merged rule's finding on the same entities", "[workflow]") {
+  RuleCatalog catalog;
+  catalog.begin_pack("structure", "structure.so");
+  catalog.add(RuleInfo{"structure-span-of-control", "spans", Severity::warning, "Span health", {}, ""}, nullptr);
+  catalog.retire("structure-single-report-manager", "structure-span-of-control");
+  // Before the merge, a one-report manager P1 had a span finding and a single-report finding.
+  Baseline v1 = read(
+      "{\"schema\": \"orgaudit-baseline\", \"version\": 1, \"findings\": ["
+      "{\"fingerprint\": \"v1:0000000000000001\", \"rule\": \"structure-span-of-control\", \"entities\": [\"P1\"],"
+      " \"message\": \"manager 'Ann' has 1 direct report (min 4)\"},"
+      "{\"fingerprint\": \"v1:0000000000000002\", \"rule\": \"structure-single-report-manager\", \"entities\": [\"P1\"],"
+      " \"message\": \"manager 'Ann' has exactly one direct report, 'Bo'\"}]}");
+  RunResult now;  // one finding, keyed and worded anew
+  now.findings = {finding("structure-span-of-control", "P1", "manager 'Ann' has 1 direct report, 'Bo' (min 4)"),
+                  finding("structure-span-of-control", "P2", "manager 'Cy' has 1 direct report, 'Di' (min 4)")};
+  now.findings[0].key = now.findings[1].key = "single-report";
+  Baseline untouched = v1;
+  CHECK(apply_baseline(now, untouched).new_findings == 2);  // without adoption the upgrade fails the run
+
+  CHECK(adopt_retired_rules(v1, catalog) == 1);
+  CHECK(v1.findings[1].rule == "structure-span-of-control");
+  const BaselineComparison c = apply_baseline(now, v1);
+  CHECK(now.findings[0].baseline == BaselineState::unchanged);
+  CHECK(now.findings[1].baseline == BaselineState::new_finding);  // P2 was never baselined
+  REQUIRE(c.fixed.size() == 1);  // the old span wording of P1, which prune drops
+  CHECK(c.fixed[0].message == "manager 'Ann' has 1 direct report (min 4)");
+}
+
 TEST_CASE("baselines are strict JSON: escaped surrogate pairs decode, errors give line and column", "[workflow]") {
   // What Python's json.dump writes for an emoji; the YAML parser baselines went through refused it.
   const Baseline emoji = read(kHead + R"(  {"fingerprint": "v2:aa", "rule": "r", "entities": ["P\ud83d\ude00"], "message": "\u00e9\"q\""}]})");

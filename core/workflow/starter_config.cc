@@ -20,7 +20,7 @@ rules:
   # structure-hierarchy-depth:
   #   severity: error
   #   options: {max-layers: 6, error-layers: 8}
-  # structure-single-report-manager: off
+  # structure-grade-inversion: off
 
 # Grades from most to least senior, for structure-grade-inversion.
 # grade-order: [SCS4, SCS3, SCS2, SCS1, G6, G7, SEO, HEO, EO, AO]

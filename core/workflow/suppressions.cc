@@ -92,18 +92,27 @@ void report_leftovers(const std::vector<Candidate>& candidates, const std::set<s
 
 }  // namespace
 
-void check_suppression_rules(const SuppressionSources& sources, const RuleCatalog& catalog) {
+std::vector<Diagnostic> check_suppression_rules(SuppressionSources& sources, const RuleCatalog& catalog) {
   const std::vector<std::string> ids = catalog.ids();
-  auto check = [&](const std::string& rule, const std::string& file, std::uint32_t line, std::uint32_t column) {
+  std::vector<Diagnostic> warnings;
+  auto check = [&](std::string& rule, const std::string& file, std::uint32_t line, std::uint32_t column) {
     if (catalog.find(rule)) return;
+    if (const CatalogEntry* successor = catalog.merged_into(rule)) {
+      warnings.push_back(Diagnostic{file, line, column, "suppression names a retired rule: " + catalog.retired_note(rule) +
+                                                            "; it now suppresses the '" + successor->info.id +
+                                                            "' finding on the same entity"});
+      rule = successor->info.id;
+      return;
+    }
     const std::string near = did_you_mean(rule, ids);
     throw InputError(Diagnostic{file, line, column, "suppression names an unknown rule '" + rule + "'" +
                                                         (near.empty() ? "" : "; did you mean '" + near + "'?")});
   };
-  for (const ConfigSuppression& s : sources.config) check(s.rule, sources.config_path, s.line, s.column);
-  for (const InlineDirectives& file : sources.inline_directives)
-    for (const InlineDirective& d : file.directives)
-      for (const std::string& rule : d.rules) check(rule, file.path, d.line, d.column);
+  for (ConfigSuppression& s : sources.config) check(s.rule, sources.config_path, s.line, s.column);
+  for (InlineDirectives& file : sources.inline_directives)
+    for (InlineDirective& d : file.directives)
+      for (std::string& rule : d.rules) check(rule, file.path, d.line, d.column);
+  return warnings;
 }
 
 SuppressionReport apply_suppressions(RunResult& run, const Org& org, const SuppressionSources& sources,

@@ -36,8 +36,10 @@ struct SuppressionSources {
 };
 
 // Every rule id named by a suppression must exist: an unknown one is an error naming the file,
-// line and column, with a did-you-mean (a typo would otherwise silently suppress nothing).
-void check_suppression_rules(const SuppressionSources& sources, const RuleCatalog& catalog);
+// line and column, with a did-you-mean (a typo would otherwise silently suppress nothing). A retired
+// id is renamed to the rule it was merged into (which reports the same entity's finding now), and
+// comes back as a warning asking for the new name.
+std::vector<Diagnostic> check_suppression_rules(SuppressionSources& sources, const RuleCatalog& catalog);
 
 struct SuppressionReport {
   std::size_t suppressed = 0;

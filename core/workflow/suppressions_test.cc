@@ -116,3 +116,22 @@ TEST_CASE("a suppression of an unknown rule is an error with a did-you-mean", "[
   sources.inline_directives = {{0, "org.yaml", {directive({"structure-span-of-control"}, 9, 10)}}};
   CHECK_NOTHROW(check_suppression_rules(sources, catalog));
 }
+
+TEST_CASE("a suppression of a retired rule applies to the rule it was merged into, with a warning", "[workflow]") {
+  RuleCatalog catalog;
+  catalog.begin_pack("test", "test.so");
+  catalog.add(RuleInfo{"structure-span-of-control", "spans", Severity::warning, "Span health", {}, ""}, nullptr);
+  catalog.retire("structure-single-report-manager", "structure-span-of-control");
+  SuppressionSources sources;
+  sources.config_path = ".orgaudit.yaml";
+  sources.config = {config_entry("structure-single-report-manager", "P1", 7)};
+  sources.inline_directives = {{0, "org.yaml", {directive({"structure-single-report-manager"}, 9, 10)}}};
+  const std::vector<Diagnostic> warnings = check_suppression_rules(sources, catalog);
+  CHECK(sources.config[0].rule == "structure-span-of-control");
+  CHECK(sources.inline_directives[0].directives[0].rules == std::vector<std::string>{"structure-span-of-control"});
+  REQUIRE(warnings.size() == 2);
+  CHECK_THAT(warnings[0].format("warning"),
+             Catch::StartsWith(".orgaudit.yaml:7:5: warning: suppression names a retired rule: 'structure-single-report-manager' "
+                               "was merged into 'structure-span-of-control'"));
+  CHECK(warnings[1].line == 9);
+}

@@ -32,7 +32,7 @@ class MissingTitle : public Rule {
   bool ignore_vacant_;
 };
 
-void register_example_rules(RuleRegistry* registry) { registry->add<MissingTitle>(); }
+void register_example_rules(RuleRegistry& registry) { registry.add<MissingTitle>(); }
 
 }  // namespace
 

@@ -17,17 +17,17 @@
 
 namespace {
 
-void register_rendanheyi_rules(orgaudit::RuleRegistry* registry) {
+void register_rendanheyi_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::rendanheyi;
-  registry->add<MeSize>();
-  registry->add<ThreeRights>();
-  registry->add<ValueLessManager>();
-  registry->add<ZeroDistance>();
-  registry->add<Silo>();
-  registry->add<ComplacentMe>();
-  registry->add<EmcContract>();
-  registry->add<EmcLosses>();
-  registry->add<WinWinStatement>();
+  registry.add<MeSize>();
+  registry.add<ThreeRights>();
+  registry.add<ValueLessManager>();
+  registry.add<ZeroDistance>();
+  registry.add<Silo>();
+  registry.add<ComplacentMe>();
+  registry.add<EmcContract>();
+  registry.add<EmcLosses>();
+  registry.add<WinWinStatement>();
 }
 
 }  // namespace

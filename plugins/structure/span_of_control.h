@@ -1,4 +1,5 @@
-// structure-span-of-control: managers with too few or too many people to lead well.
+// structure-span-of-control: managers with too few or too many people to lead well, one-over-one
+// lines and layers that only relay, one finding per manager (rules/structure/structure-span-of-control.md).
 #pragma once
 
 #include "orgaudit/rule.h"

@@ -6,20 +6,19 @@
 #include "hierarchy_depth.h"
 #include "integrity.h"
 #include "orgaudit/plugin.h"
-#include "pass_through_manager.h"
-#include "single_report_manager.h"
 #include "span_of_control.h"
 
 namespace {
 
-void register_structure_rules(orgaudit::RuleRegistry* registry) {
+void register_structure_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::structure;
-  registry->add<HierarchyDepth>();
-  registry->add<SpanOfControl>();
-  registry->add<SingleReportManager>();
-  registry->add<PassThroughManager>();
-  registry->add<GradeInversion>();
-  registry->add<Integrity>();
+  registry.add<HierarchyDepth>();
+  registry.add<SpanOfControl>();
+  registry.add<GradeInversion>();
+  registry.add<Integrity>();
+  // One finding per manager now names every span problem (keys single-report and pass-through).
+  registry.retire("structure-single-report-manager", "structure-span-of-control");
+  registry.retire("structure-pass-through-manager", "structure-span-of-control");
 }
 
 }  // namespace

@@ -2,11 +2,16 @@
 // (plugin host, catalogue, engine). The YAML fixtures in tests/fixtures/ cover the threshold edges;
 // these cover exact messages, related locations, severities and what the YAML loader cannot express
 // (duplicate ids, which it refuses).
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include "engine/engine.h"
 #include "orgaudit/metrics.h"
 #include "plugin/plugin_host.h"
+#include "util/text.h"
 
 using namespace orgaudit;
 
@@ -83,6 +88,12 @@ std::vector<std::string> messages(const RunResult& result) {
   return out;
 }
 
+std::vector<std::string> keys(const RunResult& result) {
+  std::vector<std::string> out;
+  for (const Finding& f : result.findings) out.push_back(f.key);
+  return out;
+}
+
 // A straight chain of `length` people: L0 (the root) manages L1, who manages L2, ...
 OrgBuilder chain(int length) {
   OrgBuilder b;
@@ -94,11 +105,10 @@ OrgBuilder chain(int length) {
 
 }  // namespace
 
-TEST_CASE("the structure pack registers its six rules with the catalogue's dimensions") {
+TEST_CASE("the structure pack registers its four rules with the catalogue's dimensions") {
   const RuleCatalog& catalog = structure_catalog();
   const std::map<std::string, std::string> expected{
       {"structure-hierarchy-depth", "Flatness"},        {"structure-span-of-control", "Span health"},
-      {"structure-single-report-manager", "Flatness"},  {"structure-pass-through-manager", "Flatness"},
       {"structure-grade-inversion", "Span health"},     {"structure-integrity", "Data quality"}};
   for (const auto& [id, dimension] : expected) {
     const CatalogEntry* entry = catalog.find(id);
@@ -106,6 +116,9 @@ TEST_CASE("the structure pack registers its six rules with the catalogue's dimen
     CHECK(entry->info.dimension == dimension);
     CHECK(entry->info.pack == "structure");
   }
+  const auto in_pack = std::count_if(catalog.entries().begin(), catalog.entries().end(),
+                                     [](const CatalogEntry& e) { return e.info.pack == "structure"; });
+  CHECK(static_cast<std::size_t>(in_pack) == expected.size());
 }
 
 TEST_CASE("hierarchy depth: one finding per line, at the last allowed layer, with the deepest chain") {
@@ -164,36 +177,49 @@ TEST_CASE("span of control: names, plurals and the people not counted") {
   const RunResult result = run("structure-span-of-control", org);
   CHECK(messages(result) ==
         std::vector<std::string>{
-            "manager 'Director 0' has 1 direct report (min 4)",
+            "manager 'Director 0' has 1 direct report (min 4); that report, 'P-17', has 1 direct report of their "
+            "own, so 'Director 0' is a pass-through layer",
             "manager 'Director 1' has 3 direct reports (min 4; 1 assistant and 1 vacant post not counted)",
             "manager 'Director 2' has 0 direct reports (min 4; 1 vacant post not counted)",
-            "manager 'P-17' has 1 direct report (min 4)"});
+            "manager 'P-17' has 1 direct report, 'x' (min 4)"});
   CHECK(result.outcomes.at(0).assessed == 5);  // CEO, D0, D1, D2, P-17; not the vacant post VM
   const RunResult wide = run("structure-span-of-control", org, {{"min-span", "1"}, {"max-span", "3"}});
   CHECK(messages(wide) == std::vector<std::string>{"manager 'Chief' has 4 direct reports (max 3)",
+                                                   "manager 'Director 0' has 1 direct report; that report, 'P-17', "
+                                                   "has 1 direct report of their own, so 'Director 0' is a "
+                                                   "pass-through layer",
                                                    "manager 'Director 2' has 0 direct reports (min 1; 1 vacant "
                                                    "post not counted)"});
 }
 
-TEST_CASE("single-report and pass-through managers") {
+TEST_CASE("span of control: one finding per manager names every problem, keyed by the most specific") {
   const Org org = OrgBuilder()
                       .person("A", "Andrea")
                       .person("B", "Sara", "A")     // A: one report, a manager -> pass-through
                       .person("C", "Chen", "B")
                       .person("D", "Dev", "B")
-                      .person("E", "Eve", "C")      // C: one report, not a manager -> single only
+                      .person("E", "Eve", "C")      // C: one report, not a manager -> single-report
                       .build();
-  const RunResult single = run("structure-single-report-manager", org);
-  CHECK(messages(single) == std::vector<std::string>{"manager 'Andrea' has exactly one direct report, 'Sara'",
-                                                     "manager 'Chen' has exactly one direct report, 'Eve'"});
-  CHECK(single.findings[0].related.at(0).entity_id == "B");
-  CHECK(single.outcomes.at(0).assessed == 3);
-  const RunResult pass = run("structure-pass-through-manager", org);
-  CHECK(messages(pass) == std::vector<std::string>{
-                              "manager 'Andrea' only relays: their one direct report, 'Sara', has 2 direct "
-                              "reports of their own"});
-  CHECK(pass.findings[0].related.at(0).entity_id == "B");
-  CHECK(pass.findings[0].entity_ids == std::vector<std::string>{"A"});
+  const RunResult result = run("structure-span-of-control", org);
+  CHECK(messages(result) == std::vector<std::string>{
+                                "manager 'Andrea' has 1 direct report (min 4); that report, 'Sara', has 2 direct "
+                                "reports of their own, so 'Andrea' is a pass-through layer",
+                                "manager 'Sara' has 2 direct reports (min 4)",
+                                "manager 'Chen' has 1 direct report, 'Eve' (min 4)"});
+  CHECK(keys(result) == std::vector<std::string>{"pass-through", "too-narrow", "single-report"});
+  CHECK(result.findings[0].related.at(0).entity_id == "B");
+  CHECK(result.findings[0].related.at(0).message == "only direct report, a manager: 'Sara'");
+  CHECK(result.findings[2].related.at(0).message == "only direct report: 'Eve'");
+  CHECK(result.findings[0].entity_ids == std::vector<std::string>{"A"});  // the report is no part of its identity
+  CHECK(result.outcomes.at(0).assessed == 3);
+
+  // A span of 1 that min-span allows is no single-report finding, but a relay is still a layer to remove.
+  const RunResult allowed = run("structure-span-of-control", org, {{"min-span", "1"}});
+  CHECK(messages(allowed) == std::vector<std::string>{"manager 'Andrea' has 1 direct report; that report, 'Sara', "
+                                                      "has 2 direct reports of their own, so 'Andrea' is a "
+                                                      "pass-through layer"});
+  const RunResult wide = run("structure-span-of-control", org, {{"min-span", "0"}, {"max-span", "1"}});
+  CHECK(keys(wide) == std::vector<std::string>{"pass-through", "too-wide"});
 }
 
 TEST_CASE("the span family counts direct reports one way: a vacant post is never a report") {
@@ -204,15 +230,21 @@ TEST_CASE("the span family counts direct reports one way: a vacant post is never
                       .person("MV", "", "M", kVacant)  // M: one report and a vacant post
                       .person("N", "Nia", "R")
                       .person("NV", "", "N", kVacant)  // N: only a vacant post
+                      .person("T", "Tom", "R")
+                      .person("TA", "Pat", "T", kAssistant)
+                      .person("T1", "Uma", "T")        // T: one counted report, who manages
+                      .person("T2", "Val", "T1")
                       .build();
   const RunResult span = run("structure-span-of-control", org);
-  CHECK(messages(span) == std::vector<std::string>{"manager 'Root' has 2 direct reports (min 4)",
-                                                   "manager 'Mo' has 1 direct report (min 4; 1 vacant post not counted)",
-                                                   "manager 'Nia' has 0 direct reports (min 4; 1 vacant post not counted)"});
-  // Mo has one direct report for every rule; Nia has none, so she is no single-report manager.
-  CHECK(messages(run("structure-single-report-manager", org)) ==
-        std::vector<std::string>{"manager 'Mo' has exactly one direct report, 'Ann' (1 vacant post not counted)"});
-  CHECK(run("structure-pass-through-manager", org).findings.empty());
+  CHECK(messages(span) ==
+        std::vector<std::string>{"manager 'Root' has 3 direct reports (min 4)",
+                                 "manager 'Mo' has 1 direct report, 'Ann' (min 4; 1 vacant post not counted)",
+                                 "manager 'Nia' has 0 direct reports (min 4; 1 vacant post not counted)",
+                                 "manager 'Tom' has 1 direct report (min 4; 1 assistant not counted); that report, "
+                                 "'Uma', has 1 direct report of their own, so 'Tom' is a pass-through layer",
+                                 "manager 'Uma' has 1 direct report, 'Val' (min 4)"});
+  // Nia has no counted report, so she is too narrow rather than a single-report manager.
+  CHECK(keys(span) == std::vector<std::string>{"too-narrow", "single-report", "too-narrow", "pass-through", "single-report"});
 }
 
 TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not assessed without grades") {
@@ -318,4 +350,31 @@ TEST_CASE("integrity: units without owners, unit parent cycles, unknown unit ref
                                  "collaboration link from 'X' to 'Y' names 'X' and 'Y', which match no person or "
                                  "unit"});
   CHECK(result.outcomes.at(0).assessed == org.people.size() + org.units.size());
+}
+
+TEST_CASE("every structure rule's page lists the options info() declares, with their types and defaults") {
+  for (const CatalogEntry& entry : structure_catalog().entries()) {
+    if (entry.info.pack != "structure") continue;
+    INFO("rule " << entry.info.id);
+    std::ifstream page(std::string(ORGAUDIT_SOURCE_DIR) + "/rules/structure/" + entry.info.id + ".md");
+    REQUIRE(page);
+    // The rows of the table under "## Options", as "name|type|default" with the backticks dropped.
+    std::vector<std::string> documented;
+    bool in_options = false;
+    for (std::string line; std::getline(page, line);) {
+      if (line.rfind("## ", 0) == 0) in_options = line == "## Options";
+      if (!in_options || line.rfind("| `", 0) != 0) continue;
+      std::vector<std::string> cells;
+      std::stringstream row(line.substr(1));
+      for (std::string cell; std::getline(row, cell, '|');) {
+        cell.erase(std::remove(cell.begin(), cell.end(), '`'), cell.end());
+        cells.push_back(trim(cell));
+      }
+      if (cells.size() >= 3) documented.push_back(cells[0] + "|" + cells[1] + "|" + cells[2]);
+    }
+    std::vector<std::string> declared;
+    for (const OptionSpec& o : entry.info.options)
+      declared.push_back(o.name + "|" + to_string(o.type) + "|" + o.default_value);
+    CHECK(documented == declared);
+  }
 }

@@ -5,8 +5,28 @@
 namespace orgaudit::map {
 // Controls and bidirectional overrides shown escaped, as in the text output; a carriage return
 // (or CRLF) is one line break.
+namespace {
+
+// The first kMapTextLength code points of `text` (cut before a code point starts), and whether
+// anything was left out.
+std::string_view shown_part(std::string_view text, bool& cut) {
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (++code_points > kMapTextLength) {
+      cut = true;
+      return text.substr(0, i);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string clean_text(std::string_view text) {
-  const std::string shown = visible(text, {true, true, false});
+  bool cut = false;
+  std::string shown = visible(shown_part(text, cut), {true, true, false});
+  if (cut) shown += "\u2026";
   std::string out;
   out.reserve(shown.size());
   for (std::size_t i = 0; i < shown.size(); ++i) {

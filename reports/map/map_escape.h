@@ -30,7 +30,10 @@ std::string escape_html_attribute(std::string_view text);
 
 // Well-formed UTF-8 without control characters other than newline and tab, and without
 // bidirectional overrides: each is shown escaped, as in the text output (util/visible_text.h). What
-// every Graphviz string and every SVG text node can carry, and what a reader sees as typed.
+// every Graphviz string and every SVG text node can carry, and what a reader sees as typed. Cut
+// after kMapTextLength code points, with an ellipsis: Graphviz measures every label with Pango, and
+// a 50 MB name would take it minutes.
+inline constexpr std::size_t kMapTextLength = 1000;
 std::string clean_text(std::string_view text);
 
 }  // namespace orgaudit::map

@@ -19,6 +19,14 @@ inline constexpr std::size_t kDotNodes = 2500;
 // Unit level: above this many units the levels below the top are collapsed into one node per
 // subtree (11.8k units of a 100k-person org still fit; the 119k of a 1M-person org do not).
 inline constexpr std::size_t kUnitNodes = 15000;
+// Unit level: at most this many levels are drawn, the rest collapsed like the levels over the node
+// limit. No real org is this deep; a tree thousands of levels deep (a data error) would make
+// Graphviz recurse once per level and take minutes.
+inline constexpr std::size_t kUnitLevels = 100;
+
+// Person level: units nest as clusters at most this deep; people of deeper units are drawn in the
+// deepest cluster (Graphviz lays out nested clusters recursively).
+inline constexpr std::size_t kClusterNesting = 50;
 
 // The map embedded in the HTML report must stay readable on a laptop screen and quick to write,
 // whatever the size of the org: person level up to this many people, else units collapsed to fit.

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "map/map_builders.h"
+#include "map/map_limits.h"
 
 namespace orgaudit::map {
 namespace {
@@ -213,12 +214,18 @@ class PersonPlanner {
       if (v == scope_.top_unit) break;
     }
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      const std::uint32_t depth = parent == kNoCluster ? 1 : cluster_depth_[parent] + 1;
+      if (depth > kClusterNesting) {  // drawn in the deepest cluster allowed
+        cluster_of_[*it] = parent;
+        continue;
+      }
       const Unit& unit = org_.units[*it];
       Cluster cluster{unit.id, unit_caption(unit), describe_unit(unit), parent, findings_.unit_mark(*it),
                       unit.kind == UnitKind::emc};
       append_findings(cluster.tooltip, findings_.unit_lines(*it));
       parent = cluster_of_[*it] = static_cast<std::uint32_t>(plan_.clusters.size());
       plan_.clusters.push_back(std::move(cluster));
+      cluster_depth_.push_back(depth);
     }
     return cluster_of_[u];
   }
@@ -232,6 +239,7 @@ class PersonPlanner {
   std::vector<bool> drawn_, manages_, bottom_;
   std::vector<std::uint32_t> node_of_;
   std::vector<std::uint32_t> cluster_of_;
+  std::vector<std::uint32_t> cluster_depth_;  // of each cluster in plan_.clusters, the outermost 1
   std::vector<Table> tables_;
   NodeNames names_;
   Plan plan_;

@@ -2,6 +2,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "map/map_limits.h"
 #include "util/text.h"
 
 namespace orgaudit::map {
@@ -118,7 +119,7 @@ UnitScope unit_scope(const ReportInput& input, const UnitTree& tree, const Optio
                    ", more than a map can show (limit " + std::to_string(budget) + "); zoom in with --root UNIT");
   UnitScope scope;
   std::size_t l = 0;
-  for (; l < levels.size() && scope.units.size() + levels[l].size() <= budget; ++l)
+  for (; l < levels.size() && l < kUnitLevels && scope.units.size() + levels[l].size() <= budget; ++l)
     scope.units.insert(scope.units.end(), levels[l].begin(), levels[l].end());
   scope.levels = static_cast<unsigned>(l - 1);
   const std::size_t last_level_start = scope.units.size() - levels[l - 1].size();

@@ -8,18 +8,19 @@ namespace {
 
 // Follows cluster parents from each unit; where a walk comes back to a unit it has already passed
 // (an EMC listed as a member of its own member, a parent cycle), the link that closes the loop is
-// cut, so clusters always nest as a tree. Graphviz would otherwise recurse for ever.
+// cut, so clusters always nest as a tree. Graphviz would otherwise recurse for ever. A walk stops
+// at a unit an earlier walk has passed, so each unit is passed once however deep the tree.
 void cut_cluster_loops(std::vector<UnitIndex>& parent) {
-  std::vector<std::uint32_t> seen_in_walk(parent.size(), kNoIndex);
+  constexpr std::uint32_t kUnwalked = kNoIndex;
+  std::vector<std::uint32_t> walked_by(parent.size(), kUnwalked);
   for (UnitIndex start = 0; start < parent.size(); ++start) {
-    UnitIndex u = start;
-    while (parent[u] != kNoIndex) {
-      seen_in_walk[u] = start;
-      if (seen_in_walk[parent[u]] == start) {
+    for (UnitIndex u = start; walked_by[u] == kUnwalked; u = parent[u]) {
+      walked_by[u] = start;
+      if (parent[u] == kNoIndex) break;
+      if (walked_by[parent[u]] == start) {
         parent[u] = kNoIndex;
         break;
       }
-      u = parent[u];
     }
   }
 }

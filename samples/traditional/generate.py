@@ -14,11 +14,11 @@ The problems planted on purpose are:
   depth         Manufacturing / Qingdao North, refrigerator line A, early shift: a deputy head of
                 plant (a pass-through layer) pushes two team leaders' operators to 8 layers below the
                 CEO (warning, > 7) and an apprentice, Dana Li, to 9 (error, >= 9).
-  pass-through  Deputy Head of Plant (Qingdao North), Director of Innovation (R&D), Financial
-                Controller (Finance): each has one report, who is a manager.
-  single report the three above, plus Brand Manager - Cooking (Marketing), Head of Reward (HR),
-                Head of Commercial Law (Legal), and Dana Li's senior operator.
-  span          narrow (< 4): the seven single-report managers; Treasury Manager (2); Compliance
+  span          one structure-span-of-control finding per manager, naming all of its problems:
+                pass-through: Deputy Head of Plant (Qingdao North), Director of Innovation (R&D),
+                Financial Controller (Finance): each has one report, who is a manager. Single report:
+                Brand Manager - Cooking (Marketing), Head of Reward (HR), Head of Commercial Law
+                (Legal), and Dana Li's senior operator. Narrow (< 4): Treasury Manager (2); Compliance
                 Manager (3); HR Director (3 reports + an assistant, which does not count); IT Service
                 Desk Manager (4 posts, one vacant, which does not count). Wide (> 15): Contact Centre
                 Team Manager A (18). Team Manager C has exactly 15 (not flagged: the limit is > 15).
@@ -459,13 +459,17 @@ def expected(b):
     for head, depths in lines.items():
         out["depth-error" if max(depths) >= 9 else "depth-warning"].append((by_id[head], max(depths)))
     for m, rs in reports.items():
+        # One span finding per manager, by its most specific problem: a relay, one report, the range.
         span = len(counted[m])
-        if span < 4 or span > 15:
+        only = counted[m][0] if span == 1 else None
+        if by_id[m].get("vacant"):
+            pass
+        elif only and counted.get(only):
+            out["pass-through"].append((by_id[m], by_id[only]))
+        elif only:
+            out["single"].append((by_id[m], by_id[only]))
+        elif span < 4 or span > 15:
             out["span"].append((by_id[m], span, len(rs)))
-        if len(counted[m]) == 1 and not by_id[m].get("vacant"):
-            out["single"].append((by_id[m],))
-            if counted.get(counted[m][0]):
-                out["pass-through"].append((by_id[m], by_id[counted[m][0]]))
         for r in rs:
             if RANK[by_id[r]["grade"]] <= RANK[by_id[m]["grade"]]:
                 out["grade"].append((by_id[r], by_id[m]))
@@ -482,12 +486,10 @@ def expected(b):
 def rendanheyi_header(b, found, who):
     """What the default rendanheyi profile finds: a hierarchy failing the model's tests."""
     unit_name = {u["id"]: u["name"] for u in b.units}
-    total, errors, warnings, infos = ef.summary(found)
     rule = lambda r: ef.by_rule(found, r)
     L = ["# What `orgaudit check samples/traditional/org.yaml` finds under the default rendanheyi",
          "# profile (both packs, at most 3 layers), computed by the generator from the same data:",
-         "# %d findings (%d errors, %d warnings, %d info), so it exits 1. A traditional hierarchy fails"
-         % (total, errors, warnings, infos),
+         "# %s, so it exits 1. A traditional hierarchy fails" % ef.summary(found),
          "# the Rendanheyi model's tests:"]
     silos = rule("rendanheyi-silo")
     structural = [f for f in silos if f[3].startswith("structural silo")]
@@ -533,7 +535,7 @@ def rendanheyi_header(b, found, who):
     L.append("#   structure-span-of-control (spans of 2 to 20): %d managers:" % len(span))
     for f in span:
         L.append("#     %s: %s" % (who(b.by_id[f[2]]), f[3]))
-    L.append("#   structure-single-report-manager, -pass-through-manager, -grade-inversion and -integrity:")
+    L.append("#   structure-grade-inversion and structure-integrity:")
     L.append("#     as under the classic profile, below.")
     L += textwrap.wrap("info, not assessed: %s (the company has no EMC)."
                        % ", ".join(f[0] for f in found if f[1] == "info"),
@@ -573,20 +575,22 @@ def header(b):
              % (len(e["people at 8"]), len(e["people at 9"])))
     L.append("#     the Deputy Head of Plant adds a layer. The deepest is %s."
              % ", ".join(who(p) for p, d in e["people at 9"]))
-    L.append("#   structure-span-of-control: %d managers (%d below 4, %d above 15):"
-             % (len(e["span"]), sum(1 for x in e["span"] if x[1] < 4),
-                sum(1 for x in e["span"] if x[1] > 15)))
+    span_findings = len(e["pass-through"]) + len(e["single"]) + len(e["span"])
+    L.append("#   structure-span-of-control: %d managers, one finding each naming all of their problems:"
+             % span_findings)
+    L.append("#     %d pass-through layers (one report, who manages a team; key pass-through):"
+             % len(e["pass-through"]))
+    for p, r in e["pass-through"]:
+        L.append("#       %s -> %s" % (who(p), who(r)))
+    L.append("#     %d single-report managers (one report, below the minimum of 4; key single-report):"
+             % len(e["single"]))
+    for p, r in e["single"]:
+        L.append("#       %s -> %s" % (who(p), who(r)))
+    L.append("#     %d other spans out of range (%d below 4, %d above 15; keys too-narrow, too-wide):"
+             % (len(e["span"]), sum(1 for x in e["span"] if x[1] < 4), sum(1 for x in e["span"] if x[1] > 15)))
     for p, span, posts in e["span"]:
         extra = "" if span == posts else " (%d posts: assistants and vacancies excluded)" % posts
-        L.append("#     %s: span %d%s" % (who(p), span, extra))
-    L.append("#   structure-single-report-manager: %d managers (the %d pass-through ones below, and):"
-             % (len(e["single"]), len(e["pass-through"])))
-    for (p,) in e["single"]:
-        if p["id"] not in {q["id"] for q, _ in e["pass-through"]}:
-            L.append("#     %s" % who(p))
-    L.append("#   structure-pass-through-manager: %d managers:" % len(e["pass-through"]))
-    for p, r in e["pass-through"]:
-        L.append("#     %s -> %s" % (who(p), who(r)))
+        L.append("#       %s: span %d%s" % (who(p), span, extra))
     L.append("#   structure-grade-inversion: %d (report's grade equal to or above the manager's):"
              % len(e["grade"]))
     for r, m in e["grade"]:

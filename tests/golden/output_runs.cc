@@ -65,7 +65,7 @@ void require_tool(const std::string& tool, const std::string& package) {
 std::string golden_file_name(const std::string& format) {
   static const std::map<std::string, std::string> kExtensions{
       {"text", "txt"}, {"json", "json"}, {"sarif", "sarif.json"}, {"junit", "junit.xml"},
-      {"xml", "xml"},  {"markdown", "md"}, {"html", "html"}};
+      {"xml", "xml"},  {"markdown", "md"}, {"html", "html"}, {"codequality", "codequality.json"}};
   const auto found = kExtensions.find(format);
   return "report." + (found != kExtensions.end() ? found->second : format);
 }

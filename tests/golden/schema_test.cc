@@ -74,11 +74,12 @@ TEST_CASE("schemas: suppressed findings stay in SARIF with a suppression; baseli
           "[schema]") {
   require_jsonschema();
   require_tool("xmllint", "libxml2-utils");
-  // deep.yaml with an inline suppression on the error at L9.
+  // deep.yaml with an inline suppression on its depth error, which sits at L7, the manager on the
+  // last allowed layer.
   std::string org = read_file(ORGAUDIT_SOURCE_DIR "/tests/cli/deep.yaml");
-  const auto l9 = org.find("  - {id: L9,");
-  REQUIRE(l9 != std::string::npos);
-  org.insert(l9, "  # orgaudit-ignore: structure-hierarchy-depth reason: interim \"<b>\" & co\n");
+  const auto l7 = org.find("  - {id: L7,");
+  REQUIRE(l7 != std::string::npos);
+  org.insert(l7, "  # orgaudit-ignore: structure-hierarchy-depth reason: interim \"<b>\" & co\n");
   const std::string org_file = scratch_path("suppressed.yaml");
   std::ofstream(org_file) << org;
   // A baseline without the depth rule: its findings are new, the others unchanged.
@@ -119,4 +120,45 @@ TEST_CASE("schemas: SARIF of an org with over 5,000 findings keeps the 5,000 mos
   INFO(check.output);
   CHECK(check.exit_code == 0);
   CHECK_THAT(check.output, Catch::Contains(", 5000 results, "));
+}
+
+TEST_CASE("schemas: SARIF rules embed their page's help, helpUri is absolute and only with --rule-docs-url",
+          "[schema][sarif]") {
+  require_jsonschema();
+  const auto embedded = write_outputs("tests/cli/deep.yaml", {"sarif"}, "sarif-help");
+  validate_sarif(embedded.at("sarif"));
+  const std::string sarif = read_file(embedded.at("sarif"));
+  CHECK_THAT(sarif, !Catch::Contains("helpUri"));
+  CHECK_THAT(sarif, Catch::Contains(R"("fullDescription":{"text":"Management lines that run more layers below the top of the organisation than max-layers. The root, a person with no manager, is layer 0; their direct reports are layer 1; and so on down each solid reporting line."})"));
+  CHECK_THAT(sarif, Catch::Contains(R"("help":{"text":"What it flags\n\nManagement lines that run more layers below the top of the organisation than max-layers. The root,\n)") &&
+                        Catch::Contains(R"("markdown":"## What it flags\n\nManagement lines that run more layers below the top of the organisation than `max-layers`. The root,\n)"));
+  CHECK_THAT(sarif, Catch::Contains(R"("originalUriBaseIds":{"%SRCROOT%":{"description":{"text":)") &&
+                        Catch::Contains(R"("columnKind":"unicodeCodePoints")"));
+
+  const auto linked = write_outputs("tests/cli/deep.yaml --rule-docs-url https://example.org/orgaudit/v1/rules/", {"sarif"},
+                                    "sarif-help-uri");
+  validate_sarif(linked.at("sarif"));
+  CHECK_THAT(read_file(linked.at("sarif")),
+             Catch::Contains(R"("helpUri":"https://example.org/orgaudit/v1/rules/structure/structure-span-of-control.md")"));
+  const CliRun relative = run_orgaudit("check tests/cli/deep.yaml --format sarif --rule-docs-url rules/");
+  CHECK(relative.exit_code == 2);
+  CHECK_THAT(relative.err, Catch::Contains("--rule-docs-url needs an absolute URL"));
+  CHECK(relative.out.empty());
+}
+
+TEST_CASE("schemas: SARIF columns count code points on a line with accents, for YAML and XML inputs", "[schema][sarif]") {
+  require_jsonschema();
+  const std::string org_file = scratch_path("accents.yaml");
+  std::ofstream(org_file) << "orgaudit: 1\npeople:\n  - {id: P1, name: Ann}\n"
+                             "  - {id: P2, name: \"Zo\xC3\xAB \xC3\x9Cnal\", manager: GHOST}\n";
+  const auto yaml = write_outputs("'" + org_file + "' --disable structure-grade-inversion", {"sarif", "text"}, "accents");
+  validate_sarif(yaml.at("sarif"));
+  // GHOST is the 41st character (byte 43): the YAML loader counts code points, as SARIF does.
+  CHECK_THAT(read_file(yaml.at("sarif")), Catch::Contains(R"("region":{"startLine":4,"startColumn":41})"));
+  CHECK_THAT(read_file(yaml.at("text")), Catch::Contains("accents.yaml:4:41: error: 'Zo\xC3\xAB \xC3\x9Cnal' names manager 'GHOST'"));
+  // The XML importer gives the byte column (167 on line 12); SARIF re-counts it (165).
+  const auto xml = write_outputs("tests/escaping/accents-hr.xml --disable structure-grade-inversion", {"sarif", "text"}, "accents-xml");
+  validate_sarif(xml.at("sarif"));
+  CHECK_THAT(read_file(xml.at("text")), Catch::Contains("accents-hr.xml:12:167: error:"));
+  CHECK_THAT(read_file(xml.at("sarif")), Catch::Contains(R"("region":{"startLine":12,"startColumn":165})"));
 }

@@ -121,7 +121,7 @@ def xml_form(text):
 
 
 def expected_strings(fmt, names):
-    if fmt in ("json", "sarif"):
+    if fmt in ("json", "sarif", "codequality"):
         return names
     if fmt in ("xml", "junit"):
         return [xml_form(n) for n in names]
@@ -155,9 +155,9 @@ def names_shown(source, fmt):
     names = [name for _, name in people] if not fmt.startswith("unit-") else []
     if source == "yaml":
         names += [name for _, name in UNITS]
-        if fmt != "text":  # the text output never names the org
+        if fmt not in ("text", "codequality"):  # the findings alone never name the org
             names.append(ORG)
-    if fmt in ("json", "sarif", "xml", "junit", "text"):
+    if fmt in ("json", "sarif", "xml", "junit", "text", "codequality"):
         # The ids, quoted in the findings (the people's as their ghost managers').
         names += ["ghost " + pid for pid, _ in people]
         if source == "yaml":

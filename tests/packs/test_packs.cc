@@ -36,24 +36,47 @@ class Throws : public Rule {
   }
 };
 
-void register_rules(RuleRegistry* registry) {
-  registry->add<CountPeople>();
+void register_rules(RuleRegistry& registry) {
+  registry.add<CountPeople>();
 #if defined(TEST_PACK_THROWING)
-  registry->add<Throws>();
+  registry.add<Throws>();
 #elif defined(TEST_PACK_DUPLICATE)
-  registry->add<CountPeople>();
+  registry.add<CountPeople>();
+#elif defined(TEST_PACK_THROWS_WHILE_REGISTERING)
+  throw std::runtime_error("no licence file");
 #endif
 }
 
 }  // namespace
 
 #if defined(TEST_PACK_WRONG_VERSION)
-extern "C" __attribute__((visibility("default"))) orgaudit_pack_info orgaudit_get_pack_info(void) {
-  return orgaudit_pack_info{42u, "testpack", "0", register_rules};  // a version this SDK never had
+extern "C" __attribute__((visibility("default"))) const orgaudit_pack_info* orgaudit_describe_pack(void) {
+  static orgaudit_pack_info info = detail::pack_info("testpack", "0", &detail::register_rules<register_rules>);
+  info.api_version = 42u;  // a version this SDK never had
+  return &info;
+}
+#elif defined(TEST_PACK_WRONG_LAYOUT)
+// As if built against headers where Org had one more pointer and another Boost.
+extern "C" __attribute__((visibility("default"))) const orgaudit_pack_info* orgaudit_describe_pack(void) {
+  static orgaudit_pack_info info = detail::pack_info("testpack", "0", &detail::register_rules<register_rules>);
+  info.layout.org += sizeof(void*);
+  info.layout.boost_version = 107100;
+  return &info;
+}
+#elif defined(TEST_PACK_LEGACY)
+// What a pack built for plugin API version 2 exported: the struct by value, under the old name.
+struct legacy_pack_info {
+  std::uint32_t api_version;
+  const char* pack_name;
+  const char* pack_version;
+  void (*register_rules)(void*);
+};
+extern "C" __attribute__((visibility("default"))) legacy_pack_info orgaudit_get_pack_info(void) {
+  return legacy_pack_info{2u, "testpack", "0", nullptr};
 }
 #elif defined(TEST_PACK_NO_ENTRY_POINT)
 extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }
-void (*keep_referenced)(RuleRegistry*) = register_rules;
+void (*keep_referenced)(RuleRegistry&) = register_rules;
 #else
 ORGAUDIT_DECLARE_PACK("testpack", "0.0.1", register_rules)
 #endif

@@ -8,6 +8,10 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 cmake --install "$build_dir" --prefix "$scratch/prefix" >/dev/null
+# Packs must build against the host's own Boost, not any Boost >= some minimum.
+boost_required=$(grep -o 'find_dependency(Boost [0-9.]* EXACT)' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake) ||
+  { echo "the installed package config does not pin the host's exact Boost version"; exit 1; }
+echo "package config: $boost_required"
 cmake -S "$source_dir/plugins/example" -B "$scratch/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" >/dev/null
 cmake --build "$scratch/build" >/dev/null
 

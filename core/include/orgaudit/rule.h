@@ -7,10 +7,9 @@
 //     void check(const CheckContext& ctx, FindingSink& sink) const override;
 //   };
 //
-// A pack registers its rules with RuleRegistry::add<SpanOfControl>() from its plugin entry point.
+// A pack registers its rules with RuleRegistry::add<SpanOfControl>() (orgaudit/plugin.h).
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -65,10 +64,12 @@ struct CheckContext {
 
 class FindingSink;
 
-// Adds detail to a finding as it is reported.
+// Adds detail to a finding as it is reported. It names the finding by its place among the rule's
+// findings, not by address, so it stays valid however many the rule reports after it.
 class FindingBuilder {
  public:
-  FindingBuilder(Finding& finding, const Org& org) : finding_(&finding), org_(&org) {}
+  FindingBuilder(std::vector<Finding>& findings, std::size_t index, const Org& org)
+      : findings_(&findings), index_(index), org_(&org) {}
   // Which of the rule's problems this is (kebab-case, stable: baselines and suppressions keep it).
   FindingBuilder& key(std::string problem_key);
   // Another entity this finding concerns (part of its identity, e.g. the manager of an inversion).
@@ -88,8 +89,10 @@ class FindingBuilder {
 
  private:
   const std::string& id_of(EntityRef entity) const;
+  Finding& finding() const { return (*findings_)[index_]; }
 
-  Finding* finding_;
+  std::vector<Finding>* findings_;
+  std::size_t index_;
   const Org* org_;
 };
 
@@ -116,21 +119,6 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual void check(const CheckContext& context, FindingSink& sink) const = 0;
-};
-
-using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
-
-class RuleRegistry {
- public:
-  virtual ~RuleRegistry() = default;
-  virtual void add(RuleInfo info, RuleFactory factory) = 0;
-
-  template <typename RuleClass>
-  void add() {
-    add(RuleClass::info(), [](const RuleOptions& options) -> std::unique_ptr<Rule> {
-      return std::make_unique<RuleClass>(options);
-    });
-  }
 };
 
 }  // namespace orgaudit
