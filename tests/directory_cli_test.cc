@@ -33,7 +33,7 @@ TEST_CASE("directory cli: a SCIM ListResponse is read by its content", "[directo
   CHECK(r.exit_code == 1);  // Dee's manager matches no one
   CHECK_THAT(r.out, Catch::Contains("in 4 people and 3 units, profile classic"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:62:30: error: 'Dee Lost' names manager 'u-nobody', who matches no one [structure-integrity]"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:31:13: warning: manager 'Bob Babbage' has exactly one direct report, 'Cy Contractor' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:31:13: warning: manager 'Bob Babbage' has 1 direct report, 'Cy Contractor' (min 4) [structure-span-of-control]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:65:5: warning: resource skipped: no id: the 'id' attribute is empty [import-skipped-row]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:72:13: warning: resource skipped: id 'u-bob' is already used by the resource on line 31 [import-duplicate-id]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:87:100: warning: group 'g-platform' lists member 'u-ghost', who is not in this export [import-bad-value]"));
@@ -55,7 +55,7 @@ TEST_CASE("directory cli: an LDIF export, its DNs matched however they are writt
   CHECK(r.exit_code == 1);
   // Ada, Bob, Cy, Dee, Eve: the disabled account, the computer, the OU and the duplicate DN left out.
   CHECK_THAT(r.out, Catch::Contains("in 5 people and 2 units, profile classic"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/ldif/directory.ldif:19:5: warning: manager 'Bob Babbage' has exactly one direct report, 'Zoë Ångström' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/ldif/directory.ldif:19:5: warning: manager 'Bob Babbage' has 1 direct report, 'Zoë Ångström' (min 4) [structure-span-of-control]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/ldif/directory.ldif:28:16: warning: directReports of 'Bob Babbage' lists 'Eve Elsewhere', whose manager is 'Ada Lovelace' [import-bad-value]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/ldif/directory.ldif:44:10: error: 'Dee Lost' names manager 'cn=nobody,ou=users,dc=example,dc=com', who matches no one [structure-integrity]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/ldif/directory.ldif:45:9: warning: the base64 value of 'title' does not decode; ignored [import-bad-value]"));
@@ -72,7 +72,7 @@ TEST_CASE("directory cli: Microsoft Graph pages, concatenated, told from SCIM by
   INFO(r.err);
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::Contains("in 4 people and 2 units, profile classic"));
-  CHECK_THAT(r.out, Catch::Contains("tests/import/graph/users.json:20:13: warning: manager 'Alex Wilber' has exactly one direct report, 'Megan Bowen' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/graph/users.json:20:13: warning: manager 'Alex Wilber' has 1 direct report, 'Megan Bowen' (min 4) [structure-span-of-control]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/graph/users.json:53:65: error: 'Lee Gu' names manager '00000000-dead-beef-0000-000000000000', who matches no one [structure-integrity]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/graph/users.json:55:5: warning: user skipped: no id: the 'id' property is empty [import-skipped-row]"));
   CHECK_THAT(r.err, Catch::Contains("tests/import/graph/users.json: warning: 1 of the 6 Graph users is disabled (accountEnabled: false) and left out"));
@@ -87,7 +87,7 @@ TEST_CASE("directory cli: a Google Workspace user export, e-mails matched withou
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::Contains("in 4 people and 2 units, profile classic"));
   // Bob's manager is written ADA@example.com, Ada's address ada@example.com.
-  CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:2:14: warning: manager 'Ada Lovelace' has exactly one direct report, 'Bob Babbage' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:2:14: warning: manager 'Ada Lovelace' has 1 direct report (min 4); that report, 'Bob Babbage', has 1 direct report of their own"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:5:81: error: 'Dee Lost' names manager 'nobody@example.com', who matches no one [structure-integrity]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/google-workspace/users.csv:7:11: warning: row skipped: id 'cy@example.com' is already used by the row on line 4 [import-duplicate-id]"));
   check_round_trip("tests/import/google-workspace/users.csv", "google.yaml");
@@ -99,7 +99,7 @@ TEST_CASE("directory cli: a Backstage catalog .yaml is read as a catalog, leads 
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.out, Catch::Contains("in 5 people and 4 units, profile classic"));
   // Bob leads backend: Cy and Dee's group; Dee names her own manager, who is not in the catalog.
-  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:58:9: warning: manager 'Bob Babbage' has exactly one direct report, 'Cy Coder' [structure-single-report-manager]"));
+  CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:58:9: warning: manager 'Bob Babbage' has 1 direct report, 'Cy Coder' (min 4) [structure-span-of-control]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:78:26: error: 'Dee Lost' names manager 'nobody', who matches no one [structure-integrity]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:42:11: warning: group 'research' names parent group 'labs', which is not in this export [import-bad-value]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/backstage/org.yaml:96:9: warning: entity skipped: id 'bob' is already used by the entity on line 58 [import-duplicate-id]"));
