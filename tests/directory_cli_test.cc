@@ -128,3 +128,11 @@ TEST_CASE("directory cli: people from a directory merge with units and rights fr
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/units.yaml:15:49: warning: 'Engineering' does not hold its own pay right (compensation): the platform 'Office of the CEO' holds it [rendanheyi-three-rights]"));
   CHECK_THAT(r.out, Catch::Contains("tests/import/scim/users.json:62:30: error: 'Dee Lost' names manager 'u-nobody'"));
 }
+
+TEST_CASE("directory cli: a Graph export that ends in an error response is refused at it", "[directory]") {
+  const CliRun r = run_orgaudit("check tests/import/graph/expired-token.json");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("tests/import/graph/expired-token.json:6:1: error: this is a Microsoft Graph error response, not users: "
+                                    "InvalidAuthenticationToken: Access token has expired or is not yet valid."));
+  CHECK(r.out.empty());
+}
