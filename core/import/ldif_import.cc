@@ -1,6 +1,7 @@
 #include "import/ldif_import.h"
 
 #include <cstring>
+#include <deque>
 #include <unordered_set>
 
 #include "import/directory_records.h"
@@ -31,8 +32,8 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // One attribute of an entry: its name as written (options such as `;lang-en` dropped), its value
 // (decoded when base64) and where the value starts.
 struct Value {
-  std::string name;  // short: kept in the string itself, no allocation
-  std::string text;
+  std::string name;       // short: kept in the string itself, no allocation
+  std::string_view text;  // into the file, or into the entry's own storage (folded, decoded)
   std::size_t offset;
   bool base64;
 };
@@ -41,6 +42,12 @@ struct Value {
 struct Entry {
   std::size_t offset = 0;  // of the `dn:` line
   std::vector<Value> values;
+  std::deque<std::string> owned;  // values that are not bytes of the file as they stand
+
+  void clear() {
+    values.clear();
+    owned.clear();
+  }
 };
 
 bool name_is(std::string_view name, const char* expected) {
@@ -79,17 +86,22 @@ class LdifReader {
         at = next_line(end);
         continue;
       }
-      // Unfold: each following line that starts with one space continues this one.
-      logical.assign(text_.data() + start, end - start);
+      // Unfold: each following line that starts with one space continues this one. Most lines are
+      // not folded, and are read where they are in the file.
       std::size_t next = next_line(end);
-      while (next < text_.size() && text_[next] == ' ') {
-        const std::size_t cont_end = line_end(next);
-        logical.append(text_.data() + next + 1, cont_end - next - (cont_end > next ? 1 : 0));
-        next = next_line(cont_end);
+      const bool folded = next < text_.size() && text_[next] == ' ';
+      if (folded) {
+        logical.assign(text_.data() + start, end - start);
+        while (next < text_.size() && text_[next] == ' ') {
+          const std::size_t cont_end = line_end(next);
+          logical.append(text_.data() + next + 1, cont_end - next - (cont_end > next ? 1 : 0));
+          next = next_line(cont_end);
+        }
       }
       at = next;
-      if (logical[0] == '#') continue;  // a comment, folded or not
-      attribute(entry, logical, start);
+      const std::string_view line = folded ? std::string_view(logical) : text_.substr(start, end - start);
+      if (line[0] == '#') continue;  // a comment, folded or not
+      attribute(entry, line, start, folded);
     }
     finish_entry(entry);
   }
@@ -111,10 +123,10 @@ class LdifReader {
     return end < text_.size() ? end + 1 : end;
   }
 
-  void attribute(Entry& entry, const std::string& line, std::size_t offset) {
+  void attribute(Entry& entry, std::string_view line, std::size_t offset, bool folded) {
     const std::size_t colon = line.find(':');
-    if (colon == std::string::npos || colon == 0) {
-      records_.issue(ImportIssue::bad_value, "line ignored: '" + line.substr(0, 40) + "' is not 'attribute: value'", "", offset);
+    if (colon == std::string_view::npos || colon == 0) {
+      records_.issue(ImportIssue::bad_value, "line ignored: '" + std::string(line.substr(0, 40)) + "' is not 'attribute: value'", "", offset);
       return;
     }
     std::string_view name(line.data(), colon);
@@ -135,11 +147,13 @@ class LdifReader {
     }
     if (entry.values.empty()) entry.offset = offset;
     if (url) return;  // a value by URL (`jpegPhoto:< file:///...`) is nothing orgaudit reads
-    entry.values.push_back({std::string(name), line.substr(value_at), value_offset, base64});
+    std::string_view value = line.substr(value_at);
+    if (folded) value = entry.owned.emplace_back(value);  // `line` is the reused unfolding buffer
+    entry.values.push_back({std::string(name), value, value_offset, base64});
   }
 
   // The value of `value` as text, decoding base64; false (with an issue) when it does not decode.
-  bool text_of(Value& value, std::string_view entity) {
+  bool text_of(Entry& entry, Value& value, std::string_view entity) {
     if (!value.base64) return true;
     std::string decoded;
     if (!decode_base64(value.text, decoded)) {
@@ -153,7 +167,7 @@ class LdifReader {
                      std::string(entity), value.offset);
       decoded = repair_utf8(decoded);
     }
-    value.text = std::move(decoded);
+    value.text = entry.owned.emplace_back(std::move(decoded));
     return true;
   }
 
@@ -169,13 +183,17 @@ class LdifReader {
     return person || !classes;  // an export of chosen attributes may leave objectClass out
   }
 
+  // Reads the entry, then empties it for the next (keeping its buffers).
   void finish_entry(Entry& entry) {
     if (entry.values.empty()) return;
-    Entry current = std::move(entry);
-    entry = Entry{};
+    read_entry(entry);
+    entry.clear();
+  }
+
+  void read_entry(Entry& current) {
     if (current.values.front().name.empty()) return;  // skipped: no dn
     Value& dn = current.values.front();
-    if (!text_of(dn, "") || normalise_dn(dn.text).empty()) {
+    if (!text_of(current, dn, "") || normalise_dn(dn.text).empty()) {
       records_.begin(current.offset);
       records_.skip("its DN is empty or does not decode");
       return;
@@ -190,11 +208,11 @@ class LdifReader {
       Value& v = current.values[i];
       const std::string_view n = v.name;
       if (name_is(n, "directReports")) {
-        if (text_of(v, id)) reports_.push_back({id, normalise_dn(v.text), v.offset});
+        if (text_of(current, v, id)) reports_.push_back({id, normalise_dn(v.text), v.offset});
         continue;
       }
       if (name_is(n, "userAccountControl")) {
-        disabled = (std::strtoul(v.text.c_str(), nullptr, 10) & 2u) != 0;
+        disabled = (std::strtoul(std::string(v.text).c_str(), nullptr, 10) & 2u) != 0;
         continue;
       }
       const bool display = name_is(n, "displayName");
@@ -210,7 +228,7 @@ class LdifReader {
       else if (name_is(n, "employeeID") || name_is(n, "employeeNumber")) slot = employee_id;
       else if (name_is(n, "uid") || name_is(n, "sAMAccountName")) slot = user_name;
       else continue;
-      if (!text_of(v, id)) continue;
+      if (!text_of(current, v, id)) continue;
       if (field == Field::manager) records_.set(field, normalise_dn(v.text), v.offset);
       else if (field != Field::count) records_.set(field, v.text, v.offset);
       else records_.set_attribute(slot, v.text, v.offset);
