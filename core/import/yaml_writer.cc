@@ -56,7 +56,7 @@ class Writer {
     if (attributes.empty()) return;
     key(indent, "attributes");
     out_ += "\n";
-    for (const Attribute& a : attributes) out_.append(indent + 2, ' ') += yaml_scalar(a.key) + ": " + yaml_scalar(a.value) + "\n";
+    for (const Attribute& a : attributes) data_key(indent + 2, a.key) += " " + yaml_scalar(a.value) + "\n";
   }
   void table(int indent, const char* name, const PeriodTable& table) {
     if (table.empty() && table.periods.empty()) return;
@@ -64,7 +64,7 @@ class Writer {
     out_ += "\n";
     list(indent + 2, "periods", table.periods);
     for (const MetricSeries& s : table.series) {
-      out_.append(indent + 2, ' ') += yaml_scalar(s.name) + ": [";
+      data_key(indent + 2, s.name) += " [";
       for (std::size_t i = 0; i < s.values.size(); ++i) out_ += (i ? ", " : "") + number(s.values[i]);
       out_ += "]\n";
     }
@@ -72,6 +72,19 @@ class Writer {
   std::string& out() { return out_; }
 
  private:
+  // A key taken from the input (an export's column name), up to its ':'. YAML allows an implicit
+  // key of at most 1024 characters; a longer one is written as an explicit key (`? key` on a line
+  // of its own), which any length may be.
+  std::string& data_key(int indent, const std::string& name) {
+    const std::string key = yaml_scalar(name);
+    out_.append(static_cast<std::size_t>(indent), ' ');
+    if (key.size() > kImplicitKeyLimit) out_.append("? ").append(key).append("\n").append(static_cast<std::size_t>(indent), ' ');
+    else out_ += key;
+    return out_ += ":";
+  }
+  static constexpr std::size_t kImplicitKeyLimit = 1000;  // bytes, so below 1024 characters
+
+
   std::string out_;
 };
 
