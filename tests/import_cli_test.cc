@@ -242,3 +242,21 @@ TEST_CASE("import cli: convert carries inline suppressions over, and --anonymize
   CHECK(findings_of(converted) == findings_of(anonymised));
   CHECK(run_orgaudit("convert " + input + " --anonymize -o " + hidden).exit_code == 2);  // no key: refused
 }
+
+TEST_CASE("import cli: convert of a header with a repeated or a very long column name loads again", "[import]") {
+  // Both wrote YAML that did not load: a duplicate key, and an implicit key over YAML's 1,024 characters.
+  const orgaudit::testing::ScratchDir scratch("convert-headers");
+  const std::string csv = (scratch.path / "export.csv").string();
+  const std::string long_name(1500, 'a');
+  std::ofstream(csv) << "id,name,manager_id,notes,notes," << long_name << "\nP1,Ann,,n1,n2,v1\nP2,Bo,P1,n3,n4,v2\n";
+  const std::string once = (scratch.path / "once.yaml").string(), twice = (scratch.path / "twice.yaml").string();
+  REQUIRE(run_orgaudit("convert " + csv + " -o " + once).exit_code == 0);
+  const CliRun again = run_orgaudit("convert " + once + " -o " + twice);
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  // The same people and attributes, whatever file they were read from.
+  auto body = [](const std::string& yaml) { return yaml.substr(yaml.find("orgaudit: 1")); };
+  CHECK(body(read_file(twice)) == body(read_file(once)));
+  CHECK_THAT(read_file(once), Catch::Contains("      notes: n1\n      \"notes (column 5)\": n2\n") &&
+                                  Catch::Contains("      ? " + long_name + "\n      : v1\n"));
+}

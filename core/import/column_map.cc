@@ -1,6 +1,7 @@
 #include "import/column_map.h"
 
 #include <algorithm>
+#include <set>
 
 #include "util/diagnostic.h"
 #include "util/text.h"
@@ -194,6 +195,11 @@ Layout resolve_layout(const std::vector<std::string>& cells, const LayoutRequest
     if (std::none_of(layout.attributes.begin(), layout.attributes.end(), [&](const auto& a) { return a.first == c; }))
       layout.attributes.emplace_back(c, trim(cells[c]));
   }
+  // A header may repeat a name (two "Notes" columns): both are kept, the later named by its column,
+  // since an entity's attributes are a mapping (convert writes them as one).
+  std::set<std::string> names;
+  for (auto& [column, name] : layout.attributes)
+    if (!names.insert(name).second) names.insert(name += " (column " + std::to_string(column + 1) + ")");
   return layout;
 }
 

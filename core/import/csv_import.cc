@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <deque>
 #include <regex>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "import/column_map.h"
@@ -198,14 +197,6 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
     for (std::string_view cell : decoder.decode(record)) header.emplace_back(trim_view(cell));
     Layout layout = resolve_layout(header, LayoutRequest{options.preset, options.columns, options.columns_source},
                                    path, header_line);
-    // Each attribute column becomes a key of every person's attributes (and of convert's YAML,
-    // where a key given twice does not load): one header name twice is refused at its second place.
-    std::unordered_map<std::string, int> attribute_column;
-    for (const auto& [column, key] : layout.attributes)
-      if (const auto [first, added] = attribute_column.emplace(key, column); !added)
-        fail(record.starts[column].line, reader.column(record.starts[column]),
-             "the header names column '" + key + "' twice (columns " + std::to_string(first->second + 1) + " and " +
-                 std::to_string(column + 1) + "); rename one, since both would become the attribute '" + key + "'");
     if (!layout.id_choices.empty() || !layout.manager_choices.empty()) choose_id_and_manager(text, delimiter, layout);
     const bool organogram = layout.preset->style != RowStyle::plain;
 

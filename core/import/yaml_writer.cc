@@ -52,26 +52,11 @@ class Writer {
     for (std::size_t i = 0; i < items.size(); ++i) out_ += (i ? ", " : "") + yaml_scalar(items[i]);
     out_ += "]\n";
   }
-  // A key from the data and its colon. YAML allows an implicit key of at most 1,024 characters; a
-  // longer one (a CSV header can be anything) is written as an explicit key: `? KEY`, then `: VALUE`.
-  void data_key(int indent, std::string_view name) {
-    const std::string scalar = yaml_scalar(name);
-    out_.append(indent, ' ');
-    if (scalar.size() <= 1024) {
-      out_ += scalar + ":";
-      return;
-    }
-    out_ += "? " + scalar + "\n";
-    out_.append(indent, ' ') += ":";
-  }
   void attributes(int indent, const std::vector<Attribute>& attributes) {
     if (attributes.empty()) return;
     key(indent, "attributes");
     out_ += "\n";
-    for (const Attribute& a : attributes) {
-      data_key(indent + 2, a.key);
-      out_ += " " + yaml_scalar(a.value) + "\n";
-    }
+    for (const Attribute& a : attributes) data_key(indent + 2, a.key) += " " + yaml_scalar(a.value) + "\n";
   }
   void table(int indent, const char* name, const PeriodTable& table) {
     if (table.empty() && table.periods.empty()) return;
@@ -79,8 +64,7 @@ class Writer {
     out_ += "\n";
     list(indent + 2, "periods", table.periods);
     for (const MetricSeries& s : table.series) {
-      data_key(indent + 2, s.name);
-      out_ += " [";
+      data_key(indent + 2, s.name) += " [";
       for (std::size_t i = 0; i < s.values.size(); ++i) out_ += (i ? ", " : "") + number(s.values[i]);
       out_ += "]\n";
     }
@@ -88,6 +72,19 @@ class Writer {
   std::string& out() { return out_; }
 
  private:
+  // A key taken from the input (an export's column name), up to its ':'. YAML allows an implicit
+  // key of at most 1024 characters; a longer one is written as an explicit key (`? key` on a line
+  // of its own), which any length may be.
+  std::string& data_key(int indent, const std::string& name) {
+    const std::string key = yaml_scalar(name);
+    out_.append(static_cast<std::size_t>(indent), ' ');
+    if (key.size() > kImplicitKeyLimit) out_.append("? ").append(key).append("\n").append(static_cast<std::size_t>(indent), ' ');
+    else out_ += key;
+    return out_ += ":";
+  }
+  static constexpr std::size_t kImplicitKeyLimit = 1000;  // bytes, so below 1024 characters
+
+
   std::string out_;
 };
 
