@@ -13,7 +13,7 @@ namespace orgaudit {
 class PluginError : public std::runtime_error {
  public:
   enum Kind { file_not_found, not_loadable, missing_entry_point, version_mismatch, layout_mismatch,
-              duplicate_rule, registration_failed };
+              duplicate_rule, rule_outside_pack, registration_failed };
   PluginError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
 

@@ -6,12 +6,10 @@
 namespace orgaudit::structure {
 
 RuleInfo PassThroughManager::info() {
-  return {"structure-pass-through-manager",
-          "single-report managers whose only report is also a manager: a layer that only relays",
+  return {"single-report managers whose only report is also a manager: a layer that only relays",
           Severity::warning,
           "Flatness",
-          {},
-          ""};
+          {}};
 }
 
 PassThroughManager::PassThroughManager(const RuleOptions&) {}

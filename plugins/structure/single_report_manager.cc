@@ -6,12 +6,10 @@
 namespace orgaudit::structure {
 
 RuleInfo SingleReportManager::info() {
-  return {"structure-single-report-manager",
-          "managers with exactly one direct report",
+  return {"managers with exactly one direct report",
           Severity::warning,
           "Flatness",
-          {},
-          ""};
+          {}};
 }
 
 SingleReportManager::SingleReportManager(const RuleOptions&) {}

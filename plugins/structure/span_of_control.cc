@@ -6,15 +6,13 @@
 namespace orgaudit::structure {
 
 RuleInfo SpanOfControl::info() {
-  return {"structure-span-of-control",
-          "managers whose span of control is below the minimum or above the maximum",
+  return {"managers whose span of control is below the minimum or above the maximum",
           Severity::warning,
           "Span health",
           {{"min-span", OptionType::integer, "4",
             "fewest direct reports a manager should have (assistants and vacant posts not counted)"},
            {"max-span", OptionType::integer, "15",
-            "most direct reports a manager should have (assistants and vacant posts not counted)"}},
-          ""};
+            "most direct reports a manager should have (assistants and vacant posts not counted)"}}};
 }
 
 SpanOfControl::SpanOfControl(const RuleOptions& options)

@@ -14,12 +14,12 @@ namespace {
 
 void register_structure_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::structure;
-  registry.add<HierarchyDepth>();
-  registry.add<SpanOfControl>();
-  registry.add<SingleReportManager>();
-  registry.add<PassThroughManager>();
-  registry.add<GradeInversion>();
-  registry.add<Integrity>();
+  registry.add<HierarchyDepth>("structure-hierarchy-depth");
+  registry.add<SpanOfControl>("structure-span-of-control");
+  registry.add<SingleReportManager>("structure-single-report-manager");
+  registry.add<PassThroughManager>("structure-pass-through-manager");
+  registry.add<GradeInversion>("structure-grade-inversion");
+  registry.add<Integrity>("structure-integrity");
 }
 
 }  // namespace

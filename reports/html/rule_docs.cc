@@ -48,7 +48,7 @@ bool list_item(const std::string& line) { return line.rfind("- ", 0) == 0 || lin
 
 }  // namespace
 
-std::string find_rule_doc(const RuleInfo& info) {
+std::string find_rule_doc(const RegisteredRule& info) {
   const std::string relative = info.pack + "/" + info.id + ".md";
   std::vector<fs::path> candidates;
   std::error_code ec;

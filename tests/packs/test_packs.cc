@@ -11,8 +11,8 @@ using namespace orgaudit;
 class CountPeople : public Rule {
  public:
   static RuleInfo info() {
-    return {"testpack-count-people", "reports one info finding per root", Severity::info, "Openness",
-            {{"label", OptionType::string, "root", "word used in the message"}}, ""};
+    return {"reports one info finding per root", Severity::info, "Openness",
+            {{"label", OptionType::string, "root", "word used in the message"}}};
   }
   explicit CountPeople(const RuleOptions& options) : label_(options.get_string("label")) {}
   void check(const CheckContext& context, FindingSink& sink) const override {
@@ -28,7 +28,7 @@ class CountPeople : public Rule {
 
 class Throws : public Rule {
  public:
-  static RuleInfo info() { return {"testpack-throws", "always throws", Severity::warning, "Openness", {}, ""}; }
+  static RuleInfo info() { return {"always throws", Severity::warning, "Openness", {}}; }
   explicit Throws(const RuleOptions&) {}
   void check(const CheckContext&, FindingSink& sink) const override {
     sink.report({EntityRef::person, 0}, "partial finding that must be dropped");
@@ -37,11 +37,13 @@ class Throws : public Rule {
 };
 
 void register_rules(RuleRegistry& registry) {
-  registry.add<CountPeople>();
+  registry.add<CountPeople>("testpack-count-people");
 #if defined(TEST_PACK_THROWING)
-  registry.add<Throws>();
+  registry.add<Throws>("testpack-throws");
 #elif defined(TEST_PACK_DUPLICATE)
-  registry.add<CountPeople>();
+  registry.add<CountPeople>("testpack-count-people");
+#elif defined(TEST_PACK_OUTSIDE_PREFIX)
+  registry.add<Throws>("structure-throws");  // another pack's prefix
 #elif defined(TEST_PACK_THROWS_WHILE_REGISTERING)
   throw std::runtime_error("no licence file");
 #endif
