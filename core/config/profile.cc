@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "config/rule_settings.h"
+#include "io/install_location.h"
 #include "util/diagnostic.h"
 #include "util/text.h"
 
@@ -72,12 +73,9 @@ Profile apply(const std::string& name_or_path, const std::vector<std::string>& d
 }  // namespace
 
 std::vector<std::string> profile_directories() {
-  std::vector<std::string> dirs;
-  std::error_code ec;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back((executable.parent_path() / "../share/orgaudit/rules/profiles").lexically_normal().string());
-  dirs.push_back(std::string(ORGAUDIT_SOURCE_DIR) + "/rules/profiles");
-  return dirs;
+  const std::string data = installed_data_directory();
+  if (data.empty()) return {};
+  return {data + "/rules/profiles"};
 }
 
 std::vector<Profile> list_profiles(const std::vector<std::string>& directories) {

@@ -4,8 +4,8 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <optional>
-#include <unistd.h>
 
+#include "io/install_location.h"
 #include "orgaudit/plugin.h"
 #include "util/text.h"
 
@@ -242,12 +242,7 @@ void PluginHost::load_directory(const std::string& directory, RuleCatalog& catal
   for (const std::string& file : files) load_file(file, catalog);
 }
 
-std::string PluginHost::installed_directory() {
-  std::error_code ec;
-  fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  return (executable.parent_path() / ORGAUDIT_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
-}
+std::string PluginHost::installed_directory() { return installed_plugin_directory(); }
 
 std::vector<std::string> PluginHost::search_path(const std::vector<std::string>& command_line_dirs,
                                                  const char* environment_path) {

@@ -43,7 +43,8 @@ class PluginHost {
   // (colon-separated). Callers add installed_directory() after them.
   static std::vector<std::string> search_path(const std::vector<std::string>& command_line_dirs,
                                               const char* environment_path);
-  // Where the built-in packs are: <bin>/../<libdir>/orgaudit/plugins, in the build tree as installed.
+  // Where the built-in packs are: <bin>/../<libdir>/orgaudit/plugins, in the build tree as installed
+  // (io/install_location.h).
   static std::string installed_directory();
 
  private:
