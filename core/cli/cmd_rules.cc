@@ -32,7 +32,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
       context.out << "  " << o.name << " (" << to_string(o.type) << ", default " << o.default_value
                   << "): " << o.description << "\n";
   }
-  const std::string doc = html::find_rule_doc(info);
+  const std::string doc = html::find_rule_doc(context.files, info);
   if (!doc.empty()) context.out << "\n" << doc;
   return kExitClean;
 }

@@ -66,7 +66,7 @@ struct Config {
 inline constexpr const char* kConfigFileName = ".orgaudit.yaml";
 
 // The nearest `.orgaudit.yaml` in `start_directory` or above it, or "" when there is none.
-std::string find_config(const std::string& start_directory);
+std::string find_config(const FileSystem& files, const std::string& start_directory);
 
 // Reads a config file. Throws InputError with file:line:col for unknown keys (with a
 // did-you-mean), wrong types, a suppression without a reason, a malformed expiry date.

@@ -40,7 +40,7 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
     return name_or_path;
   }
   std::vector<std::string> names;
-  for (const Profile& p : list_profiles(directories)) {
+  for (const Profile& p : list_profiles(RealFileSystem(), directories)) {
     if (p.name == name_or_path) return p.path;
     names.push_back(p.name);
   }
@@ -78,21 +78,16 @@ std::vector<std::string> profile_directories() {
   return {data + "/rules/profiles"};
 }
 
-std::vector<Profile> list_profiles(const std::vector<std::string>& directories) {
+std::vector<Profile> list_profiles(const FileSystem& files, const std::vector<std::string>& directories) {
   std::vector<Profile> profiles;
-  for (const std::string& dir : directories) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) continue;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& file : files) {
+  for (const std::string& dir : directories)
+    for (const std::string& entry : files.list_directory(dir)) {  // sorted
+      const fs::path file = fs::path(dir) / entry;
       const std::string name = file.stem().string();
+      if (file.extension() != ".yaml") continue;
       if (std::none_of(profiles.begin(), profiles.end(), [&](const Profile& p) { return p.name == name; }))
         profiles.push_back(Profile{name, "", file.string()});
     }
-  }
   return profiles;
 }
 

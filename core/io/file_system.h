@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orgaudit {
 
@@ -24,9 +25,15 @@ class FileBytes {
   virtual void done_before(std::size_t offset) { (void)offset; }
 };
 
+enum class FileKind { missing, file, directory, other };
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
+  // What is at `path` (following links); `missing` when nothing is, or it cannot be told.
+  virtual FileKind kind_of(const std::string& path) const = 0;
+  // The names (not paths) of the entries of a directory, sorted; empty when it is no directory.
+  virtual std::vector<std::string> list_directory(const std::string& directory) const = 0;
   // Throws InputError naming the path when it is missing, a directory or unreadable.
   virtual std::unique_ptr<std::istream> open_for_reading(const std::string& path) const = 0;
   virtual std::uint64_t size_of(const std::string& path) const = 0;
@@ -39,24 +46,31 @@ class FileSystem {
 
 class RealFileSystem final : public FileSystem {
  public:
+  FileKind kind_of(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& directory) const override;
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
   std::unique_ptr<FileBytes> read_all(const std::string& path) const override;
   void write_atomically(const std::string& path, const std::string& content) const override;
 };
 
-// In-memory files for tests.
+// In-memory files for tests. Paths are taken as written ("/org/a.yaml"); a directory is any path
+// some file lies below, or one added empty.
 class MemoryFileSystem final : public FileSystem {
  public:
   void add(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  void add_directory(const std::string& path) { directories_.push_back(path); }
   const std::map<std::string, std::string>& files() const { return files_; }
 
+  FileKind kind_of(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& directory) const override;
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
   void write_atomically(const std::string& path, const std::string& content) const override;
 
  private:
   mutable std::map<std::string, std::string> files_;
+  std::vector<std::string> directories_;
 };
 
 }  // namespace orgaudit

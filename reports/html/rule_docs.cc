@@ -1,6 +1,5 @@
 #include "html/rule_docs.h"
 
-#include <fstream>
 #include <sstream>
 
 #include "html/html_escape.h"
@@ -45,13 +44,12 @@ bool list_item(const std::string& line) { return line.rfind("- ", 0) == 0 || lin
 
 }  // namespace
 
-std::string find_rule_doc(const RegisteredRule& info) {
+std::string find_rule_doc(const FileSystem& files, const RegisteredRule& info) {
   const std::string data = installed_data_directory();
-  if (data.empty()) return {};
-  std::ifstream in(data + "/rules/" + info.pack + "/" + info.id + ".md");
-  if (!in) return {};
+  const std::string page = data + "/rules/" + info.pack + "/" + info.id + ".md";
+  if (data.empty() || files.kind_of(page) != FileKind::file) return {};
   std::ostringstream text;
-  text << in.rdbuf();
+  text << files.open_for_reading(page)->rdbuf();
   return text.str();
 }
 
