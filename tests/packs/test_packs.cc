@@ -36,7 +36,8 @@ class Throws : public Rule {
   }
 };
 
-void register_rules(RuleRegistry& registry) {
+// Unused by the packs that export no working entry point (legacy, no_entry_point).
+[[maybe_unused]] void register_rules(RuleRegistry& registry) {
   registry.add<CountPeople>("testpack-count-people");
 #if defined(TEST_PACK_THROWING)
   registry.add<Throws>("testpack-throws");
@@ -78,7 +79,6 @@ extern "C" __attribute__((visibility("default"))) legacy_pack_info orgaudit_get_
 }
 #elif defined(TEST_PACK_NO_ENTRY_POINT)
 extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }
-void (*keep_referenced)(RuleRegistry&) = register_rules;
 #else
 ORGAUDIT_DECLARE_PACK("testpack", "0.0.1", register_rules)
 #endif

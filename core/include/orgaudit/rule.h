@@ -64,6 +64,7 @@ struct CheckContext {
 };
 
 class FindingSink;
+struct Finding;  // the host's (engine/finding.h)
 
 // Adds detail to a finding as it is reported. It names the finding by its place among the rule's
 // findings, not by address, so it stays valid however many the rule reports after it.
@@ -90,7 +91,7 @@ class FindingBuilder {
 
  private:
   const std::string& id_of(EntityRef entity) const;
-  Finding& finding() const { return (*findings_)[index_]; }
+  Finding& finding() const;
 
   std::vector<Finding>* findings_;
   std::size_t index_;
