@@ -8,7 +8,6 @@ namespace {
 
 RuleInfo rule() {
   RuleInfo info;
-  info.id = "test-rule";
   info.summary = "one-line summary";
   return info;
 }

@@ -10,6 +10,7 @@
 
 #include "code_point_columns.h"
 #include "html/rule_docs.h"
+#include "io/file_system.h"
 #include "json.h"
 #include "report.h"
 #include "rule_help.h"
@@ -81,7 +82,7 @@ void logical_location(JsonWriter& w, const std::string& entity_id) {
 void write_rules(JsonWriter& w, const RuleCatalog& catalog, const std::string& docs_url) {
   w.key("rules").begin_array();
   for (const CatalogEntry& rule : catalog.entries()) {
-    const RuleHelp help = rule_help(rule.info, html::find_rule_doc(rule.info));
+    const RuleHelp help = rule_help(rule.info, html::find_rule_doc(RealFileSystem(), rule.info));
     w.begin_object();
     w.key("id").value(rule.info.id);
     text_message(w, "shortDescription", rule.info.summary);

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "orgaudit/finding.h"
+#include "engine/finding.h"
 
 namespace orgaudit::fixtures {
 

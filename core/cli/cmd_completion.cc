@@ -19,9 +19,9 @@ struct ValueCompletion {
   std::vector<std::string> choices;  // for words
 };
 
-std::vector<std::string> profile_names() {
+std::vector<std::string> profile_names(const FileSystem& files) {
   std::vector<std::string> names;
-  for (const Profile& p : list_profiles(profile_directories())) names.push_back(p.name);
+  for (const Profile& p : list_profiles(files, profile_directories())) names.push_back(p.name);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -34,7 +34,7 @@ ValueCompletion argument_completion(const Command& command) {
   return {ValueCompletion::files, {}};
 }
 
-ValueCompletion value_completion(const Command& command, const OptionDecl& option) {
+ValueCompletion value_completion(const Command& command, const OptionDecl& option, const std::vector<std::string>& profiles) {
   const std::string name = option.name, value = option.value_name ? option.value_name : "";
   const std::string command_name = command.name;
   if (name == "format" && (command_name == "check" || command_name == "report")) {
@@ -47,7 +47,7 @@ ValueCompletion value_completion(const Command& command, const OptionDecl& optio
     for (const InputFormat& f : input_formats()) formats.choices.emplace_back(f.name);
     return formats;
   }
-  if (name == "profile") return {ValueCompletion::words, profile_names()};
+  if (name == "profile") return {ValueCompletion::words, profiles};
   if (name == "fail-on") return {ValueCompletion::words, {"error", "warning", "info", "never"}};
   if (name == "color") return {ValueCompletion::words, {"auto", "always", "never"}};
   if (value.find("DIR") != std::string::npos) return {ValueCompletion::directories, {}};
@@ -75,7 +75,7 @@ std::string quoted(const std::string& text) {
   return out + "'";
 }
 
-std::string bash_script() {
+std::string bash_script(const std::vector<std::string>& profiles) {
   std::string global_words;
   for (const OptionDecl& o : kGlobalOptions) global_words += " " + joined(spellings(o));
   std::string command_words, option_cases, value_cases;
@@ -85,7 +85,7 @@ std::string bash_script() {
     for (const OptionDecl& o : accepted_options(c)) {
       for (const std::string& s : spellings(o)) words.push_back(s);
       if (!o.value_name) continue;
-      const ValueCompletion v = value_completion(c, o);
+      const ValueCompletion v = value_completion(c, o, profiles);
       std::vector<std::string> patterns;
       for (const std::string& s : spellings(o)) patterns.push_back(std::string(c.name) + ":" + s);
       std::string action = "COMPREPLY=()";
@@ -142,7 +142,7 @@ std::string zsh_action(const ValueCompletion& v) {
   return " ";
 }
 
-std::string zsh_script() {
+std::string zsh_script(const std::vector<std::string>& profiles) {
   std::string command_specs, command_cases;
   for (const Command& c : commands()) {
     command_specs += "    " + quoted(std::string(c.name) + ":" + zsh_escaped(c.summary)) + "\n";
@@ -151,7 +151,7 @@ std::string zsh_script() {
       for (const std::string& s : spellings(o)) {
         // Every option may be given again (the parser keeps them all, in order).
         std::string spec = "*" + s + "[" + zsh_escaped(o.help) + "]";
-        if (o.value_name) spec += ":" + zsh_escaped(o.value_name) + ":" + zsh_action(value_completion(c, o));
+        if (o.value_name) spec += ":" + zsh_escaped(o.value_name) + ":" + zsh_action(value_completion(c, o, profiles));
         command_cases += "        " + quoted(spec) + " \\\n";
       }
     }
@@ -183,7 +183,7 @@ std::string zsh_script() {
          "_orgaudit \"$@\"\n";
 }
 
-std::string fish_script() {
+std::string fish_script(const std::vector<std::string>& profiles) {
   std::string out =
       "# fish completion for orgaudit, made by 'orgaudit completion fish' from its command and option tables.\n"
       "# Install: orgaudit completion fish > /usr/share/fish/vendor_completions.d/orgaudit.fish\n"
@@ -200,7 +200,7 @@ std::string fish_script() {
     for (const OptionDecl& o : accepted_options(c)) {
       out += when + (o.short_name ? std::string(" -s ") + o.short_name : "") + " -l " + o.name;
       if (o.value_name) {
-        const ValueCompletion v = value_completion(c, o);
+        const ValueCompletion v = value_completion(c, o, profiles);
         out += " -r";
         if (v.kind == ValueCompletion::words) out += " -f -a " + quoted(joined(v.choices));
         if (v.kind == ValueCompletion::files) out += " -F";
@@ -212,10 +212,11 @@ std::string fish_script() {
   return out;
 }
 
-std::string script_for(const std::string& shell) {
-  if (shell == "bash") return bash_script();
-  if (shell == "zsh") return zsh_script();
-  return fish_script();
+// The profiles offered for --profile are those installed when the script is made.
+std::string script_for(const std::string& shell, const std::vector<std::string>& profiles) {
+  if (shell == "bash") return bash_script(profiles);
+  if (shell == "zsh") return zsh_script(profiles);
+  return fish_script(profiles);
 }
 
 }  // namespace
@@ -223,7 +224,7 @@ std::string script_for(const std::string& shell) {
 int run_completion(const ParsedArgs& args, CliContext& context) {
   if (args.positional.size() != 1 || std::find(kShells.begin(), kShells.end(), args.positional.front()) == kShells.end())
     throw UsageError("completion needs one shell: bash, zsh or fish (e.g. 'orgaudit completion bash')");
-  context.out << script_for(args.positional.front());
+  context.out << script_for(args.positional.front(), profile_names(context.files));
   return kExitClean;
 }
 

@@ -14,12 +14,11 @@ Config config_for(const ParsedArgs& args, const CliContext& context) {
   namespace fs = std::filesystem;
   if (args.has("no-config") || args.has("config")) return load_run_config(args, context);
   fs::path start = ".";
-  std::error_code ec;
   if (!args.positional.empty()) {
     const fs::path given = args.positional.front();
-    start = fs::is_directory(given, ec) ? given : given.has_parent_path() ? given.parent_path() : fs::path(".");
+    start = context.files.kind_of(given.string()) == FileKind::directory ? given : given.has_parent_path() ? given.parent_path() : fs::path(".");
   }
-  const std::string found = find_config(start.string());
+  const std::string found = find_config(context.files, start.string());
   return found.empty() ? Config{} : load_config(context.files, found);
 }
 

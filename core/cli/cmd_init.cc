@@ -12,15 +12,14 @@ namespace orgaudit::cli {
 int run_init(const ParsedArgs& args, CliContext& context) {
   if (args.positional.size() > 1) throw UsageError("init takes at most one directory");
   const std::filesystem::path dir = args.positional.empty() ? "." : args.positional.front();
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  if (context.files.kind_of(dir.string()) != FileKind::directory)
     return cannot_run(context, "'" + dir.string() + "' is not a directory");
   const std::string path = (dir / kConfigFileName).lexically_normal().string();
   // A config holds a team's suppressions and their reasons: never overwritten by accident.
-  if (std::filesystem::exists(path, ec) && !args.has("force"))
+  if (context.files.kind_of(path) != FileKind::missing && !args.has("force"))
     return cannot_run(context, path + " already exists; pass --force to replace it");
   std::vector<std::string> profiles;
-  for (const Profile& p : list_profiles(profile_directories())) profiles.push_back(p.name);
+  for (const Profile& p : list_profiles(context.files, profile_directories())) profiles.push_back(p.name);
   context.files.write_atomically(path, schema_line("orgaudit-config.schema.json") + starter_config(profiles));
   context.out << "wrote " << path << "; see the effective settings with 'orgaudit config --dump'\n";
   return kExitClean;

@@ -25,7 +25,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
     return cannot_run(context, "no rule '" + id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
                                    " (run 'orgaudit rules' to list them)");
   }
-  const RuleInfo& info = entry->info;
+  const RegisteredRule& info = entry->info;
   context.out << info.id << " (" << info.pack << " pack, " << to_string(info.default_severity)
               << ", dimension " << info.dimension << ")\n  " << info.summary << "\n";
   if (!info.options.empty()) {
@@ -34,7 +34,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
       context.out << "  " << o.name << " (" << to_string(o.type) << ", default " << o.default_value
                   << "): " << o.description << "\n";
   }
-  const std::string doc = html::find_rule_doc(info);
+  const std::string doc = html::find_rule_doc(context.files, info);
   if (!doc.empty()) context.out << "\n" << doc;
   return kExitClean;
 }

@@ -33,7 +33,7 @@ Config load_run_config(const ParsedArgs& args, const CliContext& context) {
   std::string path = args.last("config");
   if (path.empty() && !args.positional.empty()) {
     const std::filesystem::path first(args.positional.front());
-    path = find_config(first.has_parent_path() ? first.parent_path().string() : ".");
+    path = find_config(context.files, first.has_parent_path() ? first.parent_path().string() : ".");
   }
   return path.empty() ? Config{} : load_config(context.files, path);
 }

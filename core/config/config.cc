@@ -131,13 +131,12 @@ void check_config_rules(const Config& config, const RuleCatalog& catalog) {
   }
 }
 
-std::string find_config(const std::string& start_directory) {
+std::string find_config(const FileSystem& files, const std::string& start_directory) {
   std::error_code ec;
   fs::path dir = fs::absolute(start_directory.empty() ? "." : start_directory, ec);
   while (!ec) {
     const fs::path candidate = dir / kConfigFileName;
-    std::error_code missing;  // a directory without a config is the common case, not an error
-    if (fs::is_regular_file(candidate, missing)) return candidate.string();
+    if (files.kind_of(candidate.string()) == FileKind::file) return candidate.string();
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
   }

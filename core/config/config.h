@@ -82,7 +82,7 @@ struct Config {
 inline constexpr const char* kConfigFileName = ".orgaudit.yaml";
 
 // The nearest `.orgaudit.yaml` in `start_directory` or above it, or "" when there is none.
-std::string find_config(const std::string& start_directory);
+std::string find_config(const FileSystem& files, const std::string& start_directory);
 
 // A score gate as written on the command line or in the config: a plain decimal number from 0 to
 // 100, or nullopt. NaN, infinities and out-of-range values are refused, since a gate compared with

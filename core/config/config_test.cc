@@ -72,11 +72,13 @@ TEST_CASE("a config file larger than the limit is refused unread") {
 }
 
 TEST_CASE("the config is found by searching upward") {
-  namespace fs = std::filesystem;
-  const fs::path root = fs::temp_directory_path() / "orgaudit-config-search";
-  fs::remove_all(root);
-  fs::create_directories(root / "a" / "b");
-  std::ofstream(root / ".orgaudit.yaml") << "profile: classic\n";
-  CHECK(fs::path(find_config((root / "a" / "b").string())) == root / ".orgaudit.yaml");
-  fs::remove_all(root);
+  MemoryFileSystem files;
+  files.add("/org/.orgaudit.yaml", "profile: classic\n");
+  files.add("/org/a/b/org.yaml", "people: []\n");
+  CHECK(find_config(files, "/org/a/b") == "/org/.orgaudit.yaml");
+  files.add("/org/a/.orgaudit.yaml", "profile: classic\n");
+  CHECK(find_config(files, "/org/a/b") == "/org/a/.orgaudit.yaml");  // the nearest wins
+  CHECK(find_config(files, "/elsewhere") == "");
+  files.add_directory("/org/a/b/.orgaudit.yaml");  // a directory of that name is no config
+  CHECK(find_config(files, "/org/a/b") == "/org/a/.orgaudit.yaml");
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "config/rule_settings.h"
+#include "io/install_location.h"
 #include "util/diagnostic.h"
 #include "util/text.h"
 
@@ -38,7 +39,7 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
     return name_or_path;
   }
   std::vector<std::string> names;
-  for (const Profile& p : list_profiles(directories)) {
+  for (const Profile& p : list_profiles(RealFileSystem(), directories)) {
     if (p.name == name_or_path) return p.path;
     names.push_back(p.name);
   }
@@ -70,29 +71,21 @@ Profile apply(const std::string& name_or_path, const std::vector<std::string>& d
 }  // namespace
 
 std::vector<std::string> profile_directories() {
-  std::vector<std::string> dirs;
-  std::error_code ec;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back((executable.parent_path() / "../share/orgaudit/rules/profiles").lexically_normal().string());
-  dirs.push_back(std::string(ORGAUDIT_SOURCE_DIR) + "/rules/profiles");
-  return dirs;
+  const std::string data = installed_data_directory();
+  if (data.empty()) return {};
+  return {data + "/rules/profiles"};
 }
 
-std::vector<Profile> list_profiles(const std::vector<std::string>& directories) {
+std::vector<Profile> list_profiles(const FileSystem& files, const std::vector<std::string>& directories) {
   std::vector<Profile> profiles;
-  for (const std::string& dir : directories) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) continue;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& file : files) {
+  for (const std::string& dir : directories)
+    for (const std::string& entry : files.list_directory(dir)) {  // sorted
+      const fs::path file = fs::path(dir) / entry;
       const std::string name = file.stem().string();
+      if (file.extension() != ".yaml") continue;
       if (std::none_of(profiles.begin(), profiles.end(), [&](const Profile& p) { return p.name == name; }))
         profiles.push_back(Profile{name, "", file.string()});
     }
-  }
   return profiles;
 }
 

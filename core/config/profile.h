@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/rule_catalog.h"
+#include "io/file_system.h"
 
 namespace orgaudit {
 
@@ -25,7 +26,7 @@ struct Profile {
 std::vector<std::string> profile_directories();
 
 // Lists the profiles found in `directories`, by name.
-std::vector<Profile> list_profiles(const std::vector<std::string>& directories);
+std::vector<Profile> list_profiles(const FileSystem& files, const std::vector<std::string>& directories);
 
 // Applies the profile (and what it extends) to `selection`. `name_or_path` is a profile name or a
 // path to a .yaml file. Throws InputError for a missing or malformed profile, with a did-you-mean.

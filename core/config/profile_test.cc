@@ -40,7 +40,7 @@ TEST_CASE("profiles select rules, options and severities, and extend each other"
   CHECK(selection.options["structure-hierarchy-depth"]["max-layers"] == "3");  // the child wins
   CHECK(selection.options["structure-grade-inversion"]["grade-order"] == "A,B,C");
   CHECK(selection.severities["structure-hierarchy-depth"] == Severity::error);
-  CHECK(list_profiles({dir}).size() == 2);
+  CHECK(list_profiles(RealFileSystem(), {dir}).size() == 2);
 }
 
 TEST_CASE("profile errors name the file and line") {
@@ -81,4 +81,17 @@ TEST_CASE("the shipped classic profile loads") {
   const Profile p = apply_profile("classic", profile_directories(), selection);
   CHECK(p.name == "classic");
   CHECK(selection.options["structure-span-of-control"]["min-span"] == "4");
+}
+
+TEST_CASE("profiles are listed from the directories a file system shows, first directory first") {
+  MemoryFileSystem files;
+  files.add("/mine/lean.yaml", "orgaudit-profile: 1\n");
+  files.add("/mine/notes.txt", "not a profile\n");
+  files.add("/shipped/classic.yaml", "orgaudit-profile: 1\n");
+  files.add("/shipped/lean.yaml", "orgaudit-profile: 1\n");
+  const std::vector<Profile> profiles = list_profiles(files, {"/mine", "/shipped", "/missing"});
+  REQUIRE(profiles.size() == 2);
+  CHECK(profiles[0].name == "lean");
+  CHECK(profiles[0].path == "/mine/lean.yaml");  // the user's directory wins over the shipped one
+  CHECK(profiles[1].name == "classic");
 }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "engine/rule_catalog.h"
-#include "orgaudit/finding.h"
+#include "engine/finding.h"
 #include "orgaudit/metrics.h"
 #include "orgaudit/model.h"
 

@@ -46,7 +46,8 @@ TEST_CASE("a finding builder stays valid however many findings are reported afte
   org.people.push_back(ada);
   org.resolve();
   const OrgMetrics metrics = OrgMetrics::compute(org);
-  const CatalogEntry entry{RuleInfo{"test-late-detail", "", Severity::warning, "Openness", {}, "test"}, nullptr};
+  const CatalogEntry entry{RegisteredRule{RuleInfo{"", Severity::warning, "Openness", {}}, "test-late-detail", "test"},
+                           nullptr};
   std::vector<ConfiguredRule> rules;
   rules.push_back(ConfiguredRule{&entry, Severity::warning, false, std::make_unique<LateDetail>()});
   const RunResult run = run_rules(org, metrics, rules);

@@ -1,4 +1,5 @@
-#include "orgaudit/finding.h"
+#include "engine/finding.h"
+
 #include "orgaudit/rule.h"
 
 namespace orgaudit {
@@ -28,6 +29,8 @@ const char* to_string(OptionType type) {
   }
   return "string";
 }
+
+Finding& FindingBuilder::finding() const { return (*findings_)[index_]; }
 
 const std::string& FindingBuilder::id_of(EntityRef entity) const {
   return entity.kind == EntityRef::person ? org_->people.at(entity.index).id : org_->units.at(entity.index).id;

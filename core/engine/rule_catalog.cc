@@ -57,15 +57,13 @@ void RuleCatalog::begin_pack(std::string pack_name, std::string source_path) {
   source_path_ = std::move(source_path);
 }
 
-void RuleCatalog::add(RuleInfo info, RuleFactory factory) {
-  auto [it, inserted] = source_of_rule_.emplace(info.id, source_path_);
+void RuleCatalog::add(std::string id, RuleInfo info, RuleFactory factory) {
+  auto [it, inserted] = source_of_rule_.emplace(id, source_path_);
   if (!inserted)
-    throw DuplicateRuleError("rule '" + info.id + "' is registered by both " + it->second +
-                             " and " + source_path_);
-  info.pack = pack_;
-  CatalogEntry entry{std::move(info), std::move(factory)};
+    throw DuplicateRuleError("rule '" + id + "' is registered by both " + it->second + " and " + source_path_);
+  CatalogEntry entry{RegisteredRule{std::move(info), std::move(id), pack_}, std::move(factory)};
   auto at = std::lower_bound(entries_.begin(), entries_.end(), entry.info.id,
-                             [](const CatalogEntry& e, const std::string& id) { return e.info.id < id; });
+                             [](const CatalogEntry& e, const std::string& key) { return e.info.id < key; });
   entries_.insert(at, std::move(entry));
 }
 
@@ -102,7 +100,7 @@ std::vector<std::string> RuleCatalog::ids() const {
   return out;
 }
 
-RuleOptionValues::RuleOptionValues(const RuleInfo& info, std::map<std::string, std::string> values)
+RuleOptionValues::RuleOptionValues(const RegisteredRule& info, std::map<std::string, std::string> values)
     : info_(info), values_(std::move(values)) {
   std::vector<std::string> names;
   for (const OptionSpec& s : info_.options) names.push_back(s.name);

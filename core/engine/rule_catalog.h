@@ -14,8 +14,14 @@ namespace orgaudit {
 // Makes one rule with the user's options. For a pack's rule it calls the pack's C factory.
 using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
 
+// A rule as the host knows it: what it declared, under the id its module gave it, in its pack.
+struct RegisteredRule : RuleInfo {
+  std::string id;    // "<pack>-<name>"
+  std::string pack;
+};
+
 struct CatalogEntry {
-  RuleInfo info;
+  RegisteredRule info;
   RuleFactory factory;
 };
 
@@ -29,8 +35,8 @@ class RuleCatalog {
  public:
   // The plugin host (and the host's own built-in rules) name the pack, then add its rules.
   void begin_pack(std::string pack_name, std::string source_path);
-  // Throws DuplicateRuleError for an id already registered.
-  void add(RuleInfo info, RuleFactory factory);
+  // Registers a rule of the current pack as `id`. Throws DuplicateRuleError for an id already registered.
+  void add(std::string id, RuleInfo info, RuleFactory factory);
   // A rule id a pack no longer registers because its findings are now `merged_into`'s: a setting
   // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
   // and a suppression that names it applies to `merged_into`, with a warning to rename it.
@@ -76,7 +82,7 @@ std::vector<ConfiguredRule> configure_rules(const RuleCatalog& catalog, const Ru
 // Options of one rule: user values over the declared defaults, validated on construction.
 class RuleOptionValues final : public RuleOptions {
  public:
-  RuleOptionValues(const RuleInfo& info, std::map<std::string, std::string> values);
+  RuleOptionValues(const RegisteredRule& info, std::map<std::string, std::string> values);
   long get_int(const std::string& name) const override;
   double get_number(const std::string& name) const override;
   bool get_bool(const std::string& name) const override;
@@ -87,7 +93,7 @@ class RuleOptionValues final : public RuleOptions {
   const OptionSpec& spec(const std::string& name, OptionType type) const;
   std::string raw(const OptionSpec& spec) const;
 
-  const RuleInfo& info_;
+  const RegisteredRule& info_;
   std::map<std::string, std::string> values_;
 };
 

@@ -64,7 +64,7 @@ void register_import_rules(RuleCatalog& catalog) {
   catalog.begin_pack("import", "built-in");
   for (const IssueRule& rule : kIssueRules) {
     const ImportIssue::Kind kind = rule.kind;
-    catalog.add(RuleInfo{rule.id, rule.summary, rule.severity, "Data quality", {}, ""},
+    catalog.add(rule.id, RuleInfo{rule.summary, rule.severity, "Data quality", {}},
                 [kind](const RuleOptions&) -> std::unique_ptr<Rule> { return std::make_unique<ImportIssueRule>(kind); });
   }
 }

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <fcntl.h>
@@ -113,6 +114,22 @@ std::unique_ptr<std::istream> RealFileSystem::open_for_reading(const std::string
   auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*stream) fail(path, std::string("cannot open: ") + std::strerror(errno));
   return stream;
+}
+
+FileKind RealFileSystem::kind_of(const std::string& path) const {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return FileKind::missing;
+  if (S_ISREG(info.st_mode)) return FileKind::file;
+  return S_ISDIR(info.st_mode) ? FileKind::directory : FileKind::other;
+}
+
+std::vector<std::string> RealFileSystem::list_directory(const std::string& directory) const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::uint64_t RealFileSystem::size_of(const std::string& path) const {
@@ -285,6 +302,27 @@ void remove_temporary_files_on_signals() {
   sigemptyset(&action.sa_mask);
   for (int s : kCleanupSignals) sigaddset(&action.sa_mask, s);  // one handler runs at a time
   for (int s : kCleanupSignals) ::sigaction(s, &action, nullptr);
+}
+
+FileKind MemoryFileSystem::kind_of(const std::string& path) const {
+  if (files_.count(path)) return FileKind::file;
+  const std::string below = path.empty() || path.back() == '/' ? path : path + "/";
+  if (path == "." || std::find(directories_.begin(), directories_.end(), path) != directories_.end())
+    return FileKind::directory;
+  const auto next = files_.lower_bound(below);
+  return next != files_.end() && next->first.compare(0, below.size(), below) == 0 ? FileKind::directory
+                                                                                 : FileKind::missing;
+}
+
+std::vector<std::string> MemoryFileSystem::list_directory(const std::string& directory) const {
+  const std::string below = directory.empty() || directory.back() == '/' ? directory : directory + "/";
+  std::vector<std::string> names;
+  for (auto it = files_.lower_bound(below); it != files_.end() && it->first.compare(0, below.size(), below) == 0; ++it) {
+    const std::string rest = it->first.substr(below.size());
+    const std::string name = rest.substr(0, rest.find('/'));
+    if (names.empty() || names.back() != name) names.push_back(name);
+  }
+  return names;
 }
 
 std::unique_ptr<std::istream> MemoryFileSystem::open_for_reading(const std::string& path) const {

@@ -30,9 +30,15 @@ struct FileContent {
   std::string_view content;  // must outlive the write
 };
 
+enum class FileKind { missing, file, directory, other };
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
+  // What is at `path` (following links); `missing` when nothing is, or it cannot be told.
+  virtual FileKind kind_of(const std::string& path) const = 0;
+  // The names (not paths) of the entries of a directory, sorted; empty when it is no directory.
+  virtual std::vector<std::string> list_directory(const std::string& directory) const = 0;
   // Throws InputError naming the path when it is missing, a directory or unreadable.
   virtual std::unique_ptr<std::istream> open_for_reading(const std::string& path) const = 0;
   virtual std::uint64_t size_of(const std::string& path) const = 0;
@@ -48,6 +54,8 @@ class FileSystem {
 
 class RealFileSystem final : public FileSystem {
  public:
+  FileKind kind_of(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& directory) const override;
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
   std::unique_ptr<FileBytes> read_all(const std::string& path) const override;
@@ -64,18 +72,23 @@ void remove_temporary_files_on_signals();
 std::unique_ptr<FileBytes> read_all_within(const FileSystem& files, const std::string& path, std::uint64_t max_bytes,
                                            const std::string& what);
 
-// In-memory files for tests.
+// In-memory files for tests. Paths are taken as written ("/org/a.yaml"); a directory is any path
+// some file lies below, or one added empty.
 class MemoryFileSystem final : public FileSystem {
  public:
   void add(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  void add_directory(const std::string& path) { directories_.push_back(path); }
   const std::map<std::string, std::string>& files() const { return files_; }
 
+  FileKind kind_of(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& directory) const override;
   std::unique_ptr<std::istream> open_for_reading(const std::string& path) const override;
   std::uint64_t size_of(const std::string& path) const override;
   void write_all_atomically(const std::vector<FileContent>& outputs) const override;
 
  private:
   mutable std::map<std::string, std::string> files_;
+  std::vector<std::string> directories_;
 };
 
 }  // namespace orgaudit

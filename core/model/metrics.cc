@@ -154,6 +154,13 @@ void compute_units(const Org& org, UnitMetrics& u) {
 
 }  // namespace
 
+PersonRange ReportingMetrics::reports_of(PersonIndex manager) const {
+  const auto [first, last] = boost::adjacent_vertices(manager, graph);
+  const PersonIndex* column = graph.m_forward.m_column.data();
+  return PersonRange{column + (first - graph.m_forward.m_column.begin()),
+                     column + (last - graph.m_forward.m_column.begin())};
+}
+
 std::vector<PersonIndex> ReportingMetrics::chain_to(const Org& org, PersonIndex p) const {
   std::vector<PersonIndex> chain;
   if (depth[p] < 0) return chain;

@@ -58,6 +58,12 @@ TEST_CASE("depth, spans and subtree sizes of a tree") {
   CHECK(r.depth[at(org, "JUN")] == -1);
   CHECK(r.max_depth == 2);
   CHECK(r.direct_reports[at(org, "CEO")] == 4);
+  const PersonRange of_ceo = r.reports_of(at(org, "CEO"));
+  CHECK(std::vector<PersonIndex>(of_ceo.begin(), of_ceo.end()) ==
+        std::vector<PersonIndex>{at(org, "A"), at(org, "B"), at(org, "PA"), at(org, "VAC")});
+  CHECK(r.reports_of(at(org, "A2")).empty());
+  CHECK(r.reports_of(at(org, "A")).size() == 2);
+  CHECK(r.reports_of(at(org, "A1")).empty());  // the aggregate row JUN is no edge of the graph
   CHECK(r.span[at(org, "CEO")] == 2);        // assistant and vacancy excluded
   CHECK(r.span[at(org, "A1")] == 0);
   CHECK(r.direct_reports[at(org, "A1")] == 0);

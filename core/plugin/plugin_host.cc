@@ -4,8 +4,8 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <optional>
-#include <unistd.h>
 
+#include "io/install_location.h"
 #include "orgaudit/plugin.h"
 #include "util/text.h"
 
@@ -85,15 +85,16 @@ std::string layout_differences(const orgaudit_abi_layout& pack, const orgaudit_a
 // The C callbacks catch everything: no host exception unwinds through the pack.
 class Registration {
  public:
-  Registration(const RuleCatalog& catalog, std::string path) : catalog_(catalog), path_(std::move(path)) {}
+  Registration(const RuleCatalog& catalog, std::string pack_name, std::string path)
+      : catalog_(catalog), pack_name_(std::move(pack_name)), path_(std::move(path)) {}
 
   orgaudit_registrar registrar() { return orgaudit_registrar{this, &add_rule, &fail, &retire_rule}; }
 
   // Throws the first refusal or failure the pack met; otherwise adds its rules to the catalog.
-  std::size_t commit(const std::string& pack_name, RuleCatalog& catalog) {
+  std::size_t commit(RuleCatalog& catalog) {
     if (failure_) throw *failure_;
-    catalog.begin_pack(pack_name, path_);
-    for (auto& [info, factory] : staged_) catalog.add(std::move(info), std::move(factory));
+    catalog.begin_pack(pack_name_, path_);
+    for (StagedRule& rule : staged_) catalog.add(std::move(rule.id), std::move(rule.info), std::move(rule.factory));
     for (auto& [retired_id, merged_into] : retired_) catalog.retire(std::move(retired_id), std::move(merged_into));
     return staged_.size();
   }
@@ -143,8 +144,9 @@ class Registration {
 
   void stage(const orgaudit_rule_decl& rule) {
     auto text = [](const char* value) { return std::string(value ? value : ""); };
+    const std::string id = text(rule.id);
+    check_id(id);
     RuleInfo info;
-    info.id = text(rule.id);
     info.summary = text(rule.summary);
     info.default_severity = static_cast<Severity>(rule.default_severity);
     info.dimension = text(rule.dimension);
@@ -152,16 +154,15 @@ class Registration {
       const orgaudit_option_decl& o = rule.options[i];
       info.options.push_back({text(o.name), static_cast<OptionType>(o.type), text(o.default_value), text(o.description)});
     }
-    const bool staged_twice = std::any_of(staged_.begin(), staged_.end(),
-                                          [&](const CatalogEntry& e) { return e.info.id == info.id; });
+    const bool staged_twice =
+        std::any_of(staged_.begin(), staged_.end(), [&](const StagedRule& staged) { return staged.id == id; });
     if (staged_twice)
-      throw PluginError(PluginError::duplicate_rule,
-                        "duplicate rule id: rule '" + info.id + "' is registered twice by " + path_);
-    if (const std::string* other = catalog_.source_of(info.id))
-      throw PluginError(PluginError::duplicate_rule, "duplicate rule id: rule '" + info.id +
-                                                         "' is registered by both " + *other + " and " + path_);
+      throw PluginError(PluginError::duplicate_rule, "duplicate rule id: rule '" + id + "' is registered twice by " + path_);
+    if (const std::string* other = catalog_.source_of(id))
+      throw PluginError(PluginError::duplicate_rule, "duplicate rule id: rule '" + id + "' is registered by both " +
+                                                         *other + " and " + path_);
     const orgaudit_create_rule_fn create = rule.create;
-    staged_.push_back({std::move(info), [create](const RuleOptions& options) {
+    staged_.push_back({id, std::move(info), [create](const RuleOptions& options) {
                          char error[512] = "";
                          Rule* made = create(&options, error, sizeof error);
                          // A rule refuses its options in its constructor (a value out of range).
@@ -170,9 +171,30 @@ class Registration {
                        }});
   }
 
+  // plugin.h promises every id of a pack starts with its name: a pack cannot take over another's rules.
+  void check_id(const std::string& id) const {
+    const std::string prefix = pack_name_ + "-";
+    if (id.size() <= prefix.size() || id.compare(0, prefix.size(), prefix) != 0)
+      throw PluginError(PluginError::rule_outside_pack,
+                        "plugin '" + path_ + "' (pack '" + pack_name_ + "') registers rule '" + id +
+                            "', outside its prefix: every rule id of the pack must start with '" + prefix + "'");
+    const bool kebab = std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!kebab || id.back() == '-' || id.find("--") != std::string::npos)
+      throw PluginError(PluginError::rule_outside_pack, "plugin '" + path_ + "' registers rule '" + id +
+                                                            "', which is not kebab-case (a-z, 0-9, single dashes)");
+  }
+
   const RuleCatalog& catalog_;
+  std::string pack_name_;
   std::string path_;
-  std::vector<CatalogEntry> staged_;
+  struct StagedRule {
+    std::string id;
+    RuleInfo info;
+    RuleFactory factory;
+  };
+  std::vector<StagedRule> staged_;
   std::vector<std::pair<std::string, std::string>> retired_;  // retired id -> the rule that took its findings
   std::optional<PluginError> failure_;
 };
@@ -217,10 +239,10 @@ void PluginHost::load_file(const std::string& path, RuleCatalog& catalog) {
                       "plugin '" + path + "' returned incomplete pack information (no name or no register function)");
 
   LoadedPack pack{info->pack_name, info->pack_version ? info->pack_version : "", path, 0};
-  Registration registration(catalog, path);
+  Registration registration(catalog, pack.name, path);
   const orgaudit_registrar registrar = registration.registrar();
   info->register_rules(&registrar);
-  pack.rule_count = registration.commit(pack.name, catalog);
+  pack.rule_count = registration.commit(catalog);
   library.keep();
   packs_.push_back(std::move(pack));
 }
@@ -238,12 +260,7 @@ void PluginHost::load_directory(const std::string& directory, RuleCatalog& catal
   for (const std::string& file : files) load_file(file, catalog);
 }
 
-std::string PluginHost::installed_directory() {
-  std::error_code ec;
-  fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  return (executable.parent_path() / ORGAUDIT_PLUGIN_DIR_FROM_BIN).lexically_normal().string();
-}
+std::string PluginHost::installed_directory() { return installed_plugin_directory(); }
 
 std::vector<std::string> PluginHost::search_path(const std::vector<std::string>& command_line_dirs,
                                                  const char* environment_path) {

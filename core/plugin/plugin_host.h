@@ -13,7 +13,7 @@ namespace orgaudit {
 class PluginError : public std::runtime_error {
  public:
   enum Kind { file_not_found, not_loadable, missing_entry_point, version_mismatch, layout_mismatch,
-              duplicate_rule, registration_failed };
+              duplicate_rule, rule_outside_pack, registration_failed };
   PluginError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
 
@@ -43,7 +43,8 @@ class PluginHost {
   // (colon-separated). Callers add installed_directory() after them.
   static std::vector<std::string> search_path(const std::vector<std::string>& command_line_dirs,
                                               const char* environment_path);
-  // Where the built-in packs are: <bin>/../<libdir>/orgaudit/plugins, in the build tree as installed.
+  // Where the built-in packs are: <bin>/../<libdir>/orgaudit/plugins, in the build tree as installed
+  // (io/install_location.h).
   static std::string installed_directory();
 
  private:

@@ -109,6 +109,13 @@ TEST_CASE("an exception in a pack's register function is reported, not propagate
   CHECK(host.packs().empty());
 }
 
+TEST_CASE("a pack registering a rule outside its prefix is refused, naming the id and the prefix") {
+  std::string message;
+  CHECK(load_error(test_pack("outside_prefix"), message) == PluginError::rule_outside_pack);
+  CHECK_THAT(message, Catch::Contains("(pack 'testpack') registers rule 'structure-throws', outside its prefix") &&
+                          Catch::Contains("must start with 'testpack-'"));
+}
+
 TEST_CASE("the same rule id from two packs is refused and the second pack adds nothing") {
   PluginHost host;
   RuleCatalog catalog;

@@ -147,7 +147,7 @@ TEST_CASE("a version 1 baseline is matched by rule, entities and message, and pr
 TEST_CASE("a baseline entry of a retired rule accepts the merged rule's finding on the same entities", "[workflow]") {
   RuleCatalog catalog;
   catalog.begin_pack("structure", "structure.so");
-  catalog.add(RuleInfo{"structure-span-of-control", "spans", Severity::warning, "Span health", {}, ""}, nullptr);
+  catalog.add("structure-span-of-control", RuleInfo{"spans", Severity::warning, "Span health", {}}, nullptr);
   catalog.retire("structure-single-report-manager", "structure-span-of-control");
   // Before the merge, a one-report manager P1 had a span finding and a single-report finding.
   Baseline v1 = read(

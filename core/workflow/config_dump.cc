@@ -41,7 +41,7 @@ std::string option_value(const OptionSpec& spec, const std::string& value) {
 }
 
 void dump_rule(std::string& out, const CatalogEntry& entry, const RuleSelection& selection) {
-  const RuleInfo& info = entry.info;
+  const RegisteredRule& info = entry.info;
   bool on = true;
   for (const auto& [enable, pattern] : selection.toggles)
     if (glob_match(pattern, info.id)) on = enable;

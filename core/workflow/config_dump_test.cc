@@ -17,11 +17,12 @@ Config load(const std::string& text) {
 RuleCatalog catalog() {
   RuleCatalog c;
   c.begin_pack("test", "test.so");
-  c.add(RuleInfo{"test-depth", "too deep", Severity::warning, "Flatness",
+  c.add("test-depth",
+        RuleInfo{"too deep", Severity::warning, "Flatness",
                  {{"max-layers", OptionType::integer, "7", "layers"}, {"order", OptionType::list, "A,B", "grades"},
-                  {"label", OptionType::string, "say \"hi\" <b>", "text"}}, ""},
+                  {"label", OptionType::string, "say \"hi\" <b>", "text"}}},
         nullptr);
-  c.add(RuleInfo{"test-span", "spans", Severity::error, "Span health", {}, ""}, nullptr);
+  c.add("test-span", RuleInfo{"spans", Severity::error, "Span health", {}}, nullptr);
   return c;
 }
 

@@ -103,7 +103,7 @@ TEST_CASE("config suppressions follow the entity through anonymisation", "[workf
 TEST_CASE("a suppression of an unknown rule is an error with a did-you-mean", "[workflow]") {
   RuleCatalog catalog;
   catalog.begin_pack("test", "test.so");
-  catalog.add(RuleInfo{"structure-span-of-control", "spans", Severity::warning, "Span health", {}, ""}, nullptr);
+  catalog.add("structure-span-of-control", RuleInfo{"spans", Severity::warning, "Span health", {}}, nullptr);
   SuppressionSources sources;
   sources.config_path = ".orgaudit.yaml";
   sources.config = {config_entry("structure-span-of-contrl", "P1", 7)};
@@ -120,7 +120,7 @@ TEST_CASE("a suppression of an unknown rule is an error with a did-you-mean", "[
 TEST_CASE("a suppression of a retired rule applies to the rule it was merged into, with a warning", "[workflow]") {
   RuleCatalog catalog;
   catalog.begin_pack("test", "test.so");
-  catalog.add(RuleInfo{"structure-span-of-control", "spans", Severity::warning, "Span health", {}, ""}, nullptr);
+  catalog.add("structure-span-of-control", RuleInfo{"spans", Severity::warning, "Span health", {}}, nullptr);
   catalog.retire("structure-single-report-manager", "structure-span-of-control");
   SuppressionSources sources;
   sources.config_path = ".orgaudit.yaml";

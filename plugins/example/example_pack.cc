@@ -8,12 +8,10 @@ using namespace orgaudit;
 class MissingTitle : public Rule {
  public:
   static RuleInfo info() {
-    return {"example-missing-title",
-            "people and posts without a job title",
+    return {"people and posts without a job title",
             Severity::info,
             "Data quality",
-            {{"ignore-vacant", OptionType::boolean, "true", "skip vacant posts"}},
-            ""};
+            {{"ignore-vacant", OptionType::boolean, "true", "skip vacant posts"}}};
   }
 
   explicit MissingTitle(const RuleOptions& options) : ignore_vacant_(options.get_bool("ignore-vacant")) {}
@@ -32,7 +30,7 @@ class MissingTitle : public Rule {
   bool ignore_vacant_;
 };
 
-void register_example_rules(RuleRegistry& registry) { registry.add<MissingTitle>(); }
+void register_example_rules(RuleRegistry& registry) { registry.add<MissingTitle>("example-missing-title"); }
 
 }  // namespace
 

@@ -7,8 +7,7 @@
 namespace orgaudit::rendanheyi {
 
 RuleInfo ComplacentMe::info() {
-  return {"rendanheyi-complacent-me",
-          "micro-enterprises showing signs of self-complacency: falling user feedback, no outside hires, "
+  return {"micro-enterprises showing signs of self-complacency: falling user feedback, no outside hires, "
           "ties, or funding, growth without a split, flat revenue",
           Severity::warning,
           "Openness",
@@ -20,8 +19,7 @@ RuleInfo ComplacentMe::info() {
            {"max-size", OptionType::number, "15",
             "headcount above which an ME that kept growing without splitting shows a signal"},
            {"flat-growth", OptionType::number, "0.05",
-            "revenue growth over the whole history (0.05 = 5%) below which revenue counts as flat; ours"}},
-          ""};
+            "revenue growth over the whole history (0.05 = 5%) below which revenue counts as flat; ours"}}};
 }
 
 ComplacentMe::ComplacentMe(const RuleOptions& options)

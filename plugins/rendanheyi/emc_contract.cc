@@ -5,16 +5,14 @@
 namespace orgaudit::rendanheyi {
 
 RuleInfo EmcContract::info() {
-  return {"rendanheyi-emc-contract",
-          "EMCs with no contract, a stale or future-dated one, one lacking objectives or value sharing, "
+  return {"EMCs with no contract, a stale or future-dated one, one lacking objectives or value sharing, "
           "or an underperforming member that was not replaced",
           Severity::warning,
           "Ecosystem",
           {{"max-age-days", OptionType::integer, "31",
             "most days between the contract's last update and the org's as_of date (updated monthly)"},
            {"replace-after", OptionType::integer, "3",
-            "loss-making periods in a row after which a member ME should have been replaced"}},
-          ""};
+            "loss-making periods in a row after which a member ME should have been replaced"}}};
 }
 
 EmcContract::EmcContract(const RuleOptions& options)

@@ -7,12 +7,10 @@
 namespace orgaudit::rendanheyi {
 
 RuleInfo EmcLosses::info() {
-  return {"rendanheyi-emc-losses",
-          "EMCs whose cumulative losses reach their contract's loss threshold and that still exist",
+  return {"EMCs whose cumulative losses reach their contract's loss threshold and that still exist",
           Severity::error,
           "Ecosystem",
-          {},
-          ""};
+          {}};
 }
 
 EmcLosses::EmcLosses(const RuleOptions&) {}

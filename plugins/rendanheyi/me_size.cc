@@ -5,16 +5,14 @@
 namespace orgaudit::rendanheyi {
 
 RuleInfo MeSize::info() {
-  return {"rendanheyi-me-size",
-          "micro-enterprises whose headcount has grown past the size at which they should split",
+  return {"micro-enterprises whose headcount has grown past the size at which they should split",
           Severity::warning,
           "Autonomy",
           {{"max-size", OptionType::number, "15",
             "largest headcount (FTE of the ME's own people) that passes; above it is a warning "
             "(the seeds' \"less than 10\" is 9, as in rendanheyi-strict)"},
            {"error-size", OptionType::number, "20",
-            "headcount (FTE) at or above which the finding is an error rather than a warning"}},
-          ""};
+            "headcount (FTE) at or above which the finding is an error rather than a warning"}}};
 }
 
 MeSize::MeSize(const RuleOptions& options)

@@ -19,15 +19,15 @@ namespace {
 
 void register_rendanheyi_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::rendanheyi;
-  registry.add<MeSize>();
-  registry.add<ThreeRights>();
-  registry.add<ValueLessManager>();
-  registry.add<ZeroDistance>();
-  registry.add<Silo>();
-  registry.add<ComplacentMe>();
-  registry.add<EmcContract>();
-  registry.add<EmcLosses>();
-  registry.add<WinWinStatement>();
+  registry.add<MeSize>("rendanheyi-me-size");
+  registry.add<ThreeRights>("rendanheyi-three-rights");
+  registry.add<ValueLessManager>("rendanheyi-value-less-manager");
+  registry.add<ZeroDistance>("rendanheyi-zero-distance");
+  registry.add<Silo>("rendanheyi-silo");
+  registry.add<ComplacentMe>("rendanheyi-complacent-me");
+  registry.add<EmcContract>("rendanheyi-emc-contract");
+  registry.add<EmcLosses>("rendanheyi-emc-losses");
+  registry.add<WinWinStatement>("rendanheyi-win-win-statement");
 }
 
 }  // namespace

@@ -6,15 +6,13 @@
 namespace orgaudit::rendanheyi {
 
 RuleInfo Silo::info() {
-  return {"rendanheyi-silo",
-          "silos: units tied to others only by reporting lines, units whose collaboration looks inward "
+  return {"silos: units tied to others only by reporting lines, units whose collaboration looks inward "
           "(E-I index), and units whose outside ties all hang on one person",
           Severity::warning,
           "Openness",
           {{"min-ei", OptionType::number, "-0.5",
             "lowest Krackhardt E-I index (external - internal) / (external + internal) of collaboration "
-            "weight a unit may have; ours, as the index has no published cut-off"}},
-          ""};
+            "weight a unit may have; ours, as the index has no published cut-off"}}};
 }
 
 Silo::Silo(const RuleOptions& options) : min_ei_(options.get_number("min-ei")) {}

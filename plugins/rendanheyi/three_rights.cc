@@ -32,12 +32,10 @@ std::string unit_description(const Unit& unit) {
 }  // namespace
 
 RuleInfo ThreeRights::info() {
-  return {"rendanheyi-three-rights",
-          "micro-enterprises that do not hold their own decision, people (hiring) or pay right",
+  return {"micro-enterprises that do not hold their own decision, people (hiring) or pay right",
           Severity::warning,
           "Autonomy",
-          {},
-          ""};
+          {}};
 }
 
 ThreeRights::ThreeRights(const RuleOptions&) {}

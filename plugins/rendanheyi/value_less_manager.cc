@@ -27,15 +27,13 @@ bool records_evidence(const Org& org, const NetworkMetrics& network) {
 }  // namespace
 
 RuleInfo ValueLessManager::info() {
-  return {"rendanheyi-value-less-manager",
-          "middle managers with no evidence of user value: not user-facing, owning no ME, EMC or "
+  return {"middle managers with no evidence of user value: not user-facing, owning no ME, EMC or "
           "revenue, in a unit that does not face users",
           Severity::warning,
           "User value",
           {{"min-reports-who-manage", OptionType::integer, "1",
             "how many of a person's direct reports must manage others for the person to count as a "
-            "middle manager (a manager of managers)"}},
-          ""};
+            "middle manager (a manager of managers)"}}};
 }
 
 ValueLessManager::ValueLessManager(const RuleOptions& options)

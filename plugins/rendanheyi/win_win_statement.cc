@@ -21,14 +21,12 @@ constexpr Element kElements[] = {
 }  // namespace
 
 RuleInfo WinWinStatement::info() {
-  return {"rendanheyi-win-win-statement",
-          "EMCs whose win-win value-added statement is missing, lacks one of its six elements, or shows "
+  return {"EMCs whose win-win value-added statement is missing, lacks one of its six elements, or shows "
           "marginal gains falling",
           Severity::warning,
           "Ecosystem",
           {{"require-for", OptionType::list, "emc",
-            "unit kinds that must keep a win-win statement (emc, me, platform, ...)"}},
-          ""};
+            "unit kinds that must keep a win-win statement (emc, me, platform, ...)"}}};
 }
 
 WinWinStatement::WinWinStatement(const RuleOptions& options) {

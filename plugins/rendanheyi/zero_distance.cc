@@ -20,14 +20,12 @@ constexpr std::uint8_t kNoPath = 2;
 }  // namespace
 
 RuleInfo ZeroDistance::info() {
-  return {"rendanheyi-zero-distance",
-          "units with no path to a user: not user-facing and no EMC or contract link, within max-hops, "
+  return {"units with no path to a user: not user-facing and no EMC or contract link, within max-hops, "
           "to a user-facing unit",
           Severity::warning,
           "User value",
           {{"max-hops", OptionType::integer, "2",
-            "most EMC-membership or contract hops a unit may be from the nearest user-facing unit"}},
-          ""};
+            "most EMC-membership or contract hops a unit may be from the nearest user-facing unit"}}};
 }
 
 ZeroDistance::ZeroDistance(const RuleOptions& options) : max_hops_(options.get_int("max-hops")) {}

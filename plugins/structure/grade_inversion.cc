@@ -18,14 +18,12 @@ std::string lower(const std::string& text) {
 }  // namespace
 
 RuleInfo GradeInversion::info() {
-  return {"structure-grade-inversion",
-          "reports whose grade is equal to or above their manager's grade",
+  return {"reports whose grade is equal to or above their manager's grade",
           Severity::warning,
           "Span health",
           {{"grade-order", OptionType::list, "SCS4,SCS3,SCS2,SCS1,G6,G7,SEO,HEO,EO,AO,AA",
             "grades from the most senior to the most junior (default: UK civil service); grades not "
-            "listed are skipped"}},
-          ""};
+            "listed are skipped"}}};
 }
 
 GradeInversion::GradeInversion(const RuleOptions& options) {

@@ -24,15 +24,13 @@ std::string layers_text(long shallowest, long deepest) {
 }  // namespace
 
 RuleInfo HierarchyDepth::info() {
-  return {"structure-hierarchy-depth",
-          "management lines that run more layers below the root than the organisation should have",
+  return {"management lines that run more layers below the root than the organisation should have",
           Severity::warning,
           "Flatness",
           {{"max-layers", OptionType::integer, "7",
             "deepest layer allowed below the root (the root is layer 0); deeper is a warning"},
            {"error-layers", OptionType::integer, "9",
-            "layer at or beyond which a finding is an error rather than a warning"}},
-          ""};
+            "layer at or beyond which a finding is an error rather than a warning"}}};
 }
 
 HierarchyDepth::HierarchyDepth(const RuleOptions& options)

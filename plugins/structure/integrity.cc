@@ -7,13 +7,11 @@
 namespace orgaudit::structure {
 
 RuleInfo Integrity::info() {
-  return {"structure-integrity",
-          "reporting cycles, unknown or duplicate ids, extra roots, self-management, units with no owner",
+  return {"reporting cycles, unknown or duplicate ids, extra roots, self-management, units with no owner",
           Severity::error,
           "Data quality",
           {{"expected-roots", OptionType::integer, "1",
-            "how many people may have no manager (the top of each separate tree)"}},
-          ""};
+            "how many people may have no manager (the top of each separate tree)"}}};
 }
 
 Integrity::Integrity(const RuleOptions& options) : expected_roots_(options.get_int("expected-roots")) {}

@@ -1,11 +1,9 @@
 // A manager's own direct reports, read from the reporting graph the core built once
-// (ctx.metrics.reporting.graph). Looking at one manager's out-edges is O(reports): rules use these
+// (ReportingMetrics::reports_of). Looking at one manager's reports is O(reports): rules use these
 // helpers for the few managers they flag, and never walk the whole graph per entity.
 #pragma once
 
 #include <string>
-
-#include <boost/range/iterator_range.hpp>
 
 #include "orgaudit/metrics.h"
 #include "people_text.h"
@@ -13,8 +11,8 @@
 namespace orgaudit::structure {
 
 // The direct reports of `manager`, as a range of person indices.
-inline auto reports_of(const ReportingMetrics& reporting, PersonIndex manager) {
-  return boost::make_iterator_range(boost::adjacent_vertices(manager, reporting.graph));
+inline PersonRange reports_of(const ReportingMetrics& reporting, PersonIndex manager) {
+  return reporting.reports_of(manager);
 }
 
 // Whether a direct report counts towards a manager's span (metrics.span): assistants and vacant posts

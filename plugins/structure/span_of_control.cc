@@ -6,16 +6,14 @@
 namespace orgaudit::structure {
 
 RuleInfo SpanOfControl::info() {
-  return {"structure-span-of-control",
-          "managers whose span of control is out of range or who only relay to one report: one finding per manager",
+  return {"managers whose span of control is out of range or who only relay to one report: one finding per manager",
           Severity::warning,
           "Span health",
           {{"min-span", OptionType::integer, "4",
             "fewest direct reports a manager should have (assistants and vacant posts not counted); "
             "a span of 1 below it is a single-report manager"},
            {"max-span", OptionType::integer, "15",
-            "most direct reports a manager should have (assistants and vacant posts not counted)"}},
-          ""};
+            "most direct reports a manager should have (assistants and vacant posts not counted)"}}};
 }
 
 SpanOfControl::SpanOfControl(const RuleOptions& options)

@@ -12,10 +12,10 @@ namespace {
 
 void register_structure_rules(orgaudit::RuleRegistry& registry) {
   using namespace orgaudit::structure;
-  registry.add<HierarchyDepth>();
-  registry.add<SpanOfControl>();
-  registry.add<GradeInversion>();
-  registry.add<Integrity>();
+  registry.add<HierarchyDepth>("structure-hierarchy-depth");
+  registry.add<SpanOfControl>("structure-span-of-control");
+  registry.add<GradeInversion>("structure-grade-inversion");
+  registry.add<Integrity>("structure-integrity");
   // One finding per manager now names every span problem (keys single-report and pass-through).
   registry.retire("structure-single-report-manager", "structure-span-of-control");
   registry.retire("structure-pass-through-manager", "structure-span-of-control");

@@ -54,7 +54,8 @@ void write_rule(std::string& out, const ReportInput& input, const RuleGroup& g) 
          "</span></div>";
   if (entry) {
     out += "<p class=\"summary\">" + escape(entry->info.summary) + "</p>";
-    const std::string doc = find_rule_doc(entry->info);
+    // Writers get no FileSystem: the page is read from the real disk here (ReportInput could carry it).
+    const std::string doc = find_rule_doc(RealFileSystem(), entry->info);
     const std::string why = doc_section_html(doc, "Why"), fix = doc_section_html(doc, "How to fix");
     if (!why.empty() || !fix.empty())
       out += "<div class=\"explain\"><div><h4>Why it matters</h4>" + why + "</div><div><h4>How to fix</h4>" + fix +

@@ -1,16 +1,12 @@
 #include "html/rule_docs.h"
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
-#include <vector>
 
 #include "html/html_escape.h"
+#include "io/install_location.h"
 
 namespace orgaudit::html {
 namespace {
-
-namespace fs = std::filesystem;
 
 // `code`, **bold** and [text](target) inside one line; everything else escaped (in runs, so that
 // multi-byte UTF-8 characters reach the escaper whole).
@@ -48,21 +44,13 @@ bool list_item(const std::string& line) { return line.rfind("- ", 0) == 0 || lin
 
 }  // namespace
 
-std::string find_rule_doc(const RuleInfo& info) {
-  const std::string relative = info.pack + "/" + info.id + ".md";
-  std::vector<fs::path> candidates;
-  std::error_code ec;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(executable.parent_path() / "../share/orgaudit/rules" / relative);
-  candidates.push_back(fs::path(ORGAUDIT_SOURCE_DIR) / "rules" / relative);
-  for (const fs::path& path : candidates) {
-    std::ifstream in(path);
-    if (!in) continue;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  return {};
+std::string find_rule_doc(const FileSystem& files, const RegisteredRule& info) {
+  const std::string data = installed_data_directory();
+  const std::string page = data + "/rules/" + info.pack + "/" + info.id + ".md";
+  if (data.empty() || files.kind_of(page) != FileKind::file) return {};
+  std::ostringstream text;
+  text << files.open_for_reading(page)->rdbuf();
+  return text.str();
 }
 
 std::string doc_section_html(const std::string& markdown, const std::string& heading) {

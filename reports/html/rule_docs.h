@@ -4,13 +4,14 @@
 
 #include <string>
 
-#include "orgaudit/rule.h"
+#include "engine/rule_catalog.h"
+#include "io/file_system.h"
 
 namespace orgaudit::html {
 
-// The page's Markdown: installed under share/orgaudit/rules/, or in the source tree when running
-// from a build directory; "" when the rule has no page (a third-party pack may ship none).
-std::string find_rule_doc(const RuleInfo& info);
+// The page's Markdown, from <datadir>/orgaudit/rules/<pack>/<id>.md (io/install_location.h); ""
+// when the rule has no page (a third-party pack may ship none).
+std::string find_rule_doc(const FileSystem& files, const RegisteredRule& info);
 
 // One "## heading" section of a page as HTML: paragraphs, lists, code blocks, `code` and **bold**.
 // Links keep only their text, as the report must work offline. "" when there is no such section.

@@ -96,7 +96,7 @@ int config_file(const std::uint8_t* data, std::size_t size) {
     check_config_rules(config, built_in_rules());
     // Only the bundled profiles by name: a fuzzed path must not read whatever file it names.
     std::vector<std::string> names;
-    for (const Profile& p : list_profiles(profile_directories())) names.push_back(p.name);
+    for (const Profile& p : list_profiles(RealFileSystem(), profile_directories())) names.push_back(p.name);
     const bool bundled = std::find(names.begin(), names.end(), config.profile) != names.end();
     RuleSelection selection;
     apply_profile(bundled ? config.profile : "classic", profile_directories(), selection);

@@ -11,8 +11,8 @@ using namespace orgaudit;
 class CountPeople : public Rule {
  public:
   static RuleInfo info() {
-    return {"testpack-count-people", "reports one info finding per root", Severity::info, "Openness",
-            {{"label", OptionType::string, "root", "word used in the message"}}, ""};
+    return {"reports one info finding per root", Severity::info, "Openness",
+            {{"label", OptionType::string, "root", "word used in the message"}}};
   }
   explicit CountPeople(const RuleOptions& options) : label_(options.get_string("label")) {}
   void check(const CheckContext& context, FindingSink& sink) const override {
@@ -28,7 +28,7 @@ class CountPeople : public Rule {
 
 class Throws : public Rule {
  public:
-  static RuleInfo info() { return {"testpack-throws", "always throws", Severity::warning, "Openness", {}, ""}; }
+  static RuleInfo info() { return {"always throws", Severity::warning, "Openness", {}}; }
   explicit Throws(const RuleOptions&) {}
   void check(const CheckContext&, FindingSink& sink) const override {
     sink.report({EntityRef::person, 0}, "partial finding that must be dropped");
@@ -36,12 +36,15 @@ class Throws : public Rule {
   }
 };
 
-void register_rules(RuleRegistry& registry) {
-  registry.add<CountPeople>();
+// Unused by the packs that export no working entry point (legacy, no_entry_point).
+[[maybe_unused]] void register_rules(RuleRegistry& registry) {
+  registry.add<CountPeople>("testpack-count-people");
 #if defined(TEST_PACK_THROWING)
-  registry.add<Throws>();
+  registry.add<Throws>("testpack-throws");
 #elif defined(TEST_PACK_DUPLICATE)
-  registry.add<CountPeople>();
+  registry.add<CountPeople>("testpack-count-people");
+#elif defined(TEST_PACK_OUTSIDE_PREFIX)
+  registry.add<Throws>("structure-throws");  // another pack's prefix
 #elif defined(TEST_PACK_THROWS_WHILE_REGISTERING)
   throw std::runtime_error("no licence file");
 #endif
@@ -76,7 +79,6 @@ extern "C" __attribute__((visibility("default"))) legacy_pack_info orgaudit_get_
 }
 #elif defined(TEST_PACK_NO_ENTRY_POINT)
 extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }
-void (*keep_referenced)(RuleRegistry&) = register_rules;
 #else
 ORGAUDIT_DECLARE_PACK("testpack", "0.0.1", register_rules)
 #endif

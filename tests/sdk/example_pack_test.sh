@@ -8,6 +8,11 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 cmake --install "$build_dir" --prefix "$scratch/prefix" >/dev/null
+# Nothing installed may point back into the build's source tree (a fallback path that works only on
+# the machine that built it).
+if leaks=$(grep -rlF "$source_dir" "$scratch/prefix"); then
+  echo "installed files name the source tree $source_dir:"; echo "$leaks"; exit 1
+fi
 # Packs must build against the host's own Boost, not any Boost >= some minimum.
 boost_required=$(grep -o 'find_dependency(Boost [0-9.]* EXACT)' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake) ||
   { echo "the installed package config does not pin the host's exact Boost version"; exit 1; }
@@ -19,6 +24,10 @@ orgaudit="$scratch/prefix/bin/orgaudit"
 "$orgaudit" rules --plugin-dir "$scratch/build" > "$scratch/rules.txt"
 grep -q '^example-missing-title ' "$scratch/rules.txt" || { cat "$scratch/rules.txt"; echo "example rule not listed"; exit 1; }
 grep -q '^structure-hierarchy-depth ' "$scratch/rules.txt" || { echo "built-in pack not installed"; exit 1; }
+# Rule pages and profiles come from the prefix, found from the installed binary alone.
+"$orgaudit" rules --explain structure-span-of-control | grep -q '^## Why' || { echo "installed rule page not found"; exit 1; }
+"$orgaudit" check --profile classic "$source_dir/plugins/example/example-org.yaml" >/dev/null ||
+  [ $? -eq 1 ] || { echo "installed profile 'classic' not usable"; exit 1; }
 
 status=0
 "$orgaudit" check --plugin-dir "$scratch/build" --disable '*' --enable example-missing-title \

@@ -1,7 +1,9 @@
 // The rule-pack ABI, in the manner of LLVM's pass plugins. A pack is a shared module exporting one C
 // entry point, defined by
 //
-//   void register_my_rules(orgaudit::RuleRegistry& registry) { registry.add<MissingTitle>(); }
+//   void register_my_rules(orgaudit::RuleRegistry& registry) {
+//     registry.add<MissingTitle>("mypack-missing-title");
+//   }
 //   ORGAUDIT_DECLARE_PACK("mypack", "1.0.0", register_my_rules)
 //
 // What crosses the C boundary is plain C: the entry point returns a pointer to a constant
@@ -28,7 +30,8 @@
 #include "orgaudit/rule.h"
 
 // 3: the entry point returns a pointer and records the layout; registration is C; FindingBuilder
-//    survives later reports; packs retire merged rule ids.
+//    survives later reports; the module names each rule (RuleRegistry::add<Rule>(id)) and retires
+//    merged rule ids (RuleRegistry::retire).
 #define ORGAUDIT_PLUGIN_API_VERSION 3u
 #define ORGAUDIT_PACK_ENTRY_POINT "orgaudit_describe_pack"
 // What packs of API versions 1 and 2 exported (returning the struct by value): recognised only to
@@ -69,7 +72,7 @@ typedef orgaudit::Rule* (*orgaudit_create_rule_fn)(const orgaudit::RuleOptions* 
                                                    std::size_t error_capacity);
 
 struct orgaudit_rule_decl {
-  const char* id;  // "<pack>-<name>"
+  const char* id;  // "<pack>-<name>", kebab-case; the host refuses any other
   const char* summary;
   std::uint32_t default_severity;  // orgaudit::Severity
   const char* dimension;
@@ -131,15 +134,16 @@ class RuleRegistry {
  public:
   explicit RuleRegistry(const orgaudit_registrar& registrar) : registrar_(registrar) {}
 
-  // Registers RuleClass under its info().id.
+  // Registers RuleClass as `id`: the pack's name, a dash and the rule's own kebab-case name
+  // ("structure-span-of-control"). The host refuses an id outside the pack's prefix.
   template <typename RuleClass>
-  void add() {
+  void add(const char* id) {
     const RuleInfo info = RuleClass::info();
     std::vector<orgaudit_option_decl> options;
     for (const OptionSpec& o : info.options)
       options.push_back({o.name.c_str(), static_cast<std::uint32_t>(o.type), o.default_value.c_str(),
                          o.description.c_str()});
-    const orgaudit_rule_decl rule{info.id.c_str(),
+    const orgaudit_rule_decl rule{id,
                                   info.summary.c_str(),
                                   static_cast<std::uint32_t>(info.default_severity),
                                   info.dimension.c_str(),

@@ -2,12 +2,14 @@
 //
 //   class SpanOfControl : public Rule {
 //    public:
-//     static RuleInfo info();                         // id, summary, severity, options
+//     static RuleInfo info();                         // summary, severity, dimension, options
 //     explicit SpanOfControl(const RuleOptions& o);   // reads its options once
 //     void check(const CheckContext& ctx, FindingSink& sink) const override;
 //   };
 //
-// A pack registers its rules with RuleRegistry::add<SpanOfControl>() (orgaudit/plugin.h).
+// A pack's module names its rules, as clang-tidy modules name their checks (orgaudit/plugin.h):
+//
+//   registry.add<SpanOfControl>("structure-span-of-control");
 #pragma once
 
 #include <memory>
@@ -31,13 +33,12 @@ struct OptionSpec {
   std::string description;
 };
 
+// What a rule declares about itself. Its id is not here: the pack's module gives it on registration.
 struct RuleInfo {
-  std::string id;       // "<pack>-<name>", kebab-case
   std::string summary;  // one line, for `orgaudit rules` and SARIF shortDescription
   Severity default_severity = Severity::warning;
   std::string dimension;  // scoring dimension, e.g. "Flatness"
   std::vector<OptionSpec> options;
-  std::string pack;       // filled in by the host
 };
 
 // A bad option value (wrong type, unknown name); the host turns it into an exit-2 usage error.
@@ -63,6 +64,7 @@ struct CheckContext {
 };
 
 class FindingSink;
+struct Finding;  // the host's (engine/finding.h)
 
 // Adds detail to a finding as it is reported. It names the finding by its place among the rule's
 // findings, not by address, so it stays valid however many the rule reports after it.
@@ -89,7 +91,7 @@ class FindingBuilder {
 
  private:
   const std::string& id_of(EntityRef entity) const;
-  Finding& finding() const { return (*findings_)[index_]; }
+  Finding& finding() const;
 
   std::vector<Finding>* findings_;
   std::size_t index_;
