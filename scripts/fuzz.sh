@@ -29,12 +29,12 @@ fuzz_one() {
       [ -f "$seed" ] && cp "$seed" "$corpus/seed-$(echo "$seed" | tr '/' '_')"
     done
   done < <(grep -v '^#' tests/fuzz/seeds.txt)
-  # The input's syntax as a libFuzzer dictionary (CSV needs none: its structure is single bytes).
+  # The input's syntax as a libFuzzer dictionary (CSV and LDIF need none: single bytes and line starts).
   local dict=()
   case $target in
-    yaml | config | profile | suppressions) dict=(-dict=tests/fuzz/dicts/yaml.dict) ;;
+    yaml | backstage | config | profile | suppressions) dict=(-dict=tests/fuzz/dicts/yaml.dict) ;;
     xml_*) dict=(-dict=tests/fuzz/dicts/xml.dict) ;;
-    baseline) dict=(-dict=tests/fuzz/dicts/json.dict) ;;
+    baseline | json_*) dict=(-dict=tests/fuzz/dicts/json.dict) ;;
   esac
   # -max_len: the UK organogram seeds run to 190 KB; 8 KB inputs keep the run fast and still
   # reach every branch. -timeout: an input taking 10 s is a hang worth keeping.

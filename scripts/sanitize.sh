@@ -13,7 +13,7 @@ fuzz_seconds="${1:-30}"
 bash scripts/setup.sh --test --fuzz
 start=$SECONDS
 echo "== building the sanitizer tree build-asan (clang, ASan + UBSan)"
-bash scripts/asan-build.sh orgaudit_tests orgaudit_fuzzers
+bash scripts/asan-build.sh orgaudit_tests orgaudit_shell_files orgaudit_fuzzers  # shell files: the install test
 echo "   built in $((SECONDS - start)) s"
 
 source scripts/sanitizer-options.sh

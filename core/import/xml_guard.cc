@@ -20,6 +20,7 @@ std::size_t after(std::string_view text, std::size_t at, std::string_view end) {
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text) {
+  if (text.empty()) return;  // an empty file's view may have no data pointer, which memchr must not get
   const bool large = text.size() >= (std::uint64_t{1} << 32);
   for (const char* p = text.data(), *end = text.data() + text.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p) {
