@@ -69,6 +69,15 @@ struct AuditSteps {
 // nothing written.
 std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps = {});
 
+// A changed copy of an audit's org (a `whatif` scenario's result), audited again with the same
+// rules, profile and suppressions, without a baseline; the same code path as run_audit's own.
+struct ChangedAudit {
+  std::unique_ptr<LoadedOrg> loaded;
+  RunResult run;
+  Scores scores;
+};
+ChangedAudit audit_changed(const Audit& audit, Org changed, const ParsedArgs& args, CliContext& context);
+
 // Frees the audit, or, when the process is about to exit anyway, leaves it to the operating system.
 void finish_audit(std::unique_ptr<Audit> audit, const CliContext& context);
 

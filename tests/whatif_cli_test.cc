@@ -1,0 +1,123 @@
+// End-to-end tests of `orgaudit whatif` on the traditional sample: a pass-through layer found by
+// `check` and removed by the scenario, and the --apply output checked again.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+#include "cli_runner.h"
+
+using orgaudit::testing::CliRun;
+using orgaudit::testing::findings_of;
+using orgaudit::testing::run_orgaudit;
+
+namespace {
+
+const std::string kSample = "samples/traditional/org.yaml";
+
+// The quoted value that follows `after` in `json`, from position `from` on.
+std::string string_after(const std::string& json, const std::string& after, std::size_t from) {
+  const std::size_t at = json.find(after, from);
+  REQUIRE(at != std::string::npos);
+  const std::size_t open = json.find('"', at + after.size());
+  return json.substr(open + 1, json.find('"', open + 1) - open - 1);
+}
+
+// The first pass-through manager `check` flags, and that finding's fingerprint.
+std::pair<std::string, std::string> first_pass_through(const std::string& check_json) {
+  const std::size_t finding = check_json.find("\"key\": \"pass-through\"");
+  REQUIRE(finding != std::string::npos);
+  return {string_after(check_json, "\"entities\": [", finding), string_after(check_json, "\"fingerprint\":", finding)};
+}
+
+// One findings list of the whatif JSON ("findings_introduced" or "findings_resolved").
+std::vector<std::string> findings_section(const std::string& json, const std::string& key, const std::string& next) {
+  const std::size_t start = json.find("\"" + key + "\"");
+  REQUIRE(start != std::string::npos);
+  return findings_of(json.substr(start, json.find("\"" + next + "\"", start) - start));
+}
+
+std::pair<double, double> org_score(const std::string& whatif_json) {
+  static const std::regex score(R"re("dimension": "Org",\s*"before": ([0-9.]+),\s*"after": ([0-9.]+))re");
+  std::smatch m;
+  REQUIRE(std::regex_search(whatif_json, m, score));
+  return {std::stod(m[1]), std::stod(m[2])};
+}
+
+}  // namespace
+
+TEST_CASE("whatif: removing a pass-through layer fixes its finding and does not lower the org score", "[whatif]") {
+  const CliRun check = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
+  REQUIRE(check.exit_code == 0);
+  const auto [manager, fingerprint] = first_pass_through(check.out);
+
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --format json --remove-layer " + manager);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  const std::vector<std::string> resolved = findings_section(whatif.out, "findings_resolved", "scores");
+  CHECK(std::any_of(resolved.begin(), resolved.end(),
+                    [&](const std::string& f) { return f.find(fingerprint) != std::string::npos; }));
+  const auto [before, after] = org_score(whatif.out);
+  CHECK(after >= before);
+  CHECK_THAT(whatif.out, Catch::Contains("\"kind\": \"remove-layer\",\n      \"subject\": \"" + manager + "\""));
+  CHECK_THAT(whatif.out, Catch::Contains("\"origin\": \"--remove-layer " + manager + "\""));
+
+  const CliRun text = run_orgaudit("whatif " + kSample + " --no-config --remove-layer " + manager);
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("What if: 1 change to "));
+  CHECK_THAT(text.out, Catch::Contains("Managers by span (direct reports): before -> after\n  1: "));
+  CHECK_THAT(text.out, Catch::Contains("\nFindings resolved ("));
+  CHECK_THAT(text.out, Catch::Contains("so '") && Catch::Contains("is a pass-through layer"));
+}
+
+TEST_CASE("whatif: --apply -o writes an org that checks to the scenario's after findings", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-apply");
+  const std::string out = (dir.path / "after.yaml").string();
+  const std::string scenario = (dir.path / "flatter.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - remove-layer: P-0151\n  - move: P-0170\n    to: P-0160\n  - vacate: P-0243\n";
+  const CliRun before = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --format json --scenario " + scenario + " --apply -o " + out);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  CHECK_THAT(whatif.err, Catch::Contains("wrote the changed org (399 people and 64 units) to " + out));
+
+  // after = before - resolved + introduced, matched on rule, severity, message and fingerprint.
+  std::vector<std::string> expected;
+  const std::vector<std::string> all_before = findings_of(before.out);
+  const std::vector<std::string> resolved = findings_section(whatif.out, "findings_resolved", "scores");
+  const std::vector<std::string> introduced = findings_section(whatif.out, "findings_introduced", "findings_resolved");
+  CHECK_FALSE(resolved.empty());
+  std::set_difference(all_before.begin(), all_before.end(), resolved.begin(), resolved.end(), std::back_inserter(expected));
+  expected.insert(expected.end(), introduced.begin(), introduced.end());
+  std::sort(expected.begin(), expected.end());
+
+  const CliRun again = run_orgaudit("check " + out + " --no-config --format json --fail-on never");
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(findings_of(again.out) == expected);
+  // The input is never changed.
+  CHECK(run_orgaudit("check " + kSample + " --no-config --format json --fail-on never").out == before.out);
+}
+
+TEST_CASE("whatif: a change that cannot apply is exit 2 at the scenario's line and column, nothing written", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-errors");
+  const std::string scenario = (dir.path / "bad.yaml").string();
+  const std::string out = (dir.path / "after.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - remove-layer: P-0151\n  - move: P-0134\n    to: P-0135\n";
+  const CliRun cycle = run_orgaudit("whatif " + kSample + " --no-config --scenario " + scenario + " --apply -o " + out);
+  CHECK(cycle.exit_code == 2);
+  CHECK_THAT(cycle.err, Catch::StartsWith(scenario + ":4:9: error: moving P-0134 "));
+  CHECK_THAT(cycle.err, Catch::Contains("would make a cycle: P-0135 reports, directly or not, to P-0134"));
+  CHECK(cycle.out.empty());
+  CHECK_FALSE(std::filesystem::exists(out));
+
+  const CliRun unknown = run_orgaudit("whatif " + kSample + " --no-config --move P-9999:P-0001");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--move P-9999:P-0001: error: no person or post has id 'P-9999'"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config").exit_code == 2);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply").exit_code == 2);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply -o " + kSample).exit_code == 2);
+}
