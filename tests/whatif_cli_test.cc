@@ -79,7 +79,7 @@ TEST_CASE("whatif: --apply -o writes an org that checks to the scenario's after 
   const std::string scenario = (dir.path / "flatter.yaml").string();
   std::ofstream(scenario) << "changes:\n  - remove-layer: P-0151\n  - move: P-0170\n    to: P-0160\n  - vacate: P-0243\n";
   const CliRun before = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
-  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --format json --scenario " + scenario + " --apply -o " + out);
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + scenario + " --apply -o " + out);
   INFO(whatif.err);
   REQUIRE(whatif.exit_code == 0);
   CHECK_THAT(whatif.err, Catch::Contains("wrote the changed org (399 people and 64 units) to " + out));
@@ -120,4 +120,15 @@ TEST_CASE("whatif: a change that cannot apply is exit 2 at the scenario's line a
   CHECK(run_orgaudit("whatif " + kSample + " --no-config").exit_code == 2);
   CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply").exit_code == 2);
   CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply -o " + kSample).exit_code == 2);
+}
+
+TEST_CASE("whatif: exit 1 when the scenario introduces a finding at or above --fail-on", "[whatif]") {
+  // Removing the chief executive leaves eleven roots and an error-level depth finding.
+  const CliRun removed = run_orgaudit("whatif " + kSample + " --no-config --remove P-0001");
+  CHECK(removed.exit_code == 1);
+  CHECK_THAT(removed.out, Catch::Contains("\n  + error [structure-hierarchy-depth]: "));
+  CHECK_THAT(removed.out, Catch::Contains("names owner 'P-0001', who matches no one"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove P-0001 --fail-on never").exit_code == 0);
+  // Removing a pass-through layer introduces nothing, even at info.
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0134 --fail-on info").exit_code == 0);
 }

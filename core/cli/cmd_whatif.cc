@@ -6,6 +6,7 @@
 #include "cli/audit.h"
 #include "cli/commands.h"
 #include "cli/schema_line.h"
+#include "cli/verdict.h"
 #include "import/yaml_writer.h"
 #include "orgaudit/version.h"
 #include "workflow/scenario_report.h"
@@ -41,6 +42,7 @@ std::vector<OptionDecl> whatif_options() {
       {"vacate", "ID", "make ID a vacant post (repeatable)"},
       {"remove", "ID", "take post ID out; its reports go to its manager (repeatable)"},
       {"format", "FORMAT", "text (default), json"},
+      {"fail-on", "LEVEL", "exit 1 when the scenario introduces findings at or above LEVEL (default error; never)"},
       {"apply", nullptr, "also write the changed org as org-chart-as-code YAML to --output"},
       {"output", "FILE", "with --apply: where to write the changed org (written whole or not at all)", 'o'},
   });
@@ -61,6 +63,7 @@ int run_whatif(const ParsedArgs& args, CliContext& context) {
     throw UsageError("--output is where --apply writes the changed org; the report goes to standard output");
   if (std::find(args.positional.begin(), args.positional.end(), output) != args.positional.end())
     throw UsageError("--apply would overwrite its input '" + output + "': write to another file");
+  const Verdict verdict = verdict_options(args, Config{});
   const Scenario scenario = scenario_of(args, context);
 
   const auto before = run_audit(args, context, AuditSteps{false, std::nullopt});
@@ -82,7 +85,7 @@ int run_whatif(const ParsedArgs& args, CliContext& context) {
     context.err << "orgaudit: wrote the changed org (" << headcount_and_units_text(after.loaded->org) << ") to " << output << "\n";
   }
   context.out << rendered << std::flush;
-  return kExitClean;
+  return introduced_exit_code(verdict, report.diff, after.run);
 }
 
 }  // namespace orgaudit::cli
