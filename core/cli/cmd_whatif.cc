@@ -80,7 +80,9 @@ int run_whatif(const ParsedArgs& args, CliContext& context) {
   // Everything rendered before anything is written.
   const std::string rendered = format == "json" ? write_whatif_json(report, version()) : write_whatif_text(report, 0);
   if (args.has("apply")) {
-    const std::string yaml = schema_line("orgaudit-org.schema.json") + import::write_org_yaml(after.loaded->org, args.positional);
+    const std::string yaml = schema_line("orgaudit-org.schema.json") + import::write_org_yaml(
+        after.loaded->org, args.positional,
+        carried_suppressions(after.loaded->org, load_options(args, before->config), context, std::nullopt));
     context.files.write_atomically(output, yaml);
     context.err << "orgaudit: wrote the changed org (" << headcount_and_units_text(after.loaded->org) << ") to " << output << "\n";
   }
