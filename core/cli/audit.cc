@@ -1,10 +1,13 @@
 #include "cli/audit.h"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "config/profile.h"
 #include "workflow/anonymize.h"
+#include "workflow/inline_suppressions.h"
+#include "workflow/text_scrub.h"
 
 namespace orgaudit::cli {
 
@@ -36,7 +39,7 @@ namespace {
 // config's entries, checked before the rules run so a mistyped rule id stops the run early.
 SuppressionSources suppression_sources(const Org& org, const Config& config, const LoadOptions& load,
                                        const CliContext& context, const RuleCatalog& catalog,
-                                       const std::optional<Pseudonymizer>& pseudonyms) {
+                                       const std::optional<Pseudonymizer>& pseudonyms, bool warn = true) {
   SuppressionSources sources;
   for (FileIndex i = 0; i < org.files.size(); ++i)
     if (std::string(input_format_for(org.files[i], load).name) == "yaml")
@@ -47,8 +50,35 @@ SuppressionSources suppression_sources(const Org& org, const Config& config, con
     sources.entity_id = [&org, &pseudonyms](const std::string& id) {
       return org.unit_by_id.count(id) ? id : pseudonyms->person_id(id);
     };
-  for (const Diagnostic& w : check_suppression_rules(sources, catalog)) context.err << w.format("warning") << "\n";
+  for (const Diagnostic& w : check_suppression_rules(sources, catalog))
+    if (warn) context.err << w.format("warning") << "\n";
   return sources;
+}
+
+struct Analysis {
+  RunResult run;
+  SuppressionReport suppressions;
+  std::optional<BaselineComparison> baseline;
+  Scores scores;
+};
+
+// Rules, then suppressions and baseline, then scores: the part of an audit that a scenario's
+// changed org goes through again.
+Analysis analyse(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules,
+                 const SuppressionSources& sources, const std::optional<Baseline>& baseline, CliContext& context) {
+  Analysis analysis;
+  analysis.run = run_rules(org, metrics, rules);
+  if (context.timings)
+    for (const RuleOutcome& outcome : analysis.run.outcomes)
+      context.timings->add_rule(outcome.rule_id, outcome.seconds, outcome.findings);
+  begin_phase(context, "suppressions and baseline");
+  std::set<std::string> rules_run;
+  for (const ConfiguredRule& rule : rules) rules_run.insert(rule.entry->info.id);
+  analysis.suppressions = apply_suppressions(analysis.run, org, sources, rules_run, today_utc());
+  if (baseline) analysis.baseline = apply_baseline(analysis.run, *baseline);
+  begin_phase(context, "scores");
+  analysis.scores = compute_scores(analysis.run, org);
+  return analysis;
 }
 
 }  // namespace
@@ -146,21 +176,59 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
                      "('orgaudit baseline prune' rewrites the file under the new ids)\n";
 
   progress->update("running rules", 0, 0);
-  audit->run = run_rules(org, audit->loaded->metrics, audit->rules);
-  if (context.timings)
-    for (const RuleOutcome& outcome : audit->run.outcomes)
-      context.timings->add_rule(outcome.rule_id, outcome.seconds, outcome.findings);
-  begin_phase(context, "suppressions and baseline");
-  std::set<std::string> rules_run;
-  for (const ConfiguredRule& rule : audit->rules) rules_run.insert(rule.entry->info.id);
-  audit->suppressions = apply_suppressions(audit->run, org, sources, rules_run, today_utc());
-  if (baseline) audit->baseline = apply_baseline(audit->run, *baseline);
-  begin_phase(context, "scores");
-  audit->scores = compute_scores(audit->run, org);
+  Analysis analysis = analyse(org, audit->loaded->metrics, audit->rules, sources, baseline, context);
+  audit->run = std::move(analysis.run);
+  audit->suppressions = std::move(analysis.suppressions);
+  audit->baseline = std::move(analysis.baseline);
+  audit->scores = std::move(analysis.scores);
   progress->finish();
   begin_phase(context, "rendering output");
   for (const Diagnostic& w : audit->suppressions.warnings) context.err << w.format("warning") << "\n";
   return audit;
+}
+
+ChangedAudit audit_changed(const Audit& audit, Org changed, const ParsedArgs& args, CliContext& context) {
+  ChangedAudit result;
+  result.loaded = std::make_unique<LoadedOrg>();
+  result.loaded->org = std::move(changed);
+  result.loaded->metrics = OrgMetrics::compute(result.loaded->org);
+  // The same inline and config suppressions; their warnings were printed by the first audit.
+  const SuppressionSources sources = suppression_sources(result.loaded->org, audit.config, load_options(args, audit.config),
+                                                         context, audit.catalog, std::nullopt, false);
+  Analysis analysis = analyse(result.loaded->org, result.loaded->metrics, audit.rules, sources, std::nullopt, context);
+  result.run = std::move(analysis.run);
+  result.scores = std::move(analysis.scores);
+  return result;
+}
+
+import::EntityComments carried_suppressions(const Org& org, const LoadOptions& options, const CliContext& context,
+                                            const std::optional<Pseudonymizer>& pseudonyms) {
+  import::EntityComments comments;
+  std::map<std::pair<FileIndex, std::uint32_t>, std::pair<bool, std::uint32_t>> starts;  // (file, line) -> (unit?, index)
+  for (PersonIndex p = 0; p < org.people.size(); ++p) starts.emplace(std::pair(org.people[p].where.file, org.people[p].where.line), std::pair(false, p));
+  for (UnitIndex u = 0; u < org.units.size(); ++u) starts.emplace(std::pair(org.units[u].where.file, org.units[u].where.line), std::pair(true, u));
+  for (FileIndex file = 0; file < org.files.size(); ++file) {
+    if (std::string(input_format_for(org.files[file], options).name) != "yaml") continue;
+    for (const InlineDirective& d : scan_inline_suppressions(context.files, org.files[file])) {
+      const auto entity = starts.find({file, d.target_line});
+      if (d.target_line == 0 || entity == starts.end()) {
+        context.err << Diagnostic{org.files[file], d.line, d.column,
+                                  "this orgaudit-ignore directive names no entity, so it is not carried into the YAML"}
+                           .format("warning")
+                    << "\n";
+        continue;
+      }
+      std::string line = " orgaudit-ignore: ";
+      for (std::size_t i = 0; i < d.rules.size(); ++i) line += (i ? ", " : "") + d.rules[i];
+      if (d.expires) line += " expires: " + d.expires->to_string();
+      std::string reason = d.reason;
+      if (pseudonyms) scrub_emails(reason, *pseudonyms);  // a reason may name a contact
+      line += " reason: " + reason;
+      auto& lines = entity->second.first ? comments.units[entity->second.second] : comments.people[entity->second.second];
+      lines.push_back(std::move(line));
+    }
+  }
+  return comments;
 }
 
 }  // namespace orgaudit::cli

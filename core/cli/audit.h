@@ -14,6 +14,7 @@
 #include "config/profile_choice.h"
 #include "engine/engine.h"
 #include "engine/rule_catalog.h"
+#include "import/yaml_writer.h"
 #include "plugin/plugin_host.h"
 #include "scoring/scoring.h"
 #include "workflow/baseline.h"
@@ -68,6 +69,22 @@ struct AuditSteps {
 // Throws UsageError, OptionError, PluginError or InputError, all of which mean exit code 2 and
 // nothing written.
 std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, const AuditSteps& steps = {});
+
+// A changed copy of an audit's org (a `whatif` scenario's result), audited again with the same
+// rules, profile and suppressions, without a baseline; the same code path as run_audit's own.
+struct ChangedAudit {
+  std::unique_ptr<LoadedOrg> loaded;
+  RunResult run;
+  Scores scores;
+};
+ChangedAudit audit_changed(const Audit& audit, Org changed, const ParsedArgs& args, CliContext& context);
+
+// The `# orgaudit-ignore:` directives of the YAML inputs, re-attached to the entities they named
+// (by where each entity starts), so YAML written from `org` (convert, whatif --apply) suppresses
+// the same findings; entities keep their places through a scenario's changes. A directive that
+// attaches to no entity is said to be dropped rather than silently lost.
+import::EntityComments carried_suppressions(const Org& org, const LoadOptions& options, const CliContext& context,
+                                            const std::optional<Pseudonymizer>& pseudonyms);
 
 // Frees the audit, or, when the process is about to exit anyway, leaves it to the operating system.
 void finish_audit(std::unique_ptr<Audit> audit, const CliContext& context);

@@ -1,6 +1,5 @@
 // `orgaudit diff OLD NEW`: what changed between two snapshots of one organisation.
 #include <cstdlib>
-#include <unordered_set>
 
 #include "cli/audit.h"
 #include "cli/commands.h"
@@ -68,15 +67,8 @@ int run_diff(const ParsedArgs& args, CliContext& context) {
   if (args.has("output") && args.last("output") != "-") context.files.write_atomically(args.last("output"), rendered);
   else context.out << rendered << std::flush;
 
-  // Like check: exit 1 when the new snapshot brought findings at or above --fail-on, the tool's own
-  // "not assessed" notes aside (a rule that lost its data is reported, not a failure).
-  std::unordered_set<std::string> notes;
-  for (const Finding& f : after->run.findings)
-    if (f.not_assessed_note) notes.insert(f.fingerprint);
-  if (!verdict.never_fail)
-    for (const SnapshotDiff::FindingChange& f : diff.introduced)
-      if (parse_severity(f.severity) >= verdict.threshold && !notes.count(f.fingerprint)) return kExitFindings;
-  return kExitClean;
+  // Like check: exit 1 when the new snapshot brought findings at or above --fail-on.
+  return introduced_exit_code(verdict, diff, after->run);
 }
 
 }  // namespace orgaudit::cli

@@ -97,6 +97,14 @@ const std::vector<Command>& commands() {
            {"allow-unrelated", nullptr, "compare snapshots even when they look like two different organisations"},
        }),
        run_diff},
+      {"whatif", "audit the org as a scenario of changes would leave it: scores, findings fixed and introduced, spans, layers",
+       "[options] FILE... --scenario SCENARIO.yaml   or   whatif [options] FILE... --move ID:MANAGER ...",
+       "  orgaudit whatif samples/traditional/org.yaml --remove-layer P-0134\n"
+       "  orgaudit whatif org.yaml --scenario flatter.yaml --format json\n"
+       "  orgaudit whatif org.yaml --move P-17:P-3 --move-unit U-LAB:U-RND\n"
+       "  orgaudit whatif org.yaml --scenario flatter.yaml --apply -o org-after.yaml\n",
+       whatif_options(),
+       run_whatif},
       {"convert", "write HR exports (CSV, XML) as org-chart-as-code YAML", "[options] INPUT... -o FILE",
        "  orgaudit convert export.csv -o org.yaml\n"
        "  orgaudit convert --preset uk-organogram dept-senior.csv dept-junior.csv -o dept.yaml\n"

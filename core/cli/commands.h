@@ -44,6 +44,8 @@ int run_baseline(const ParsedArgs& args, CliContext& context);
 int run_diff(const ParsedArgs& args, CliContext& context);
 int run_convert(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> convert_options();
+int run_whatif(const ParsedArgs& args, CliContext& context);
+std::vector<OptionDecl> whatif_options();
 int run_completion(const ParsedArgs& args, CliContext& context);
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.

@@ -1,6 +1,7 @@
 #include "cli/verdict.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "cli/commands.h"
 #include "writer_support.h"
@@ -61,6 +62,16 @@ int verdict_exit_code(const Verdict& verdict, const RunResult& run, const Scores
     }
   }
   return failed ? kExitFindings : kExitClean;
+}
+
+int introduced_exit_code(const Verdict& verdict, const SnapshotDiff& diff, const RunResult& after) {
+  if (verdict.never_fail) return kExitClean;
+  std::unordered_set<std::string> notes;
+  for (const Finding& f : after.findings)
+    if (f.not_assessed_note) notes.insert(f.fingerprint);
+  for (const SnapshotDiff::FindingChange& f : diff.introduced)
+    if (parse_severity(f.severity) >= verdict.threshold && !notes.count(f.fingerprint)) return kExitFindings;
+  return kExitClean;
 }
 
 }  // namespace orgaudit::cli

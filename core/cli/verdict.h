@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "engine/engine.h"
 #include "scoring/scoring.h"
+#include "workflow/snapshot_diff.h"
 
 namespace orgaudit::cli {
 
@@ -31,5 +32,9 @@ Verdict verdict_options(const ParsedArgs& args, const Config& config);
 // kExitFindings when a finding that counts reaches the threshold or the score misses the minimum
 // (saying which on stderr), else kExitClean.
 int verdict_exit_code(const Verdict& verdict, const RunResult& run, const Scores& scores, CliContext& context);
+
+// For diff and whatif: kExitFindings when the new side brought a finding at or above --fail-on,
+// the tool's own "not assessed" notes aside (a rule that lost its data is reported, not a failure).
+int introduced_exit_code(const Verdict& verdict, const SnapshotDiff& diff, const RunResult& after);
 
 }  // namespace orgaudit::cli

@@ -170,8 +170,12 @@ void json_optional(JsonWriter& w, const std::optional<double>& value) {
 }  // namespace
 
 std::string write_diff_text(const Diff& d, std::size_t limit) {
-  std::string out = "Comparing " + side(d.old_name, d.old_as_of, d.old_headcount, d.old_units) + "\n     with " +
-                    side(d.new_name, d.new_as_of, d.new_headcount, d.new_units) + "\n";
+  return "Comparing " + side(d.old_name, d.old_as_of, d.old_headcount, d.old_units) + "\n     with " +
+         side(d.new_name, d.new_as_of, d.new_headcount, d.new_units) + "\n" + write_diff_sections_text(d, limit);
+}
+
+std::string write_diff_sections_text(const Diff& d, std::size_t limit) {
+  std::string out;
   for (const Section& s : sections(d)) {
     if (s.rows.empty()) continue;
     out += "\n" + std::string(s.title) + " (" + std::to_string(s.rows.size()) + "):\n";
@@ -216,6 +220,12 @@ std::string write_diff_json(const Diff& d, const std::string& tool_version) {
   JsonWriter w;
   w.begin_object().key("schema").value("orgaudit-diff").key("version").value(1);
   w.key("tool").begin_object().key("name").value("orgaudit").key("version").value(tool_version).end_object();
+  write_diff_json_fields(w, d);
+  w.end_object();
+  return w.take() + "\n";
+}
+
+void write_diff_json_fields(JsonWriter& w, const Diff& d) {
   for (const auto& [key, name, as_of, people, units, layers] :
        {std::tuple{"old", &d.old_name, &d.old_as_of, d.old_people, d.old_units, d.old_layers},
         std::tuple{"new", &d.new_name, &d.new_as_of, d.new_people, d.new_units, d.new_layers}}) {
@@ -253,8 +263,7 @@ std::string write_diff_json(const Diff& d, const std::string& tool_version) {
     json_optional(w, s.after);
     w.end_object();
   }
-  w.end_array().end_object();
-  return w.take() + "\n";
+  w.end_array();
 }
 
 }  // namespace orgaudit

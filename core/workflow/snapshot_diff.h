@@ -88,5 +88,10 @@ SnapshotDiff diff_snapshots(const Snapshot& old_snapshot, const Snapshot& new_sn
 std::string write_diff_text(const SnapshotDiff& diff, std::size_t limit);
 std::string write_diff_markdown(const SnapshotDiff& diff, std::size_t limit);
 std::string write_diff_json(const SnapshotDiff& diff, const std::string& tool_version);
+// The text without its "Comparing ... with ..." header, and the JSON document's fields from "old"
+// on into an open object: `orgaudit whatif` reports its before and after in the same words.
+std::string write_diff_sections_text(const SnapshotDiff& diff, std::size_t limit);
+class JsonWriter;
+void write_diff_json_fields(JsonWriter& writer, const SnapshotDiff& diff);
 
 }  // namespace orgaudit

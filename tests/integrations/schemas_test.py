@@ -74,7 +74,14 @@ def main():
     orgaudit, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(source, "schema/*.schema.json")))
     check(names == ["orgaudit-baseline.schema.json", "orgaudit-config.schema.json", "orgaudit-org.schema.json",
-                    "orgaudit-report.schema.json"], "the four schemas are in schema/: %s" % names)
+                    "orgaudit-report.schema.json", "orgaudit-scenario.schema.json"], "the five schemas are in schema/: %s" % names)
+    # A what-if scenario that orgaudit whatif applies; a misspelt change kind does not validate.
+    scenario_schema = validator(source, "orgaudit-scenario.schema.json")
+    scenario = os.path.join(source, "tests/workflow/scenario/flatter.yaml")
+    validate(scenario_schema, load_yaml(scenario), "the scenario " + scenario)
+    check(not scenario_schema.is_valid({"changes": [{"mvoe": "P-1", "to": "P-2"}]}), "the scenario schema refuses an unknown change")
+    check(run(orgaudit, ["whatif", "samples/traditional/org.yaml", "--scenario", scenario], source).returncode in (0, 1),
+          "orgaudit whatif applies the scenario")
     org, config = validator(source, "orgaudit-org.schema.json"), validator(source, "orgaudit-config.schema.json")
     baseline, report = validator(source, "orgaudit-baseline.schema.json"), validator(source, "orgaudit-report.schema.json")
 

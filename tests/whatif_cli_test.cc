@@ -1,0 +1,160 @@
+// End-to-end tests of `orgaudit whatif` on the traditional sample: a pass-through layer found by
+// `check` and removed by the scenario, and the --apply output checked again.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <sstream>
+
+#include "cli_runner.h"
+
+using orgaudit::testing::CliRun;
+using orgaudit::testing::run_orgaudit;
+
+namespace {
+
+const std::string kSample = "samples/traditional/org.yaml";
+
+// The quoted value that follows `after` in `json`, from position `from` on.
+std::string string_after(const std::string& json, const std::string& after, std::size_t from) {
+  const std::size_t at = json.find(after, from);
+  REQUIRE(at != std::string::npos);
+  const std::size_t open = json.find('"', at + after.size());
+  return json.substr(open + 1, json.find('"', open + 1) - open - 1);
+}
+
+// The first pass-through manager `check` flags, and that finding's fingerprint.
+std::pair<std::string, std::string> first_pass_through(const std::string& check_json) {
+  const std::size_t finding = check_json.find("\"key\": \"pass-through\"");
+  REQUIRE(finding != std::string::npos);
+  return {string_after(check_json, "\"entities\": [", finding), string_after(check_json, "\"fingerprint\":", finding)};
+}
+
+// The fingerprints of the findings in a JSON report, sorted, those marked suppressed left out (whatif
+// and diff compare only findings that are not suppressed). A finding keeps its fingerprint when its
+// message changes ("2 direct reports" for "1"), so fingerprints are what is compared.
+std::vector<std::string> active_fingerprints(const std::string& json) {
+  std::vector<std::string> out;
+  std::istringstream lines(json);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("      \"fingerprint\": \"", 0) == 0) out.push_back(line.substr(22, line.rfind('"') - 22));
+    else if (line == "      \"suppressed\": true,") out.pop_back();
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// One findings list of the whatif JSON ("findings_introduced" or "findings_resolved").
+std::vector<std::string> findings_section(const std::string& json, const std::string& key, const std::string& next) {
+  const std::size_t start = json.find("\"" + key + "\"");
+  REQUIRE(start != std::string::npos);
+  return active_fingerprints(json.substr(start, json.find("\"" + next + "\"", start) - start));
+}
+
+std::pair<double, double> org_score(const std::string& whatif_json) {
+  static const std::regex score(R"re("dimension": "Org",\s*"before": ([0-9.]+),\s*"after": ([0-9.]+))re");
+  std::smatch m;
+  REQUIRE(std::regex_search(whatif_json, m, score));
+  return {std::stod(m[1]), std::stod(m[2])};
+}
+
+}  // namespace
+
+TEST_CASE("whatif: removing a pass-through layer fixes its finding and does not lower the org score", "[whatif]") {
+  const CliRun check = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
+  REQUIRE(check.exit_code == 0);
+  const auto [manager, fingerprint] = first_pass_through(check.out);
+
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --format json --remove-layer " + manager);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  const std::vector<std::string> resolved = findings_section(whatif.out, "findings_resolved", "scores");
+  CHECK(std::any_of(resolved.begin(), resolved.end(),
+                    [&](const std::string& f) { return f.find(fingerprint) != std::string::npos; }));
+  const auto [before, after] = org_score(whatif.out);
+  CHECK(after >= before);
+  CHECK_THAT(whatif.out, Catch::Contains("\"kind\": \"remove-layer\",\n      \"subject\": \"" + manager + "\""));
+  CHECK_THAT(whatif.out, Catch::Contains("\"origin\": \"--remove-layer " + manager + "\""));
+
+  const CliRun text = run_orgaudit("whatif " + kSample + " --no-config --remove-layer " + manager);
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("What if: 1 change to "));
+  CHECK_THAT(text.out, Catch::Contains("Managers by span (direct reports): before -> after\n  1: "));
+  CHECK_THAT(text.out, Catch::Contains("\nFindings resolved ("));
+  CHECK_THAT(text.out, Catch::Contains("so '") && Catch::Contains("is a pass-through layer"));
+}
+
+// Runs `whatif INPUT CHANGES --apply` and checks the written org: `check` on it gives the input's
+// findings less those resolved plus those introduced, and the input is unchanged. Returns the
+// fingerprints resolved.
+std::vector<std::string> check_apply_round_trip(const std::string& input, const std::string& changes, const std::string& scratch) {
+  const std::string out = scratch + "/after.yaml";
+  const CliRun before = run_orgaudit("check " + input + " --no-config --format json --fail-on never");
+  const CliRun whatif = run_orgaudit("whatif " + input + " --no-config --fail-on never --format json " + changes + " --apply -o " + out);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  CHECK_THAT(whatif.err, Catch::Contains("wrote the changed org (") && Catch::Contains(") to " + out));
+
+  std::vector<std::string> expected;
+  const std::vector<std::string> all_before = active_fingerprints(before.out);
+  const std::vector<std::string> resolved = findings_section(whatif.out, "findings_resolved", "scores");
+  const std::vector<std::string> introduced = findings_section(whatif.out, "findings_introduced", "findings_resolved");
+  std::set_difference(all_before.begin(), all_before.end(), resolved.begin(), resolved.end(), std::back_inserter(expected));
+  expected.insert(expected.end(), introduced.begin(), introduced.end());
+  std::sort(expected.begin(), expected.end());
+
+  const CliRun again = run_orgaudit("check " + out + " --no-config --format json --fail-on never");
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(active_fingerprints(again.out) == expected);
+  CHECK(run_orgaudit("check " + input + " --no-config --format json --fail-on never").out == before.out);
+  return resolved;
+}
+
+TEST_CASE("whatif: --apply -o writes an org that checks to the scenario's after findings", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-apply");
+  const std::string scenario = (dir.path / "flatter.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - remove-layer: P-0151\n  - move: P-0170\n    to: P-0160\n  - vacate: P-0243\n";
+  CHECK(check_apply_round_trip(kSample, "--scenario " + scenario, dir.path.string()).size() >= 2);
+}
+
+TEST_CASE("whatif: --apply -o carries the input's orgaudit-ignore comments, so they suppress the same findings", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-apply-suppressed");
+  check_apply_round_trip("tests/workflow/suppressed.yaml", "--remove-layer P3", dir.path.string());
+  CHECK_THAT(orgaudit::testing::read_file((dir.path / "after.yaml").string()),
+             Catch::Contains("# orgaudit-ignore: structure-span-of-control reason: merging in Q3"));
+}
+
+TEST_CASE("whatif: a change that cannot apply is exit 2 at the scenario's line and column, nothing written", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-errors");
+  const std::string scenario = (dir.path / "bad.yaml").string();
+  const std::string out = (dir.path / "after.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - remove-layer: P-0151\n  - move: P-0134\n    to: P-0135\n";
+  const CliRun cycle = run_orgaudit("whatif " + kSample + " --no-config --scenario " + scenario + " --apply -o " + out);
+  CHECK(cycle.exit_code == 2);
+  CHECK_THAT(cycle.err, Catch::StartsWith(scenario + ":4:9: error: moving P-0134 "));
+  CHECK_THAT(cycle.err, Catch::Contains("would make a cycle: P-0135 reports, directly or not, to P-0134"));
+  CHECK(cycle.out.empty());
+  CHECK_FALSE(std::filesystem::exists(out));
+
+  const CliRun unknown = run_orgaudit("whatif " + kSample + " --no-config --move P-9999:P-0001");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--move P-9999:P-0001: error: no person or post has id 'P-9999'"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config").exit_code == 2);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply").exit_code == 2);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --apply -o " + kSample).exit_code == 2);
+}
+
+TEST_CASE("whatif: exit 1 when the scenario introduces a finding at or above --fail-on", "[whatif]") {
+  // Removing the chief executive leaves eleven roots and an error-level depth finding.
+  const CliRun removed = run_orgaudit("whatif " + kSample + " --no-config --remove P-0001");
+  CHECK(removed.exit_code == 1);
+  CHECK_THAT(removed.out, Catch::Contains("\n  + error [structure-hierarchy-depth]: "));
+  CHECK_THAT(removed.out, Catch::Contains("names owner 'P-0001', who matches no one"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove P-0001 --fail-on never").exit_code == 0);
+  // Removing a pass-through layer introduces nothing, even at info.
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0134 --fail-on info").exit_code == 0);
+}
