@@ -32,14 +32,6 @@ class OpenLibrary {
   void* handle_;
 };
 
-// What packs of API versions 1 and 2 returned by value; read only for its version.
-struct LegacyPackInfo {
-  std::uint32_t api_version;
-  const char* pack_name;
-  const char* pack_version;
-  void (*register_rules)(void*);
-};
-
 std::string version_mismatch_message(const std::string& path, std::uint32_t pack_version) {
   return "plugin '" + path + "' was built for plugin API version " + std::to_string(pack_version) +
          ", but this orgaudit provides version " + std::to_string(ORGAUDIT_PLUGIN_API_VERSION) +
@@ -217,7 +209,7 @@ void PluginHost::load_file(const std::string& path, RuleCatalog& catalog) {
   OpenLibrary library(handle);
   auto describe = reinterpret_cast<orgaudit_describe_pack_fn>(library.symbol(ORGAUDIT_PACK_ENTRY_POINT));
   if (!describe) {
-    if (auto legacy = reinterpret_cast<LegacyPackInfo (*)()>(library.symbol(ORGAUDIT_LEGACY_PACK_ENTRY_POINT)))
+    if (auto legacy = reinterpret_cast<orgaudit_legacy_get_pack_info_fn>(library.symbol(ORGAUDIT_LEGACY_PACK_ENTRY_POINT)))
       throw PluginError(PluginError::version_mismatch, version_mismatch_message(path, legacy().api_version));
     throw PluginError(PluginError::missing_entry_point,
                       "'" + path + "' is not an orgaudit rule pack: it does not export '" +

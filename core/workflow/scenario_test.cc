@@ -158,7 +158,7 @@ TEST_CASE("scenario: move-unit puts a unit under a new parent, refusing cycles",
         "s.yaml:2:17: error: no unit has id 'U7'");
 }
 
-TEST_CASE("scenario: remove-layer hands a manager's reports to their manager; the manager stays", "[scenario]") {
+TEST_CASE("scenario: remove-layer hands a manager's reports to their manager, and the manager stays", "[scenario]") {
   Org org = small_org();
   const auto applied = apply_scenario(Scenario{{change_from_option("remove-layer", "P2")}}, org);
   CHECK(manager_of(org, "P4") == "P1");

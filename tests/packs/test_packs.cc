@@ -68,14 +68,8 @@ extern "C" __attribute__((visibility("default"))) const orgaudit_pack_info* orga
 }
 #elif defined(TEST_PACK_LEGACY)
 // What a pack built for plugin API version 2 exported: the struct by value, under the old name.
-struct legacy_pack_info {
-  std::uint32_t api_version;
-  const char* pack_name;
-  const char* pack_version;
-  void (*register_rules)(void*);
-};
-extern "C" __attribute__((visibility("default"))) legacy_pack_info orgaudit_get_pack_info(void) {
-  return legacy_pack_info{2u, "testpack", "0", nullptr};
+extern "C" __attribute__((visibility("default"))) orgaudit_legacy_pack_info orgaudit_get_pack_info(void) {
+  return orgaudit_legacy_pack_info{2u, "testpack", "0", nullptr};
 }
 #elif defined(TEST_PACK_NO_ENTRY_POINT)
 extern "C" __attribute__((visibility("default"))) int some_other_symbol(void) { return 0; }

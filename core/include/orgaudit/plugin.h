@@ -102,6 +102,17 @@ struct orgaudit_pack_info {
 };
 
 typedef const orgaudit_pack_info* (*orgaudit_describe_pack_fn)(void);
+
+// What packs of API versions 1 and 2 returned by value from ORGAUDIT_LEGACY_PACK_ENTRY_POINT. A host
+// reads only api_version, to tell the pack's author to rebuild; one declaration for the host and the
+// tests' legacy pack, so the call is made through the function's own type.
+struct orgaudit_legacy_pack_info {
+  std::uint32_t api_version;
+  const char* pack_name;
+  const char* pack_version;
+  void (*register_rules)(void*);
+};
+typedef orgaudit_legacy_pack_info (*orgaudit_legacy_get_pack_info_fn)(void);
 }
 
 namespace orgaudit {
