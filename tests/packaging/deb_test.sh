@@ -59,8 +59,9 @@ grep -q '\[rendanheyi-silo\]' "$scratch/check.txt" || fail "no finding of the re
 (cd "$source" && "$build/bin/orgaudit" check samples/traditional/org.yaml) > "$scratch/check-build.txt" || true
 cmp -s "$scratch/check.txt" "$scratch/check-build.txt" ||
   { diff "$scratch/check-build.txt" "$scratch/check.txt" | head; fail "the installed binary's findings differ from the build's"; }
-(cd "$source" && "$orgaudit" rules --explain structure-span-of-control) | grep -q '^## How to fix' ||
-  fail "rule page not found in the package"
+# Into a file first: under pipefail, `| grep -q` can fail the pipeline when grep stops reading early.
+(cd "$source" && "$orgaudit" rules --explain structure-span-of-control) > "$scratch/page.md"
+grep -q '^## How to fix' "$scratch/page.md" || fail "rule page not found in the package"
 (cd "$source" && "$orgaudit" check samples/traditional/org.yaml --format xml --fail-on never) > "$scratch/report.xml"
 xmllint --noout --schema "$root/usr/share/orgaudit/schemas/orgaudit-report.xsd" "$scratch/report.xml" 2>/dev/null ||
   fail "the XML report does not validate against the installed XSD"

@@ -25,7 +25,9 @@ orgaudit="$scratch/prefix/bin/orgaudit"
 grep -q '^example-missing-title ' "$scratch/rules.txt" || { cat "$scratch/rules.txt"; echo "example rule not listed"; exit 1; }
 grep -q '^structure-hierarchy-depth ' "$scratch/rules.txt" || { echo "built-in pack not installed"; exit 1; }
 # Rule pages and profiles come from the prefix, found from the installed binary alone.
-"$orgaudit" rules --explain structure-span-of-control | grep -q '^## Why' || { echo "installed rule page not found"; exit 1; }
+# Into a file first: under pipefail, `| grep -q` can fail the pipeline when grep stops reading early.
+"$orgaudit" rules --explain structure-span-of-control > "$scratch/page.md"
+grep -q '^## Why' "$scratch/page.md" || { echo "installed rule page not found"; exit 1; }
 "$orgaudit" check --profile classic "$source_dir/plugins/example/example-org.yaml" >/dev/null ||
   [ $? -eq 1 ] || { echo "installed profile 'classic' not usable"; exit 1; }
 
