@@ -66,7 +66,9 @@ std::pair<double, double> org_score(const std::string& whatif_json) {
 TEST_CASE("whatif: removing a pass-through layer fixes its finding and does not lower the org score", "[whatif]") {
   const CliRun check = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
   REQUIRE(check.exit_code == 0);
-  const auto [manager, fingerprint] = first_pass_through(check.out);
+  // Named copies, not structured bindings: C++17 lets no lambda capture a binding (clang refuses).
+  const auto pass_through = first_pass_through(check.out);
+  const std::string manager = pass_through.first, fingerprint = pass_through.second;
 
   const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --format json --remove-layer " + manager);
   INFO(whatif.err);
