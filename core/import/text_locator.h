@@ -16,7 +16,9 @@ class TextLocator {
 
   SourceLocation operator()(std::size_t offset) const {
     SourceLocation at = lines_.locate(file_, offset);
-    const std::size_t line_start = offset - (at.column - 1);
+    // Clamped to the text: a place past its end (a truncated export) counts up to the end only.
+    const std::size_t back = at.column - 1;
+    const std::size_t line_start = std::min(back <= offset ? offset - back : 0, text_.size());
     // Code points are counted from the last place asked on the same line, forward or back, so a
     // minified export (one line of a million records) is counted once, not once per record.
     if (line_start != counted_line_) {
