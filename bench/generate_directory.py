@@ -13,16 +13,14 @@ The people come from bench/out/org-N.yaml (generated first when missing) through
 bench/generate_exports.py's reader, so these hold exactly the org the other benchmarks measure.
 """
 
-import argparse
 import base64
 import json
 import os
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from generate_exports import read_org  # noqa: E402
+from generate_exports import generated_org  # noqa: E402
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
@@ -61,17 +59,9 @@ def write_ldif(people, path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("people", type=int)
-    args = ap.parse_args()
-    out = os.path.join(HERE, "out")
-    os.makedirs(out, exist_ok=True)
-    yaml_path = os.path.join(out, "org-%d.yaml" % args.people)
-    if not os.path.exists(yaml_path):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_org.py"), str(args.people), "-o", yaml_path], check=True)
-    _, people = read_org(yaml_path)
+    count, out, _, people = generated_org(__doc__.split("\n")[0])
     for name, write in (("org-%d.json", write_scim), ("org-%d.ldif", write_ldif)):
-        path = os.path.join(out, name % args.people)
+        path = os.path.join(out, name % count)
         write(people, path + ".tmp")
         os.replace(path + ".tmp", path)
     print("%s: %d people as SCIM JSON and LDIF" % (out, len(people)), file=sys.stderr)

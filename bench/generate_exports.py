@@ -98,8 +98,10 @@ def write_xml(units, people, path):
         f.write("</OrganizationChart>\n")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def generated_org(description):
+    """Parses the command line (a number of people) and reads bench/out/org-N.yaml back, generating
+    it first when missing: (N, the output folder, units, people). Each export writer starts here."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("people", type=int)
     args = ap.parse_args()
     out = os.path.join(HERE, "out")
@@ -108,12 +110,17 @@ def main():
     if not os.path.exists(yaml_path):
         subprocess.run([sys.executable, os.path.join(HERE, "generate_org.py"), str(args.people), "-o", yaml_path], check=True)
     units, people = read_org(yaml_path)
+    return args.people, out, units, people
+
+
+def main():
+    count, out, units, people = generated_org(__doc__.split("\n")[0])
     # People whose unit is not one of the org's units (the generator gives everyone one) would be
     # lost in the XML, which nests positions in units.
     assert all(p.get("unit") for p in people), "a person without a unit"
     for name, write in (("org-%d.csv", lambda p: write_csv(people, p)), ("units-%d.yaml", lambda p: write_units(units, p)),
                         ("org-%d.xml", lambda p: write_xml(units, people, p))):
-        path = os.path.join(out, name % args.people)
+        path = os.path.join(out, name % count)
         write(path + ".tmp")
         os.replace(path + ".tmp", path)
     print("%s: %d people, %d units as CSV, XML and units YAML" % (out, len(people), len(units)), file=sys.stderr)
