@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "writer_support.h"
 
 namespace orgaudit {
 namespace {
@@ -182,17 +183,11 @@ void write_document(JsonWriter& w, const ReportInput& input) {
 
   // Severity counts cover the findings that can fail the run; the rules' "not assessed" notes,
   // which never do (not even at --fail-on info), are counted apart.
-  std::size_t counts[3] = {0, 0, 0}, not_assessed = 0, suppressed = 0, unchanged = 0;
-  for (const Finding& f : input.run.findings) {
-    if (f.not_assessed_note) ++not_assessed;
-    else if (f.counts()) ++counts[static_cast<int>(f.severity)];
-    else if (f.suppression) ++suppressed;
-    else ++unchanged;
-  }
+  const FindingCounts counts = count_findings(input.run, WriteOptions{});
   w.key("summary").begin_object();
-  w.key("errors").value(counts[2]).key("warnings").value(counts[1]).key("infos").value(counts[0]);
-  w.key("not_assessed").value(not_assessed);
-  w.key("suppressed").value(suppressed).key("baseline_unchanged").value(unchanged);
+  w.key("errors").value(counts.errors()).key("warnings").value(counts.warnings()).key("infos").value(counts.infos());
+  w.key("not_assessed").value(counts.not_assessed);
+  w.key("suppressed").value(counts.suppressed).key("baseline_unchanged").value(counts.unchanged);
   w.key("span_bands").begin_object();
   const SpanBands bands = span_bands(input.org, input.metrics);
   for (std::size_t b = 0; b < SpanBands::kCount; ++b) w.key(SpanBands::label(b)).value(bands.managers[b]);

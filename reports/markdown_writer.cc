@@ -63,7 +63,7 @@ void headline(std::string& out, const ReportInput& input, const WriteOptions& op
   out += options.never_fail ? " (`--fail-on never`)" : std::string(" (at or above `") + to_string(options.fail_on) + "`)";
   out += ". " + plural(input.run.findings.size(), "finding") + ": " + plural(counts.errors(), "error") + ", " +
          plural(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" + not_assessed_text(counts.not_assessed);
-  if (counts.suppressed) out += ", " + std::to_string(counts.suppressed) + " accepted (suppressed or in the baseline)";
+  if (counts.accepted()) out += ", " + std::to_string(counts.accepted()) + " accepted (suppressed or in the baseline)";
   out += ". " + headcount_text(input.org) + " in " + plural(input.org.units.size(), "unit") +
          "; data quality " + score_cell(input.scores.confidence) + ".\n\n";
 }

@@ -33,18 +33,15 @@ std::string score_text(const std::optional<double>& score) {
 
 void append_summary(std::string& out, const ReportInput& input) {
   // Suppressed and baselined findings were accepted by the team: counted here, not listed.
-  std::size_t counts[3] = {0, 0, 0}, active = 0, not_assessed = 0, suppressed = 0, unchanged = 0;
-  for (const Finding& f : input.run.findings) {
-    if (f.counts()) ++active, ++(f.not_assessed_note ? not_assessed : counts[static_cast<int>(f.severity)]);
-    else if (f.suppression) ++suppressed;
-    else ++unchanged;
-  }
+  const FindingCounts counts = count_findings(input.run, WriteOptions{});
   std::string accepted;
-  if (suppressed) accepted += "; " + std::to_string(suppressed) + " suppressed";
-  if (unchanged) accepted += (suppressed ? ", " : "; ") + std::to_string(unchanged) + " unchanged from the baseline";
+  if (counts.suppressed) accepted += "; " + std::to_string(counts.suppressed) + " suppressed";
+  if (counts.unchanged)
+    accepted += (counts.suppressed ? ", " : "; ") + std::to_string(counts.unchanged) + " unchanged from the baseline";
   out += "\n";
-  out += plural(active, "finding") + " (" + plural(counts[2], "error") + ", " +
-         plural(counts[1], "warning") + ", " + std::to_string(counts[0]) + " info" + not_assessed_text(not_assessed) + accepted + ") in " +
+  out += plural(counts.open(), "finding") + " (" + plural(counts.errors(), "error") + ", " +
+         plural(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" +
+         not_assessed_text(counts.not_assessed) + accepted + ") in " +
          headcount_and_units_text(input.org) +
          (input.profile.empty() ? "" : ", " + input.profile) + ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";

@@ -25,7 +25,8 @@ const char* finding_status(const Finding& f) {
 FindingCounts count_findings(const RunResult& run, const WriteOptions& options) {
   FindingCounts counts;
   for (const Finding& f : run.findings) {
-    if (!f.counts()) ++counts.suppressed;
+    if (f.suppression) ++counts.suppressed;
+    else if (!f.counts()) ++counts.unchanged;
     else if (f.not_assessed_note) ++counts.not_assessed;
     else ++counts.by_severity[static_cast<int>(f.severity)];
     if (fails_run(f, options)) ++counts.failing;

@@ -25,8 +25,11 @@ struct FindingCounts {
   // (suppressed, or unchanged since the baseline) are counted apart.
   std::size_t by_severity[3] = {0, 0, 0};  // indexed by Severity, the tool's not-assessed notes left out
   std::size_t not_assessed = 0;            // rules that lacked the data they need: notes, never failing
-  std::size_t suppressed = 0;
+  std::size_t suppressed = 0;              // accepted by a suppression
+  std::size_t unchanged = 0;               // accepted by the baseline
   std::size_t failing = 0;                 // fails_run()
+  std::size_t open() const { return by_severity[0] + by_severity[1] + by_severity[2] + not_assessed; }
+  std::size_t accepted() const { return suppressed + unchanged; }
   std::size_t errors() const { return by_severity[2]; }
   std::size_t warnings() const { return by_severity[1]; }
   std::size_t infos() const { return by_severity[0]; }

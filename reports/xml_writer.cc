@@ -54,7 +54,7 @@ void add_summary(pugi::xml_node root, const ReportInput& input, const WriteOptio
   set_count(summary, "warnings", counts.warnings());
   set_count(summary, "infos", counts.infos());
   set_count(summary, "not-assessed", counts.not_assessed);
-  set_count(summary, "accepted", counts.suppressed);
+  set_count(summary, "accepted", counts.accepted());
   set_count(summary, "failing", counts.failing);
   set_attribute(summary, "fail-on", options.never_fail ? "never" : to_string(options.fail_on));
 }
