@@ -67,9 +67,13 @@ std::unique_ptr<FileBytes> FileSystem::read_all(const std::string& path) const {
 
 std::unique_ptr<FileBytes> read_all_within(const FileSystem& files, const std::string& path, std::uint64_t max_bytes,
                                            const std::string& what) {
+  auto refuse_above_limit = [&](std::uint64_t size) {
+    if (size > max_bytes)
+      fail(path, "the file is " + human_size(size) + ", larger than " + what + " may be (" + human_size(max_bytes) + ")");
+  };
+  refuse_above_limit(files.size_of(path));  // before reading: a huge file is refused without touching it
   std::unique_ptr<FileBytes> bytes = files.read_all(path);  // refuses devices and FIFOs, whose size says nothing
-  if (bytes->size() > max_bytes)
-    fail(path, "the file is " + human_size(bytes->size()) + ", larger than " + what + " may be (" + human_size(max_bytes) + ")");
+  refuse_above_limit(bytes->size());                         // it may have grown in between
   return bytes;
 }
 
