@@ -28,9 +28,10 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
-DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate)
+DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
+                                   const RecordLimits& limits)
     : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
-      builder_(org, file, layout_, header_, shape.words), storage_(header_.size()), values_(header_.size()),
+      builder_(org, file, layout_, header_, limits, shape.words), storage_(header_.size()), values_(header_.size()),
       offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()) {}
 
 void DirectoryRecords::begin_at(const SourceLocation& where) {

@@ -29,7 +29,8 @@ struct DirectoryShape {
 
 class DirectoryRecords final : private FieldPlaces {
  public:
-  DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate);
+  DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
+                   const RecordLimits& limits);
 
   // A record starts at byte `offset` (or at `where`, for formats whose parser gives places, not
   // offsets); values of the last one are forgotten.

@@ -71,8 +71,8 @@ std::string first_rdn_value(std::string_view dn) {
 
 class LdifReader {
  public:
-  LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path)
-      : text_(text), locate_(text, file), records_(org, file, ldif_shape(), locate_), org_(org), path_(path) {}
+  LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path, const RecordLimits& limits)
+      : text_(text), locate_(text, file), records_(org, file, ldif_shape(), locate_, limits), org_(org), path_(path) {}
 
   void read() {
     std::size_t at = text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -370,7 +370,7 @@ std::string normalise_dn(std::string_view dn) {
 void load_ldif(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
                std::vector<Diagnostic>& warnings, Progress& progress) {
   read_whole_export(files, path, options, org, progress, [&](std::string_view text, FileIndex file) {
-    LdifReader reader(text, org, file, path);
+    LdifReader reader(text, org, file, path, options.limits);
     reader.read();
     reader.finish(warnings);
   });

@@ -147,3 +147,17 @@ TEST_CASE("xml import: untrusted documents") {
   CHECK_THAT(xml_error(kHrXml, small), Catch::Contains("over the input size limit of 64 bytes"));
   CHECK_THAT(xml_error("\xFF\xFE<\0x\0/\0>\0"), Catch::Contains("UTF-16"));
 }
+
+TEST_CASE("xml import: an element past the record limit and a value over the field size limit refuse the file") {
+  const std::string positions = R"(<OrganizationChart><OrganizationUnit><OrganizationUnitID>U</OrganizationUnitID>
+<MemberPosition><PositionID>Bartholomew</PositionID><PositionIncumbent><PersonID>P1</PersonID></PositionIncumbent></MemberPosition>
+<MemberPosition><PositionID>S2</PositionID><PositionIncumbent><PersonID>P2</PersonID></PositionIncumbent></MemberPosition>
+</OrganizationUnit></OrganizationChart>)";
+  Options one;
+  one.limits.max_records = 1;
+  CHECK_THAT(xml_error(positions, one), Catch::StartsWith("x.xml:3:2: error: more than 1 elements, the record limit of one input"));
+  Options small;
+  small.limits.max_field_bytes = 8;
+  CHECK(xml_error(positions, small) == "x.xml:2:2: error: a value of 11 bytes (path 'PositionID'), over the field size limit "
+                                      "of 8 bytes (raise it with --max-field-size or input.max-field-size)");
+}
