@@ -48,8 +48,9 @@ struct UnitScore {
   std::size_t units = 0;             // units in the subtree, the unit itself included
   std::optional<double> score;       // as Scores::org, over the subtree only
   std::optional<double> confidence;  // the subtree's Data quality
-  // Same dimensions and order as Scores::dimensions, each with its reason; `rules` lists only the
-  // rules that assessed or flagged something in this subtree.
+  // The dimensions assessed in this subtree, in the order of Scores::dimensions, each with its
+  // reason; `rules` lists only the rules that assessed or flagged something in this subtree. Why a
+  // dimension is not assessed is said once, in Scores::dimensions.
   std::vector<DimensionScore> dimensions;
 };
 

@@ -118,42 +118,56 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
   std::vector<std::string> dimension_names;
   const std::vector<std::vector<std::size_t>> groups = group_by_dimension(rule_dimensions, dimension_names);
 
+  // What rule r assessed in unit u's subtree (0 where it lacked the data).
+  auto assessed_in = [&](UnitIndex u, std::size_t r) -> std::size_t {
+    const RuleOutcome& outcome = run.outcomes[r];
+    if (outcome.not_assessed) return 0;
+    const Tally& t = tally[u * rule_count + r];
+    const double records = static_cast<double>(outcome.assessed_records) * subtrees.people_share(u, org);
+    return std::max<std::size_t>(t.assessed + static_cast<std::size_t>(std::llround(records)), t.failing);
+  };
+  // A dimension is assessed in a subtree when one of its rules assessed something there.
+  auto assessed_dimension = [&](UnitIndex u, std::size_t g) {
+    return std::any_of(groups[g].begin(), groups[g].end(),
+                       [&](std::size_t position) { return assessed_in(u, scored[position]) > 0; });
+  };
+
   scores.units.clear();
   scores.units.reserve(org.units.size());
+  std::vector<std::size_t> assessed_groups;
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     UnitScore& score = scores.units.emplace_back();
     score.unit = u;
     score.people = subtrees.people[u];
     score.units = subtrees.units[u];
-    score.dimensions.resize(groups.size());
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      DimensionScore& d = score.dimensions[g];
+    // Only the assessed dimensions: why the others are not is the org's to say, and would repeat in
+    // every one of a large org's units (a million people have 132,000).
+    assessed_groups.clear();
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      if (assessed_dimension(u, g)) assessed_groups.push_back(g);
+    score.dimensions.reserve(assessed_groups.size());
+    for (std::size_t g : assessed_groups) {
+      DimensionScore& d = score.dimensions.emplace_back();
       d.name = dimension_names[g];
-      d.rules.reserve(groups[g].size());
+      // Only the rules with a part in this subtree: a rule that assessed nothing here (an HR-import
+      // check, a rule short of data) would repeat in every unit, and adds nothing to the score or
+      // the reason of an assessed dimension.
       for (std::size_t position : groups[g]) {
         const std::size_t r = scored[position];
-        const RuleOutcome& outcome = run.outcomes[r];
         const Tally& t = tally[u * rule_count + r];
+        const std::size_t assessed = assessed_in(u, r);
+        if (assessed == 0 && t.failing == 0) continue;
         RuleScore& s = d.rules.emplace_back();
-        s.rule_id = outcome.rule_id;
-        s.not_assessed = outcome.not_assessed;
+        s.rule_id = run.outcomes[r].rule_id;
+        s.not_assessed = run.outcomes[r].not_assessed;
+        s.assessed = assessed;
         s.failing = t.failing;
         s.failing_weight = t.weight;
         s.any_error = t.any_error;
-        if (!s.not_assessed) {
-          const double records = static_cast<double>(outcome.assessed_records) * subtrees.people_share(u, org);
-          s.assessed = std::max<std::size_t>(t.assessed + static_cast<std::size_t>(std::llround(records)), t.failing);
-        }
       }
       score_dimension(d, "this unit or below it");
     }
     overall(score.dimensions, score.score, score.confidence);
-    // With the scores and reasons made, keep only the rules with a part in this subtree: a rule that
-    // assessed nothing here (an HR-import check, a rule short of data) would repeat in every unit.
-    for (DimensionScore& d : score.dimensions)
-      d.rules.erase(std::remove_if(d.rules.begin(), d.rules.end(),
-                                   [](const RuleScore& r) { return r.assessed == 0 && r.failing == 0; }),
-                    d.rules.end());
   }
   rank(org, scores);
 }
