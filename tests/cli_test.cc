@@ -355,6 +355,20 @@ TEST_CASE("cli: several outputs are written all or none, '-' is standard output,
   CHECK_THAT(slurp(copy), Catch::Contains("is a pass-through layer [structure-span-of-control]"));
 }
 
+TEST_CASE("cli: JSON and SARIF files are streamed as they are made, the same bytes as on standard output") {
+  const orgaudit::testing::ScratchDir scratch_dir("cli-streamed-outputs");
+  const std::string json = (scratch_dir.path / "a.json").string(), sarif = (scratch_dir.path / "a.sarif").string();
+  const CliRun both = run_cli("check tests/cli/deep.yaml --fail-on never -o json=" + json + " -o sarif=" + sarif);
+  CHECK(both.exit_code == 0);
+  CHECK(slurp(json) == run_cli("check tests/cli/deep.yaml --fail-on never --format json").out);
+  CHECK(slurp(sarif) == run_cli("check tests/cli/deep.yaml --fail-on never --format sarif").out);
+  CHECK(names_in(scratch_dir.path) == std::vector<std::string>{"a.json", "a.sarif"});
+  // A streamed document that cannot be written all the way is an error, as a whole one is.
+  const CliRun full = run_cli("check tests/cli/deep.yaml --fail-on never -o json=/dev/full");
+  CHECK(full.exit_code == 2);
+  CHECK_THAT(full.err, Catch::Contains("/dev/full: error: cannot write"));
+}
+
 TEST_CASE("cli: SIGTERM or SIGINT during a write removes the temporary files and exits 143 or 130") {
   const orgaudit::testing::ScratchDir scratch_dir("cli-signals");
   const std::filesystem::path& dir = scratch_dir.path;

@@ -107,13 +107,25 @@ int run_check(const ParsedArgs& args, CliContext& context) {
     only.stream(input, options_for(outputs.front()), context.out);
     context.out << std::flush;
   } else {
-    // Render everything before writing anything, so a failure leaves no partial file behind.
-    std::vector<std::string> rendered;
-    for (const OutputRequest& o : outputs) rendered.push_back(find_output_format(o.format)->write(input, options_for(o)));
+    // Files go to temporaries renamed into place once all are written, so a failure leaves no
+    // partial file behind; a format that streams is written to its temporary as it is made, so a
+    // report of hundreds of megabytes is not held whole. Standard output gets whole documents.
+    auto streamed = [](const OutputRequest& o) { return !o.path.empty() && find_output_format(o.format)->stream; };
+    std::vector<std::string> rendered(outputs.size());
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      if (!streamed(outputs[i])) rendered[i] = find_output_format(outputs[i].format)->write(input, options_for(outputs[i]));
     begin_phase(context, "writing output");
     std::vector<FileContent> files;
-    for (std::size_t i = 0; i < outputs.size(); ++i)
-      if (!outputs[i].path.empty()) files.push_back({outputs[i].path, rendered[i]});
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      const OutputRequest& o = outputs[i];
+      if (o.path.empty()) continue;
+      if (!streamed(o)) {
+        files.push_back({o.path, rendered[i], {}});
+        continue;
+      }
+      const StreamFunction stream = find_output_format(o.format)->stream;
+      files.push_back({o.path, {}, [&input, stream, options = options_for(o)](std::ostream& out) { stream(input, options, out); }});
+    }
     context.files.write_all_atomically(files);  // every file or none
     for (std::size_t i = 0; i < outputs.size(); ++i)
       if (outputs[i].path.empty()) context.out << rendered[i] << std::flush;

@@ -157,6 +157,44 @@ bool write_fully(int fd, std::string_view content) {
   return true;
 }
 
+// An output stream onto a file descriptor, in blocks of a megabyte; failed() once a write fails.
+class DescriptorBuffer final : public std::streambuf {
+ public:
+  explicit DescriptorBuffer(int fd) : fd_(fd), block_(1 << 20) { setp(block_.data(), block_.data() + block_.size()); }
+  bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    if (!failed_ && !write_fully(fd_, std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase()))))
+      failed_ = true;
+    setp(block_.data(), block_.data() + block_.size());
+    return !failed_;
+  }
+
+  int fd_;
+  std::vector<char> block_;
+  bool failed_ = false;
+};
+
+// Writes an output's content, or streams it when it has a stream; false when a write failed (errno
+// says why).
+bool write_output(int fd, const FileContent& output) {
+  if (!output.stream) return write_fully(fd, output.content);
+  DescriptorBuffer buffer(fd);
+  std::ostream out(&buffer);
+  output.stream(out);
+  out.flush();
+  return !buffer.failed();
+}
+
 // The temporary files that exist now, for the signal handler to remove: a fixed table of atomic
 // pointers, which is all a handler may safely read. Changed only with the signals blocked, so a
 // handler never sees a path being freed.
@@ -203,7 +241,8 @@ class Temporaries {
     }
   }
 
-  void write(const std::string& path, std::string_view content) {
+  void write(const FileContent& output) {
+    const std::string& path = output.path;
     Temporary& t = files_.emplace_back();
     t.target = path;
     t.name = path + ".orgaudit-tmp.XXXXXX";
@@ -222,7 +261,7 @@ class Temporaries {
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    const bool written = write_fully(fd, content);
+    const bool written = write_output(fd, output);
     const int saved = errno;
     if (::close(fd) != 0 || !written)
       fail(path, std::string("cannot write: ") + (written ? "disk full or write error" : std::strerror(saved)));
@@ -272,10 +311,11 @@ bool is_written_directly(const std::string& path) {
   return true;
 }
 
-void write_directly(const std::string& path, std::string_view content) {
+void write_directly(const FileContent& output) {
+  const std::string& path = output.path;
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
-  const bool written = write_fully(fd, content);
+  const bool written = write_output(fd, output);
   const int saved = errno;
   ::close(fd);
   if (!written) fail(path, std::string("cannot write: ") + std::strerror(saved));
@@ -284,7 +324,7 @@ void write_directly(const std::string& path, std::string_view content) {
 }  // namespace
 
 void FileSystem::write_atomically(const std::string& path, const std::string& content) const {
-  write_all_atomically({{path, content}});
+  write_all_atomically({{path, content, {}}});
 }
 
 void RealFileSystem::write_all_atomically(const std::vector<FileContent>& outputs) const {
@@ -294,9 +334,9 @@ void RealFileSystem::write_all_atomically(const std::vector<FileContent>& output
   std::vector<const FileContent*> direct;
   for (const FileContent& output : outputs) {
     if (is_written_directly(output.path)) direct.push_back(&output);
-    else staged.write(output.path, output.content);
+    else staged.write(output);
   }
-  for (const FileContent* output : direct) write_directly(output->path, output->content);
+  for (const FileContent* output : direct) write_directly(*output);
   staged.rename_all();
 }
 
@@ -342,7 +382,18 @@ std::uint64_t MemoryFileSystem::size_of(const std::string& path) const {
 }
 
 void MemoryFileSystem::write_all_atomically(const std::vector<FileContent>& outputs) const {
-  for (const FileContent& output : outputs) files_[output.path] = std::string(output.content);
+  // Every content made before any file is stored, as the real disk renames only when all are written.
+  std::vector<std::string> made;
+  for (const FileContent& output : outputs) {
+    if (!output.stream) {
+      made.emplace_back(output.content);
+      continue;
+    }
+    std::ostringstream streamed;
+    output.stream(streamed);
+    made.push_back(streamed.str());
+  }
+  for (std::size_t i = 0; i < outputs.size(); ++i) files_[outputs[i].path] = std::move(made[i]);
 }
 
 }  // namespace orgaudit

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
+#include <ostream>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,6 +30,9 @@ class FileBytes {
 struct FileContent {
   std::string path;
   std::string_view content;  // must outlive the write
+  // When set, makes the content instead, writing it to the stream it is given: a document of
+  // hundreds of megabytes goes to its temporary file as it is made, never held whole.
+  std::function<void(std::ostream&)> stream;
 };
 
 enum class FileKind { missing, file, directory, other };

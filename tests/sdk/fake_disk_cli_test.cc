@@ -69,3 +69,16 @@ TEST_CASE("rules --explain prints the rule page the fake disk holds", "[sdk][fak
   CHECK_THAT(run.out, Catch::Contains("A page only the fake disk has."));
   CHECK_THAT(run.out, !Catch::Contains("## Why"));  // the real page was not read
 }
+
+TEST_CASE("check streams a JSON report file onto the fake disk, the same document as on standard output", "[sdk][fake-disk]") {
+  MemoryFileSystem files;
+  files.add_directory("/team");
+  files.add("/team/org.yaml",
+            "orgaudit: 1\npeople:\n  - id: ceo\n    name: Chief\n  - id: a\n    name: Ann\n    manager: ceo\n");
+  const FakeDiskRun to_file = run_on(files, {"check", "/team/org.yaml", "--fail-on", "never", "-o", "json=/team/report.json"});
+  CHECK(to_file.exit_code == 0);
+  REQUIRE(files.files().count("/team/report.json") == 1);
+  const FakeDiskRun to_stdout = run_on(files, {"check", "/team/org.yaml", "--fail-on", "never", "--format", "json"});
+  CHECK_THAT(to_stdout.out, Catch::StartsWith("{"));
+  CHECK(files.files().at("/team/report.json") == to_stdout.out);
+}
