@@ -11,7 +11,10 @@ namespace {
 
 std::string rule_list(const DimensionScore& d) {
   std::string names;
-  for (const RuleScore& r : d.rules) names += (names.empty() ? "" : ", ") + r.rule_id;
+  for (const RuleScore& r : d.rules) {
+    if (!names.empty()) names += ", ";
+    names += r.rule_id;
+  }
   return names;
 }
 
