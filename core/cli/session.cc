@@ -3,7 +3,7 @@
 #include "cli/terminal.h"
 #include "config/config.h"
 #include <filesystem>
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "import/inputs.h"
 #include "import/limits.h"
 #include "loader/input_formats.h"
@@ -72,7 +72,7 @@ void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& h
     throw PluginError(PluginError::file_not_found, "cannot locate the built-in rule packs (/proc/self/exe unreadable)");
   host.load_directory(installed, catalog);
   // What importers could not use becomes findings of the built-in import-* rules.
-  import::register_import_rules(catalog);
+  register_import_rules(catalog);
 }
 
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,

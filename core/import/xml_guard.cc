@@ -115,9 +115,4 @@ void check_depth(const pugi::xml_document& doc, unsigned max_depth, const std::s
   }
 }
 
-std::size_t offset_of(const char* text, const char* buffer, std::size_t size, std::size_t fallback) {
-  if (text >= buffer && text < buffer + size) return static_cast<std::size_t>(text - buffer);
-  return fallback;
-}
-
 }  // namespace orgaudit::import::xml

@@ -40,8 +40,4 @@ void check_prolog(std::string_view text, const std::string& path);
 // Throws InputError at the first element nested deeper than `max_depth`.
 void check_depth(const pugi::xml_document& doc, unsigned max_depth, const std::string& path, const LineIndex& lines);
 
-// Offset of a node or string in the parsed buffer, or `fallback` when it lies elsewhere (pugixml's
-// shared empty string, or a converted copy).
-std::size_t offset_of(const char* text, const char* buffer, std::size_t size, std::size_t fallback);
-
 }  // namespace orgaudit::import::xml
