@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "import/xml_guard.h"
@@ -26,14 +28,27 @@ class TextLocator {
       counted_column_ = 1;
     }
     offset = std::min(offset, text_.size());
-    for (; counted_to_ < offset; ++counted_to_) counted_column_ += starts_code_point(counted_to_);
-    for (; counted_to_ > offset; --counted_to_) counted_column_ -= starts_code_point(counted_to_ - 1);
+    if (offset >= counted_to_) counted_column_ += code_points(counted_to_, offset);
+    else counted_column_ -= code_points(offset, counted_to_);
+    counted_to_ = offset;
     at.column = counted_column_;
     return at;
   }
 
  private:
-  bool starts_code_point(std::size_t i) const { return (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80; }
+  // Code points that start in [from, to): bytes that are not UTF-8 continuation bytes (10xxxxxx),
+  // counted 8 at a time, since every value of a record is located.
+  std::uint32_t code_points(std::size_t from, std::size_t to) const {
+    std::size_t count = to - from;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    for (; to - from >= 8; from += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text_.data() + from, 8);
+      count -= static_cast<std::size_t>(__builtin_popcountll(word & ~(word << 1) & highs));  // bit 7 set, bit 6 clear
+    }
+    for (; from < to; ++from) count -= (static_cast<unsigned char>(text_[from]) & 0xC0) == 0x80;
+    return static_cast<std::uint32_t>(count);
+  }
 
   std::string_view text_;
   xml::LineIndex lines_;
