@@ -33,7 +33,10 @@ class DirectoryRecords final : private FieldPlaces {
 
   // A record starts at byte `offset` (or at `where`, for formats whose parser gives places, not
   // offsets); values of the last one are forgotten.
-  void begin(std::size_t offset) { begin_at(locate_(offset)); }
+  void begin(std::size_t offset) {
+    if (records_ == kSample) reserve_for_rest(offset);
+    begin_at(locate_(offset));
+  }
   void begin_at(const SourceLocation& where);
   // What begin() started was not a record after all (a JSON page): not counted.
   void drop() { --records_; }
@@ -49,6 +52,7 @@ class DirectoryRecords final : private FieldPlaces {
   void leave_out() { ++left_out_; ++org_.imported_records; }
   // An import issue at the current record (or at `offset`), about the person `entity_id`.
   void issue(ImportIssue::Kind kind, std::string message, std::string entity_id, std::size_t offset = kRecord);
+  void issue_at(ImportIssue::Kind kind, std::string message, std::string entity_id, const SourceLocation& where);
   void skip(std::string why, std::size_t offset = kRecord);
   // Whether the yes/no attribute `name` (`active`, `accountEnabled`) with value `text` at `offset`
   // says no. A value that is neither true nor false is an import-bad-value finding and reads as yes,
@@ -71,6 +75,11 @@ class DirectoryRecords final : private FieldPlaces {
   static constexpr std::size_t kPlaced = static_cast<std::size_t>(-2);
 
  private:
+  // Room for as many more people as the rest of the file holds at the first kSample records' rate,
+  // so a million-user export does not regrow (and copy) its people; virtual memory only, until used.
+  void reserve_for_rest(std::size_t offset);
+  static constexpr std::size_t kSample = 1024;
+
   SourceLocation of(int column) const override;
   void store(std::size_t column, std::string_view value, std::size_t offset);
 

@@ -16,6 +16,8 @@ class TextLocator {
  public:
   TextLocator(std::string_view text, FileIndex file) : text_(text), lines_(text), file_(file) {}
 
+  std::size_t size() const { return text_.size(); }
+
   SourceLocation operator()(std::size_t offset) const {
     SourceLocation at = lines_.locate(file_, offset);
     // Clamped to the text: a place past its end (a truncated export) counts up to the end only.
