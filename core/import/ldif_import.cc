@@ -41,6 +41,7 @@ struct Value {
 // A decoded value that is not UTF-8 is read as Windows-1252 and reported.
 struct Entry {
   SourceLocation where;  // of the `dn:` line
+  std::size_t offset = 0;
   std::vector<Value> values;
   std::deque<std::string> owned;  // values that are not bytes of the file as they stand
 
@@ -74,7 +75,7 @@ class LdifReader {
   // Places are counted here line by line as the file is read, so no offset is ever located (the
   // records' locator has no text) and no index of the file's millions of lines is built.
   LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path)
-      : text_(text), file_(file), no_offsets_({}, file), records_(org, file, ldif_shape(), no_offsets_), org_(org),
+      : text_(text), file_(file), no_offsets_({}, file), records_(org, file, ldif_shape(), no_offsets_, text.size()), org_(org),
         path_(path) {}
 
   void read() {
@@ -165,10 +166,14 @@ class LdifReader {
       if (name_is(name, "version")) return;  // `version: 1` heads the file
       records_.issue_at(ImportIssue::skipped_row, "entry skipped: it does not start with 'dn:'", "", line_start);
       entry.where = line_start;
+      entry.offset = offset;
       entry.values.push_back({"", "", line_start, false});  // the rest of the entry is ignored with it
       return;
     }
-    if (entry.values.empty()) entry.where = line_start;
+    if (entry.values.empty()) {
+      entry.where = line_start;
+      entry.offset = offset;
+    }
     if (url) return;  // a value by URL (`jpegPhoto:< file:///...`) is nothing orgaudit reads
     std::string_view value = line.substr(value_at);
     if (folded) value = entry.owned.emplace_back(value);  // `line` is the reused unfolding buffer
@@ -224,7 +229,7 @@ class LdifReader {
       return;
     }
     if (!is_person(current)) return;  // organizational units, groups, computers: not people
-    records_.begin_at(current.where);
+    records_.begin_at(current.where, current.offset);
     records_.set_at(Field::id, id, dn.where);
     records_.set_attribute_at(dn_as_written, dn.text, dn.where);
     bool disabled = false, named = false;
@@ -275,6 +280,7 @@ class LdifReader {
   // `manager` says the export is inconsistent (a partial export, a replication lag).
   void cross_check_direct_reports() {
     if (reports_.empty()) return;
+    records_.wait_for_rows();  // the people, all of them
     std::unordered_map<std::string_view, PersonIndex> people;
     for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
     auto name = [&](const std::string& id) {  // messages name people as the audit does
