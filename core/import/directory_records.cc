@@ -257,7 +257,8 @@ bool DirectoryRecords::add() {
     batch.starts.push_back(batch.text.size());
     batch.sizes.push_back(values_[c].size());
     batch.text.append(values_[c]);
-    batch.places.push_back(of(static_cast<int>(c)));
+    // The row builder places canonical fields only (attributes are never at fault): those are located.
+    batch.places.push_back(c < attribute_base_ ? of(static_cast<int>(c)) : record_);
   }
   rows_thread_->send();
   return true;
