@@ -48,8 +48,9 @@ echo "orgaudit: $orgaudit ($("$orgaudit" --version 2>/dev/null | head -n1 || ech
 echo "machine:  $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo "cpu unknown")"
 echo "command:  orgaudit check FILE --fail-on never --format json $extra_args > /dev/null"
 echo
-printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' format people seconds people/s "peak RSS MB" "file MB"
-printf '|%s|%s|%s|%s|%s|%s|\n' ------- ----------: ---------: ----------: ------------: ---------:
+# user and sys: CPU seconds of the same (best) run, the figure to compare on a machine that is not idle.
+printf '| %6s | %9s | %8s | %9s | %6s | %6s | %11s | %8s |\n' format people seconds people/s "user s" "sys s" "peak RSS MB" "file MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------- ----------: ---------: ----------: -------: -------: ------------: ---------:
 
 status=0
 declare -A csv_seconds  # orgaudit's best time per size on the CSV export, for the peer comparison
@@ -65,7 +66,7 @@ for format in $formats; do
       *) python3 "$here/generate_exports.py" "$n" 2>/dev/null ;;
     esac
   fi
-  best_s="" best_rss=""
+  best_s="" best_rss="" best_user="" best_sys=""
   for ((r = 0; r < repeat; r++)); do
     log="$out/time-$n.log"
     rc=0
@@ -81,13 +82,15 @@ for format in $formats; do
     wall=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$log")
     s=$(to_seconds "$wall")
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")
+    user=$(awk -F': ' '/User time \(seconds\)/ { print $2 }' "$log")
+    sys=$(awk -F': ' '/System time \(seconds\)/ { print $2 }' "$log")
     if [[ -z "$best_s" ]] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-      best_s=$s best_rss=$rss
+      best_s=$s best_rss=$rss best_user=$user best_sys=$sys
     fi
   done
   rate=$(awk -v n="$n" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }')
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  printf '| %6s | %9s | %8s | %9s | %11s | %8s |\n' "$format" "$n" "$best_s" "$rate" "$best_rss" "$mb"
+  printf '| %6s | %9s | %8s | %9s | %6s | %6s | %11s | %8s |\n' "$format" "$n" "$best_s" "$rate" "$best_user" "$best_sys" "$best_rss" "$mb"
   [[ "$format" == csv ]] && csv_seconds[$n]=$best_s
 done
 done

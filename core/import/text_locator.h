@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "import/xml_guard.h"
@@ -13,6 +14,8 @@ namespace orgaudit::import {
 class TextLocator {
  public:
   TextLocator(std::string_view text, FileIndex file) : size_(text.size()), lines_(text), file_(file) {}
+
+  std::size_t size() const { return size_; }
 
   // Clamped to the text: a place past its end (a truncated export) is its end.
   SourceLocation operator()(std::size_t offset) const { return lines_.locate(file_, std::min(offset, size_)); }
