@@ -166,7 +166,13 @@ TEST_CASE("cli: ORGAUDIT_TIMING prints phases and the slowest rules on stderr, s
   const CliRun timed = run_cli("check tests/cli/deep.yaml --fail-on never --format json", "ORGAUDIT_TIMING=1");
   CHECK(timed.exit_code == 0);
   CHECK_THAT(timed.err, Catch::Contains("orgaudit timing (ORGAUDIT_TIMING)") && Catch::Contains("running rules") &&
-                            Catch::Contains("rendering output") && Catch::Contains("structure-hierarchy-depth"));
+                            Catch::Contains("rendering output") && Catch::Contains("structure-hierarchy-depth") &&
+                            Catch::Contains("cpu s  RSS MB"));
+  // Each phase's row ends in its CPU seconds and resident megabytes (a running process has some).
+  const auto rules_row = timed.err.find("  running rules");
+  REQUIRE(rules_row != std::string::npos);
+  const std::string row = timed.err.substr(rules_row, timed.err.find('\n', rules_row) - rules_row);
+  CHECK(std::stol(row.substr(row.find_last_of(' ') + 1)) > 0);
   CHECK(timed.out == run_cli("check tests/cli/deep.yaml --fail-on never --format json").out);
   CHECK(run_cli("check tests/cli/deep.yaml --fail-on never", "ORGAUDIT_TIMING=0").err.empty());
 }
@@ -214,7 +220,7 @@ TEST_CASE("cli: help, version and rules") {
   CHECK_THAT(help.out, Catch::Contains("Examples:") && Catch::Contains("--fail-on"));
   CliRun version = run_cli("--version");
   CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 3"));
+  CHECK_THAT(version.out, Catch::StartsWith("orgaudit ") && Catch::Contains("rule pack API 4"));
   // -V and --version after any command print the same line; -h is --help everywhere.
   for (const char* asked : {"-V", "check --version", "check -V", "map --version", "diff -V"}) {
     INFO(asked);

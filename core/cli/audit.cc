@@ -48,7 +48,7 @@ SuppressionSources suppression_sources(const Org& org, const Config& config, con
   sources.config_path = config.path;
   if (pseudonyms)  // the config names entities by their real ids
     sources.entity_id = [&org, &pseudonyms](const std::string& id) {
-      return org.unit_by_id.count(id) ? id : pseudonyms->person_id(id);
+      return org.find_unit(id) != kNoIndex ? id : pseudonyms->person_id(id);
     };
   for (const Diagnostic& w : check_suppression_rules(sources, catalog))
     if (warn) context.err << w.format("warning") << "\n";

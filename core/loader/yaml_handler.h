@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "loader/id_index.h"
 #include "loader/record_limits.h"
 #include "loader/yaml_events.h"
 #include "loader/yaml_fields.h"
@@ -78,8 +77,8 @@ class OrgHandler final : public EventSink {
   TreeBuilder builder_;
   Fields fields_;
   std::string phase_;
-  IdIndex people_;
-  IdIndex units_;
+  IdLookup people_;
+  IdLookup units_;
   State state_ = State::start;
   Section section_ = Section::unknown;
   std::uint32_t key_line_ = 0;

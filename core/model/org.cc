@@ -79,22 +79,31 @@ FileIndex Org::add_file(const std::string& path) {
   return static_cast<FileIndex>(files.size() - 1);
 }
 
+namespace {
+
+// The id of an org's entity i, for its IdLookup.
+template <typename Entity>
+struct IdOf {
+  const std::vector<Entity>& entities;
+  const std::string& operator()(std::uint32_t i) const { return entities[i].id; }
+};
+
+}  // namespace
+
 PersonIndex Org::find_person(const std::string& id) const {
-  auto it = person_by_id.find(id);
-  return it == person_by_id.end() ? kNoIndex : it->second;
+  return person_ids.find(id, people.size(), IdOf<Person>{people});
 }
 
 UnitIndex Org::find_unit(const std::string& id) const {
-  auto it = unit_by_id.find(id);
-  return it == unit_by_id.end() ? kNoIndex : it->second;
+  return unit_ids.find(id, units.size(), IdOf<Unit>{units});
 }
 
 void Org::resolve() {
-  person_by_id.clear();
-  unit_by_id.clear();
+  person_ids.clear();
+  unit_ids.clear();
   reference_problems.clear();
-  person_by_id.reserve(people.size());
-  unit_by_id.reserve(units.size());
+  person_ids.reserve(people.size());
+  unit_ids.reserve(units.size());
 
   auto problem = [this](ReferenceProblem::Kind kind, const std::string& id, bool is_unit,
                         std::uint32_t entity, const SourceLocation& where) {
@@ -103,10 +112,10 @@ void Org::resolve() {
 
   // The first occurrence of an id wins; later ones are reported, never silently merged.
   for (PersonIndex i = 0; i < people.size(); ++i)
-    if (!person_by_id.emplace(people[i].id, i).second)
+    if (person_ids.insert(i, IdOf<Person>{people}) != kNoIndex)
       problem(ReferenceProblem::duplicate_person, people[i].id, false, i, people[i].where);
   for (UnitIndex i = 0; i < units.size(); ++i)
-    if (!unit_by_id.emplace(units[i].id, i).second)
+    if (unit_ids.insert(i, IdOf<Unit>{units}) != kNoIndex)
       problem(ReferenceProblem::duplicate_unit, units[i].id, true, i, units[i].where);
 
   for (PersonIndex i = 0; i < people.size(); ++i) {

@@ -19,6 +19,7 @@ struct RecordedLayout {
 // the new version (never edit an old one), and say what changed in CHANGELOG.md.
 constexpr RecordedLayout kRecorded[] = {
     {3, 312, 336, 656, 112, 856, 336, 152, 368, 16, 24, 12, 8},
+    {4, 264, 336, 656, 112, 856, 336, 152, 368, 16, 24, 12, 8},  // Org: IdLookup tables, not two maps
 };
 
 }  // namespace

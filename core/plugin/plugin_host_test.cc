@@ -70,7 +70,7 @@ TEST_CASE("plugin load failures are distinct and explained") {
   CHECK_THAT(message, Catch::Contains("not an orgaudit rule pack") && Catch::Contains("orgaudit_describe_pack"));
 
   CHECK(load_error(test_pack("wrong_version"), message) == PluginError::version_mismatch);
-  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 3"));
+  CHECK_THAT(message, Catch::Contains("version 42") && Catch::Contains("provides version 4"));
 
   CHECK(load_error(test_pack("duplicate"), message) == PluginError::duplicate_rule);
   CHECK_THAT(message, Catch::Contains("rule 'testpack-count-people' is registered twice by"));
@@ -79,7 +79,7 @@ TEST_CASE("plugin load failures are distinct and explained") {
 TEST_CASE("a pack built for API version 2 is refused as a version mismatch, not as no pack") {
   std::string message;
   CHECK(load_error(test_pack("legacy"), message) == PluginError::version_mismatch);
-  CHECK_THAT(message, Catch::Contains("built for plugin API version 2, but this orgaudit provides version 3"));
+  CHECK_THAT(message, Catch::Contains("built for plugin API version 2, but this orgaudit provides version 4"));
 }
 
 TEST_CASE("a pack built against another struct size or Boost is refused with both values") {

@@ -1,5 +1,7 @@
 // Where a run's time goes, for ORGAUDIT_TIMING=1 (as ESLint's TIMING and clang-tidy's
 // --enable-check-profile): wall-clock seconds per phase and per rule, printed on stderr at the end.
+// Each phase also shows the process's CPU seconds (user + sys, every thread) and its resident
+// memory when the phase ended: on a busy machine wall time is inflated, CPU time is not.
 #pragma once
 
 #include <chrono>
@@ -20,6 +22,8 @@ class PhaseTimings {
     std::string name;
     double seconds = 0;
     std::size_t findings = 0;  // rules only
+    double cpu_seconds = 0;    // phases only
+    double resident_mb = 0;    // phases only: at the phase's (last) end
   };
 
   // Ends the current phase (if any) and starts `name`; the same name again continues it.
@@ -34,6 +38,7 @@ class PhaseTimings {
   using Clock = std::chrono::steady_clock;
   Clock::time_point started_ = Clock::now();
   Clock::time_point phase_started_{};
+  double phase_cpu_started_ = 0;
   std::string current_;
   std::vector<Entry> phases_;
   std::vector<Entry> rules_;

@@ -56,7 +56,7 @@ void anonymize_attributes(std::vector<Attribute>& attributes, const Pseudonymize
 
 // Ids that may name a person or a unit (right holders, link ends): units keep their ids.
 std::string person_or_unit(const Org& org, const std::string& id, const Pseudonymizer& p) {
-  if (id.empty() || id == "self" || org.unit_by_id.count(id)) return id;
+  if (id.empty() || id == "self" || org.find_unit(id) != kNoIndex) return id;
   return p.person_id(id);
 }
 
@@ -64,7 +64,7 @@ std::string person_or_unit(const Org& org, const std::string& id, const Pseudony
 // pseudonym, and any name or address in the rest of the message is scrubbed like other free text.
 void anonymize_import_issues(Org& org, const Pseudonymizer& p, const NameScrubber& names) {
   for (ImportIssue& issue : org.import_issues) {
-    if (!issue.entity_id.empty() && !org.unit_by_id.count(issue.entity_id)) {
+    if (!issue.entity_id.empty() && org.find_unit(issue.entity_id) == kNoIndex) {
       const std::string quoted = "'" + issue.entity_id + "'";
       issue.entity_id = p.person_id(issue.entity_id);
       for (auto at = issue.message.find(quoted); at != std::string::npos; at = issue.message.find(quoted, at + 1))
@@ -74,11 +74,11 @@ void anonymize_import_issues(Org& org, const Pseudonymizer& p, const NameScrubbe
   }
 }
 
-void check_no_collision(const Org& org) {
-  std::unordered_set<std::string> distinct_before, distinct_after;
+// `distinct_before`: how many distinct person ids the org had before they were replaced.
+void check_no_collision(const Org& org, std::size_t distinct_before) {
+  std::unordered_set<std::string> distinct_after;
   for (const Person& person : org.people) distinct_after.insert(person.id);
-  for (const auto& [original, index] : org.person_by_id) distinct_before.insert(original);
-  if (distinct_after.size() < distinct_before.size())
+  if (distinct_after.size() < distinct_before)
     throw PseudonymKeyError("two person ids share a pseudonym under this key; choose another key");
 }
 
@@ -105,6 +105,7 @@ void anonymize_org(Org& org, const Pseudonymizer& p) {
   // Every name is known before any text is scrubbed: a title may name someone further down.
   std::vector<std::string> ids(org.people.size());
   NameScrubber names;
+  const std::size_t distinct_ids = org.person_ids.size();  // the lookup counts the original ids
   for (std::size_t i = 0; i < org.people.size(); ++i) {
     ids[i] = p.person_id(org.people[i].id);
     if (!org.people[i].name.empty()) names.add(org.people[i].name, Pseudonymizer::person_name_of_pseudonym(ids[i]));
@@ -137,7 +138,7 @@ void anonymize_org(Org& org, const Pseudonymizer& p) {
     link.to.id = person_or_unit(org, link.to.id, p);
   }
   anonymize_import_issues(org, p, names);
-  check_no_collision(org);  // person_by_id still holds the original ids here
+  check_no_collision(org, distinct_ids);
   org.resolve();
 }
 

@@ -173,9 +173,12 @@ Relatedness relatedness(const Org& old_org, const Org& new_org) {
   const Org& small = old_org.people.size() + old_org.units.size() <= new_org.people.size() + new_org.units.size()
                          ? old_org : new_org;
   const Org& large = &small == &old_org ? new_org : old_org;
-  r.smaller = small.person_by_id.size() + small.unit_by_id.size();
-  for (const auto& [id, index] : small.person_by_id) r.shared_ids += large.person_by_id.count(id);
-  for (const auto& [id, index] : small.unit_by_id) r.shared_ids += large.unit_by_id.count(id);
+  r.smaller = small.person_ids.size() + small.unit_ids.size();
+  // Each distinct id once: at the entity its lookup finds (the first with that id).
+  for (PersonIndex i = 0; i < small.people.size(); ++i)
+    r.shared_ids += small.find_person(small.people[i].id) == i && large.find_person(small.people[i].id) != kNoIndex;
+  for (UnitIndex i = 0; i < small.units.size(); ++i)
+    r.shared_ids += small.find_unit(small.units[i].id) == i && large.find_unit(small.units[i].id) != kNoIndex;
   const std::string a = normalised(old_org.name), b = normalised(new_org.name);
   r.names_differ = !a.empty() && !b.empty() && a != b;
   if (r.smaller == 0) return r;  // an empty snapshot: nothing to compare, nothing to refuse

@@ -271,6 +271,24 @@ TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not asses
   CHECK(none.outcomes.at(0).not_assessed);
 }
 
+TEST_CASE("grade inversion: more grade spellings than the rule keeps at hand are each ranked") {
+  // 20 grades G0 (most senior) .. G19, each spelled two ways, alternating: more spellings than the
+  // rule's few recent ones, so ranks come from the order again and again.
+  std::string order;
+  for (int g = 0; g < 20; ++g) order += (g ? "," : "") + std::string("G") + std::to_string(g);
+  OrgBuilder b;
+  b.person("M", "Boss", "", 0, "G10");
+  for (int i = 0; i < 80; ++i) {
+    const int g = (i * 7) % 20;
+    b.person("P" + std::to_string(i), "N" + std::to_string(i), "M", 0, (i % 2 ? "g" : "G") + std::to_string(g));
+  }
+  const RunResult result = run("structure-grade-inversion", b.build(), {{"grade-order", order}});
+  std::size_t expected = 0;  // reports graded G0..G10 are at or above their G10 manager
+  for (int i = 0; i < 80; ++i) expected += (i * 7) % 20 <= 10;
+  CHECK(result.findings.size() == expected);
+  CHECK(result.outcomes.at(0).assessed == 80);
+}
+
 TEST_CASE("integrity: cycles, self-management, unknown and duplicate ids") {
   OrgBuilder b;
   b.person("CEO", "Boss").person("A", "Ann", "C").person("B", "Bob", "A").person("C", "Cat", "B");

@@ -32,7 +32,9 @@
 // 3: the entry point returns a pointer and records the layout; registration is C; FindingBuilder
 //    survives later reports; the module names each rule (RuleRegistry::add<Rule>(id)) and retires
 //    merged rule ids (RuleRegistry::retire).
-#define ORGAUDIT_PLUGIN_API_VERSION 3u
+// 4: Org finds ids through IdLookup tables (person_ids, unit_ids; Org::find_person, find_unit)
+//    instead of the person_by_id and unit_by_id maps.
+#define ORGAUDIT_PLUGIN_API_VERSION 4u
 #define ORGAUDIT_PACK_ENTRY_POINT "orgaudit_describe_pack"
 // What packs of API versions 1 and 2 exported (returning the struct by value): recognised only to
 // tell their authors to rebuild.

@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "orgaudit/model.h"
+
+namespace orgaudit {
+namespace {
+
+struct IdsOf {
+  const std::vector<std::string>& ids;
+  const std::string& operator()(std::uint32_t i) const { return ids[i]; }
+};
+
+}  // namespace
+
+TEST_CASE("an id lookup finds each id's first entity and reports later ones", "[model][ids]") {
+  std::vector<std::string> ids{"P1", "P2", "P1", "U9"};
+  IdLookup lookup;
+  CHECK(lookup.insert(0, IdsOf{ids}) == kNoIndex);
+  CHECK(lookup.insert(1, IdsOf{ids}) == kNoIndex);
+  CHECK(lookup.insert(2, IdsOf{ids}) == 0u);  // a repeat: the first keeps the id
+  CHECK(lookup.insert(3, IdsOf{ids}) == kNoIndex);
+  CHECK(lookup.size() == 3);
+  CHECK(lookup.find("P1", ids.size(), IdsOf{ids}) == 0u);
+  CHECK(lookup.find("U9", ids.size(), IdsOf{ids}) == 3u);
+  CHECK(lookup.find("P3", ids.size(), IdsOf{ids}) == kNoIndex);
+  CHECK(lookup.find("", ids.size(), IdsOf{ids}) == kNoIndex);
+  // Entities removed since the table was built are no match, and never read past the end.
+  CHECK(lookup.find("U9", 3, IdsOf{ids}) == kNoIndex);
+  lookup.clear();
+  CHECK(lookup.size() == 0);
+  CHECK(lookup.find("P1", ids.size(), IdsOf{ids}) == kNoIndex);
+}
+
+TEST_CASE("an id lookup keeps finding ids while it grows", "[model][ids]") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back("id-" + std::to_string(i));
+  IdLookup lookup;
+  for (std::uint32_t i = 0; i < ids.size(); ++i) REQUIRE(lookup.insert(i, IdsOf{ids}) == kNoIndex);
+  std::size_t found = 0;
+  for (std::uint32_t i = 0; i < ids.size(); ++i) found += lookup.find(ids[i], ids.size(), IdsOf{ids}) == i;
+  CHECK(found == ids.size());
+}
+
+TEST_CASE("an org finds people and units by id after resolve, the first of a repeated id", "[model][ids]") {
+  Org org;
+  org.people.resize(3);
+  org.people[0].id = "A";
+  org.people[1].id = "B";
+  org.people[2].id = "A";
+  org.units.resize(1);
+  org.units[0].id = "A";  // units have their own namespace
+  org.resolve();
+  CHECK(org.find_person("A") == 0u);
+  CHECK(org.find_person("B") == 1u);
+  CHECK(org.find_unit("A") == 0u);
+  CHECK(org.find_unit("B") == kNoIndex);
+  REQUIRE(org.reference_problems.size() == 1);
+  CHECK(org.reference_problems[0].kind == ReferenceProblem::duplicate_person);
+  CHECK(org.reference_problems[0].entity == 2u);
+}
+
+}  // namespace orgaudit
