@@ -3,7 +3,7 @@
 #include "cli/terminal.h"
 #include "config/config.h"
 #include <filesystem>
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "import/inputs.h"
 #include "import/limits.h"
 #include "loader/input_formats.h"
@@ -21,6 +21,8 @@ const std::vector<OptionDecl> kInputOptions{
     {"preset", "NAME", "read HR exports as NAME: generic, bamboohr, workday, visio, google-workspace, uk-organogram, hr-xml, generic-xml "
                        "(default: detected from the header or root element)"},
     {"max-input-size", "SIZE", "refuse HR and directory exports larger than SIZE, e.g. 500MB (default 2GB)"},
+    {"max-field-size", "SIZE", "refuse an input with a value longer than SIZE, e.g. 4MB (default 1MB)"},
+    {"max-records", "N", "refuse an input with more than N rows, elements or people (default 10000000)"},
 };
 
 const std::vector<OptionDecl> kConfigOptions{
@@ -46,11 +48,17 @@ LoadOptions load_options(const ParsedArgs& args, const Config& config) {
   options.columns_source = config.path;
   if (config.input.max_bytes) options.max_input_bytes = *config.input.max_bytes;
   if (config.input.max_depth) options.max_xml_depth = *config.input.max_depth;
-  if (args.has("max-input-size")) {
-    const auto bytes = import::parse_byte_size(args.last("max-input-size"));
-    if (!bytes) throw UsageError("--max-input-size expects a size such as 500MB or 2GB, got '" + args.last("max-input-size") + "'");
-    options.max_input_bytes = *bytes;
-  }
+  if (config.input.max_field_bytes) options.limits.max_field_bytes = *config.input.max_field_bytes;
+  if (config.input.max_records) options.limits.max_records = *config.input.max_records;
+  auto number = [&](const char* option, auto parse, const char* expected) {
+    const std::string text = args.last(option);
+    const std::optional<std::uint64_t> value = parse(text);
+    if (!value) throw UsageError(std::string("--") + option + " expects " + expected + ", got '" + text + "'");
+    return *value;
+  };
+  if (args.has("max-input-size")) options.max_input_bytes = number("max-input-size", import::parse_byte_size, "a size such as 500MB or 2GB");
+  if (args.has("max-field-size")) options.limits.max_field_bytes = number("max-field-size", import::parse_byte_size, "a size such as 64KB or 4MB");
+  if (args.has("max-records")) options.limits.max_records = number("max-records", import::parse_count, "a whole number above 0");
   return options;
 }
 
@@ -64,17 +72,19 @@ void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& h
     throw PluginError(PluginError::file_not_found, "cannot locate the built-in rule packs (/proc/self/exe unreadable)");
   host.load_directory(installed, catalog);
   // What importers could not use becomes findings of the built-in import-* rules.
-  import::register_import_rules(catalog);
+  register_import_rules(catalog);
 }
 
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
-                                    const CliContext& context, Progress& progress) {
+                                    const CliContext& context, Progress& progress,
+                                    const std::optional<Pseudonymizer>& pseudonyms) {
   auto loaded = std::make_unique<LoadedOrg>();
   std::vector<Diagnostic> warnings;
   // Each input is read into a part of its own, then merged and resolved (core/import/inputs.h): an
   // id defined by two inputs is an error naming both places.
   loaded->org = import::load_inputs(context.files, inputs, options, warnings, progress);
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
+  if (pseudonyms) anonymize_org(loaded->org, *pseudonyms);
   progress.update("computing graph metrics", 0, 0);
   loaded->metrics = OrgMetrics::compute(loaded->org);
   return loaded;

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys{"orgaudit-config", "profile", "rules", "grade-order", "fail-on",
                                         "min-score", "input", "suppressions", "baseline"};
-const std::vector<std::string> kInputKeys{"format", "preset", "columns", "max-size", "max-depth"};
+const std::vector<std::string> kInputKeys{"format", "preset", "columns", "max-size", "max-depth", "max-field-size", "max-records"};
 const std::vector<std::string> kSuppressionKeys{"rule", "entity", "reason", "expires"};
 
 void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
@@ -42,9 +42,21 @@ void read_input(const YAML::Node& input, const std::string& file, InputSettings&
     for (const auto& item : columns)
       settings.columns[item.first.Scalar()] = scalar_text(item.second, file, "column '" + item.first.Scalar() + "'");
   }
-  if (const YAML::Node size = input["max-size"]) {
-    settings.max_bytes = import::parse_byte_size(scalar_text(size, file, "input.max-size"));
-    if (!settings.max_bytes) fail_at(size, file, "input.max-size must be a size such as 500MB or 2GB, got '" + size.Scalar() + "'");
+  auto byte_size = [&](const char* key, const char* example) -> std::optional<std::uint64_t> {
+    const YAML::Node size = input[key];
+    if (!size) return std::nullopt;
+    const std::string name = std::string("input.") + key;
+    const auto bytes = import::parse_byte_size(scalar_text(size, file, name));
+    if (!bytes) fail_at(size, file, name + " must be a size such as " + example + ", got '" + size.Scalar() + "'");
+    return bytes;
+  };
+  settings.max_bytes = byte_size("max-size", "500MB or 2GB");
+  settings.max_field_bytes = byte_size("max-field-size", "64KB or 4MB");
+  if (const YAML::Node records = input["max-records"]) {
+    const std::string text = scalar_text(records, file, "input.max-records");
+    const std::optional<std::uint64_t> value = import::parse_count(text);
+    if (!value) fail_at(records, file, "input.max-records must be a whole number above 0, got '" + text + "'");
+    settings.max_records = value;
   }
   if (const YAML::Node depth = input["max-depth"]) {
     const std::string text = scalar_text(depth, file, "input.max-depth");

@@ -41,6 +41,8 @@ struct InputSettings {
   std::map<std::string, std::string> columns;  // canonical field -> column (or XPath) in the export
   std::optional<std::uint64_t> max_bytes;      // max-size: larger inputs are refused (e.g. 500MB)
   std::optional<unsigned> max_depth;           // max-depth: deeper XML nesting is refused
+  std::optional<std::uint64_t> max_field_bytes;  // max-field-size: a longer value is refused
+  std::optional<std::uint64_t> max_records;      // max-records: an input with more records is refused
 };
 
 struct SourcePlace {

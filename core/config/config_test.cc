@@ -57,6 +57,18 @@ TEST_CASE("config errors name the key and line") {
   CHECK_THROWS_AS(load("rules: [\n"), InputError);
 }
 
+TEST_CASE("config input limits: sizes and counts, each refused with its place when it is not one") {
+  const Config c = load("input:\n  max-size: 500MB\n  max-field-size: 4MB\n  max-records: 3000000\n  max-depth: 64\n");
+  CHECK(*c.input.max_bytes == 500ull << 20);
+  CHECK(*c.input.max_field_bytes == 4ull << 20);
+  CHECK(*c.input.max_records == 3000000u);
+  CHECK(*c.input.max_depth == 64u);
+  CHECK_THROWS_WITH(load("input:\n  max-field-size: huge\n"),
+                    ".orgaudit.yaml:2:19: error: input.max-field-size must be a size such as 64KB or 4MB, got 'huge'");
+  CHECK_THROWS_WITH(load("input:\n  max-records: 1e6\n"),
+                    ".orgaudit.yaml:2:16: error: input.max-records must be a whole number above 0, got '1e6'");
+}
+
 TEST_CASE("config and profile YAML that yaml-cpp would accept is refused with its place") {
   // yaml-cpp 0.7 reads an unclosed quoted scalar at the end of the stream as if it were closed.
   CHECK_THROWS_WITH(load("fail-on: never\nprofile: \"classic"),
@@ -64,6 +76,9 @@ TEST_CASE("config and profile YAML that yaml-cpp would accept is refused with it
   CHECK_THROWS_WITH(load("profile: 'classic\n"), Catch::StartsWith(".orgaudit.yaml:") && Catch::Contains("quoted scalar"));
   CHECK_THROWS_WITH(load("profile: \"a\x01b\"\n"), Catch::StartsWith(".orgaudit.yaml:1:") && Catch::Contains("control character"));
   CHECK_THROWS_WITH(load("profile: \xff\n"), Catch::StartsWith(".orgaudit.yaml:1:10: error: invalid UTF-8"));
+  // An alias would let a small file expand; the message must not call a config an org file.
+  CHECK_THROWS_WITH(load("input: &a {format: csv}\nbaseline: *a\n"),
+                    ".orgaudit.yaml:1:8: error: anchors and aliases are not supported (write each value out)");
 }
 
 TEST_CASE("a config file larger than the limit is refused unread") {

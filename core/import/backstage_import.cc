@@ -30,8 +30,8 @@ constexpr const char* kManager = "orgaudit.io/manager";
 // Each document's entity, built as a node tree by the org loader's TreeBuilder.
 class CatalogHandler final : public yaml::EventSink {
  public:
-  CatalogHandler(const yaml::Source& source, Org& org, const TextLocator& no_offsets)
-      : source_(source), builder_(source, tree_), records_(org, source.file(), backstage_shape(), no_offsets),
+  CatalogHandler(const yaml::Source& source, Org& org, const TextLocator& no_offsets, const RecordLimits& limits)
+      : source_(source), builder_(source, tree_), records_(org, source.file(), backstage_shape(), no_offsets, limits),
         groups_(org, records_), org_(org) {}
 
   void document_start(const yaml::Mark&) override { builder_.start(); }
@@ -211,7 +211,7 @@ void load_backstage(const FileSystem& files, const std::string& path, const Load
   read_whole_export(files, path, options, org, progress, [&](std::string_view, FileIndex file) {
     const yaml::Source source(path, file, warnings);
     const TextLocator no_offsets({}, file);  // every place comes from the YAML parser
-    CatalogHandler handler(source, org, no_offsets);
+    CatalogHandler handler(source, org, no_offsets, options.limits);
     std::unique_ptr<std::istream> in = files.open_for_reading(path);
     yaml::read_events(*in, source, handler, [&](std::uint64_t offset) {
       return yaml::locate_byte(*files.open_for_reading(path), offset);

@@ -82,10 +82,6 @@ class CsvPlaces : public FieldPlaces {
   FileIndex file_;
 };
 
-std::string in_column(const std::vector<std::string>& header, std::size_t index) {
-  return index < header.size() && !header[index].empty() ? " (column '" + header[index] + "')" : "";
-}
-
 bool next_non_blank(csv::Reader& reader, csv::Record& record) {
   while (reader.next(record))
     if (!record.blank()) return true;
@@ -200,11 +196,11 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
     if (!layout.id_choices.empty() || !layout.manager_choices.empty()) choose_id_and_manager(text, delimiter, layout);
     const bool organogram = layout.preset->style != RowStyle::plain;
 
-    RowBuilder builder(org, file, layout, header);
+    RowBuilder builder(org, file, layout, header, options.limits);
     // One person per line at most: reserving up front spares a million-row export the copies of
     // a growing vector (a Person is a few hundred bytes).
     const std::size_t lines = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(reader.offset()), text.end(), '\n'));
-    builder.reserve(lines + 1);
+    builder.reserve(std::min<std::uint64_t>(lines + 1, options.limits.max_records));
     std::size_t rows = 0;
     while (reader.next(record)) {
       if (record.blank()) continue;  // blank lines and rows of empty cells (",,,") carry nothing
@@ -216,7 +212,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
       const CsvPlaces places(reader, record, file);
       if (record.problem.field) {
         const SourceLocation at = places.of(static_cast<int>(record.problem.field - 1));
-        builder.skip(at.line, at.column, id, record.problem.message + in_column(header, record.problem.field - 1));
+        builder.skip(at.line, at.column, id, record.problem.message + builder.naming(record.problem.field - 1));
         continue;
       }
       const std::vector<std::string_view>& fields = decoder.decode(record);

@@ -311,3 +311,23 @@ TEST_CASE("csv import: the column of a field after quoted and non-ASCII fields i
   CHECK(org.import_issues[0].where.line == 3);
   CHECK(org.import_issues[0].where.column == 22);  // fte 'x', after two quoted fields and 'Éa'
 }
+
+TEST_CASE("csv import: a value over the field size limit refuses the file at the value") {
+  import::testing::Options small;
+  small.limits.max_field_bytes = 8;
+  CHECK(csv_error("id,name,manager_id\nP1,Ann,\nP2,Bartholomew,P1\n", small) ==
+        "x.csv:3:4: error: a value of 11 bytes (column 'name'), over the field size limit of 8 bytes "
+        "(raise it with --max-field-size or input.max-field-size)");
+  CHECK(load_csv_text("id,name,manager_id\nP1,Ann,\nP2,Barthold,P1\n", small).people.size() == 2);  // 8 bytes fit
+}
+
+TEST_CASE("csv import: more rows than the record limit refuse the file at the first row past it") {
+  import::testing::Options two;
+  two.limits.max_records = 2;
+  CHECK(csv_error("id,name,manager_id\nP1,A,\nP2,B,P1\nP3,C,P1\n", two) ==
+        "x.csv:4:1: error: more than 2 rows, the record limit of one input "
+        "(raise it with --max-records or input.max-records)");
+  CHECK(load_csv_text("id,name,manager_id\nP1,A,\n\nP2,B,P1\n", two).people.size() == 2);  // blank lines are not records
+  // A row skipped for its shape is a record too: it cost the reading all the same.
+  CHECK_THAT(csv_error("id,name,manager_id\nP1,A,\nP2,B\nP3,C,P1\n", two), Catch::StartsWith("x.csv:4:1: error: more than 2 rows"));
+}

@@ -18,19 +18,23 @@ struct Loaded {
   std::vector<Diagnostic> warnings;
 };
 
-inline Loaded load_with(LoadFunction load, const std::string& path, const std::string& text) {
+inline Loaded load_with(LoadFunction load, const std::string& path, const std::string& text,
+                        const RecordLimits& limits = {}) {
   MemoryFileSystem files;
   files.add(path, text);
   Loaded loaded;
   NoProgress progress;
-  load(files, path, LoadOptions{}, loaded.org, loaded.warnings, progress);
+  LoadOptions options;
+  options.limits = limits;
+  load(files, path, options, loaded.org, loaded.warnings, progress);
   return loaded;
 }
 
 // "path:L:C: error: ..." for a document the importer refuses, or "" when it loads.
-inline std::string error_with(LoadFunction load, const std::string& path, const std::string& text) {
+inline std::string error_with(LoadFunction load, const std::string& path, const std::string& text,
+                              const RecordLimits& limits = {}) {
   try {
-    load_with(load, path, text);
+    load_with(load, path, text, limits);
   } catch (const InputError& e) {
     return e.diagnostic().format("error");
   }

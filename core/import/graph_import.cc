@@ -26,8 +26,8 @@ const DirectoryShape& graph_shape() {
 
 class GraphSink final : public json::RecordSink {
  public:
-  GraphSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path)
-      : records_(org, file, graph_shape(), locate, locate.size()), path_(path) {}
+  GraphSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path, const RecordLimits& limits)
+      : records_(org, file, graph_shape(), locate, limits, locate.size()), path_(path) {}
 
   void begin(std::size_t offset) override {
     records_.begin(offset);

@@ -15,6 +15,7 @@ struct Options {
   std::string preset;
   std::map<std::string, std::string> columns;
   std::uint64_t max_bytes = 1 << 20;
+  RecordLimits limits;
   std::string path = "x.csv";
   std::vector<Diagnostic>* warnings = nullptr;  // where load warnings go, when a test reads them
 
@@ -27,6 +28,7 @@ inline LoadOptions load_options(const Options& o) {
   options.preset = o.preset;
   options.columns = o.columns;
   options.max_input_bytes = o.max_bytes;
+  options.limits = o.limits;
   return options;
 }
 

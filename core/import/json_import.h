@@ -33,7 +33,7 @@ void load_json_export(const FileSystem& files, const std::string& path, const Lo
                       std::vector<Diagnostic>& warnings, Progress& progress) {
   read_whole_export(files, path, options, org, progress, [&](std::string_view text, FileIndex file) {
     const TextLocator locate(text, file);
-    Sink sink(org, file, locate, path);
+    Sink sink(org, file, locate, path, options.limits);
     json::read_records(text, path, locate, sink);
     sink.finish(warnings);
   });

@@ -74,9 +74,9 @@ class LdifReader {
  public:
   // Places are counted here line by line as the file is read, so no offset is ever located (the
   // records' locator has no text) and no index of the file's millions of lines is built.
-  LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path)
-      : text_(text), file_(file), no_offsets_({}, file), records_(org, file, ldif_shape(), no_offsets_, text.size()), org_(org),
-        path_(path) {}
+  LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path, const RecordLimits& limits)
+      : text_(text), file_(file), no_offsets_({}, file), records_(org, file, ldif_shape(), no_offsets_, limits, text.size()),
+        org_(org), path_(path) {}
 
   void read() {
     std::size_t at = text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -419,7 +419,7 @@ void normalise_dn(std::string_view dn, std::string& out) {
 void load_ldif(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
                std::vector<Diagnostic>& warnings, Progress& progress) {
   read_whole_export(files, path, options, org, progress, [&](std::string_view text, FileIndex file) {
-    LdifReader reader(text, org, file, path);
+    LdifReader reader(text, org, file, path, options.limits);
     reader.read();
     reader.finish(warnings);
   });

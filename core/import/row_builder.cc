@@ -36,8 +36,20 @@ std::string format_number(double value) {
 }  // namespace
 
 RowBuilder::RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
-                       RecordWords words)
-    : org_(org), file_(file), layout_(layout), header_(header), words_(words) {}
+                       const RecordLimits& limits, RecordWords words)
+    : org_(org), file_(file), layout_(layout), header_(header), limits_(limits), words_(words) {}
+
+void RowBuilder::refuse(const SourceLocation& where, const std::string& message) const {
+  throw InputError(Diagnostic{org_.files[file_], where.line, where.column, message});
+}
+
+void RowBuilder::count_record(const SourceLocation& where) {
+  if (!limits_.records_fit(++records_)) refuse(where, limits_.too_many_records(std::string(words_.record) + "s"));
+}
+
+std::string RowBuilder::naming(std::size_t index) const {
+  return index < header_.size() && !header_[index].empty() ? std::string(" (") + words_.source + " '" + header_[index] + "')" : "";
+}
 
 std::string_view RowBuilder::cell(const Row& row, Field field) const {
   const int c = layout_[field];
@@ -60,6 +72,7 @@ void RowBuilder::issue(ImportIssue::Kind kind, const SourceLocation& where, std:
 }
 
 void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why) {
+  count_record(SourceLocation{file_, line, column});
   skip_at(SourceLocation{file_, line, column}, std::move(entity_id), std::move(why));
 }
 
@@ -70,6 +83,13 @@ void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std
 }
 
 bool RowBuilder::add(const Row& row) {
+  count_record(row.places ? row.places->of(-1) : SourceLocation{file_, row.line, 1});
+  for (std::size_t c = 0; c < row.fields.size(); ++c)
+    if (!limits_.field_fits(row.fields[c].size())) {
+      const int column = static_cast<int>(c);
+      refuse(row.places ? row.places->of(column) : SourceLocation{file_, row.line, static_cast<std::uint32_t>(c + 1)},
+             limits_.field_too_large(row.fields[c].size(), naming(c)));
+    }
   const bool ok = layout_.preset->style == RowStyle::organogram_junior ? add_junior(row) : add_post(row);
   if (!ok) return false;
   ++loaded_;

@@ -11,6 +11,7 @@
 
 #include "import/column_map.h"
 #include "import/id_table.h"
+#include "loader/input_formats.h"
 #include "orgaudit/model.h"
 
 namespace orgaudit::import {
@@ -39,9 +40,10 @@ struct RecordWords {
 class RowBuilder {
  public:
   RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
-             RecordWords words = {});
+             const RecordLimits& limits, RecordWords words = {});
 
-  // Adds the row's person, or records why it was skipped. Returns whether it loaded.
+  // Adds the row's person, or records why it was skipped. Returns whether it loaded. Throws
+  // InputError at the row past the record limit, or at a value over the field size limit.
   bool add(const Row& row);
 
   // A unit element of the input (XML): creates the unit, or takes over the one a person's unit
@@ -53,8 +55,12 @@ class RowBuilder {
     ids_.reserve(rows);
   }
 
-  // Records a row skipped before its cells were read (a malformed record, a wrong field count).
+  // Records a row skipped before its cells were read (a malformed record, a wrong field count);
+  // it counts towards the record limit.
   void skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why);
+
+  // " (column 'name')": the header entry of field `index` as messages name it; empty when it has no name.
+  std::string naming(std::size_t index) const;
 
   std::size_t loaded() const { return loaded_; }
   std::size_t skipped() const { return skipped_; }
@@ -74,17 +80,21 @@ class RowBuilder {
   void add_unit(const Row& row, Person& person);
   void add_path_units(UnitIndex index);
   std::string column_name(Field field) const;
+  void count_record(const SourceLocation& where);
+  [[noreturn]] void refuse(const SourceLocation& where, const std::string& message) const;
 
   Org& org_;
   FileIndex file_;
   const Layout& layout_;
   const std::vector<std::string>& header_;
+  const RecordLimits& limits_;
   RecordWords words_;
   IdTable ids_;    // people of this file, by id
   IdTable units_;  // units of this file, by id
   UnitIndex last_unit_ = kNoIndex;
   std::vector<bool> unit_element_;  // by unit index: defined by a unit element, not only implied
   std::unordered_map<std::string, std::uint32_t> junior_ids_;  // generated id -> times used
+  std::size_t records_ = 0;  // added or skipped
   std::size_t loaded_ = 0;
   std::size_t skipped_ = 0;
   std::size_t first_skip_ = static_cast<std::size_t>(-1);

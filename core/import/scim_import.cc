@@ -31,8 +31,8 @@ const DirectoryShape& scim_shape() {
 // of resource, and a group's own values, wait for its end.
 class ScimSink final : public json::RecordSink {
  public:
-  ScimSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path)
-      : records_(org, file, scim_shape(), locate, locate.size()), groups_(org, records_), path_(path) {}
+  ScimSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path, const RecordLimits& limits)
+      : records_(org, file, scim_shape(), locate, limits, locate.size()), groups_(org, records_), path_(path) {}
 
   void begin(std::size_t offset) override {
     records_.begin(offset);

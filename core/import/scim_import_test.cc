@@ -88,6 +88,19 @@ TEST_CASE("scim: inactive users are left out and counted", "[scim]") {
         "x.json: error: all 1 SCIM resources are inactive (active: false): no one to audit");
 }
 
+TEST_CASE("scim: a resource past the record limit and a value over the field size limit refuse the file", "[scim]") {
+  RecordLimits limits;
+  limits.max_records = 2;
+  const std::string three = "[{\"id\": \"a\"},\n {\"id\": \"b\"},\n {\"id\": \"c\"}]";
+  CHECK(error_with(import::load_scim, "x.json", three, limits) ==
+        "x.json:3:2: error: more than 2 resources, the record limit of one input (raise it with --max-records or input.max-records)");
+  limits = RecordLimits{};
+  limits.max_field_bytes = 4;
+  CHECK(error_with(import::load_scim, "x.json", "[{\"id\": \"a\", \"title\": \"Chief\"}]", limits) ==
+        "x.json:1:23: error: a value of 5 bytes (attribute 'title'), over the field size limit of 4 bytes "
+        "(raise it with --max-field-size or input.max-field-size)");
+}
+
 TEST_CASE("scim: groups become units, their members join them and member groups nest", "[scim]") {
   const Loaded loaded = scim(R"([
     {"id": "u1", "displayName": "Ann"},

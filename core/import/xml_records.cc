@@ -38,9 +38,9 @@ SourceLocation Locator::at(pugi::xml_node node) const {
   return at(offset < 0 ? nullptr : buffer() + offset, SourceLocation{});
 }
 
-XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8)
+XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits)
     : org_(org), m_(mapping), utf8_(utf8), header_(header_of(mapping)), layout_(layout_of(mapping)),
-      builder_(org, file, layout_, header_, RecordWords{"element", "path"}), values_(header_.size()),
+      builder_(org, file, layout_, header_, limits, RecordWords{"element", "path"}), values_(header_.size()),
       at_(header_.size(), nullptr) {}
 
 std::string_view XmlRecords::read(const FieldPath& path, pugi::xml_node context, const char*& at) {

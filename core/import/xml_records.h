@@ -29,7 +29,7 @@ class Locator {
 
 class XmlRecords final : private FieldPlaces {
  public:
-  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8);
+  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits);
 
   void unit(pugi::xml_node node, const Locator& locate);
   void person(pugi::xml_node node, const Locator& locate);

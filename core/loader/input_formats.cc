@@ -23,7 +23,7 @@ void load_yaml(const FileSystem& files, const std::string& path, const LoadOptio
   std::string start(4096, '\0');
   files.open_for_reading(path)->read(start.data(), static_cast<std::streamsize>(start.size()));
   if (import::is_backstage_catalog(start)) import::load_backstage(files, path, options, org, warnings, progress);
-  else load_yaml_org(files, path, org, warnings, progress);
+  else load_yaml_org(files, path, org, warnings, progress, options.limits);
 }
 
 std::string known_formats() {

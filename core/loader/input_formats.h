@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/file_system.h"
+#include "loader/record_limits.h"
 #include "orgaudit/model.h"
 #include "util/diagnostic.h"
 #include "util/progress.h"
@@ -23,6 +24,7 @@ struct LoadOptions {
   std::string columns_source;                  // the config file `columns` came from, for messages
   std::uint64_t max_input_bytes = 2ull << 30;  // --max-input-size / input.max-size
   unsigned max_xml_depth = 256;                // input.max-depth: deeper XML is refused
+  RecordLimits limits;
 };
 
 using LoadFunction = void (*)(const FileSystem& files, const std::string& path, const LoadOptions& options,

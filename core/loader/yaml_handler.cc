@@ -21,17 +21,18 @@ struct Cancelled {};
 
 }  // namespace
 
-OrgHandler::OrgHandler(const Source& source, Org& out, Progress& progress, std::istream& in,
-                       std::uint64_t total)
-    : source_(source), out_(out), progress_(&progress), in_(&in), total_(total),
+OrgHandler::OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Progress& progress,
+                       std::istream& in, std::uint64_t total)
+    : source_(source), out_(out), limits_(limits), progress_(&progress), in_(&in), total_(total),
       builder_(source, tree_), fields_(source, tree_), phase_(loading_phase(source.path())) {
   // Ids from earlier files count: a second file may not redefine them.
   for (PersonIndex i = 0; i < out.people.size(); ++i) people_.insert(i, PersonId{out_});
   for (UnitIndex i = 0; i < out.units.size(); ++i) units_.insert(i, UnitId{out_});
 }
 
-OrgHandler::OrgHandler(const Source& source, Org& out, Section section, const std::atomic<bool>& cancel)
-    : source_(source), out_(out), cancel_(&cancel), chunk_(true), builder_(source, tree_),
+OrgHandler::OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Section section,
+                       const std::atomic<bool>& cancel)
+    : source_(source), out_(out), limits_(limits), cancel_(&cancel), chunk_(true), builder_(source, tree_),
       fields_(source, tree_), state_(State::chunk_start), section_(section) {}
 
 void OrgHandler::document_start(const Mark& mark) {
@@ -66,6 +67,7 @@ void OrgHandler::null(const Mark& mark) {
 }
 
 void OrgHandler::scalar(const Mark& mark, std::string_view value) {
+  if (!limits_.field_fits(value.size())) source_.fail(mark, limits_.field_too_large(value.size()));
   switch (state_) {
     case State::item: return builder_.on_scalar(mark, value), item_event();
     case State::skip: return skip_event(0);
@@ -171,6 +173,7 @@ void OrgHandler::item_event() {
 }
 
 void OrgHandler::add_person(Person& person) {
+  if (!limits_.records_fit(++people_added_)) source_.fail(person.where.line, person.where.column, limits_.too_many_records("people"));
   PersonIndex first = people_.insert(static_cast<PersonIndex>(out_.people.size() - 1), PersonId{out_});
   if (first != kNoIndex) duplicate("person", person.id, person.where, out_.people[first].where);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "loader/id_index.h"
+#include "loader/record_limits.h"
 #include "loader/yaml_events.h"
 #include "loader/yaml_fields.h"
 #include "loader/yaml_node.h"
@@ -29,8 +30,11 @@ enum class Section { version, org, units, people, links, unknown };
 // checks; adopt() checks them later, in file order.
 class OrgHandler final : public EventSink {
  public:
-  OrgHandler(const Source& source, Org& out, Progress& progress, std::istream& in, std::uint64_t total);
-  OrgHandler(const Source& source, Org& out, Section section, const std::atomic<bool>& cancel);
+  // `limits`: a scalar over the field size limit is an error wherever it is; people past the record
+  // limit are an error where they are added (in a chunk, when it is adopted).
+  OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Progress& progress, std::istream& in,
+             std::uint64_t total);
+  OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Section section, const std::atomic<bool>& cancel);
 
   // Called with the section key's 1-based line; true if it adopted that section's items.
   std::function<bool(std::uint32_t key_line, Section section)> on_empty_section;
@@ -63,6 +67,8 @@ class OrgHandler final : public EventSink {
 
   const Source& source_;
   Org& out_;
+  const RecordLimits& limits_;
+  std::size_t people_added_ = 0;  // by this handler, for the record limit (`out_` may hold earlier files' people)
   Progress* progress_ = nullptr;
   std::istream* in_ = nullptr;
   std::uint64_t total_ = 0;

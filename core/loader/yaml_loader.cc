@@ -75,7 +75,8 @@ Section section_named(const std::string& name) {
 // Either way the caller then reads the file in one pass.
 class ParallelLoad {
  public:
-  ParallelLoad(const FileSystem& files, const yaml::Source& source) : files_(files), source_(source) {}
+  ParallelLoad(const FileSystem& files, const yaml::Source& source, const RecordLimits& limits)
+      : files_(files), source_(source), limits_(limits) {}
 
   ~ParallelLoad() {
     {
@@ -119,7 +120,7 @@ class ParallelLoad {
     auto stream = files_.open_for_reading(source_.path());
     yaml::SpliceBuf buffer(*stream, 0, total, std::move(holes));
     std::istream in(&buffer);
-    yaml::OrgHandler handler(skeleton, org, progress, in, total);
+    yaml::OrgHandler handler(skeleton, org, limits_, progress, in, total);
     const std::string phase = loading_phase(source_.path());
     std::size_t next_range = 0, next_job = 0;
     handler.on_empty_section = [&](std::uint32_t key_line, Section section) {
@@ -179,7 +180,7 @@ class ParallelLoad {
         if (job->section == Section::people) job->entities.people.reserve(job->chunk.items);
         if (job->section == Section::units) job->entities.units.reserve(job->chunk.items);
         if (job->section == Section::links) job->entities.links.reserve(job->chunk.items);
-        yaml::OrgHandler handler(source, job->entities, job->section, cancel_);
+        yaml::OrgHandler handler(source, job->entities, limits_, job->section, cancel_);
         parse(in, handler, source, nowhere);
       } catch (...) {
         job->failed = true;
@@ -190,6 +191,7 @@ class ParallelLoad {
 
   const FileSystem& files_;
   const yaml::Source& source_;
+  const RecordLimits& limits_;
   std::deque<Job> jobs_;
   std::vector<std::thread> threads_;
   std::atomic<std::size_t> next_job_{0};
@@ -204,12 +206,13 @@ class ParallelLoad {
 }  // namespace
 
 void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
-                   std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_yaml_org(files, path, org, warnings, progress, YamlLoadTuning{});
+                   std::vector<Diagnostic>& warnings, Progress& progress, const RecordLimits& limits) {
+  load_yaml_org(files, path, org, warnings, progress, YamlLoadTuning{}, limits);
 }
 
 void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
-                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning) {
+                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning,
+                   const RecordLimits& limits) {
   std::unique_ptr<std::istream> in = files.open_for_reading(path);
   const std::uint64_t total = files.size_of(path);
   yaml::Source source(path, org.add_file(path), warnings);
@@ -221,7 +224,7 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
       std::uint64_t chunk = tuning.chunk_bytes ? tuning.chunk_bytes
                                                : std::max<std::uint64_t>(1u << 20, total / (threads * 32));
       try {
-        loaded = ParallelLoad(files, source)
+        loaded = ParallelLoad(files, source, limits)
                      .run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);
       } catch (...) {
         // Errors are worded, and placed, by the one pass below, exactly as for an unsplit file.
@@ -230,7 +233,7 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
       if (!loaded) in = files.open_for_reading(path);  // the plan read it to the end
     }
     if (!loaded) {
-      yaml::OrgHandler handler(source, org, progress, *in, total);
+      yaml::OrgHandler handler(source, org, limits, progress, *in, total);
       parse(*in, handler, source, [&](std::uint64_t offset) {
         return yaml::locate_byte(*files.open_for_reading(path), offset);
       });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/file_system.h"
+#include "loader/record_limits.h"
 #include "orgaudit/model.h"
 #include "util/diagnostic.h"
 #include "util/progress.h"
@@ -18,8 +19,9 @@ namespace orgaudit {
 // from this file or an earlier one, is an error). Unknown keys go to `warnings`. Throws InputError
 // with file:line:col for anything that cannot be read as an org: malformed YAML, a document that is
 // not an org, a missing or unsupported `orgaudit:` version, wrong types, duplicate ids, invalid
-// UTF-8 or raw control characters, nesting deeper than yaml::kMaxNesting. Does not call Org::resolve().
+// UTF-8 or raw control characters, nesting deeper than yaml::kMaxNesting, a scalar or more people
+// than `limits` allow. Does not call Org::resolve().
 void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
-                   std::vector<Diagnostic>& warnings, Progress& progress);
+                   std::vector<Diagnostic>& warnings, Progress& progress, const RecordLimits& limits = {});
 
 }  // namespace orgaudit

@@ -8,14 +8,14 @@ using namespace orgaudit;
 namespace {
 
 // The error a load fails with, or "" when it succeeds.
-std::string error_of(const std::string& text) {
+std::string error_of(const std::string& text, const RecordLimits& limits = {}) {
   MemoryFileSystem files;
   files.add("org.yaml", text);
   Org org;
   std::vector<Diagnostic> warnings;
   NoProgress progress;
   try {
-    load_yaml_org(files, "org.yaml", org, warnings, progress);
+    load_yaml_org(files, "org.yaml", org, warnings, progress, limits);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -112,14 +112,14 @@ TEST_CASE("yaml loader survives hostile input") {
   CHECK(error_of(block) == "org.yaml:501:500: " + too_deep);
 
   CHECK(error_of("orgaudit: 1\nunits:\n  - &a {id: U-1}\n  - *a\n") ==
-        "org.yaml:3:5: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:3:5: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of("orgaudit: 1\nx: &lol [a, b]\ny: [*lol, *lol]\n") ==
-        "org.yaml:2:4: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:2:4: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of(person("    name: *who\n")) ==
-        "org.yaml:4:11: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:4:11: error: anchors and aliases are not supported (write each value out)");
   // Merge keys need an alias to merge; a literal `<<` key is only an unknown key.
   CHECK(error_of(person("    <<: *base\n")) ==
-        "org.yaml:4:9: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:4:9: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of(person("    <<: {name: Merged}\n")).empty());
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("yaml loader refuses an alias bomb at its first anchor") {
   }
   bomb += "people:\n  - id: P-1\n    attributes: {laughs: *lol9}\n";
   CHECK(error_of(bomb) ==
-        "org.yaml:2:7: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:2:7: error: anchors and aliases are not supported (write each value out)");
 }
 
 TEST_CASE("yaml loader refuses invalid UTF-8 at the bad byte") {
@@ -263,4 +263,20 @@ TEST_CASE("yaml loader lets a missing file's error through") {
   NoProgress progress;
   CHECK_THROWS_WITH(load_yaml_org(files, "nope.yaml", org, warnings, progress),
                     "nope.yaml: error: No such file or directory");
+}
+
+TEST_CASE("yaml loader refuses a scalar over the field size limit, and people past the record limit") {
+  RecordLimits limits;
+  limits.max_field_bytes = 8;
+  CHECK(error_of(person("    name: Bartholomew\n"), limits) ==
+        "org.yaml:4:11: error: a value of 11 bytes, over the field size limit of 8 bytes "
+        "(raise it with --max-field-size or input.max-field-size)");
+  CHECK(error_of(person("    name: Barthold\n"), limits).empty());
+  limits = RecordLimits{};
+  limits.max_records = 2;
+  const std::string three = "orgaudit: 1\npeople:\n  - {id: A}\n  - {id: B, manager: A}\n  - {id: C, manager: A}\n";
+  CHECK(error_of(three, limits) ==
+        "org.yaml:5:5: error: more than 2 people, the record limit of one input "
+        "(raise it with --max-records or input.max-records)");
+  CHECK(error_of("orgaudit: 1\npeople:\n  - {id: A}\n  - {id: B, manager: A}\n", limits).empty());
 }

@@ -50,7 +50,7 @@ struct CountingProgress final : Progress {
   void finish() override {}
 };
 
-Result load_with(const std::string& text, unsigned threads) {
+Result load_with(const std::string& text, unsigned threads, const RecordLimits& limits = {}) {
   MemoryFileSystem files;
   files.add("first.yaml", "orgaudit: 1\npeople:\n  - id: EARLY\n");
   files.add("org.yaml", text);
@@ -63,8 +63,8 @@ Result load_with(const std::string& text, unsigned threads) {
   tuning.chunk_bytes = 100;
   Result result;
   try {
-    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning);
-    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning);
+    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning, limits);
+    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning, limits);
   } catch (const InputError& e) {
     result.error = e.what();
   }
@@ -193,4 +193,23 @@ TEST_CASE("yaml loader: files with multi-line constructs are not split") {
   CHECK(ranges(head + " links: []\n") == 0);                      // items ended by a stray indent
   CHECK(ranges(head + "links: []\n") == 1);
   CHECK(ranges(head + "    name: O'Brien \"x\" a#b [c] {d}\n") == 1);  // quotes inside plain text
+}
+
+TEST_CASE("yaml loader: a split load refuses people past the record limit, and a long value, where one pass does") {
+  // 300 people in org.yaml; first.yaml's one person is its own input's record.
+  RecordLimits limits;
+  limits.max_records = 250;
+  Result one = load_with(sample(300), 1, limits);
+  Result split = load_with(sample(300), 3, limits);
+  CHECK_THAT(one.error, Catch::StartsWith("org.yaml:") && Catch::Contains("more than 250 people, the record limit of one input"));
+  CHECK(split.error == one.error);
+  limits.max_records = 300;
+  CHECK(load_with(sample(300), 3, limits).error.empty());
+
+  limits = RecordLimits{};
+  limits.max_field_bytes = 11;  // O'Brien #100, once read, is the first value of 12 bytes
+  one = load_with(sample(300), 1, limits);
+  split = load_with(sample(300), 3, limits);
+  CHECK_THAT(one.error, Catch::Contains(", over the field size limit of 11 bytes"));
+  CHECK(split.error == one.error);
 }

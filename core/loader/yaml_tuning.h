@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/file_system.h"
+#include "loader/record_limits.h"
 #include "orgaudit/model.h"
 #include "util/diagnostic.h"
 #include "util/progress.h"
@@ -21,6 +22,7 @@ struct YamlLoadTuning {
 // load_yaml_org (yaml_loader.h) with explicit tuning. The result, warnings and errors are the same
 // for every tuning: a split parse that meets anything unexpected is redone in one pass.
 void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
-                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning);
+                   std::vector<Diagnostic>& warnings, Progress& progress, const YamlLoadTuning& tuning,
+                   const RecordLimits& limits = {});
 
 }  // namespace orgaudit

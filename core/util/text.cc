@@ -108,6 +108,12 @@ std::size_t find_invalid_utf8(std::string_view text) {
 
 std::string human_size(std::uint64_t bytes) {
   char buffer[48];
+  // A limit someone set (1MiB, 2GB) reads as they wrote it, not as "1024.0 KiB".
+  for (const auto& [unit, name] : {std::pair{1ull << 30, "GiB"}, std::pair{1ull << 20, "MiB"}})
+    if (bytes >= unit && bytes % unit == 0) {
+      std::snprintf(buffer, sizeof buffer, "%llu %s", static_cast<unsigned long long>(bytes / unit), name);
+      return buffer;
+    }
   if (bytes < 10 * 1024) std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
   else if (bytes < 10ull << 20) std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
   else if (bytes < 10ull << 30) std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / 1048576.0);

@@ -21,7 +21,7 @@ std::size_t find_invalid_utf8(std::string_view text);
 // it is malformed (a stray continuation byte, a truncated or overlong sequence, a UTF-16 surrogate, a
 // code point past U+10FFFF).
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code);
-// A byte count for people: "512 bytes", "1.5 MiB", "2.0 GiB".
+// A byte count for people: "512 bytes", "1.5 MiB", "2 GiB" (a whole number of MiB or GiB as such).
 std::string human_size(std::uint64_t bytes);
 
 }  // namespace orgaudit

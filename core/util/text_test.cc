@@ -34,3 +34,12 @@ TEST_CASE("utf-8 validation") {
   CHECK(find_invalid_utf8("\xed\xa0\x80") == 0);  // surrogate
   CHECK(find_invalid_utf8("x\xe2\x82") == 1);     // truncated
 }
+
+TEST_CASE("human sizes keep a whole number of MiB or GiB as written") {
+  CHECK(human_size(512) == "512 bytes");
+  CHECK(human_size(1536 * 1024) == "1536.0 KiB");
+  CHECK(human_size(31ull << 19) == "15.5 MiB");
+  CHECK(human_size(1ull << 20) == "1 MiB");
+  CHECK(human_size(2ull << 30) == "2 GiB");
+  CHECK(human_size(52428800 + 1) == "50.0 MiB");
+}

@@ -11,7 +11,7 @@
 #include "config/profile.h"
 #include "engine/engine.h"
 #include "engine/rule_catalog.h"
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "import/inputs.h"
 #include "import/presets.h"
 #include "import/yaml_writer.h"
@@ -83,7 +83,7 @@ const RuleCatalog& built_in_rules() {
   static const RuleCatalog catalog = [] {
     RuleCatalog loaded;
     host.load_directory(PluginHost::installed_directory(), loaded);
-    import::register_import_rules(loaded);
+    register_import_rules(loaded);
     return loaded;
   }();
   return catalog;

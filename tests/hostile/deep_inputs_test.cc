@@ -4,6 +4,7 @@
 // 10 s of CPU with exit 0 or 1, or exit 2 naming the file and writing nothing.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 
 #include "cli_runner.h"
 #include "golden/output_runs.h"
@@ -12,8 +13,11 @@ using namespace orgaudit::testing;
 
 namespace {
 
-// Runs every command on each of `files` (made by the generator in a directory of its own).
-void run_every_command(const std::string& name, const std::vector<std::string>& files) {
+// Runs every command on each of `files` (made by the generator in a directory of its own), with
+// `options` after the command; returns each file's exit-2 message of `check`, by file name.
+std::map<std::string, std::string> run_every_command(const std::string& name, const std::vector<std::string>& files,
+                                                     const std::string& options = "") {
+  std::map<std::string, std::string> refused;
   require_tool("python3", "python3");
   require_tool("timeout", "coreutils");
   const ScratchDir dir("hostile-" + name);
@@ -32,16 +36,18 @@ void run_every_command(const std::string& name, const std::vector<std::string>& 
       // 10 s of CPU (load on a shared machine cannot make a linear run fail), and a wall-clock
       // limit for a wait without end.
       const CommandRun run = run_command("ulimit -t 10 && timeout 60 '" ORGAUDIT_BINARY_DIR "/bin/orgaudit' " + command +
-                                         " '" + input + "' 2>&1 >/dev/null");
+                                         options + " '" + input + "' 2>&1 >/dev/null");
       CHECK(run.exit_code <= 2);  // 124: still running after 60 s; 137 or 152: over 10 s of CPU; 134: an abort
       if (run.exit_code == 2) {
         // Named, and with nothing written.
         CHECK_THAT(run.output, Catch::Contains(": error: "));
+        if (command == "check") refused[file] = run.output;
         for (const char* extension : {".html", ".svg", ".yaml"}) CHECK_FALSE(std::filesystem::exists(out + extension));
       }
       for (const char* extension : {".html", ".svg", ".yaml"}) std::filesystem::remove(out + extension);
     }
   }
+  return refused;
 }
 
 }  // namespace
@@ -57,7 +63,16 @@ TEST_CASE("hostile sizes: a reporting cycle of 100,000 people", "[hostile]") {
 }
 
 TEST_CASE("hostile sizes: 64 MB of line breaks, a 50 MB field, 10,000 columns", "[hostile]") {
-  run_every_command("big", {"breaks.csv", "field.csv", "field.yaml", "columns.csv"});
+  // The field size limit (1 MiB by default) refuses the 50 MB value at its place...
+  const auto refused = run_every_command("big", {"breaks.csv", "field.csv", "field.yaml", "columns.csv"});
+  REQUIRE(refused.count("field.csv"));
+  CHECK_THAT(refused.at("field.csv"), Catch::EndsWith("field.csv:2:4: error: a value of 50 MiB (column 'name'), over the field size "
+                                                      "limit of 1 MiB (raise it with --max-field-size or input.max-field-size)\n"));
+  REQUIRE(refused.count("field.yaml"));
+  CHECK_THAT(refused.at("field.yaml"), Catch::EndsWith("field.yaml:3:20: error: a value of 50 MiB, over the field size limit of 1 MiB "
+                                                       "(raise it with --max-field-size or input.max-field-size)\n"));
+  // ...and with the limit raised it is read, and every command still finishes in time.
+  CHECK(run_every_command("big-field", {"field.csv", "field.yaml"}, " --max-field-size 64MB").empty());
 }
 
 TEST_CASE("hostile sizes: empty, BOM-only and whitespace-only files", "[hostile]") {

@@ -4,14 +4,22 @@
 set -euo pipefail
 build_dir=$1
 source_dir=$2
+build_kind=$3  # release, or sanitized (scripts/asan-build.sh)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 cmake --install "$build_dir" --prefix "$scratch/prefix" >/dev/null
 # Nothing installed may point back into the build's source tree (a fallback path that works only on
-# the machine that built it).
-if leaks=$(grep -rlF "$source_dir" "$scratch/prefix"); then
-  echo "installed files name the source tree $source_dir:"; echo "$leaks"; exit 1
+# the machine that built it). The build maps source paths away (-ffile-prefix-map), but clang 14
+# does not apply that to the file names UBSan compiles into each check for its reports, so a
+# sanitizer tree, which is never installed or shipped, names its sources by design: there only
+# the rest of this test runs, and the release tree makes the check.
+if [ "$build_kind" = release ]; then
+  if leaks=$(grep -rlF "$source_dir" "$scratch/prefix"); then
+    echo "installed files name the source tree $source_dir:"; echo "$leaks"; exit 1
+  fi
+else
+  echo "sanitizer build: not checking installed files for the source path (UBSan's check locations name it; the release tree checks)"
 fi
 # Packs must build against the host's own Boost, not any Boost >= some minimum.
 boost_required=$(grep -o 'find_dependency(Boost [0-9.]* EXACT)' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake) ||
