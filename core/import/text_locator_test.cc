@@ -1,4 +1,4 @@
-// Offsets to line:col with the column in code points, counted eight bytes at a time.
+// Offsets to line:col with the column in code points, against a count one byte at a time.
 #include "import/text_locator.h"
 
 #include <catch2/catch.hpp>
