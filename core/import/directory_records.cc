@@ -152,7 +152,7 @@ class DirectoryRecords::RowThread {
 DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
                                    const RecordLimits& limits, std::size_t export_bytes)
     : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
-      builder_(org, file, layout_, header_, limits, shape.words), storage_(header_.size()), values_(header_.size()),
+      builder_(org, file, layout_, header_, limits, shape.words), limits_(limits), storage_(header_.size()), values_(header_.size()),
       offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()),
       export_bytes_(export_bytes), row_views_(header_.size()) {
   if (export_bytes >= kRowsThreadMinBytes && std::thread::hardware_concurrency() > 1)
@@ -247,9 +247,23 @@ std::string_view DirectoryRecords::value(Field field) const {
   return column >= 0 ? values_[static_cast<std::size_t>(column)] : std::string_view{};
 }
 
+bool DirectoryRecords::queueable() const {
+  if (!rows_thread_ || !limits_.records_fit(builder_records_ + 1)) return false;
+  for (std::string_view value : values_)
+    if (!limits_.field_fits(value.size())) return false;
+  return true;
+}
+
 bool DirectoryRecords::add() {
   ++org_.imported_records;
-  if (!rows_thread_) return builder_.add(Row{values_, record_.line, this});
+  // A row the row builder would refuse (a limit passed) is built here, once the rows before it
+  // are in: its error is thrown when and where it would be without the thread.
+  if (!queueable()) {
+    wait_for_rows();
+    ++builder_records_;
+    return builder_.add(Row{values_, record_.line, this});
+  }
+  ++builder_records_;
   Batch& batch = rows_thread_->current();
   batch.steps.push_back({Batch::Step::row, batch.records.size()});
   batch.records.push_back(record_);
@@ -257,8 +271,7 @@ bool DirectoryRecords::add() {
     batch.starts.push_back(batch.text.size());
     batch.sizes.push_back(values_[c].size());
     batch.text.append(values_[c]);
-    // The row builder places canonical fields only (attributes are never at fault): those are located.
-    batch.places.push_back(c < attribute_base_ ? of(static_cast<int>(c)) : record_);
+    batch.places.push_back(of(static_cast<int>(c)));
   }
   rows_thread_->send();
   return true;
@@ -287,10 +300,13 @@ void DirectoryRecords::issue_at(ImportIssue::Kind kind, std::string message, std
 void DirectoryRecords::skip(std::string why, std::size_t offset) {
   ++org_.imported_records;
   const SourceLocation at = offset == kRecord ? record_ : locate_(offset);
-  if (!rows_thread_) {
+  if (!rows_thread_ || !limits_.records_fit(builder_records_ + 1)) {  // as add(): a skip counts towards the limit
+    wait_for_rows();
+    ++builder_records_;
     builder_.skip(at.line, at.column, "", std::move(why));
     return;
   }
+  ++builder_records_;
   Batch& batch = rows_thread_->current();
   batch.steps.push_back({Batch::Step::skip, batch.issues.size()});
   batch.issues.push_back(ImportIssue{ImportIssue::skipped_row, std::move(why), "", at});

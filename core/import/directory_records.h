@@ -97,12 +97,15 @@ class DirectoryRecords final : private FieldPlaces {
   struct Batch;
   class RowThread;
   void apply(Batch& batch);  // on the rows' thread
+  bool queueable() const;    // whether the current row may go to the rows' thread (no limit passed)
 
   Org& org_;
   const TextLocator& locate_;
   std::vector<std::string> header_;
   Layout layout_;
   RowBuilder builder_;
+  const RecordLimits& limits_;
+  std::size_t builder_records_ = 0;  // rows and skips given to the row builder, built or queued
   std::vector<std::string> storage_;         // by column: the current record's values
   std::vector<std::string_view> values_;     // views of storage_, as the row builder reads them
   std::vector<std::size_t> offsets_;         // by column, kRecord when unset, kPlaced when in places_

@@ -63,11 +63,10 @@ struct Result {
   std::vector<Diagnostic> warnings;
 };
 
-Result load(const std::string& text, std::size_t export_bytes, bool& threaded) {
+Result load(const std::string& text, std::size_t export_bytes, bool& threaded, const RecordLimits& limits = RecordLimits{}) {
   Org org;
   const FileIndex file = org.add_file("x.txt");
   const TextLocator locate(text, file);
-  const RecordLimits limits;
   DirectoryRecords records(org, file, shape(), locate, limits, export_bytes);
   threaded = records.builds_rows_on_thread();
   read_all(text, records);
@@ -99,4 +98,26 @@ TEST_CASE("directory records: rows built on a second thread make the same org, i
   CHECK(thread_rows.issues == inline_rows.issues);
   REQUIRE(thread_rows.warnings.size() == 1);
   CHECK(thread_rows.warnings[0].message == inline_rows.warnings[0].message);
+}
+
+TEST_CASE("directory records: a limit passed stops the load at the same record with rows on a thread", "[directory-records]") {
+  const std::string text = text_of_records(9000);
+  RecordLimits few;
+  few.max_records = 5000;
+  RecordLimits short_values;
+  short_values.max_field_bytes = 7;  // "name1000", of record 1000, is the first value over
+  for (const RecordLimits* limits : {&few, &short_values}) {
+    std::string errors[2];
+    for (int threads = 0; threads < 2; ++threads) {
+      bool threaded = false;
+      try {
+        load(text, threads ? DirectoryRecords::kRowsThreadMinBytes : 0, threaded, *limits);
+      } catch (const InputError& e) {
+        errors[threads] = e.what();
+      }
+    }
+    INFO(errors[0]);
+    CHECK(errors[0].find("limit") != std::string::npos);
+    CHECK(errors[1] == errors[0]);
+  }
 }
