@@ -8,7 +8,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "code_point_columns.h"
 #include "html/rule_docs.h"
 #include "io/file_system.h"
 #include "json.h"
@@ -44,14 +43,13 @@ void text_message(JsonWriter& w, const char* key, const std::string& text) {
   w.key(key).begin_object().key("text").value(text).end_object();
 }
 
-// Each input's URI, encoded once rather than for every one of a large run's locations, and the
-// columns of the locations written, in code points.
+// Each input's URI, encoded once rather than for every one of a large run's locations. Columns are
+// written as the loaders give them: every importer counts code points, as columnKind says.
 struct Artifacts {
   std::vector<std::string> uris;
   std::vector<bool> relative;  // resolved against %SRCROOT%
-  CodePointColumns columns;
 
-  Artifacts(const Org& org, const std::vector<SourceLocation>& written) : columns(org, written) {
+  explicit Artifacts(const Org& org) {
     for (const std::string& path : org.files) {
       uris.push_back(path_to_uri(path));
       relative.push_back(path.empty() || path.front() != '/');
@@ -66,7 +64,7 @@ void physical_location(JsonWriter& w, const Artifacts& artifacts, const SourceLo
   if (!known_file || artifacts.relative[where.file]) w.key("uriBaseId").value(kSourceRoot);
   w.end_object();
   if (where.known())
-    w.key("region").begin_object().key("startLine").value(where.line).key("startColumn").value(artifacts.columns.column(where)).end_object();
+    w.key("region").begin_object().key("startLine").value(where.line).key("startColumn").value(where.column).end_object();
   w.end_object();
 }
 
@@ -251,20 +249,6 @@ void write_run_properties(JsonWriter& w, const ReportInput& input) {
   w.end_object();
 }
 
-// Every location the run writes (results and not-assessed notes), for their columns to be counted in
-// code points.
-std::vector<SourceLocation> written_locations(const ChosenResults& chosen) {
-  std::vector<SourceLocation> locations;
-  for (const Finding* f : chosen.not_assessed) locations.push_back(f->where);
-  for (const Finding* f : chosen.results) {
-    locations.push_back(f->where);
-    for (std::size_t i = 0; i < std::min(f->related.size(), kMaxRelatedLocations); ++i)
-      locations.push_back(f->related[i].where);
-    if (f->suppression) locations.push_back(f->suppression->where);
-  }
-  return locations;
-}
-
 void write_document(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
   std::unordered_map<std::string, std::size_t> rule_index;
   for (const CatalogEntry& rule : input.catalog.entries()) rule_index.emplace(rule.info.id, rule_index.size());
@@ -287,7 +271,7 @@ void write_document(JsonWriter& w, const ReportInput& input, const WriteOptions&
   w.end_object().end_object();
   w.key("columnKind").value("unicodeCodePoints");
   const ChosenResults chosen = choose_results(input.run.findings);
-  const Artifacts artifacts(input.org, written_locations(chosen));
+  const Artifacts artifacts(input.org);
   write_invocation(w, artifacts, chosen, rule_index);
   w.key("results").begin_array();
   for (const Finding* f : chosen.results) write_result(w, artifacts, *f, rule_index);

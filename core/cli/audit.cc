@@ -157,12 +157,11 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
 
   auto progress = make_progress(context);
   const LoadOptions load = load_options(args, audit->config);
-  audit->loaded = load_org(args.positional, load, context, *progress);
+  audit->loaded = load_org(args.positional, load, context, *progress, pseudonyms);
   Org& org = audit->loaded->org;
   audit->profile = stated ? *stated : choose_profile(org);
   if (!stated && audit->profile.name != kClassicProfile)
     audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, audit->profile.name));
-  if (pseudonyms) anonymize_org(org, *pseudonyms);
   begin_phase(context, "reading inline suppressions");
   const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);
   if (steps.baseline) audit->baseline_path = baseline_path(args, audit->config);

@@ -69,7 +69,7 @@ std::vector<std::string> spellings(const OptionDecl& option) {
 }
 
 // Single-quoted for any of the three shells (none expands inside single quotes).
-std::string quoted(const std::string& text) {
+std::string shell_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
@@ -89,21 +89,21 @@ std::string bash_script(const std::vector<std::string>& profiles) {
       std::vector<std::string> patterns;
       for (const std::string& s : spellings(o)) patterns.push_back(std::string(c.name) + ":" + s);
       std::string action = "COMPREPLY=()";
-      if (v.kind == ValueCompletion::words) action = "COMPREPLY=($(compgen -W " + quoted(joined(v.choices)) + " -- \"$cur\"))";
+      if (v.kind == ValueCompletion::words) action = "COMPREPLY=($(compgen -W " + shell_quoted(joined(v.choices)) + " -- \"$cur\"))";
       if (v.kind == ValueCompletion::files) action = "COMPREPLY=($(compgen -f -- \"$cur\"))";
       if (v.kind == ValueCompletion::directories) action = "COMPREPLY=($(compgen -d -- \"$cur\"))";
       value_cases += "    " + joined(patterns, "|") + ") " + action + "; return ;;\n";
     }
     const ValueCompletion arguments = argument_completion(c);
-    option_cases += std::string("    ") + c.name + ") options=" + quoted(joined(words)) +
-                    (arguments.kind == ValueCompletion::words ? " arguments=" + quoted(joined(arguments.choices)) : "") + " ;;\n";
+    option_cases += std::string("    ") + c.name + ") options=" + shell_quoted(joined(words)) +
+                    (arguments.kind == ValueCompletion::words ? " arguments=" + shell_quoted(joined(arguments.choices)) : "") + " ;;\n";
   }
   return "# bash completion for orgaudit, made by 'orgaudit completion bash' from its command and option tables.\n"
          "# Install: orgaudit completion bash > /usr/share/bash-completion/completions/orgaudit\n"
          "_orgaudit() {\n"
          "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} command=${COMP_WORDS[1]} options arguments\n"
          "  if [[ $COMP_CWORD -eq 1 ]]; then\n"
-         "    COMPREPLY=($(compgen -W " + quoted(command_words + global_words) + " -- \"$cur\"))\n"
+         "    COMPREPLY=($(compgen -W " + shell_quoted(command_words + global_words) + " -- \"$cur\"))\n"
          "    return\n"
          "  fi\n"
          "  case \"$command:$prev\" in\n" + value_cases +
@@ -145,23 +145,23 @@ std::string zsh_action(const ValueCompletion& v) {
 std::string zsh_script(const std::vector<std::string>& profiles) {
   std::string command_specs, command_cases;
   for (const Command& c : commands()) {
-    command_specs += "    " + quoted(std::string(c.name) + ":" + zsh_escaped(c.summary)) + "\n";
+    command_specs += "    " + shell_quoted(std::string(c.name) + ":" + zsh_escaped(c.summary)) + "\n";
     command_cases += std::string("    ") + c.name + ")\n      _arguments -s \\\n";
     for (const OptionDecl& o : accepted_options(c)) {
       for (const std::string& s : spellings(o)) {
         // Every option may be given again (the parser keeps them all, in order).
         std::string spec = "*" + s + "[" + zsh_escaped(o.help) + "]";
         if (o.value_name) spec += ":" + zsh_escaped(o.value_name) + ":" + zsh_action(value_completion(c, o, profiles));
-        command_cases += "        " + quoted(spec) + " \\\n";
+        command_cases += "        " + shell_quoted(spec) + " \\\n";
       }
     }
     const ValueCompletion arguments = argument_completion(c);
-    command_cases += "        " + quoted("*:" + std::string(arguments.kind == ValueCompletion::words ? "shell" : "file") + ":" +
+    command_cases += "        " + shell_quoted("*:" + std::string(arguments.kind == ValueCompletion::words ? "shell" : "file") + ":" +
                                        zsh_action(arguments)) + " ;;\n";
   }
   std::string global_specs;
   for (const OptionDecl& o : kGlobalOptions)
-    for (const std::string& s : spellings(o)) global_specs += " " + quoted(s + "[" + zsh_escaped(o.help) + "]");
+    for (const std::string& s : spellings(o)) global_specs += " " + shell_quoted(s + "[" + zsh_escaped(o.help) + "]");
   return "#compdef orgaudit\n"
          "# zsh completion for orgaudit, made by 'orgaudit completion zsh' from its command and option tables.\n"
          "# Install: orgaudit completion zsh > /usr/share/zsh/vendor-completions/_orgaudit\n"
@@ -190,23 +190,23 @@ std::string fish_script(const std::vector<std::string>& profiles) {
       "complete -c orgaudit -f\n";
   for (const OptionDecl& o : kGlobalOptions)
     out += std::string("complete -c orgaudit -n __fish_use_subcommand -s ") + o.short_name + " -l " + o.name + " -d " +
-           quoted(o.help) + "\n";
+           shell_quoted(o.help) + "\n";
   for (const Command& c : commands())
-    out += std::string("complete -c orgaudit -n __fish_use_subcommand -a ") + c.name + " -d " + quoted(c.summary) + "\n";
+    out += std::string("complete -c orgaudit -n __fish_use_subcommand -a ") + c.name + " -d " + shell_quoted(c.summary) + "\n";
   for (const Command& c : commands()) {
     const std::string when = std::string("complete -c orgaudit -n '__fish_seen_subcommand_from ") + c.name + "'";
     const ValueCompletion arguments = argument_completion(c);
-    out += when + (arguments.kind == ValueCompletion::words ? " -a " + quoted(joined(arguments.choices)) : " -F") + "\n";
+    out += when + (arguments.kind == ValueCompletion::words ? " -a " + shell_quoted(joined(arguments.choices)) : " -F") + "\n";
     for (const OptionDecl& o : accepted_options(c)) {
       out += when + (o.short_name ? std::string(" -s ") + o.short_name : "") + " -l " + o.name;
       if (o.value_name) {
         const ValueCompletion v = value_completion(c, o, profiles);
         out += " -r";
-        if (v.kind == ValueCompletion::words) out += " -f -a " + quoted(joined(v.choices));
+        if (v.kind == ValueCompletion::words) out += " -f -a " + shell_quoted(joined(v.choices));
         if (v.kind == ValueCompletion::files) out += " -F";
         if (v.kind == ValueCompletion::directories) out += " -f -a '(__fish_complete_directories)'";
       }
-      out += " -d " + quoted(o.help) + "\n";
+      out += " -d " + shell_quoted(o.help) + "\n";
     }
   }
   return out;

@@ -34,7 +34,7 @@ ProfileChoice dumped_profile(const ParsedArgs& args, const Config& config, CliCo
     return {kClassicProfile, "no org file given: as for an org that declares no platforms, EMCs or MEs"};
   }
   auto progress = make_progress(context);
-  const auto loaded = load_org(args.positional, load_options(args, config), context, *progress);
+  const auto loaded = load_org(args.positional, load_options(args, config), context, *progress, std::nullopt);
   progress->finish();
   return choose_profile(loaded->org);
 }

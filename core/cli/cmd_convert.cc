@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "cli/schema_line.h"
 #include "cli/session.h"
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "import/inputs.h"
 #include "import/yaml_writer.h"
 #include "util/diagnostic.h"
@@ -41,7 +41,7 @@ int run_convert(const ParsedArgs& args, CliContext& context) {
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
   for (const ImportIssue& issue : org.import_issues)
     context.err << Diagnostic{org.files.at(issue.where.file), issue.where.line, issue.where.column,
-                              issue.message + " [" + import::import_rule_id(issue.kind) + "]"}
+                              issue.message + " [" + import_rule_id(issue.kind) + "]"}
                        .format("warning")
                 << "\n";
 

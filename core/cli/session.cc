@@ -3,7 +3,7 @@
 #include "cli/terminal.h"
 #include "config/config.h"
 #include <filesystem>
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "import/inputs.h"
 #include "import/limits.h"
 #include "loader/input_formats.h"
@@ -72,17 +72,19 @@ void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& h
     throw PluginError(PluginError::file_not_found, "cannot locate the built-in rule packs (/proc/self/exe unreadable)");
   host.load_directory(installed, catalog);
   // What importers could not use becomes findings of the built-in import-* rules.
-  import::register_import_rules(catalog);
+  register_import_rules(catalog);
 }
 
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
-                                    const CliContext& context, Progress& progress) {
+                                    const CliContext& context, Progress& progress,
+                                    const std::optional<Pseudonymizer>& pseudonyms) {
   auto loaded = std::make_unique<LoadedOrg>();
   std::vector<Diagnostic> warnings;
   // Each input is read into a part of its own, then merged and resolved (core/import/inputs.h): an
   // id defined by two inputs is an error naming both places.
   loaded->org = import::load_inputs(context.files, inputs, options, warnings, progress);
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
+  if (pseudonyms) anonymize_org(loaded->org, *pseudonyms);
   progress.update("computing graph metrics", 0, 0);
   loaded->metrics = OrgMetrics::compute(loaded->org);
   return loaded;

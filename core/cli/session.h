@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "orgaudit/model.h"
 #include "plugin/plugin_host.h"
 #include "util/progress.h"
+#include "workflow/anonymize.h"
 
 namespace orgaudit::cli {
 
@@ -41,10 +43,12 @@ extern const std::vector<OptionDecl> kInputOptions;
 // Command line over config file.
 LoadOptions load_options(const ParsedArgs& args, const Config& config);
 
-// Loads every input into one org, prints load warnings to stderr, resolves ids and computes the
-// metrics. Throws InputError (exit 2).
+// Loads every input into one org, prints load warnings to stderr, resolves ids, pseudonymises it
+// (with `pseudonyms`: before anything is derived from it) and computes the metrics. Throws
+// InputError (exit 2).
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,
-                                    const CliContext& context, Progress& progress);
+                                    const CliContext& context, Progress& progress,
+                                    const std::optional<Pseudonymizer>& pseudonyms);
 
 std::unique_ptr<Progress> make_progress(const CliContext& context);
 

@@ -76,6 +76,9 @@ TEST_CASE("config and profile YAML that yaml-cpp would accept is refused with it
   CHECK_THROWS_WITH(load("profile: 'classic\n"), Catch::StartsWith(".orgaudit.yaml:") && Catch::Contains("quoted scalar"));
   CHECK_THROWS_WITH(load("profile: \"a\x01b\"\n"), Catch::StartsWith(".orgaudit.yaml:1:") && Catch::Contains("control character"));
   CHECK_THROWS_WITH(load("profile: \xff\n"), Catch::StartsWith(".orgaudit.yaml:1:10: error: invalid UTF-8"));
+  // An alias would let a small file expand; the message must not call a config an org file.
+  CHECK_THROWS_WITH(load("input: &a {format: csv}\nbaseline: *a\n"),
+                    ".orgaudit.yaml:1:8: error: anchors and aliases are not supported (write each value out)");
 }
 
 TEST_CASE("a config file larger than the limit is refused unread") {

@@ -70,6 +70,11 @@ FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string
   return *this;
 }
 
+FindingBuilder& FindingBuilder::chain(std::vector<PersonIndex> people) {
+  finding().chain = std::move(people);
+  return *this;
+}
+
 FindingBuilder& FindingBuilder::at(const SourceLocation& where) {
   if (where.known()) finding().where = where;
   return *this;

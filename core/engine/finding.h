@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "orgaudit/finding.h"
+#include "orgaudit/model.h"
 #include "orgaudit/source_location.h"
 
 namespace orgaudit {
@@ -50,6 +51,7 @@ struct Finding {
   std::vector<std::optional<EntityRef>> entities;  // the entity of each of entity_ids; none for an unknown id
   std::vector<AffectedEntity> affected; // whom the problem reaches; when any, they fail instead of the subject
   std::vector<RelatedLocation> related;
+  std::vector<PersonIndex> chain;       // a management chain, root first (FindingBuilder::chain)
   std::string fingerprint;              // from rule id, key and entity ids, never from positions
   bool not_assessed_note = false;       // "this rule lacks the data it needs"
   std::optional<FindingSuppression> suppression;

@@ -32,7 +32,7 @@ class CatalogHandler final : public yaml::EventSink {
  public:
   CatalogHandler(const yaml::Source& source, Org& org, const TextLocator& no_offsets, const RecordLimits& limits)
       : source_(source), builder_(source, tree_), records_(org, source.file(), backstage_shape(), no_offsets, limits),
-        groups_(org, records_.builder()), org_(org) {}
+        groups_(org, records_), org_(org) {}
 
   void document_start(const yaml::Mark&) override { builder_.start(); }
   void document_end() override {

@@ -1,5 +1,12 @@
 #include "import/directory_records.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 namespace orgaudit::import {
 namespace {
 
@@ -28,19 +35,184 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
-DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
-                                   const RecordLimits& limits)
-    : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
-      builder_(org, file, layout_, header_, limits, shape.words), storage_(header_.size()), values_(header_.size()),
-      offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()) {}
+// Rows queued for the rows' thread, with their values copied and every place already located (the
+// locator is this thread's), and the issues and skips between them, in the order they came.
+struct DirectoryRecords::Batch {
+  static constexpr std::size_t kRows = 2048;
+  struct Step {
+    enum Kind { row, issue, skip } kind;
+    std::size_t index;  // into records or issues
+  };
+  std::string text;                         // every value, one after another
+  std::vector<std::size_t> starts, sizes;   // by row and column, into text
+  std::vector<SourceLocation> places;       // by row and column
+  std::vector<SourceLocation> records;      // by row
+  std::vector<ImportIssue> issues;          // a skip's: its place and why
+  std::vector<Step> steps;
 
-void DirectoryRecords::begin_at(const SourceLocation& where) {
+  void clear() {
+    text.clear();
+    starts.clear();
+    sizes.clear();
+    places.clear();
+    records.clear();
+    issues.clear();
+    steps.clear();
+  }
+};
+
+// The second thread: applies batches in the order they were sent.
+class DirectoryRecords::RowThread {
+ public:
+  explicit RowThread(DirectoryRecords& records) : records_(records), current_(std::make_unique<Batch>()),
+                                                  thread_([this] { run(); }) {}
+  ~RowThread() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+      queued_.clear();  // after an error: what is left is not wanted
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  Batch& current() { return *current_; }
+
+  // Queues the current batch once it is full (or always), waiting while a few are queued already.
+  void send(bool always = false) {
+    if (current_->steps.empty() || (!always && current_->records.size() < Batch::kRows)) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return queued_.size() < 4 || failure_; });
+    rethrow();
+    queued_.push_back(std::move(current_));
+    if (spare_.empty()) {
+      current_ = std::make_unique<Batch>();
+    } else {
+      current_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    lock.unlock();
+    changed_.notify_all();
+  }
+
+  // Until every row sent and in the current batch is in the org.
+  void wait() {
+    send(true);
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return (queued_.empty() && !busy_) || failure_; });
+    rethrow();
+  }
+
+ private:
+  void rethrow() {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  void run() {
+    for (;;) {
+      std::unique_ptr<Batch> batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || !queued_.empty(); });
+        if (queued_.empty()) return;
+        batch = std::move(queued_.front());
+        queued_.pop_front();
+        busy_ = true;
+      }
+      std::exception_ptr failure;
+      try {
+        records_.apply(*batch);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      batch->clear();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (failure) {
+          failure_ = failure;
+          queued_.clear();
+        }
+        spare_.push_back(std::move(batch));
+        busy_ = false;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  DirectoryRecords& records_;
+  std::unique_ptr<Batch> current_;  // filled by the reading thread
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::unique_ptr<Batch>> queued_, spare_;
+  bool busy_ = false, stop_ = false;
+  std::exception_ptr failure_;
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
+DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
+                                   const RecordLimits& limits, std::size_t export_bytes)
+    : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
+      builder_(org, file, layout_, header_, limits, shape.words), limits_(limits), storage_(header_.size()), values_(header_.size()),
+      offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()),
+      export_bytes_(export_bytes), row_views_(header_.size()) {
+  if (export_bytes >= kRowsThreadMinBytes && std::thread::hardware_concurrency() > 1)
+    rows_thread_ = std::make_unique<RowThread>(*this);
+}
+
+DirectoryRecords::~DirectoryRecords() = default;
+
+void DirectoryRecords::wait_for_rows() const {
+  if (rows_thread_) rows_thread_->wait();
+}
+
+void DirectoryRecords::apply(Batch& batch) {
+  // A queued row's places, located when it was added.
+  struct Placed final : FieldPlaces {
+    const SourceLocation* places;
+    std::size_t columns;
+    SourceLocation record;
+    SourceLocation of(int column) const override {
+      return column < 0 || static_cast<std::size_t>(column) >= columns ? record : places[column];
+    }
+  };
+  const std::size_t columns = header_.size();
+  for (const Batch::Step& step : batch.steps) {
+    if (step.kind == Batch::Step::row) {
+      const std::size_t first = step.index * columns;
+      for (std::size_t c = 0; c < columns; ++c)
+        row_views_[c] = std::string_view(batch.text).substr(batch.starts[first + c], batch.sizes[first + c]);
+      Placed placed;
+      placed.places = &batch.places[first];
+      placed.columns = columns;
+      placed.record = batch.records[step.index];
+      builder_.add(Row{row_views_, placed.record.line, &placed});
+    } else if (step.kind == Batch::Step::issue) {
+      org_.import_issues.push_back(std::move(batch.issues[step.index]));
+    } else {
+      ImportIssue& skip = batch.issues[step.index];
+      builder_.skip(skip.where.line, skip.where.column, "", std::move(skip.message));
+    }
+  }
+}
+
+void DirectoryRecords::begin_at(const SourceLocation& where, std::size_t offset) {
+  if (records_ == kSample && offset != kRecord) reserve_for_rest(offset);
   ++records_;
   record_ = where;
   for (std::size_t c = 0; c < values_.size(); ++c) {
     values_[c] = {};
     offsets_[c] = kRecord;
   }
+}
+
+void DirectoryRecords::reserve_for_rest(std::size_t offset) {
+  if (offset == 0 || offset >= export_bytes_) return;
+  wait_for_rows();  // the people grow on the rows' thread
+  const std::size_t rest = export_bytes_ - offset;
+  // A tenth more than the rate says, and never more than one person per 64 bytes (a hostile file
+  // of tiny records first does not reserve gigabytes).
+  const double expected = static_cast<double>(rest) / static_cast<double>(offset) * static_cast<double>(records_) * 1.1;
+  builder_.reserve(std::min(static_cast<std::size_t>(expected), rest / 64));
 }
 
 void DirectoryRecords::store(std::size_t column, std::string_view value, std::size_t offset) {
@@ -75,9 +247,34 @@ std::string_view DirectoryRecords::value(Field field) const {
   return column >= 0 ? values_[static_cast<std::size_t>(column)] : std::string_view{};
 }
 
+bool DirectoryRecords::queueable() const {
+  if (!rows_thread_ || !limits_.records_fit(builder_records_ + 1)) return false;
+  for (std::string_view value : values_)
+    if (!limits_.field_fits(value.size())) return false;
+  return true;
+}
+
 bool DirectoryRecords::add() {
   ++org_.imported_records;
-  return builder_.add(Row{values_, record_.line, this});
+  // A row the row builder would refuse (a limit passed) is built here, once the rows before it
+  // are in: its error is thrown when and where it would be without the thread.
+  if (!queueable()) {
+    wait_for_rows();
+    ++builder_records_;
+    return builder_.add(Row{values_, record_.line, this});
+  }
+  ++builder_records_;
+  Batch& batch = rows_thread_->current();
+  batch.steps.push_back({Batch::Step::row, batch.records.size()});
+  batch.records.push_back(record_);
+  for (std::size_t c = 0; c < values_.size(); ++c) {
+    batch.starts.push_back(batch.text.size());
+    batch.sizes.push_back(values_[c].size());
+    batch.text.append(values_[c]);
+    batch.places.push_back(of(static_cast<int>(c)));
+  }
+  rows_thread_->send();
+  return true;
 }
 
 SourceLocation DirectoryRecords::of(int column) const {
@@ -86,14 +283,33 @@ SourceLocation DirectoryRecords::of(int column) const {
 }
 
 void DirectoryRecords::issue(ImportIssue::Kind kind, std::string message, std::string entity_id, std::size_t offset) {
-  org_.import_issues.push_back(
-      ImportIssue{kind, std::move(message), std::move(entity_id), offset == kRecord ? record_ : locate_(offset)});
+  issue_at(kind, std::move(message), std::move(entity_id), offset == kRecord ? record_ : locate_(offset));
+}
+
+void DirectoryRecords::issue_at(ImportIssue::Kind kind, std::string message, std::string entity_id, const SourceLocation& where) {
+  ImportIssue issue{kind, std::move(message), std::move(entity_id), where};
+  if (!rows_thread_) {
+    org_.import_issues.push_back(std::move(issue));
+    return;
+  }
+  Batch& batch = rows_thread_->current();
+  batch.steps.push_back({Batch::Step::issue, batch.issues.size()});
+  batch.issues.push_back(std::move(issue));
 }
 
 void DirectoryRecords::skip(std::string why, std::size_t offset) {
   ++org_.imported_records;
   const SourceLocation at = offset == kRecord ? record_ : locate_(offset);
-  builder_.skip(at.line, at.column, "", std::move(why));
+  if (!rows_thread_ || !limits_.records_fit(builder_records_ + 1)) {  // as add(): a skip counts towards the limit
+    wait_for_rows();
+    ++builder_records_;
+    builder_.skip(at.line, at.column, "", std::move(why));
+    return;
+  }
+  ++builder_records_;
+  Batch& batch = rows_thread_->current();
+  batch.steps.push_back({Batch::Step::skip, batch.issues.size()});
+  batch.issues.push_back(ImportIssue{ImportIssue::skipped_row, std::move(why), "", at});
 }
 
 bool DirectoryRecords::says_no(std::string_view name, std::string_view text, std::size_t offset) {
@@ -108,6 +324,7 @@ bool DirectoryRecords::says_no(std::string_view name, std::string_view text, std
 
 void DirectoryRecords::finish(const std::string& path, const std::string& what, const std::string& why,
                               std::vector<Diagnostic>& warnings) const {
+  wait_for_rows();
   if (records_ == 0) throw InputError(Diagnostic{path, 0, 0, "no " + what + " found"});
   if (left_out_ > 0)
     warnings.push_back({path, 0, 0, std::to_string(left_out_) + " of the " + std::to_string(records_) + " " + what +
@@ -126,7 +343,7 @@ void DirectoryRecords::finish(const std::string& path, const std::string& what, 
 namespace orgaudit::import {
 
 UnitIndex DirectoryGroups::define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record) {
-  const UnitIndex index = builder_.define_unit(id, where);
+  const UnitIndex index = records_.builder().define_unit(id, where);
   if (index == kNoIndex) {
     org_.import_issues.push_back({ImportIssue::duplicate_id, record + " skipped: group id '" + id +
                                                                  "' is already used by an earlier group", id, where});
@@ -146,6 +363,7 @@ void DirectoryGroups::child(const std::string& group, std::string child, const S
 
 void DirectoryGroups::finish() {
   if (ties_.empty()) return;
+  records_.wait_for_rows();
   std::unordered_map<std::string, UnitIndex> units;
   for (UnitIndex u = 0; u < org_.units.size(); ++u) units.emplace(org_.units[u].id, u);
   std::unordered_map<std::string, PersonIndex> people;

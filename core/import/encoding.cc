@@ -15,6 +15,8 @@ const char16_t kHighControls[32] = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
+}  // namespace
+
 void append_code_point(std::string& out, unsigned code) {
   if (code < 0x80) {
     out += static_cast<char>(code);
@@ -32,8 +34,6 @@ void append_code_point(std::string& out, unsigned code) {
     out += static_cast<char>(0x80 | (code & 0x3F));
   }
 }
-
-}  // namespace
 
 std::size_t first_invalid_utf8(std::string_view text) {
   std::size_t i = 0;

@@ -10,6 +10,9 @@
 
 namespace orgaudit::import {
 
+// Appends code point `code` (at most U+10FFFF) to `out` as UTF-8.
+void append_code_point(std::string& out, unsigned code);
+
 // Offset of the first byte that is not part of valid UTF-8, or npos. Skips ASCII eight bytes at a
 // time: a large export is checked once, up front, at memory speed.
 std::size_t first_invalid_utf8(std::string_view text);

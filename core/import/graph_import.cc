@@ -27,7 +27,7 @@ const DirectoryShape& graph_shape() {
 class GraphSink final : public json::RecordSink {
  public:
   GraphSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path, const RecordLimits& limits)
-      : records_(org, file, graph_shape(), locate, limits), path_(path) {}
+      : records_(org, file, graph_shape(), locate, limits, locate.size()), path_(path) {}
 
   void begin(std::size_t offset) override {
     records_.begin(offset);

@@ -34,13 +34,14 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 struct Value {
   std::string name;       // short: kept in the string itself, no allocation
   std::string_view text;  // into the file, or into the entry's own storage (folded, decoded)
-  std::size_t offset;
+  SourceLocation where;
   bool base64;
 };
 
 // A decoded value that is not UTF-8 is read as Windows-1252 and reported.
 struct Entry {
-  std::size_t offset = 0;  // of the `dn:` line
+  SourceLocation where;  // of the `dn:` line
+  std::size_t offset = 0;
   std::vector<Value> values;
   std::deque<std::string> owned;  // values that are not bytes of the file as they stand
 
@@ -71,15 +72,19 @@ std::string first_rdn_value(std::string_view dn) {
 
 class LdifReader {
  public:
+  // Places are counted here line by line as the file is read, so no offset is ever located (the
+  // records' locator has no text) and no index of the file's millions of lines is built.
   LdifReader(std::string_view text, Org& org, FileIndex file, const std::string& path, const RecordLimits& limits)
-      : text_(text), locate_(text, file), records_(org, file, ldif_shape(), locate_, limits), org_(org), path_(path) {}
+      : text_(text), file_(file), no_offsets_({}, file), records_(org, file, ldif_shape(), no_offsets_, limits, text.size()),
+        org_(org), path_(path) {}
 
   void read() {
     std::size_t at = text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     Entry entry;
     std::string logical;  // a line with its folded continuations
-    while (at < text_.size()) {
+    for (std::uint32_t line_number = 1; at < text_.size(); ++line_number) {
       const std::size_t start = at;
+      const std::size_t line_begin = line_number == 1 ? 0 : start;  // before a byte-order mark
       std::size_t end = line_end(at);
       if (end == start) {  // a blank line ends an entry
         finish_entry(entry);
@@ -88,6 +93,7 @@ class LdifReader {
       }
       // Unfold: each following line that starts with one space continues this one. Most lines are
       // not folded, and are read where they are in the file.
+      const Place place{line_number, line_begin, end};
       std::size_t next = next_line(end);
       const bool folded = next < text_.size() && text_[next] == ' ';
       if (folded) {
@@ -96,12 +102,13 @@ class LdifReader {
           const std::size_t cont_end = line_end(next);
           logical.append(text_.data() + next + 1, cont_end - next - (cont_end > next ? 1 : 0));
           next = next_line(cont_end);
+          ++line_number;
         }
       }
       at = next;
       const std::string_view line = folded ? std::string_view(logical) : text_.substr(start, end - start);
       if (line[0] == '#') continue;  // a comment, folded or not
-      attribute(entry, line, start, folded);
+      attribute(entry, line, start, place, folded);
     }
     finish_entry(entry);
   }
@@ -123,10 +130,29 @@ class LdifReader {
     return end < text_.size() ? end + 1 : end;
   }
 
-  void attribute(Entry& entry, std::string_view line, std::size_t offset, bool folded) {
+  // Where a logical line's first physical line lies, to place what is on it.
+  struct Place {
+    std::uint32_t line;
+    std::size_t begin, end;  // of the physical line, without its line break
+
+    // Column of `offset` on this line, in code points as every orgaudit location counts them.
+    std::uint32_t column(std::string_view text, std::size_t offset) const {
+      std::uint32_t column = 1;
+      for (std::size_t i = begin; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      return column;
+    }
+  };
+
+  SourceLocation at(const Place& place, std::size_t offset) const {
+    return SourceLocation{file_, place.line, place.column(text_, offset)};
+  }
+
+  void attribute(Entry& entry, std::string_view line, std::size_t offset, const Place& place, bool folded) {
+    const SourceLocation line_start = at(place, offset);
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) {
-      records_.issue(ImportIssue::bad_value, "line ignored: '" + std::string(line.substr(0, 40)) + "' is not 'attribute: value'", "", offset);
+      records_.issue_at(ImportIssue::bad_value, "line ignored: '" + std::string(line.substr(0, 40)) + "' is not 'attribute: value'",
+                        "", line_start);
       return;
     }
     std::string_view name(line.data(), colon);
@@ -136,20 +162,23 @@ class LdifReader {
     const bool url = value_at < line.size() && line[value_at] == '<';
     if (base64 || url) ++value_at;
     while (value_at < line.size() && is_space(line[value_at])) ++value_at;
-    // Offsets: in the file's first line of the attribute (a folded value starts on that line).
-    const std::size_t value_offset = offset + std::min(value_at, line_end(offset) - offset);
     if (entry.values.empty() && !name_is(name, "dn")) {
       if (name_is(name, "version")) return;  // `version: 1` heads the file
-      records_.issue(ImportIssue::skipped_row, "entry skipped: it does not start with 'dn:'", "", offset);
+      records_.issue_at(ImportIssue::skipped_row, "entry skipped: it does not start with 'dn:'", "", line_start);
+      entry.where = line_start;
       entry.offset = offset;
-      entry.values.push_back({"", "", offset, false});  // the rest of the entry is ignored with it
+      entry.values.push_back({"", "", line_start, false});  // the rest of the entry is ignored with it
       return;
     }
-    if (entry.values.empty()) entry.offset = offset;
+    if (entry.values.empty()) {
+      entry.where = line_start;
+      entry.offset = offset;
+    }
     if (url) return;  // a value by URL (`jpegPhoto:< file:///...`) is nothing orgaudit reads
     std::string_view value = line.substr(value_at);
     if (folded) value = entry.owned.emplace_back(value);  // `line` is the reused unfolding buffer
-    entry.values.push_back({std::string(name), value, value_offset, base64});
+    // Placed on the attribute's first line (a folded value starts there).
+    entry.values.push_back({std::string(name), value, at(place, offset + std::min(value_at, place.end - offset)), base64});
   }
 
   // The value of `value` as text, decoding base64; false (with an issue) when it does not decode.
@@ -157,14 +186,14 @@ class LdifReader {
     if (!value.base64) return true;
     std::string decoded;
     if (!decode_base64(value.text, decoded)) {
-      records_.issue(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) + "' does not decode; ignored",
-                     std::string(entity), value.offset);
+      records_.issue_at(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) + "' does not decode; ignored",
+                        std::string(entity), value.where);
       return false;
     }
     if (first_invalid_utf8(decoded) != std::string::npos) {
-      records_.issue(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) +
-                                                 "' is not UTF-8 once decoded; read as Windows-1252",
-                     std::string(entity), value.offset);
+      records_.issue_at(ImportIssue::bad_value, "the base64 value of '" + std::string(value.name) +
+                                                    "' is not UTF-8 once decoded; read as Windows-1252",
+                        std::string(entity), value.where);
       decoded = repair_utf8(decoded);
     }
     value.text = entry.owned.emplace_back(std::move(decoded));
@@ -193,22 +222,22 @@ class LdifReader {
   void read_entry(Entry& current) {
     if (current.values.front().name.empty()) return;  // skipped: no dn
     Value& dn = current.values.front();
-    if (!text_of(current, dn, "") || normalise_dn(dn.text).empty()) {
-      records_.begin(current.offset);
+    std::string& id = id_;
+    if (!text_of(current, dn, "") || (normalise_dn(dn.text, id), id.empty())) {
+      records_.begin_at(current.where);
       records_.skip("its DN is empty or does not decode");
       return;
     }
     if (!is_person(current)) return;  // organizational units, groups, computers: not people
-    const std::string id = normalise_dn(dn.text);
-    records_.begin(current.offset);
-    records_.set(Field::id, id, dn.offset);
-    records_.set_attribute(dn_as_written, dn.text, dn.offset);
+    records_.begin_at(current.where, current.offset);
+    records_.set_at(Field::id, id, dn.where);
+    records_.set_attribute_at(dn_as_written, dn.text, dn.where);
     bool disabled = false, named = false;
     for (std::size_t i = 1; i < current.values.size(); ++i) {
       Value& v = current.values[i];
       const std::string_view n = v.name;
       if (name_is(n, "directReports")) {
-        if (text_of(current, v, id)) reports_.push_back({id, normalise_dn(v.text), v.offset});
+        if (text_of(current, v, id)) reports_.push_back({id, normalise_dn(v.text), v.where});
         continue;
       }
       if (name_is(n, "userAccountControl")) {
@@ -229,14 +258,16 @@ class LdifReader {
       else if (name_is(n, "uid") || name_is(n, "sAMAccountName")) slot = user_name;
       else continue;
       if (!text_of(current, v, id)) continue;
-      if (field == Field::manager) records_.set(field, normalise_dn(v.text), v.offset);
-      else if (field != Field::count) records_.set(field, v.text, v.offset);
-      else records_.set_attribute(slot, v.text, v.offset);
+      if (field == Field::manager) {
+        normalise_dn(v.text, manager_);
+        records_.set_at(field, manager_, v.where);
+      } else if (field != Field::count) records_.set_at(field, v.text, v.where);
+      else records_.set_attribute_at(slot, v.text, v.where);
       named |= display;
     }
     // Nothing names the person: the DN's first value does ("Ada" of "CN=Ada,OU=Users").
     if (records_.value(Field::name).empty() && records_.value(Field::first_name).empty() && records_.value(Field::last_name).empty())
-      records_.set(Field::name, first_rdn_value(dn.text), dn.offset);
+      records_.set_at(Field::name, first_rdn_value(dn.text), dn.where);
     if (disabled) {
       records_.leave_out();
       disabled_.insert(id);
@@ -249,6 +280,7 @@ class LdifReader {
   // `manager` says the export is inconsistent (a partial export, a replication lag).
   void cross_check_direct_reports() {
     if (reports_.empty()) return;
+    records_.wait_for_rows();  // the people, all of them
     std::unordered_map<std::string_view, PersonIndex> people;
     for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
     auto name = [&](const std::string& id) {  // messages name people as the audit does
@@ -259,28 +291,30 @@ class LdifReader {
       if (disabled_.count(r.report)) continue;
       const auto found = people.find(r.report);
       if (found == people.end()) {
-        records_.issue(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists '" + r.report +
-                                                   "', who is not in this export", r.manager, r.offset);
+        records_.issue_at(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists '" + r.report +
+                                                      "', who is not in this export", r.manager, r.where);
         continue;
       }
       const Person& report = org_.people[found->second];
       if (report.manager_id == r.manager) continue;
-      records_.issue(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists " + name(report.id) +
-                                                 ", whose manager is " + (report.manager_id.empty() ? std::string("not set") : name(report.manager_id)),
-                     r.manager, r.offset);
+      records_.issue_at(ImportIssue::bad_value, "directReports of " + name(r.manager) + " lists " + name(report.id) +
+                                                    ", whose manager is " + (report.manager_id.empty() ? std::string("not set") : name(report.manager_id)),
+                                  r.manager, r.where);
     }
   }
 
   struct Report {
     std::string manager, report;
-    std::size_t offset;
+    SourceLocation where;
   };
 
   std::string_view text_;
-  TextLocator locate_;
+  FileIndex file_;
+  TextLocator no_offsets_;
   DirectoryRecords records_;
   Org& org_;
   const std::string& path_;
+  std::string id_, manager_;  // the current entry's normalised DN and manager, their room reused
   std::unordered_set<std::string> disabled_;
   std::vector<Report> reports_;
 };
@@ -298,6 +332,7 @@ int base64_digit(char c) {
 
 bool decode_base64(std::string_view text, std::string& out) {
   out.clear();
+  out.reserve(text.size() / 4 * 3 + 2);
   std::uint32_t bits = 0;
   int count = 0, padding = 0;
   for (char c : text) {
@@ -328,6 +363,21 @@ bool decode_base64(std::string_view text, std::string& out) {
 
 std::string normalise_dn(std::string_view dn) {
   std::string out;
+  normalise_dn(dn, out);
+  return out;
+}
+
+void normalise_dn(std::string_view dn, std::string& out) {
+  out.clear();
+  // Most DNs have no escape and no space: lower case, `;` read as `,`, is all there is to do.
+  if (dn.find_first_of("\\ \t") == std::string_view::npos) {
+    out.resize(dn.size());
+    for (std::size_t i = 0; i < dn.size(); ++i) {
+      const char c = dn[i];
+      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c == ';' ? ',' : c;
+    }
+    return;
+  }
   out.reserve(dn.size());
   bool in_value = false, pending_space = false;
   bool after_separator = true;  // nothing of the current type or value written yet
@@ -364,7 +414,6 @@ std::string normalise_dn(std::string_view dn) {
     after_separator = false;
     out += c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
   }
-  return out;
 }
 
 void load_ldif(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,

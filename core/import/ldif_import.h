@@ -25,6 +25,8 @@ void load_ldif(const FileSystem& files, const std::string& path, const LoadOptio
 // `+` dropped and runs of spaces inside a value made one; `\,`-style and `\2C`-style escapes kept
 // as one form (`\2c` becomes `\,`). "CN=Ada  Lovelace, OU=Users,DC=Example" -> "cn=ada lovelace,ou=users,dc=example".
 std::string normalise_dn(std::string_view dn);
+// The same into `out` (its room reused: a million entries need no allocation for it).
+void normalise_dn(std::string_view dn, std::string& out);
 
 // RFC 4648 base64 (padding optional, whitespace ignored); false when `text` is not base64.
 bool decode_base64(std::string_view text, std::string& out);

@@ -130,12 +130,6 @@ std::vector<std::string> preset_names() {
   return names;
 }
 
-const Preset* find_preset_shape(const std::string& name, RowStyle style) {
-  for (const Preset& p : presets())
-    if (p.name == name && p.style == style) return &p;
-  return nullptr;
-}
-
 std::string normalise_column(const std::string& header) {
   std::string out;
   out.reserve(header.size());

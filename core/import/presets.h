@@ -55,7 +55,6 @@ struct Preset {
 const std::vector<Preset>& presets();
 // The distinct names, for --preset messages: generic, bamboohr, workday, visio, uk-organogram.
 std::vector<std::string> preset_names();
-const Preset* find_preset_shape(const std::string& name, RowStyle style);
 
 // Header cells compare by their letters and digits only, case-folded: `Employee_ID`, `employee id`
 // and `EmployeeID` are one column, as are the organograms' varying spellings. Bytes outside ASCII

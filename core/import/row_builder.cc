@@ -215,6 +215,12 @@ void RowBuilder::read_common(const Row& row, Person& person) {
   person.unit_id = std::string(cell(row, Field::unit));
   if (const std::string_view position = cell(row, Field::position); !position.empty())
     person.attributes.push_back({"position", std::string(position)});
+  // Room for exactly the attributes that have values: a vector grown one by one (1, 2, 4) costs a
+  // million-row export three allocations and copies per person.
+  std::size_t values = 0;
+  for (const auto& attribute : layout_.attributes)
+    values += static_cast<std::size_t>(attribute.first) < row.fields.size() && !trim_view(row.fields[attribute.first]).empty();
+  person.attributes.reserve(person.attributes.size() + values);
   for (const auto& [column, key] : layout_.attributes) {
     if (static_cast<std::size_t>(column) >= row.fields.size()) continue;
     const std::string_view value = trim_view(row.fields[column]);

@@ -87,7 +87,7 @@ class RowBuilder {
   FileIndex file_;
   const Layout& layout_;
   const std::vector<std::string>& header_;
-  const RecordLimits& limits_;
+  const RecordLimits limits_;  // a copy: 16 bytes, and no lifetime to keep in mind
   RecordWords words_;
   IdTable ids_;    // people of this file, by id
   IdTable units_;  // units of this file, by id

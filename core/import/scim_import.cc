@@ -32,7 +32,7 @@ const DirectoryShape& scim_shape() {
 class ScimSink final : public json::RecordSink {
  public:
   ScimSink(Org& org, FileIndex file, const TextLocator& locate, const std::string& path, const RecordLimits& limits)
-      : records_(org, file, scim_shape(), locate, limits), groups_(org, records_.builder()), path_(path) {}
+      : records_(org, file, scim_shape(), locate, limits, locate.size()), groups_(org, records_), path_(path) {}
 
   void begin(std::size_t offset) override {
     records_.begin(offset);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "import/xml_guard.h"
@@ -12,34 +13,17 @@ namespace orgaudit::import {
 
 class TextLocator {
  public:
-  TextLocator(std::string_view text, FileIndex file) : text_(text), lines_(text), file_(file) {}
+  TextLocator(std::string_view text, FileIndex file) : size_(text.size()), lines_(text), file_(file) {}
 
-  SourceLocation operator()(std::size_t offset) const {
-    SourceLocation at = lines_.locate(file_, offset);
-    // Clamped to the text: a place past its end (a truncated export) counts up to the end only.
-    const std::size_t back = at.column - 1;
-    const std::size_t line_start = std::min(back <= offset ? offset - back : 0, text_.size());
-    // Code points are counted from the last place asked on the same line, forward or back, so a
-    // minified export (one line of a million records) is counted once, not once per record.
-    if (line_start != counted_line_) {
-      counted_line_ = counted_to_ = line_start;
-      counted_column_ = 1;
-    }
-    offset = std::min(offset, text_.size());
-    for (; counted_to_ < offset; ++counted_to_) counted_column_ += starts_code_point(counted_to_);
-    for (; counted_to_ > offset; --counted_to_) counted_column_ -= starts_code_point(counted_to_ - 1);
-    at.column = counted_column_;
-    return at;
-  }
+  std::size_t size() const { return size_; }
+
+  // Clamped to the text: a place past its end (a truncated export) is its end.
+  SourceLocation operator()(std::size_t offset) const { return lines_.locate(file_, std::min(offset, size_)); }
 
  private:
-  bool starts_code_point(std::size_t i) const { return (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80; }
-
-  std::string_view text_;
+  std::size_t size_;
   xml::LineIndex lines_;
   FileIndex file_;
-  mutable std::size_t counted_line_ = static_cast<std::size_t>(-1), counted_to_ = 0;
-  mutable std::uint32_t counted_column_ = 1;
 };
 
 }  // namespace orgaudit::import

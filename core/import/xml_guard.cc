@@ -19,36 +19,48 @@ std::size_t after(std::string_view text, std::size_t at, std::string_view end) {
 
 }  // namespace
 
-LineIndex::LineIndex(std::string_view text) {
+LineIndex::LineIndex(std::string_view text)
+    : newlines_(text.size() >= (std::uint64_t{1} << 32)), continuations_(text.size() >= (std::uint64_t{1} << 32)) {
   if (text.empty()) return;  // an empty file's view may have no data pointer, which memchr must not get
-  const bool large = text.size() >= (std::uint64_t{1} << 32);
   for (const char* p = text.data(), *end = text.data() + text.size();
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p) {
-    const auto offset = static_cast<std::uint64_t>(p - text.data());
-    if (large) large_.push_back(offset);
-    else small_.push_back(static_cast<std::uint32_t>(offset));
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+    newlines_.push(static_cast<std::uint64_t>(p - text.data()));
+  // Eight bytes at a time: a word with no high bit holds no continuation byte, so an ASCII export
+  // costs one pass of word loads and an empty index.
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continuations_.push(k);
   }
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continuations_.push(i);
+}
+
+std::size_t LineIndex::Offsets::count_below(std::uint64_t offset) const {
+  if (large_) return static_cast<std::size_t>(std::lower_bound(wide_.begin(), wide_.end(), offset) - wide_.begin());
+  if (offset > UINT32_MAX) return narrow_.size();
+  return static_cast<std::size_t>(std::lower_bound(narrow_.begin(), narrow_.end(), static_cast<std::uint32_t>(offset)) -
+                                  narrow_.begin());
 }
 
 std::size_t LineIndex::line_start(std::size_t line) const {
-  if (line == 0) return 0;
-  return static_cast<std::size_t>(large_.empty() ? small_[line - 1] : large_[line - 1]) + 1;
+  return line == 0 ? 0 : static_cast<std::size_t>(newlines_[line - 1]) + 1;
 }
 
 SourceLocation LineIndex::locate(FileIndex file, std::size_t offset) const {
-  const std::size_t lines = (large_.empty() ? small_.size() : large_.size()) + 1;
+  const std::size_t lines = newlines_.size() + 1;
   std::size_t line = std::min(hint_, lines - 1);
   if (offset < line_start(line)) line = 0;  // behind the hint: look it up below
   for (int steps = 0; steps < 64 && line + 1 < lines && offset >= line_start(line + 1); ++steps) ++line;
-  if (line + 1 < lines && offset >= line_start(line + 1)) {  // far ahead: binary search
-    if (large_.empty())
-      line = static_cast<std::size_t>(std::upper_bound(small_.begin(), small_.end(), offset) - small_.begin());
-    else
-      line = static_cast<std::size_t>(std::upper_bound(large_.begin(), large_.end(), offset) - large_.begin());
-  }
+  if (line + 1 < lines && offset >= line_start(line + 1)) line = newlines_.count_below(offset);  // far ahead
   hint_ = line;
-  return SourceLocation{file, static_cast<std::uint32_t>(line + 1),
-                        static_cast<std::uint32_t>(offset - line_start(line) + 1)};
+  const std::size_t start = line_start(line);
+  std::size_t bytes = offset - start;
+  if (continuations_.size()) bytes -= continuations_.count_below(offset) - continuations_.count_below(start);
+  return SourceLocation{file, static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(bytes + 1)};
 }
 
 void check_prolog(std::string_view text, const std::string& path) {
@@ -113,11 +125,6 @@ void check_depth(const pugi::xml_document& doc, unsigned max_depth, const std::s
     }
     if (node) node = node.next_sibling();
   }
-}
-
-std::size_t offset_of(const char* text, const char* buffer, std::size_t size, std::size_t fallback) {
-  if (text >= buffer && text < buffer + size) return static_cast<std::size_t>(text - buffer);
-  return fallback;
 }
 
 }  // namespace orgaudit::import::xml

@@ -23,13 +23,33 @@ namespace orgaudit::import::xml {
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
-  // Fast for offsets met in document order; any offset works.
+  // The line and the column, in code points (what editors and SARIF count), of a byte offset. Fast
+  // for offsets met in document order; any offset works; the text need not be there any more (an
+  // in-place parse may have overwritten it).
   SourceLocation locate(FileIndex file, std::size_t offset) const;
 
  private:
+  // Sorted byte offsets, 32-bit while the file is under 4 GiB.
+  class Offsets {
+   public:
+    explicit Offsets(bool large) : large_(large) {}
+    void push(std::uint64_t offset) {
+      if (large_) wide_.push_back(offset);
+      else narrow_.push_back(static_cast<std::uint32_t>(offset));
+    }
+    std::size_t size() const { return large_ ? wide_.size() : narrow_.size(); }
+    std::uint64_t operator[](std::size_t i) const { return large_ ? wide_[i] : narrow_[i]; }
+    std::size_t count_below(std::uint64_t offset) const;  // how many are < offset
+
+   private:
+    bool large_;
+    std::vector<std::uint32_t> narrow_;
+    std::vector<std::uint64_t> wide_;
+  };
+
   std::size_t line_start(std::size_t line) const;  // 0-based line
-  std::vector<std::uint32_t> small_;  // newline offsets, when the file is under 4 GiB
-  std::vector<std::uint64_t> large_;
+  Offsets newlines_;
+  Offsets continuations_;  // UTF-8 continuation bytes (10xxxxxx): none in an ASCII file
   mutable std::size_t hint_ = 0;
 };
 
@@ -39,9 +59,5 @@ void check_prolog(std::string_view text, const std::string& path);
 
 // Throws InputError at the first element nested deeper than `max_depth`.
 void check_depth(const pugi::xml_document& doc, unsigned max_depth, const std::string& path, const LineIndex& lines);
-
-// Offset of a node or string in the parsed buffer, or `fallback` when it lies elsewhere (pugixml's
-// shared empty string, or a converted copy).
-std::size_t offset_of(const char* text, const char* buffer, std::size_t size, std::size_t fallback);
 
 }  // namespace orgaudit::import::xml

@@ -161,3 +161,26 @@ TEST_CASE("xml import: an element past the record limit and a value over the fie
   CHECK(xml_error(positions, small) == "x.xml:2:2: error: a value of 11 bytes (path 'PositionID'), over the field size limit "
                                       "of 8 bytes (raise it with --max-field-size or input.max-field-size)");
 }
+
+TEST_CASE("xml import: columns count characters, not bytes, in the document and in streamed records") {
+  // 'Zoë' and the emoji are 1 character each but 2 and 4 bytes: the FTE that cannot be read
+  // starts at character 93 of its line (byte 97). HR-XML positions are streamed record by record.
+  const std::string text =
+      "<OrganizationChart><OrganizationUnit><OrganizationUnitID>U</OrganizationUnitID>\n"
+      "<MemberPosition><PositionID>Zo\xC3\xAB\xF0\x9F\x98\x80</PositionID><IndicativeDeployment>"
+      "<FullTimeEquivalentRatio>lots</FullTimeEquivalentRatio></IndicativeDeployment></MemberPosition>\n"
+      "</OrganizationUnit></OrganizationChart>\n";
+  const Org org = load_xml_text(text);
+  REQUIRE(org.import_issues.size() == 1);
+  CHECK(org.import_issues[0].kind == ImportIssue::bad_value);
+  CHECK(org.import_issues[0].where.line == 2);
+  CHECK(org.import_issues[0].where.column == 93);
+
+  // A mapping that looks outside the record (`..`) reads the whole document into pugixml's DOM.
+  Options o;
+  o.columns = {{"person", "/Export/Staff/Employee"}, {"id", "@id"}, {"fte", "../@fte"}};
+  const Org dom = load_xml_text("<Export note='Zo\xC3\xAB\xF0\x9F\x98\x80'><Staff fte='lots'>\n<Employee id='1'/>\n</Staff></Export>\n", o);
+  REQUIRE(dom.import_issues.size() == 1);
+  CHECK(dom.import_issues[0].where.line == 1);
+  CHECK(dom.import_issues[0].where.column == 33);  // the value 'lots': character 33, byte 37
+}

@@ -139,7 +139,7 @@ bool is_null(const yaml_event_t& event) {
 void check_no_anchor(const Source& source, const yaml_event_t& event, const yaml_char_t* anchor) {
   if (anchor != nullptr || event.type == YAML_ALIAS_EVENT)
     source.fail(mark_of(event.start_mark),
-                "anchors and aliases are not supported in org files (write each value out)");
+                "anchors and aliases are not supported (write each value out)");
 }
 
 [[noreturn]] void fail_at(const Source& source, const ByteLocation& at, std::uint64_t offset,

@@ -77,7 +77,7 @@ TEST_CASE("yaml events: nulls are plain, untagged and spelled as YAML's null") {
 }
 
 TEST_CASE("yaml events: anchors and aliases are refused where they are written") {
-  const std::string refused = "error: anchors and aliases are not supported in org files (write each value out)";
+  const std::string refused = "error: anchors and aliases are not supported (write each value out)";
   CHECK(events_of("a: &x 1\n") == "t.yaml:1:4: " + refused);
   CHECK(events_of("a: 1\nb: *x\n") == "t.yaml:2:4: " + refused);  // an undefined alias too
   CHECK(events_of("- &s [1]\n") == "t.yaml:1:3: " + refused);

@@ -66,7 +66,7 @@ class OrgHandler final : public EventSink {
 
   const Source& source_;
   Org& out_;
-  const RecordLimits& limits_;
+  const RecordLimits limits_;  // a copy: 16 bytes, and no lifetime to keep in mind
   std::size_t people_added_ = 0;  // by this handler, for the record limit (`out_` may hold earlier files' people)
   Progress* progress_ = nullptr;
   std::istream* in_ = nullptr;

@@ -191,7 +191,7 @@ class ParallelLoad {
 
   const FileSystem& files_;
   const yaml::Source& source_;
-  const RecordLimits& limits_;
+  const RecordLimits limits_;
   std::deque<Job> jobs_;
   std::vector<std::thread> threads_;
   std::atomic<std::size_t> next_job_{0};

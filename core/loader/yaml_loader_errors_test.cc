@@ -112,14 +112,14 @@ TEST_CASE("yaml loader survives hostile input") {
   CHECK(error_of(block) == "org.yaml:501:500: " + too_deep);
 
   CHECK(error_of("orgaudit: 1\nunits:\n  - &a {id: U-1}\n  - *a\n") ==
-        "org.yaml:3:5: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:3:5: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of("orgaudit: 1\nx: &lol [a, b]\ny: [*lol, *lol]\n") ==
-        "org.yaml:2:4: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:2:4: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of(person("    name: *who\n")) ==
-        "org.yaml:4:11: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:4:11: error: anchors and aliases are not supported (write each value out)");
   // Merge keys need an alias to merge; a literal `<<` key is only an unknown key.
   CHECK(error_of(person("    <<: *base\n")) ==
-        "org.yaml:4:9: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:4:9: error: anchors and aliases are not supported (write each value out)");
   CHECK(error_of(person("    <<: {name: Merged}\n")).empty());
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("yaml loader refuses an alias bomb at its first anchor") {
   }
   bomb += "people:\n  - id: P-1\n    attributes: {laughs: *lol9}\n";
   CHECK(error_of(bomb) ==
-        "org.yaml:2:7: error: anchors and aliases are not supported in org files (write each value out)");
+        "org.yaml:2:7: error: anchors and aliases are not supported (write each value out)");
 }
 
 TEST_CASE("yaml loader refuses invalid UTF-8 at the bad byte") {

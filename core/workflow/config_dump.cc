@@ -10,7 +10,7 @@ namespace orgaudit {
 namespace {
 
 // JSON strings are YAML double-quoted scalars: one escaping routine keeps both safe.
-std::string quoted(const std::string& text) {
+std::string json_quoted(const std::string& text) {
   std::string out;
   append_json_string(out, text);
   return out;
@@ -26,18 +26,18 @@ std::string option_value(const OptionSpec& spec, const std::string& value) {
   switch (spec.type) {
     case OptionType::integer:
     case OptionType::number:
-      return is_number(value) ? value : quoted(value);
+      return is_number(value) ? value : json_quoted(value);
     case OptionType::boolean:
-      return value == "true" || value == "false" ? value : quoted(value);
+      return value == "true" || value == "false" ? value : json_quoted(value);
     case OptionType::list: {
       std::string out;
       for (const std::string& item : split(value, ','))
-        if (!trim(item).empty()) out += (out.empty() ? "" : ", ") + quoted(trim(item));
+        if (!trim(item).empty()) out += (out.empty() ? "" : ", ") + json_quoted(trim(item));
       return "[" + out + "]";
     }
     case OptionType::string: break;
   }
-  return quoted(value);
+  return json_quoted(value);
 }
 
 void dump_rule(std::string& out, const CatalogEntry& entry, const RuleSelection& selection) {
@@ -75,7 +75,7 @@ std::string dump_config(const EffectiveConfig& e) {
   for (const std::string& source : e.sources) out += "#   " + source + "\n";
   out += "# Saved as .orgaudit.yaml it gives the same settings.\n";
   out += "orgaudit-config: 1\n";
-  out += "profile: " + quoted(e.profile) + "\n";
+  out += "profile: " + json_quoted(e.profile) + "\n";
   out += "fail-on: " + e.fail_on + "\n";
   if (e.config.min_score) {
     char buffer[32];
@@ -83,22 +83,22 @@ std::string dump_config(const EffectiveConfig& e) {
     out += "min-score: " + std::string(buffer) + "\n";
   }
   else out += "# min-score: not set (no minimum org score)\n";
-  out += "input:\n  format: " + quoted(e.config.input.format) + "    # empty: from each file's extension\n";
-  out += "  preset: " + quoted(e.config.input.preset) + "\n";
+  out += "input:\n  format: " + json_quoted(e.config.input.format) + "    # empty: from each file's extension\n";
+  out += "  preset: " + json_quoted(e.config.input.preset) + "\n";
   if (e.config.input.columns.empty()) {
     out += "  columns: {}\n";
   } else {
     out += "  columns:\n";
-    for (const auto& [field, column] : e.config.input.columns) out += "    " + field + ": " + quoted(column) + "\n";
+    for (const auto& [field, column] : e.config.input.columns) out += "    " + field + ": " + json_quoted(column) + "\n";
   }
   if (e.config.baseline.empty()) out += "# baseline: not set\n";
-  else out += "baseline: " + quoted(e.config.baseline) + "\n";
+  else out += "baseline: " + json_quoted(e.config.baseline) + "\n";
   if (e.config.suppressions.empty()) {
     out += "suppressions: []\n";
   } else {
     out += "suppressions:\n";
     for (const ConfigSuppression& s : e.config.suppressions)
-      out += "  - {rule: " + quoted(s.rule) + ", entity: " + quoted(s.entity) + ", reason: " + quoted(s.reason) +
+      out += "  - {rule: " + json_quoted(s.rule) + ", entity: " + json_quoted(s.entity) + ", reason: " + json_quoted(s.reason) +
              (s.expires ? ", expires: " + s.expires->to_string() : "") + "}\n";
   }
   out += "rules:\n";

@@ -11,7 +11,7 @@
 #include "config/profile.h"
 #include "engine/engine.h"
 #include "fixture_expectations.h"
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "io/file_system.h"
 #include "loader/yaml_loader.h"
 #include "orgaudit/metrics.h"
@@ -32,7 +32,7 @@ const RuleCatalog& catalog() {
     RuleCatalog loaded;
     PluginHost host;
     host.load_directory(PluginHost::installed_directory(), loaded);
-    import::register_import_rules(loaded);  // as the CLI does: the profiles enable import-*
+    register_import_rules(loaded);  // as the CLI does: the profiles enable import-*
     return loaded;
   }();
   return c;

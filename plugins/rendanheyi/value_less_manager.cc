@@ -82,12 +82,13 @@ void ValueLessManager::check(const CheckContext& context, FindingSink& sink) con
             " but shows no user value: not user-facing, owning no ME, EMC, user-facing unit or revenue" +
             unit_text);
     // The management chain above them: the layers a user's need travels through to reach this desk.
-    const std::vector<PersonIndex> chain = reporting.chain_to(org, p);
+    std::vector<PersonIndex> chain = reporting.chain_to(org, p);
     for (std::size_t layer = 0; layer + 1 < chain.size(); ++layer) {
       const Person& manager = org.people[chain[layer]];
       finding.related(manager.where, "layer " + std::to_string(layer) + ": " + quoted(manager),
                       {EntityRef::person, chain[layer]});
     }
+    finding.chain(std::move(chain));
   }
 }
 

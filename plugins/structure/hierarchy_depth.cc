@@ -91,12 +91,13 @@ void HierarchyDepth::check(const CheckContext& context, FindingSink& sink) const
     for (PersonIndex p : line.beyond) finding.affects({EntityRef::person, p}, severity_at(reporting.depth[p]));
     // The deepest chain, root to the deepest person, so a reader (and the map, which highlights it)
     // sees where the layers pile up. One walk per line, not per person.
-    const std::vector<PersonIndex> chain = reporting.chain_to(org, line.deepest);
+    std::vector<PersonIndex> chain = reporting.chain_to(org, line.deepest);
     for (std::size_t layer = 0; layer < chain.size(); ++layer) {
       const Person& person = org.people[chain[layer]];
       finding.related(person.where, "layer " + std::to_string(layer) + ": " + quoted(person),
                       {EntityRef::person, chain[layer]});
     }
+    finding.chain(std::move(chain));
   }
 }
 

@@ -141,6 +141,8 @@ TEST_CASE("hierarchy depth: one finding per line, at the last allowed layer, wit
   CHECK(line.related.front().message == "layer 0: 'Layer 0'");
   CHECK(line.related.front().entity_id == "L0");
   CHECK(line.related.back().message == "layer 9: 'Dana Li'");
+  // The same chain declared for the map, root first: people 0..9 of the chain org.
+  CHECK(line.chain == std::vector<PersonIndex>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
   CHECK(result.outcomes.at(0).assessed == 10);
 
   CHECK(run("structure-hierarchy-depth", org, {{"max-layers", "9"}}).findings.empty());

@@ -39,22 +39,15 @@ FindingIndex::FindingIndex(const Org& org, const RunResult& run) {
   }
 }
 
-// A chain is the related entities, in order, ending at the finding's own person (or passing through
-// it), where each one manages the next. Only findings with a chain of three or more people qualify, so a finding that
-// merely names a person's manager (a grade inversion) does not light up as a chain.
+// The chain a finding declares (FindingBuilder::chain), when it has three people or more: one line
+// from a person to their manager is no chain worth lighting up. A pack's chain that is not one (a
+// person who is not their predecessor's report, an index out of range) draws nothing rather than a
+// false line.
 void FindingIndex::add_chain(const Org& org, const Finding& f) {
-  if (f.related.size() < 2) return;
-  std::vector<PersonIndex> chain;
-  auto person_of = [](const std::optional<EntityRef>& e) { return e && e->kind == EntityRef::person ? e->index : kNoIndex; };
-  for (const RelatedLocation& r : f.related) chain.push_back(person_of(r.entity));
-  // A grouped depth finding sits on the chain (at the manager whose line goes too deep) and lists it
-  // down to the deepest person; a per-person finding is the chain's end.
-  const PersonIndex subject = person_of(f.subject());
-  if (std::find(chain.begin(), chain.end(), subject) == chain.end()) chain.push_back(subject);
-  for (std::size_t i = 1; i < chain.size(); ++i) {
-    const PersonIndex manager = chain[i - 1], report = chain[i];
-    if (manager == kNoIndex || report == kNoIndex || org.people[report].manager != manager) return;
-  }
+  const std::vector<PersonIndex>& chain = f.chain;
+  if (chain.size() < 3 || chain.front() >= org.people.size()) return;
+  for (std::size_t i = 1; i < chain.size(); ++i)
+    if (chain[i] >= org.people.size() || org.people[chain[i]].manager != chain[i - 1]) return;
   for (std::size_t i = 1; i < chain.size(); ++i)
     chain_.insert(static_cast<std::uint64_t>(chain[i - 1]) << 32 | chain[i]);
 }

@@ -1,6 +1,6 @@
 // Findings looked up by the entity they concern, once per map: the worst severity colours the node,
-// the messages become its tooltip, and management chains (a depth finding's related locations) are
-// highlighted edge by edge.
+// the messages become its tooltip, and the management chains findings declare (a line that goes too
+// deep) are highlighted edge by edge.
 #pragma once
 
 #include <string>

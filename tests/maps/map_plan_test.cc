@@ -70,7 +70,7 @@ TEST_CASE("map plan: managers of managers are nodes, each team is one table with
 
 TEST_CASE("map plan: findings mark nodes and rows, and a depth finding's chain is highlighted", "[maps]") {
   TestOrg t;
-  standard(t).finding("A1-3", Severity::error, "'Member A1-3' is 3 layers below the root", {"CEO", "PA", "MA1"});
+  standard(t).finding("A1-3", Severity::error, "'Member A1-3' is 3 layers below the root", {"CEO", "PA", "MA1", "A1-3"});
   t.finding("PB", Severity::warning, "span too wide").finding("UA", Severity::info, "a note on Sales");
   const Plan plan = plan_map(t.input(), Options{});
   const Node& card = node_named(plan, "card:MA1");
@@ -94,6 +94,20 @@ TEST_CASE("map plan: a grouped depth finding, at the manager on the chain, highl
                       {"CEO", "PA", "MA1", "A1-3"});
   const Plan plan = plan_map(t.input(), Options{});
   REQUIRE(count_edges(plan, EdgeKind::chain) == 2);  // CEO -> PA -> MA1's card, as for a per-person finding
+}
+
+TEST_CASE("map plan: only a chain the finding declares is highlighted, and only if it is one", "[maps]") {
+  TestOrg undeclared;
+  // Related people that happen to run down a management chain are no chain the map draws.
+  standard(undeclared).finding("A1-3", Severity::error, "three related people", {"CEO", "PA", "MA1", "A1-3"}, "test-rule", false);
+  CHECK(count_edges(plan_map(undeclared.input(), Options{}), EdgeKind::chain) == 0);
+  TestOrg broken;
+  // MA2 does not report to PA's report MA1: a pack's chain with a gap draws nothing, not a false line.
+  standard(broken).finding("A2-1", Severity::error, "a chain with a gap", {"CEO", "PA", "MA1", "MA2", "A2-1"});
+  CHECK(count_edges(plan_map(broken.input(), Options{}), EdgeKind::chain) == 0);
+  TestOrg two;
+  standard(two).finding("PA", Severity::error, "a line from a person to their manager", {"CEO", "PA"});
+  CHECK(count_edges(plan_map(two.input(), Options{}), EdgeKind::chain) == 0);
 }
 
 TEST_CASE("map plan: --root and --depth draw a subtree and say what is cut off", "[maps]") {

@@ -37,9 +37,11 @@ class TestOrg {
     org_.units.push_back(u);
     return *this;
   }
-  // A finding on `entity`; `chain` lists the related people from the root down (a depth finding).
+  // A finding on `entity`; `chain` lists people from the root down, as related locations and, when
+  // `declared`, as the management chain the finding declares (a depth finding's).
   TestOrg& finding(const std::string& entity, Severity severity, const std::string& message,
-                   const std::vector<std::string>& chain = {}, const std::string& rule = "test-rule") {
+                   const std::vector<std::string>& chain = {}, const std::string& rule = "test-rule",
+                   bool declared = true) {
     Finding f;
     f.rule_id = rule;
     f.severity = severity;
@@ -47,6 +49,7 @@ class TestOrg {
     f.entity_ids = {entity};
     for (const std::string& id : chain) f.related.push_back({SourceLocation{}, "layer", std::nullopt, id});
     run_.findings.push_back(f);
+    chain_ids_.push_back(declared ? chain : std::vector<std::string>{});
     return *this;
   }
   // A `n`-person team of leaves under `manager`, ids PREFIX1..PREFIXn.
@@ -59,9 +62,11 @@ class TestOrg {
   ReportInput input() {
     org_.resolve();
     // The engine fills subjects and related entities; these hand-made findings name ids.
-    for (Finding& f : run_.findings) {
+    for (std::size_t i = 0; i < run_.findings.size(); ++i) {
+      Finding& f = run_.findings[i];
       f.entities = {entity_of(f.entity_ids.front())};
       for (RelatedLocation& r : f.related) r.entity = entity_of(r.entity_id);
+      for (const std::string& id : chain_ids_[i]) f.chain.push_back(org_.find_person(id));
     }
     metrics_ = OrgMetrics::compute(org_);
     RuleOutcome& everyone = run_.outcomes.emplace_back();
@@ -84,6 +89,7 @@ class TestOrg {
   Org org_;
   OrgMetrics metrics_;
   RunResult run_;
+  std::vector<std::vector<std::string>> chain_ids_;  // per finding of run_: the chain it declares
   Scores scores_;
   RuleCatalog catalog_;
 };

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/rule_catalog.h"
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 #include "io/file_system.h"
 #include "plugin/plugin_host.h"
 #include "util/text.h"
@@ -54,7 +54,7 @@ TEST_CASE("each rule page's option table matches the options the rule declares",
   PluginHost host;
   RuleCatalog catalog;
   host.load_directory(PluginHost::installed_directory(), catalog);
-  import::register_import_rules(catalog);
+  register_import_rules(catalog);
   REQUIRE(catalog.entries().size() > 10);
   for (const CatalogEntry& entry : catalog.entries()) {
     const std::string page = std::string(ORGAUDIT_SOURCE_DIR) + "/rules/" + entry.info.pack + "/" + entry.info.id + ".md";

@@ -211,7 +211,7 @@ struct ReferenceProblem {
 
 // A record an importer (CSV, XML) could not use as written: a row skipped, an id repeated, a value
 // out of range or not in UTF-8. Kept on the org rather than failing the load, so one bad row of a
-// large export hides nothing else; the built-in import-* rules (core/import/import_rules.h) report
+// large export hides nothing else; the built-in import-* rules (core/engine/import_rules.h) report
 // each one as a finding.
 struct ImportIssue {
   enum Kind : std::uint8_t { skipped_row, duplicate_id, bad_value, encoding };

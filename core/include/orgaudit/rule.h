@@ -86,6 +86,10 @@ class FindingBuilder {
   FindingBuilder& affects(EntityRef entity, Severity severity);
   FindingBuilder& related(const SourceLocation& where, std::string message, EntityRef entity);
   FindingBuilder& related(const SourceLocation& where, std::string message);
+  // The management chain the problem runs along, root first, each person managing the next (the
+  // layers of a line that goes too deep). The map draws it; give the steps a reader should see as
+  // related locations too.
+  FindingBuilder& chain(std::vector<PersonIndex> people);
   // Point at a specific field rather than the entity (e.g. the `manager:` value that is unknown).
   FindingBuilder& at(const SourceLocation& where);
 

@@ -1,7 +1,7 @@
-#include "import/import_rules.h"
+#include "engine/import_rules.h"
 
 
-namespace orgaudit::import {
+namespace orgaudit {
 namespace {
 
 struct IssueRule {
@@ -69,4 +69,4 @@ void register_import_rules(RuleCatalog& catalog) {
   }
 }
 
-}  // namespace orgaudit::import
+}  // namespace orgaudit

@@ -7,7 +7,7 @@
 
 #include "engine/rule_catalog.h"
 
-namespace orgaudit::import {
+namespace orgaudit {
 
 // Registers import-skipped-row, import-duplicate-id, import-bad-value and import-encoding under
 // the pack name "import". Called by the CLI after the rule packs load.
@@ -16,4 +16,4 @@ void register_import_rules(RuleCatalog& catalog);
 // The rule that reports issues of `kind` (for `orgaudit convert`, which prints them itself).
 const char* import_rule_id(ImportIssue::Kind kind);
 
-}  // namespace orgaudit::import
+}  // namespace orgaudit
