@@ -43,8 +43,10 @@ void RowBuilder::refuse(const SourceLocation& where, const std::string& message)
   throw InputError(Diagnostic{org_.files[file_], where.line, where.column, message});
 }
 
-void RowBuilder::count_record(const SourceLocation& where) {
-  if (!limits_.records_fit(++records_)) refuse(where, limits_.too_many_records(std::string(words_.record) + "s"));
+UnitIndex RowBuilder::find_unit(std::string_view id) const { return units_.find(id, org_.units.size(), unit_id()); }
+
+void RowBuilder::refuse_record(const SourceLocation& where) const {
+  refuse(where, limits_.too_many_records(std::string(words_.record) + "s"));
 }
 
 std::string RowBuilder::naming(std::size_t index) const {
@@ -72,7 +74,7 @@ void RowBuilder::issue(ImportIssue::Kind kind, const SourceLocation& where, std:
 }
 
 void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why) {
-  count_record(SourceLocation{file_, line, column});
+  if (!limits_.records_fit(++records_)) refuse_record(SourceLocation{file_, line, column});
   skip_at(SourceLocation{file_, line, column}, std::move(entity_id), std::move(why));
 }
 
@@ -83,7 +85,8 @@ void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std
 }
 
 bool RowBuilder::add(const Row& row) {
-  count_record(row.places ? row.places->of(-1) : SourceLocation{file_, row.line, 1});
+  // The place is worked out only for the error: this runs for every row of a million-row export.
+  if (!limits_.records_fit(++records_)) refuse_record(row.places ? row.places->of(-1) : SourceLocation{file_, row.line, 1});
   for (std::size_t c = 0; c < row.fields.size(); ++c)
     if (!limits_.field_fits(row.fields[c].size())) {
       const int column = static_cast<int>(c);
@@ -109,8 +112,8 @@ bool RowBuilder::add_post(const Row& row) {
     skip_at(at(row, Field::id), "", "no id: the " + column_name(Field::id) + " " + words_.source + " is empty");
     return false;
   }
-  const std::uint32_t first = ids_.find(id, [this](std::uint32_t i) -> const std::string& { return org_.people[i].id; });
-  if (first != IdTable::kMissing) {
+  const std::uint32_t first = ids_.find(id, org_.people.size(), person_id());
+  if (first != kNoIndex) {
     const std::uint32_t first_line = org_.people[first].where.line;
     if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_issues.size();
     ++skipped_;
@@ -120,9 +123,9 @@ bool RowBuilder::add_post(const Row& row) {
               (layout_.preset->style == RowStyle::organogram_senior ? " (a job share is one post)" : ""));
     return false;
   }
-  ids_.insert(id, static_cast<std::uint32_t>(org_.people.size()));
   Person& person = org_.people.emplace_back();  // built in place: a Person is a few hundred bytes
   person.id = std::string(id);
+  ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id());
   person.where = at(row, Field::id);
   if (contingent) set_flag(person, kContractor, true);
 
@@ -262,17 +265,16 @@ void RowBuilder::add_unit(const Row& row, Person& person) {
   if (person.unit_id.empty()) return;
   // Exports list people team by team, so the unit of the row before is the likeliest match.
   if (last_unit_ < org_.units.size() && org_.units[last_unit_].id == person.unit_id) return;
-  if (const UnitIndex found = units_.find(person.unit_id, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; });
-      found != IdTable::kMissing) {
+  if (const UnitIndex found = find_unit(person.unit_id); found != kNoIndex) {
     last_unit_ = found;
     Unit& unit = org_.units[found];
     if (unit.name.empty() && layout_[Field::unit_name] >= 0) unit.name = std::string(cell(row, Field::unit_name));
     return;
   }
   last_unit_ = static_cast<UnitIndex>(org_.units.size());
-  units_.insert(person.unit_id, last_unit_);
   Unit& unit = org_.units.emplace_back();
   unit.id = person.unit_id;
+  units_.insert(last_unit_, unit_id());
   unit.name = std::string(cell(row, Field::unit_name));
   unit.implied = true;
   unit.where = at(row, Field::unit);
@@ -290,12 +292,12 @@ void RowBuilder::add_path_units(UnitIndex index) {
     const std::string parent = id.substr(0, slash);
     org_.units[index].parent_id = parent;
     org_.units[index].parent_where = org_.units[index].where;
-    if (units_.find(parent, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; }) != IdTable::kMissing) return;
+    if (find_unit(parent) != kNoIndex) return;
     const auto parent_index = static_cast<UnitIndex>(org_.units.size());
-    units_.insert(parent, parent_index);
     const SourceLocation where = org_.units[index].where;
     Unit& unit = org_.units.emplace_back();
     unit.id = parent;
+    units_.insert(parent_index, unit_id());
     unit.implied = true;
     unit.where = where;
     index = parent_index;
@@ -303,12 +305,12 @@ void RowBuilder::add_path_units(UnitIndex index) {
 }
 
 UnitIndex RowBuilder::define_unit(const std::string& id, const SourceLocation& where) {
-  UnitIndex index = units_.find(id, [this](std::uint32_t i) -> const std::string& { return org_.units[i].id; });
-  if (index == IdTable::kMissing) {
+  UnitIndex index = find_unit(id);
+  if (index == kNoIndex) {
     index = static_cast<UnitIndex>(org_.units.size());
-    units_.insert(id, index);
     Unit& unit = org_.units.emplace_back();
     unit.id = id;
+    units_.insert(index, unit_id());
     unit.implied = true;  // an export's view of the unit: a YAML definition of the same id refines it
   }
   if (unit_element_.size() <= index) unit_element_.resize(index + 1, false);

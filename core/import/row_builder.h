@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "import/column_map.h"
-#include "import/id_table.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
 
@@ -80,7 +79,11 @@ class RowBuilder {
   void add_unit(const Row& row, Person& person);
   void add_path_units(UnitIndex index);
   std::string column_name(Field field) const;
-  void count_record(const SourceLocation& where);
+  [[noreturn]] void refuse_record(const SourceLocation& where) const;  // past the record limit
+  // How the id tables read an entity's id.
+  auto person_id() const { return [this](std::uint32_t i) -> std::string_view { return org_.people[i].id; }; }
+  auto unit_id() const { return [this](std::uint32_t i) -> std::string_view { return org_.units[i].id; }; }
+  UnitIndex find_unit(std::string_view id) const;
   [[noreturn]] void refuse(const SourceLocation& where, const std::string& message) const;
 
   Org& org_;
@@ -89,8 +92,8 @@ class RowBuilder {
   const std::vector<std::string>& header_;
   const RecordLimits limits_;  // a copy: 16 bytes, and no lifetime to keep in mind
   RecordWords words_;
-  IdTable ids_;    // people of this file, by id
-  IdTable units_;  // units of this file, by id
+  IdLookup ids_;    // people of this file, by id
+  IdLookup units_;  // units of this file, by id
   UnitIndex last_unit_ = kNoIndex;
   std::vector<bool> unit_element_;  // by unit index: defined by a unit element, not only implied
   std::unordered_map<std::string, std::uint32_t> junior_ids_;  // generated id -> times used
