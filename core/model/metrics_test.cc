@@ -126,7 +126,6 @@ TEST_CASE("unit headcount rolls up the unit tree") {
   CHECK(m.units.fte[org.find_unit("LEAF")] == Approx(1.5));
   CHECK(m.units.subtree_fte[org.find_unit("TOP")] == Approx(2.5));
   CHECK(m.units.subtree_fte[org.find_unit("MID")] == Approx(1.5));
-  CHECK(boost::num_edges(m.units.graph) == 2);
 }
 
 TEST_CASE("a cycle in unit parents does not hang the roll-up") {

@@ -43,7 +43,7 @@ UnitIndex home_of(const Org& org, EntityRef entity) {
   return entity.index < org.people.size() ? org.people[entity.index].unit : kNoIndex;
 }
 
-Subtrees count_subtrees(const Org& org, const UnitRollUp& tree) {
+Subtrees count_subtrees(const Org& org, const detail::UnitRollUp& tree) {
   Subtrees s{std::vector<std::size_t>(org.units.size(), 0), std::vector<std::size_t>(org.units.size(), 1)};
   for (const Person& p : org.people)
     if (p.unit != kNoIndex && p.unit < s.people.size()) ++s.people[p.unit];
@@ -78,7 +78,7 @@ void rank(const Org& org, Scores& scores) {
 
 void score_units(const Org& org, const RunResult& run, const EntityWeights& weights, Scores& scores) {
   const std::size_t rule_count = run.outcomes.size();
-  const UnitRollUp tree(org);
+  const detail::UnitRollUp tree(org);
   const Subtrees subtrees = count_subtrees(org, tree);
 
   // Each failing and each assessed entity is counted in its own unit, then every unit's counts are

@@ -21,10 +21,22 @@ if [ "$build_kind" = release ]; then
 else
   echo "sanitizer build: not checking installed files for the source path (UBSan's check locations name it; the release tree checks)"
 fi
-# Packs must build against the host's own Boost, not any Boost >= some minimum.
-boost_required=$(grep -o 'find_dependency(Boost [0-9.]* EXACT)' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake) ||
-  { echo "the installed package config does not pin the host's exact Boost version"; exit 1; }
-echo "package config: $boost_required"
+# The SDK's headers hold no Boost type, so a pack needs no Boost and the package config asks for none.
+if boost_users=$(grep -rl 'boost/' "$scratch/prefix/include/orgaudit"); then
+  echo "installed SDK headers include Boost:"; echo "$boost_users"; exit 1
+fi
+if grep -n '^[^#]*find_dependency' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake; then
+  echo "the installed package config asks for a dependency the SDK does not have"; exit 1
+fi
+# liborgaudit exports the SDK (model, metrics, finding builder) and nothing of the host: its loaders,
+# engine and plugin host are linked into the binary.
+sdk_library=$(ls "$scratch/prefix"/lib*/liborgaudit.so)
+exported=$(nm -D --defined-only "$sdk_library" | c++filt | grep -c ' orgaudit::')
+if host_symbols=$(nm -D --defined-only "$sdk_library" | c++filt | grep -E ' orgaudit::(PluginHost|RuleCatalog|load_|scoring::|Engine)'); then
+  echo "liborgaudit exports host internals:"; echo "$host_symbols"; exit 1
+fi
+[ "$exported" -lt 60 ] || { echo "liborgaudit exports $exported orgaudit symbols; the SDK has about 35"; exit 1; }
+echo "liborgaudit exports $exported orgaudit symbols"
 cmake -S "$source_dir/plugins/example" -B "$scratch/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" >/dev/null
 cmake --build "$scratch/build" >/dev/null
 

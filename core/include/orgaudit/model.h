@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "orgaudit/date.h"
+#include "orgaudit/export.h"
 #include "orgaudit/source_location.h"
 
 namespace orgaudit {
@@ -102,8 +103,8 @@ enum class UnitKind : std::uint8_t {
   external_partner,
 };
 
-const char* to_string(UnitKind kind);
-std::optional<UnitKind> parse_unit_kind(const std::string& text);
+ORGAUDIT_API const char* to_string(UnitKind kind);
+ORGAUDIT_API std::optional<UnitKind> parse_unit_kind(const std::string& text);
 
 // Who holds one of an ME's three rights: "self", or the id of the holder (a unit or a person).
 struct RightHolder {
@@ -136,7 +137,7 @@ struct PeriodTable {
   SourceLocation where;
 
   bool empty() const { return series.empty(); }
-  const MetricSeries* find(const std::string& name) const;
+  ORGAUDIT_API const MetricSeries* find(const std::string& name) const;
 };
 
 // The contract that binds an EMC's members: updated monthly, with joint objectives and value sharing.
@@ -180,7 +181,7 @@ struct Unit {
 // A lateral tie, between people or between units.
 enum class LinkKind : std::uint8_t { collaboration, contract };
 
-const char* to_string(LinkKind kind);
+ORGAUDIT_API const char* to_string(LinkKind kind);
 
 struct LinkEnd {
   std::string id;
@@ -320,22 +321,22 @@ struct Org {
   IdLookup unit_ids;
   std::vector<ReferenceProblem> reference_problems;
 
-  FileIndex add_file(const std::string& path);
+  ORGAUDIT_API FileIndex add_file(const std::string& path);
   const std::string& file_of(const SourceLocation& where) const { return files.at(where.file); }
 
-  PersonIndex find_person(const std::string& id) const;
-  Headcount headcount() const;
-  UnitIndex find_unit(const std::string& id) const;
+  ORGAUDIT_API PersonIndex find_person(const std::string& id) const;
+  ORGAUDIT_API Headcount headcount() const;
+  ORGAUDIT_API UnitIndex find_unit(const std::string& id) const;
 
   // Builds the id indexes and turns every id reference into an index. Never throws on bad data:
   // what cannot be resolved is recorded in reference_problems for structure-integrity to report.
-  void resolve();
+  ORGAUDIT_API void resolve();
 };
 
 // The org's size in words, as every report heads it: "979 people", or, when aggregate rows stand
 // for junior staff, "216 senior posts and 1,683 junior FTE" (rows are not people).
-std::string headcount_text(const Org& org);
+ORGAUDIT_API std::string headcount_text(const Org& org);
 // "979 people and 18 units", or "216 senior posts and 1,683 junior FTE in 18 units".
-std::string headcount_and_units_text(const Org& org);
+ORGAUDIT_API std::string headcount_and_units_text(const Org& org);
 
 }  // namespace orgaudit
