@@ -50,6 +50,9 @@ enum PersonFlag : std::uint8_t {
 struct Approvers {
   std::string hiring_id;
   std::string pay_id;
+  // Filled by Org::resolve(): the people those ids name (kNoIndex for none, or no such person).
+  PersonIndex hiring = kNoIndex;
+  PersonIndex pay = kNoIndex;
 };
 
 struct Person {
@@ -84,6 +87,8 @@ struct Person {
   std::string_view approver(std::string Approvers::*which) const {
     return approvers ? std::string_view(approvers.get()->*which) : std::string_view();
   }
+  // The approver in `which` (&Approvers::hiring or &Approvers::pay) as resolved; kNoIndex when none.
+  PersonIndex approver(PersonIndex Approvers::*which) const { return approvers ? approvers.get()->*which : kNoIndex; }
   // Sets one approver id; an empty id leaves the record as it is.
   void set_approver(std::string Approvers::*which, std::string id) {
     if (id.empty()) return;
@@ -110,6 +115,10 @@ ORGAUDIT_API std::optional<UnitKind> parse_unit_kind(const std::string& text);
 struct RightHolder {
   std::string holder;  // empty: not stated
   SourceLocation where;
+  // Filled by Org::resolve(): the unit the id names or, when no unit has it, the person (kNoIndex
+  // for "self", for nobody, and in the other field).
+  UnitIndex unit = kNoIndex;
+  PersonIndex person = kNoIndex;
 
   bool stated() const { return !holder.empty(); }
   bool held_by_self() const { return holder == "self"; }
@@ -208,6 +217,7 @@ struct ReferenceProblem {
   bool is_unit_entity;      // which entity carries the reference
   std::uint32_t entity;     // its index
   SourceLocation where;     // the offending field
+  std::uint32_t first_use = kNoIndex;  // duplicate_*: the earlier entity the id resolves to
 };
 
 // A record an importer (CSV, XML) could not use as written: a row skipped, an id repeated, a value
