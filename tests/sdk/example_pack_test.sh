@@ -51,10 +51,30 @@ grep -q '^## Why' "$scratch/page.md" || { echo "installed rule page not found"; 
 "$orgaudit" check --profile classic "$source_dir/plugins/example/example-org.yaml" >/dev/null ||
   [ $? -eq 1 ] || { echo "installed profile 'classic' not usable"; exit 1; }
 
+# The walkthrough's fixtures (docs/writing-a-rule-pack.md) pass against the built pack...
+"$orgaudit" test-rules --plugin-dir "$scratch/build" "$source_dir/plugins/example/fixtures" > "$scratch/fixtures.txt" ||
+  { cat "$scratch/fixtures.txt"; echo "the example pack's fixtures do not pass"; exit 1; }
+grep -q '^2 fixtures: 2 passed, 0 failed$' "$scratch/fixtures.txt" || { cat "$scratch/fixtures.txt"; exit 1; }
+# ...and fail when the rule does not do what they say: run with the option the fixture relies on
+# flipped, through a copy whose option line is removed.
+mkdir -p "$scratch/broken/example-missing-title"
+grep -v '^# option:' "$source_dir/plugins/example/fixtures/example-missing-title/vacant-posts.yaml" \
+  > "$scratch/broken/example-missing-title/vacant-posts.yaml"
+status=0
+"$orgaudit" test-rules --plugin-dir "$scratch/build" "$scratch/broken" > "$scratch/broken.txt" || status=$?
+[ "$status" -eq 1 ] || { cat "$scratch/broken.txt"; echo "a failing fixture exited $status, not 1"; exit 1; }
 status=0
 "$orgaudit" check --plugin-dir "$scratch/build" --disable '*' --enable example-missing-title \
   --fail-on info "$source_dir/plugins/example/example-org.yaml" > "$scratch/out.txt" || status=$?
 cat "$scratch/out.txt"
 [ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 1; }
 grep -q "example-org.yaml:10:5: info: 'Grace Hopper' has no job title \[example-missing-title\]" "$scratch/out.txt"
-echo "example pack: installed SDK, built, loaded, ran"
+# Installed beside orgaudit, the pack is found without --plugin-dir and its page with --explain; the
+# page's option table says what the rule declares.
+cmake --install "$scratch/build" >/dev/null
+"$orgaudit" rules --explain example-missing-title > "$scratch/explain.txt"
+grep -q '^  ignore-vacant (boolean, default true): skip vacant posts$' "$scratch/explain.txt" ||
+  { cat "$scratch/explain.txt"; echo "installed pack's declared option not shown"; exit 1; }
+grep -qF '| `ignore-vacant` | boolean | `true` | skip vacant posts |' "$scratch/explain.txt" ||
+  { cat "$scratch/explain.txt"; echo "installed pack's rule page not found, or its option table differs"; exit 1; }
+echo "example pack: installed SDK, built, fixtures passed, loaded, ran, installed with its page"
