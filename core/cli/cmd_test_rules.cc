@@ -4,6 +4,7 @@
 // them, on their own fixtures.
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "orgaudit/message_text.h"
 #include "util/diagnostic.h"
 #include "util/text.h"
 #include "workflow/rule_fixture.h"
@@ -36,10 +37,6 @@ std::vector<FixtureFile> fixtures_to_run(const ParsedArgs& args, const CliContex
   return all;
 }
 
-std::string count(std::size_t n, const char* noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
 void print_failure(const FixtureFile& fixture, const FixtureResult& result, CliContext& context) {
   context.out << "FAIL " << fixture.path << " [" << fixture.rule_id << "]\n";
   for (const std::string& problem : result.problems) context.out << "    " << problem << "\n";
@@ -62,13 +59,13 @@ int run_test_rules(const ParsedArgs& args, CliContext& context) {
   for (const FixtureFile& fixture : fixtures) {
     const FixtureResult result = fixtures::run_fixture(context.files, fixture, catalog);
     if (result.passed()) {
-      context.out << "ok   " << fixture.path << " [" << fixture.rule_id << "] " << count(result.findings, "finding") << "\n";
+      context.out << "ok   " << fixture.path << " [" << fixture.rule_id << "] " << count_of(result.findings, "finding") << "\n";
       continue;
     }
     ++failed;
     print_failure(fixture, result, context);
   }
-  context.out << "\n" << count(fixtures.size(), "fixture") << ": " << fixtures.size() - failed
+  context.out << "\n" << count_of(fixtures.size(), "fixture") << ": " << fixtures.size() - failed
               << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }

@@ -1,5 +1,7 @@
 #include "missing_title.h"
 
+#include <orgaudit/message_text.h>
+
 namespace example {
 
 using namespace orgaudit;
@@ -19,7 +21,7 @@ void MissingTitle::check(const CheckContext& context, FindingSink& sink) const {
     if (ignore_vacant_ && person.has(kVacant)) continue;
     sink.assessed({EntityRef::person, p});
     if (person.title.empty())
-      sink.report({EntityRef::person, p}, "'" + (person.name.empty() ? person.id : person.name) + "' has no job title");
+      sink.report({EntityRef::person, p}, quoted(person) + " has no job title");
   }
 }
 

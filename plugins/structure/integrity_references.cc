@@ -2,7 +2,7 @@
 // one in org.reference_problems with the field it came from; this file turns them into findings at
 // that field, so the user's editor lands on the value to fix.
 #include "integrity.h"
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 namespace {
