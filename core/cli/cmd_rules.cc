@@ -43,7 +43,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
 
 int run_rules(const ParsedArgs& args, CliContext& context) {
   if (!args.positional.empty()) throw UsageError("rules takes no file arguments (did you mean 'orgaudit check'?)");
-  PluginHost host;
+  PluginHost host(context.files);
   RuleCatalog catalog;
   load_packs(args, context, host, catalog);
   if (args.has("explain")) return explain(catalog, args.last("explain"), context);

@@ -51,7 +51,7 @@ void print_failure(const FixtureFile& fixture, const FixtureResult& result, CliC
 
 int run_test_rules(const ParsedArgs& args, CliContext& context) {
   if (args.positional.empty()) throw UsageError("test-rules needs a directory of rule fixtures (DIR/<rule-id>/*.yaml)");
-  PluginHost host;
+  PluginHost host(context.files);
   RuleCatalog catalog;
   load_packs(args, context, host, catalog);
   const std::vector<FixtureFile> fixtures = fixtures_to_run(args, context, catalog);
