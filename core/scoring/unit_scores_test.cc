@@ -189,7 +189,7 @@ TEST_CASE("an org without units has no unit scores, and org-only scoring leaves 
   CHECK(compute_scores(run).units.empty());
 }
 
-TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by; crashed rules are left out") {
+TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by, and crashed rules are left out") {
   const Org org = four_units();
   RunResult run;
   run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
