@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
                 text.size() / 1e6, best, text.size() / 1e6 / best, best_cpu, text.size() / 1e6 / best_cpu, records, fields);
 
     // The importer with rows built on the tokenising thread, then on a second thread beside it.
-    for (const auto& [mode, name] : {std::pair{import::CsvRowsThread::never, "one thread"},
-                                     std::pair{import::CsvRowsThread::always, "rows' thread"}}) {
+    for (const auto& [mode, name] : {std::pair{import::SecondThread::never, "one thread"},
+                                     std::pair{import::SecondThread::always, "rows' thread"}}) {
       Org org;
       std::vector<Diagnostic> warnings;
       NoProgress progress;

@@ -8,7 +8,6 @@
 #include <functional>
 #include <memory>
 #include <regex>
-#include <thread>
 #include <unordered_set>
 
 #include "import/batch_thread.h"
@@ -302,11 +301,11 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_csv(files, path, options, org, warnings, progress, CsvRowsThread::by_size);
+  load_csv(files, path, options, org, warnings, progress, SecondThread::by_size);
 }
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>& warnings, Progress& progress, CsvRowsThread rows_thread) {
+              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread rows_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   std::string_view text = bytes->view();
@@ -351,9 +350,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
     // a growing vector (a Person is a few hundred bytes).
     const std::size_t lines = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(reader.offset()), text.end(), '\n'));
     builder.reserve(std::min<std::uint64_t>(lines + 1, options.limits.max_records));
-    const bool thread = rows_thread == CsvRowsThread::always ||
-                        (rows_thread == CsvRowsThread::by_size && text.size() >= kCsvRowsThreadMinBytes &&
-                         std::thread::hardware_concurrency() > 1);
+    const bool thread = use_second_thread(rows_thread, text.size(), kCsvRowsThreadMinBytes);
     CsvRows built(builder, reader, text, file, options.limits, thread, [&](const std::vector<std::string_view>& fields) {
       if (organogram) organogram_metadata(path, header, fields, org);
     });

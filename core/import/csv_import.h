@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "import/batch_thread.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
@@ -21,13 +22,11 @@ namespace orgaudit::import {
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress);
 
-// Whether rows are built into people on a second thread while the file is tokenised: by default
-// for exports of kCsvRowsThreadMinBytes and more on a machine with a second core. Either way the
-// people, units, issues and errors are the same, in the same order; tests choose.
-enum class CsvRowsThread { by_size, always, never };
+// With rows built into people on a second thread while the file is tokenised, or not: by default
+// for exports of kCsvRowsThreadMinBytes and more.
 inline constexpr std::size_t kCsvRowsThreadMinBytes = 4u << 20;
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>& warnings, Progress& progress, CsvRowsThread rows_thread);
+              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread rows_thread);
 
 // Throws InputError when the file is larger than options.max_input_bytes (shared with XML).
 void check_input_size(const FileSystem& files, const std::string& path, const LoadOptions& options);

@@ -406,8 +406,8 @@ TEST_CASE("csv import: rows built on a second thread give the same people, units
   const std::string text = mixed_export(3000);  // many batches of rows
   using import::testing::Options;
   Options one, two;
-  one.rows_thread = import::CsvRowsThread::never;
-  two.rows_thread = import::CsvRowsThread::always;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
   const Org a = load_csv_text(text, one);
   const Org b = load_csv_text(text, two);
   check_same(a, b);
@@ -432,8 +432,8 @@ TEST_CASE("csv import: with rows on a second thread, errors come at the same row
     text += "P9999,P1,\"Never closed,Lead,U1,1,no,Leeds\nP10000,P1,x,y,U1,1,no,Leeds\n";
   }
   Options one, two;
-  one.rows_thread = import::CsvRowsThread::never;
-  two.rows_thread = import::CsvRowsThread::always;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
   SECTION("the record limit, passed in the middle of the file") {
     one.limits.max_records = two.limits.max_records = 1234;
   }

@@ -67,7 +67,7 @@ DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShap
       builder_(org, file, layout_, header_, limits, shape.words), limits_(limits), storage_(header_.size()), values_(header_.size()),
       offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()),
       export_bytes_(export_bytes), row_views_(header_.size()) {
-  if (export_bytes >= kRowsThreadMinBytes && std::thread::hardware_concurrency() > 1)
+  if (use_second_thread(SecondThread::by_size, export_bytes, kRowsThreadMinBytes))
     rows_thread_ = std::make_unique<BatchThread<Batch>>([this](Batch& batch) { apply(batch); });
 }
 
