@@ -60,6 +60,7 @@ class XmlRecords final : private FieldPlaces {
   Layout layout_;
   RowBuilder builder_;
   std::deque<std::string> storage_;  // computed or repaired values of the current element
+  Children children_;                // the current element's
   std::vector<std::string_view> values_;
   std::vector<const char*> at_;       // where each value of the current person lies
   const Locator* locate_ = nullptr;   // for the current person
