@@ -32,6 +32,7 @@ UnitIndex home_of(const Org& org, EntityRef entity) {
 // in every unit, and adds nothing to the score or the reason of an assessed dimension.
 void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<DimensionScore>& out) {
   out.clear();
+  out.reserve(b.groups.size());
   const UnitRuleTally* tally = b.tallies.data() + u * b.rules.size();
   for (std::size_t g = 0; g < b.groups.size(); ++g) {
     const std::vector<std::size_t>& group = b.groups[g];
@@ -39,6 +40,7 @@ void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<Dimensi
     if (std::none_of(group.begin(), group.end(), [&](std::size_t r) { return tally[r].assessed > 0; })) continue;
     DimensionScore& d = out.emplace_back();
     d.name = b.dimension_names[g];
+    d.rules.reserve(group.size());
     for (std::size_t r : group) {
       const UnitRuleTally& t = tally[r];
       if (t.assessed == 0 && t.failing == 0) continue;
