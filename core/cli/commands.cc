@@ -105,6 +105,12 @@ const std::vector<Command>& commands() {
        "  orgaudit whatif org.yaml --scenario flatter.yaml --apply -o org-after.yaml\n",
        whatif_options(),
        run_whatif},
+      {"test-rules", "run rule fixtures: org files whose '# expect:' comments say what one rule must find",
+       "[--plugin-dir DIR] FIXTURES-DIR...",
+       "  orgaudit test-rules tests/fixtures\n"
+       "  orgaudit test-rules --plugin-dir build my-pack/fixtures\n",
+       plus_plugin_options({}),
+       run_test_rules},
       {"convert", "write HR exports (CSV, XML) as org-chart-as-code YAML", "[options] INPUT... -o FILE",
        "  orgaudit convert export.csv -o org.yaml\n"
        "  orgaudit convert --preset uk-organogram dept-senior.csv dept-junior.csv -o dept.yaml\n"

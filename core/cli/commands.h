@@ -46,6 +46,7 @@ int run_convert(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> convert_options();
 int run_whatif(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> whatif_options();
+int run_test_rules(const ParsedArgs& args, CliContext& context);
 int run_completion(const ParsedArgs& args, CliContext& context);
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.

@@ -44,7 +44,6 @@ struct LayoutField {
 };
 
 constexpr LayoutField kLayoutFields[] = {
-    {"Boost version (BOOST_VERSION)", &orgaudit_abi_layout::boost_version},
     {"libstdc++ string ABI (_GLIBCXX_USE_CXX11_ABI)", &orgaudit_abi_layout::libstdcxx_abi},
     {"debug containers (_GLIBCXX_DEBUG)", &orgaudit_abi_layout::debug_containers},
     {"sizeof(orgaudit::Org)", &orgaudit_abi_layout::org},

@@ -113,7 +113,7 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
     for (std::uint32_t u = 0; u < outcome.assessed_units.size(); ++u)
       b.tallies[u * rule_count + r].assessed += outcome.assessed_units[u];
   }
-  const UnitRollUp tree(org);
+  const detail::UnitRollUp tree(org);
   tree.roll_up(
       [&](UnitIndex to, UnitIndex from) {
         people[to] += people[from];

@@ -3,47 +3,33 @@
 // first test case.
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
 #include "scoring/scoring.h"
 #include "scoring/scoring_test_support.h"
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 using orgaudit::scoring_test::counted;
 
 namespace {
 
 // ROOT has A and B; A has A1. Two people in each unit, and X in no unit at all.
 Org four_units() {
-  Org org;
-  org.add_file("t.yaml");
-  auto unit = [&](const char* id, const char* parent) {
-    Unit u;
-    u.id = id;
-    u.name = std::string("Unit ") + id;
-    u.parent_id = parent;
-    org.units.push_back(u);
-  };
-  unit("ROOT", "");
-  unit("A", "ROOT");
-  unit("B", "ROOT");
-  unit("A1", "A");
-  auto person = [&](const char* id, const char* manager, const char* unit_id) {
-    Person p;
-    p.id = id;
-    p.manager_id = manager;
-    p.unit_id = unit_id;
-    org.people.push_back(p);
-  };
-  person("R1", "", "ROOT");
-  person("R2", "R1", "ROOT");
-  person("A-1", "R1", "A");
-  person("A-2", "A-1", "A");
-  person("A1-1", "A-1", "A1");
-  person("A1-2", "A1-1", "A1");
-  person("B-1", "R1", "B");
-  person("B-2", "B-1", "B");
-  person("X", "R1", "");
-  org.resolve();
-  return org;
+  return OrgBuilder()
+      .unit("ROOT").name("Unit ROOT")
+      .unit("A", "ROOT").name("Unit A")
+      .unit("B", "ROOT").name("Unit B")
+      .unit("A1", "A").name("Unit A1")
+      .person("R1").in("ROOT")
+      .person("R2", "R1").in("ROOT")
+      .person("A-1", "R1").in("A")
+      .person("A-2", "A-1").in("A")
+      .person("A1-1", "A-1").in("A1")
+      .person("A1-2", "A1-1").in("A1")
+      .person("B-1", "R1").in("B")
+      .person("B-2", "B-1").in("B")
+      .person("X", "R1")
+      .build();
 }
 
 // A finding about the person, or failing that the unit, with this id.
