@@ -76,9 +76,9 @@ void dimensions(std::string& out, const ReportInput& input) {
 }
 
 // The dimension that pulls a unit's score down most.
-const DimensionScore* weakest(const UnitScore& unit) {
+const DimensionScore* weakest(const std::vector<DimensionScore>& dimensions) {
   const DimensionScore* worst = nullptr;
-  for (const DimensionScore& d : unit.dimensions)
+  for (const DimensionScore& d : dimensions)
     if (d.score && d.name != kDataQuality && (!worst || *d.score < *worst->score)) worst = &d;
   return worst;
 }
@@ -90,7 +90,8 @@ void units(std::string& out, const ReportInput& input) {
   for (std::size_t i = 0; i < listed; ++i) {
     const UnitScore& s = input.scores.units[i];
     const Unit& unit = input.org.units[s.unit];
-    const DimensionScore* worst = weakest(s);
+    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s);
+    const DimensionScore* worst = weakest(dimensions);
     out += "| " + std::to_string(s.rank) + " | " + md(unit_label(unit)) + " (" + md(unit.id) + ") | " +
            std::to_string(s.people) + " | " + score_cell(s.score) + " | " +
            (worst ? md(worst->name) + " " + format_score(worst->score) : std::string("-")) + " |\n";

@@ -74,8 +74,8 @@ const UnitScore& unit(const Scores& s, const Org& org, const std::string& id) {
   return *score;
 }
 
-const DimensionScore& dimension(const UnitScore& u, const std::string& name) {
-  for (const DimensionScore& d : u.dimensions)
+DimensionScore dimension(const Scores& s, const UnitScore& u, const std::string& name) {
+  for (const DimensionScore& d : s.unit_dimensions(u))
     if (d.name == name) return d;
   FAIL("no dimension " << name);
   throw;
@@ -94,7 +94,7 @@ TEST_CASE("a unit scores its subtree: its people, its sub-units' people, their f
   REQUIRE(s.units.size() == 4);
 
   // A1: 2 of the org's 9 people assessed; A1-2 fails with weight 1.
-  const DimensionScore& a1 = dimension(unit(s, org, "A1"), "Flatness");
+  const DimensionScore a1 = dimension(s, unit(s, org, "A1"), "Flatness");
   REQUIRE(a1.rules.size() == 1);
   CHECK(a1.rules[0].assessed == 2);
   CHECK(a1.rules[0].failing == 1);
@@ -135,13 +135,13 @@ TEST_CASE("per-unit dimensions: only the assessed ones, without those whose rule
   const UnitScore& b = unit(s, org, "B");
   // Span health lacked its data everywhere, and the one person Flatness assessed, R1, is not in B:
   // B lists neither, and the org says why Span health is not assessed, once.
-  CHECK(dimension_names(b.dimensions) == std::vector<std::string>{kDataQuality});
-  CHECK(dimension_names(unit(s, org, "ROOT").dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
+  CHECK(dimension_names(s.unit_dimensions(b)) == std::vector<std::string>{kDataQuality});
+  CHECK(dimension_names(s.unit_dimensions(unit(s, org, "ROOT"))) == std::vector<std::string>{"Flatness", kDataQuality});
   REQUIRE(dimension_names(s.dimensions).at(1) == "Span health");
   CHECK(s.dimensions[1].reason == "not assessed: structure-grade-inversion lacked the data they need");
   CHECK_FALSE(b.score);  // no dimension but Data quality assessed
   // Integrity assessed every person and unit: B's two people and B itself.
-  CHECK(dimension(b, "Data quality").rules[0].assessed == 3);
+  CHECK(dimension(s, b, "Data quality").rules[0].assessed == 3);
   CHECK(*b.confidence == Approx(50.0));
   CHECK(s.units.back().score == std::nullopt);  // every unit is unscored here; ranking still total
 }
@@ -157,7 +157,7 @@ TEST_CASE("unit rules count the units they assessed, and a parent cycle does not
   REQUIRE(s.units.size() == 4);
   CHECK(unit(s, org, "B").units == 1);
   CHECK(unit(s, org, "A").units == 4);  // the cycle's members (and B, under ROOT) all count once
-  CHECK(dimension(unit(s, org, "B"), "Autonomy").rules[0].assessed == 1);
+  CHECK(dimension(s, unit(s, org, "B"), "Autonomy").rules[0].assessed == 1);
   CHECK(*unit(s, org, "B").score == Approx(100.0));
   CHECK(*unit(s, org, "A1").score == Approx(100.0 * (1 - 0.5 / 4)));
 }
@@ -173,4 +173,31 @@ TEST_CASE("an org without units has no unit scores, and org-only scoring leaves 
   CHECK(compute_scores(run, org).units.empty());
   CHECK(compute_scores(run, four_units()).unit(99) == nullptr);
   CHECK(compute_scores(run).units.empty());
+}
+
+TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by, and crashed rules are left out") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true)),
+                  outcome(org, "structure-span-of-control", "Span health", everyone(org, true, false))};
+  run.outcomes[2].crashed = true;
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding(org, "structure-integrity", "B", Severity::warning),
+                  finding(org, "structure-span-of-control", "B-1", Severity::error)};
+  const Scores s = compute_scores(run, org);
+  REQUIRE(s.units.size() == 4);
+  for (const UnitScore& u : s.units) {
+    const std::vector<DimensionScore> dimensions = s.unit_dimensions(u);
+    CHECK(dimension_names(dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
+    REQUIRE(dimensions[0].score);
+    CHECK(*u.score == Approx(*dimensions[0].score));  // Flatness alone: Data quality is the confidence
+    CHECK(*u.confidence == Approx(*dimensions[1].score));
+    CHECK_FALSE(dimensions[0].reason.empty());
+  }
+  CHECK(dimension(s, unit(s, org, "B"), kDataQuality).reason ==
+        "83/100: 1 of 3 assessed entities flagged, most by structure-integrity");  // a warning weighs 0.5
+  // Held as numbers: sixteen bytes per unit and rule, however many units a large org has.
+  CHECK(sizeof(UnitRuleTally) == 16);
+  CHECK(s.unit_breakdown.tallies.size() == org.units.size() * 2);
 }
