@@ -160,3 +160,73 @@ TEST_CASE("whatif: exit 1 when the scenario introduces a finding at or above --f
   // Removing a pass-through layer introduces nothing, even at info.
   CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0134 --fail-on info").exit_code == 0);
 }
+
+// The fingerprint of the first finding `check` reports with `rule` and `key` on `entity`.
+std::string fingerprint_of(const std::string& check_json, const std::string& rule, const std::string& key, const std::string& entity) {
+  for (std::size_t at = check_json.find("\"rule\": \"" + rule + "\""); at != std::string::npos;
+       at = check_json.find("\"rule\": \"" + rule + "\"", at + 1)) {
+    const std::size_t next = check_json.find("\"rule\": ", at + 1);
+    const std::string finding = check_json.substr(at, next == std::string::npos ? std::string::npos : next - at);
+    if (finding.find("\"key\": \"" + key + "\"") != std::string::npos &&
+        finding.find("\"entities\": [\n        \"" + entity + "\"") != std::string::npos)
+      return string_after(finding, "\"fingerprint\":", 0);
+  }
+  FAIL("no " << rule << " (" << key << ") finding on " << entity);
+  return {};
+}
+
+bool resolves(const std::string& whatif_json, const std::string& fingerprint) {
+  const std::vector<std::string> resolved = findings_section(whatif_json, "findings_resolved", "scores");
+  return std::find(resolved.begin(), resolved.end(), fingerprint) != resolved.end();
+}
+
+TEST_CASE("whatif: the ME, EMC, contract and right changes fix the findings they answer on the samples", "[whatif]") {
+  const std::string rendanheyi = "samples/rendanheyi/org.yaml", transformation = "samples/transformation/org.yaml";
+  const CliRun eco = run_orgaudit("check " + rendanheyi + " --no-config --format json --fail-on never");
+  const CliRun trans = run_orgaudit("check " + transformation + " --no-config --format json --fail-on never");
+
+  // The scenario file with every one of them: the oversized ME split, the stale contract renewed.
+  const CliRun scenario = run_orgaudit("whatif " + rendanheyi + " --no-config --format json --fail-on never --scenario tests/workflow/scenario/ecosystem.yaml");
+  INFO(scenario.err);
+  REQUIRE(scenario.exit_code == 0);
+  CHECK(resolves(scenario.out, fingerprint_of(eco.out, "rendanheyi-me-size", "", "ME-THUNDER")));
+  CHECK(resolves(scenario.out, fingerprint_of(eco.out, "rendanheyi-emc-contract", "stale", "EMC-BALCONY")));
+  for (const char* kind : {"split-me", "renew-contract", "add-member", "remove-member", "add-contract", "remove-contract", "set-right", "merge-unit"})
+    CHECK_THAT(scenario.out, Catch::Contains(std::string("\"kind\": \"") + kind + "\""));
+  CHECK_THAT(scenario.out, Catch::Contains("\"reason\": \"an ME over its size splits\""));
+  CHECK_THAT(scenario.out, Catch::Contains("\"fingerprint\": \"v2:663bb7dc253aa175\""));
+  // The right given away is a finding introduced, at the new ME.
+  CHECK_THAT(scenario.out, Catch::Contains("'Thunder PC ME' does not hold its own pay right"));
+
+  // On the command line: a right taken back and an underperforming member let go.
+  const CliRun options = run_orgaudit("whatif " + transformation + " --no-config --format json --fail-on never "
+                                      "--set-right ME-DRYER:pay=self --remove-member ME-TOPLOAD:EMC-LAUNDRY --split-me ME-FRIDGE-FD");
+  INFO(options.err);
+  REQUIRE(options.exit_code == 0);
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-three-rights", "pay-not-held", "ME-DRYER")));
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-emc-contract", "underperforming-member", "EMC-LAUNDRY")));
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-me-size", "", "ME-FRIDGE-FD")));
+  CHECK_THAT(options.out, Catch::Contains("\"origin\": \"--split-me ME-FRIDGE-FD\""));
+}
+
+TEST_CASE("whatif: the new changes refuse what cannot apply, exit 2 at the line or option, nothing written", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-new-errors");
+  const std::string scenario = (dir.path / "bad.yaml").string(), out = (dir.path / "after.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - renew-contract: EMC-BALCONY\n  - split-me: PLAT-HAIER\n    by: half\n";
+  const CliRun split = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --scenario " + scenario + " --apply -o " + out);
+  CHECK(split.exit_code == 2);
+  CHECK_THAT(split.err, Catch::StartsWith(scenario + ":3:15: error: PLAT-HAIER 'Haier platform' is a platform, not an ME"));
+  CHECK(split.out.empty());
+  CHECK_FALSE(std::filesystem::exists(out));
+
+  const CliRun cycle = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --merge-unit PLAT-HAIER:EMC-COOK");
+  CHECK(cycle.exit_code == 2);
+  CHECK_THAT(cycle.err, Catch::Contains("--merge-unit PLAT-HAIER:EMC-COOK: error: merging PLAT-HAIER 'Haier platform' into "
+                                        "EMC-COOK 'Smart Cooking EMC' would make a cycle: EMC-COOK is inside PLAT-HAIER"));
+  const CliRun unknown = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --add-member ME-NOPE:EMC-COOK");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--add-member ME-NOPE:EMC-COOK: error: no unit has id 'ME-NOPE'"));
+  const CliRun right = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --set-right ME-THUNDER:bonus=self");
+  CHECK(right.exit_code == 2);
+  CHECK_THAT(right.err, Catch::Contains("unknown right 'bonus'"));
+}

@@ -14,10 +14,9 @@
 namespace orgaudit::cli {
 namespace {
 
-constexpr const char* kChangeOptions[] = {"move", "move-unit", "remove-layer", "vacate", "remove"};
-
 bool is_change_option(const std::string& name) {
-  return std::find(std::begin(kChangeOptions), std::end(kChangeOptions), name) != std::end(kChangeOptions);
+  static const std::vector<std::string> names = change_option_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // The scenario file's changes, then the command line's, in the order given.
@@ -41,6 +40,14 @@ std::vector<OptionDecl> whatif_options() {
       {"remove-layer", "ID", "hand ID's reports to ID's manager; ID stays, managing no one (repeatable)"},
       {"vacate", "ID", "make ID a vacant post (repeatable)"},
       {"remove", "ID", "take post ID out; its reports go to its manager (repeatable)"},
+      {"split-me", "ME[:P-1,...]", "split ME in two: these people (or, with no list, half its sub-teams) form ME-2 (repeatable)"},
+      {"merge-unit", "ID:INTO", "merge unit ID into unit INTO: its people, sub-units and ties go there (repeatable)"},
+      {"add-member", "ID:EMC", "make unit ID a member of EMC (repeatable)"},
+      {"remove-member", "ID:EMC", "take unit ID out of EMC's members (repeatable)"},
+      {"add-contract", "ID:OTHER", "add a contract link between units ID and OTHER (repeatable)"},
+      {"remove-contract", "ID:OTHER", "remove the contract links between units ID and OTHER (repeatable)"},
+      {"renew-contract", "EMC", "mark EMC's contract renewed as of the org's as_of date (repeatable)"},
+      {"set-right", "ME:RIGHT=HOLDER", "give ME's decision, people or pay right to HOLDER (self, a unit or a person; repeatable)"},
       {"format", "FORMAT", "text (default), json"},
       {"fail-on", "LEVEL", "exit 1 when the scenario introduces findings at or above LEVEL (default error; never)"},
       {"apply", nullptr, "also write the changed org as org-chart-as-code YAML to --output"},

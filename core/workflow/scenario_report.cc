@@ -9,6 +9,16 @@ std::string origin_text(const Diagnostic& origin) {
   return origin.line ? origin.file + ":" + std::to_string(origin.line) + ":" + std::to_string(origin.column) : origin.file;
 }
 
+// "     reason: ...; answers rule-id (key) v2:..." under a change that says why it is made.
+std::string why_text(const ScenarioChange& c) {
+  std::string out;
+  if (!c.reason.empty()) out += "reason: " + c.reason;
+  if (!c.answers.empty())
+    out += std::string(out.empty() ? "" : "; ") + "answers " + c.answers.rule + (c.answers.key.empty() ? "" : " (" + c.answers.key + ")") +
+           " " + c.answers.fingerprint;
+  return out.empty() ? out : "     " + out + "\n";
+}
+
 void json_bands(JsonWriter& w, const char* key, const SpanBands& bands) {
   w.key(key).begin_object();
   for (std::size_t b = 0; b < SpanBands::kCount; ++b) w.key(SpanBands::label(b)).value(bands.managers[b]);
@@ -23,7 +33,7 @@ std::string write_whatif_text(const WhatIfReport& r, std::size_t limit) {
                     " units)\n";
   for (std::size_t i = 0; i < r.changes.size(); ++i)
     out += "  " + std::to_string(i + 1) + ". " + to_string(r.changes[i].change.kind) + ": " + r.changes[i].effect +
-           " [" + origin_text(r.changes[i].change.origin) + "]\n";
+           " [" + origin_text(r.changes[i].change.origin) + "]\n" + why_text(r.changes[i].change);
   out += "\nManagers by span (direct reports): before -> after\n";
   for (std::size_t b = 0; b < SpanBands::kCount; ++b)
     out += "  " + std::string(SpanBands::label(b)) + ": " + std::to_string(r.bands_before.managers[b]) + " -> " +
@@ -39,6 +49,16 @@ std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_ver
   for (const AppliedChange& c : r.changes) {
     w.begin_object().key("kind").value(to_string(c.change.kind)).key("subject").value(c.change.subject);
     if (!c.change.target.empty()) w.key("to").value(c.change.target);
+    if (!c.change.right.empty()) w.key("right").value(c.change.right);
+    if (!c.change.people.empty()) {
+      w.key("people").begin_array();
+      for (const std::string& id : c.change.people) w.value(id);
+      w.end_array();
+    }
+    if (!c.change.reason.empty()) w.key("reason").value(c.change.reason);
+    if (!c.change.answers.empty())
+      w.key("answers").begin_object().key("rule").value(c.change.answers.rule).key("key").value(c.change.answers.key)
+          .key("fingerprint").value(c.change.answers.fingerprint).end_object();
     w.key("origin").value(origin_text(c.change.origin)).key("effect").value(c.effect).end_object();
   }
   w.end_array();
