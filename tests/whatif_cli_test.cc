@@ -230,3 +230,58 @@ TEST_CASE("whatif: the new changes refuse what cannot apply, exit 2 at the line 
   CHECK(right.exit_code == 2);
   CHECK_THAT(right.err, Catch::Contains("unknown right 'bonus'"));
 }
+
+// The fingerprints a proposed scenario's `answers:` name, in order.
+std::vector<std::string> answered_fingerprints(const std::string& scenario_yaml) {
+  static const std::regex answers(R"re(answers: \{rule: "[^"]+", key: "[^"]*", fingerprint: "([^"]+)"\})re");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(scenario_yaml.begin(), scenario_yaml.end(), answers); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+TEST_CASE("fix --propose: the proposed scenario, applied, raises the org score and removes the findings it names", "[whatif][fix]") {
+  orgaudit::testing::ScratchDir dir("fix-propose");
+  const std::string proposed = (dir.path / "proposed.yaml").string(), after = (dir.path / "after.yaml").string();
+  const std::string input_before = orgaudit::testing::read_file(kSample);
+  const CliRun before = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
+
+  const CliRun fix = run_orgaudit("fix --propose " + kSample + " --no-config -o " + proposed);
+  INFO(fix.err);
+  REQUIRE(fix.exit_code == 0);
+  CHECK(orgaudit::testing::read_file(kSample) == input_before);  // never a rewrite of the input
+  const std::string scenario = orgaudit::testing::read_file(proposed);
+  CHECK_THAT(scenario, Catch::Contains("#   Org: 76 -> "));
+  CHECK_THAT(scenario, Catch::Contains("  - remove-layer: \"P-0134\"\n"));  // the pass-through check flags
+  CHECK_THAT(scenario, Catch::Contains("  - move: \"P-0079\"\n    to: \""));   // the dangling manager reference
+  const std::vector<std::string> named = answered_fingerprints(scenario);
+  REQUIRE(named.size() >= 5);
+  const std::vector<std::string> found_before = active_fingerprints(before.out);
+  for (const std::string& f : named) CHECK(std::binary_search(found_before.begin(), found_before.end(), f));
+
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + proposed +
+                                     " --apply -o " + after);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  const auto [score_before, score_after] = org_score(whatif.out);
+  CHECK(score_after > score_before);
+  // The org written by --apply, checked afresh: none of the named findings is left.
+  const CliRun again = run_orgaudit("check " + after + " --no-config --format json --fail-on never");
+  REQUIRE(again.exit_code == 0);
+  const std::vector<std::string> found_after = active_fingerprints(again.out);
+  for (const std::string& f : named) CHECK_FALSE(std::binary_search(found_after.begin(), found_after.end(), f));
+}
+
+TEST_CASE("fix: only proposes, never over an input, and splits an oversized ME and renews a stale contract", "[whatif][fix]") {
+  CHECK(run_orgaudit("fix " + kSample + " --no-config").exit_code == 2);
+  const CliRun over = run_orgaudit("fix --propose " + kSample + " --no-config -o " + kSample);
+  CHECK(over.exit_code == 2);
+  CHECK_THAT(over.err, Catch::Contains("never rewrites its input"));
+
+  const CliRun eco = run_orgaudit("fix --propose samples/rendanheyi/org.yaml --no-config");
+  INFO(eco.err);
+  REQUIRE(eco.exit_code == 0);
+  CHECK_THAT(eco.out, Catch::Contains("  - split-me: \"ME-THUNDER\"\n    people: [\""));
+  CHECK_THAT(eco.out, Catch::Contains("  - renew-contract: \"EMC-BALCONY\"\n"));
+  CHECK_THAT(eco.out, Catch::Contains("fingerprint: \"v2:663bb7dc253aa175\""));
+}

@@ -32,8 +32,17 @@ Scenario scenario_of(const ParsedArgs& args, const CliContext& context) {
 
 }  // namespace
 
+std::vector<OptionDecl> scenario_audit_options(std::vector<OptionDecl> command_options) {
+  std::vector<OptionDecl> decls = audit_options(std::move(command_options));
+  // Pseudonyms would hide the ids the changes name; anonymise the --apply output with convert.
+  decls.erase(std::remove_if(decls.begin(), decls.end(),
+                             [](const OptionDecl& d) { return std::string(d.name).rfind("anonymize", 0) == 0; }),
+              decls.end());
+  return decls;
+}
+
 std::vector<OptionDecl> whatif_options() {
-  std::vector<OptionDecl> decls = audit_options({
+  return scenario_audit_options({
       {"scenario", "FILE", "the changes to make, in order (YAML: a 'changes:' list; docs/whatif.md)"},
       {"move", "ID:MANAGER", "put person ID under MANAGER (repeatable; after the scenario file's changes, in order)"},
       {"move-unit", "ID:PARENT", "put unit ID under unit PARENT (repeatable)"},
@@ -53,11 +62,6 @@ std::vector<OptionDecl> whatif_options() {
       {"apply", nullptr, "also write the changed org as org-chart-as-code YAML to --output"},
       {"output", "FILE", "with --apply: where to write the changed org (written whole or not at all)", 'o'},
   });
-  // Pseudonyms would hide the ids the changes name; anonymise the --apply output with convert.
-  decls.erase(std::remove_if(decls.begin(), decls.end(),
-                             [](const OptionDecl& d) { return std::string(d.name).rfind("anonymize", 0) == 0; }),
-              decls.end());
-  return decls;
 }
 
 int run_whatif(const ParsedArgs& args, CliContext& context) {

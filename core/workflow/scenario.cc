@@ -296,27 +296,13 @@ bool is_member(const Unit& emc, const std::string& id) {
 
 std::string people_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " person" : " people"); }
 
-// The people of `me` shared into two: the owner with the larger sub-teams stays, the rest go.
-// Each sub-team goes whole to the side with fewer people so far.
-std::vector<PersonIndex> half_of(const Org& org, UnitIndex me) {
-  const PersonIndex owner = org.units[me].owner;
-  std::size_t staying = owner != kNoIndex && org.people[owner].unit == me ? 1 : 0;
-  std::vector<PersonIndex> going;
-  for (const auto& team : me_sub_teams(org, me)) {
-    if (staying <= going.size()) staying += team.size();
-    else going.insert(going.end(), team.begin(), team.end());
-  }
-  std::sort(going.begin(), going.end());
-  return going;
-}
-
 std::string apply_split_me(const ScenarioChange& c, Org& org) {
   org.resolve();  // sub-teams follow the reporting lines as the changes before this one left them
   Unit& me = unit_of_kind(org, c.subject, UnitKind::me, c.origin, "only an ME splits (merge-unit and move-unit reshape other units)");
   const UnitIndex me_index = org.find_unit(me.id);
   std::vector<PersonIndex> going;
   if (c.people.empty()) {
-    going = half_of(org, me_index);
+    going = me_half(org, me_index);
     if (going.empty()) refuse(c.origin, label(me) + " has one sub-team under its owner: there is no half to split off (list the new ME's 'people:')");
   }
   for (std::size_t i = 0; i < c.people.size(); ++i) {
@@ -489,6 +475,18 @@ std::vector<std::vector<PersonIndex>> me_sub_teams(const Org& org, UnitIndex me)
   }
   std::stable_sort(teams.begin(), teams.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   return teams;
+}
+
+std::vector<PersonIndex> me_half(const Org& org, UnitIndex me) {
+  const PersonIndex owner = org.units[me].owner;
+  std::size_t staying = owner != kNoIndex && org.people[owner].unit == me ? 1 : 0;
+  std::vector<PersonIndex> going;
+  for (const auto& team : me_sub_teams(org, me)) {
+    if (staying <= going.size()) staying += team.size();
+    else going.insert(going.end(), team.begin(), team.end());
+  }
+  std::sort(going.begin(), going.end());
+  return going;
 }
 
 const char* to_string(ScenarioChange::Kind kind) { return kind_of(kind).name; }

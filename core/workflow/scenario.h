@@ -105,4 +105,9 @@ std::vector<AppliedChange> apply_scenario(const Scenario& scenario, Org& org);
 // shares out and what `fix --propose` splits along.
 std::vector<std::vector<PersonIndex>> me_sub_teams(const Org& org, UnitIndex me);
 
+// The people `split-me ... by: half` moves out of ME `me`: each sub-team, largest first, goes whole
+// to whichever side has fewer people so far, the owner's side first on a tie, so the largest goes
+// and the new ME is built around it. In index order; empty when the ME has one sub-team.
+std::vector<PersonIndex> me_half(const Org& org, UnitIndex me);
+
 }  // namespace orgaudit

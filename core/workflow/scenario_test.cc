@@ -1,6 +1,8 @@
 #include "workflow/scenario.h"
 
 #include <catch2/catch.hpp>
+
+#include "workflow/scenario_test_support.h"
 #include <functional>
 
 using namespace orgaudit;
@@ -216,13 +218,8 @@ namespace {
 Org ecosystem_org() {
   Org org;
   org.as_of = Date::parse("2026-03-31");
-  auto person = [&org](const std::string& id, const std::string& manager, const std::string& unit) {
-    Person p;
-    p.id = id;
-    p.name = "Name " + id;
-    p.manager_id = manager;
-    p.unit_id = unit;
-    org.people.push_back(p);
+  const auto person = [&org](const std::string& id, const std::string& manager, const std::string& unit) {
+    add_person(org, id, manager, unit);
   };
   person("P1", "", "U1");
   person("P2", "P1", "ME1");
@@ -232,14 +229,8 @@ Org ecosystem_org() {
   person("P6", "P4", "ME1");
   person("P7", "P4", "ME1");
   person("P8", "P1", "ME2");
-  auto unit = [&org](const std::string& id, UnitKind kind, const std::string& owner) {
-    Unit u;
-    u.id = id;
-    u.name = "Unit " + id;
-    u.kind = kind;
-    u.parent_id = id == "U1" ? "" : "U1";
-    u.owner_id = owner;
-    org.units.push_back(u);
+  const auto unit = [&org](const std::string& id, UnitKind kind, const std::string& owner) {
+    add_unit(org, id, kind, id == "U1" ? "" : "U1", owner);
   };
   unit("U1", UnitKind::department, "P1");
   unit("ME1", UnitKind::me, "P2");
