@@ -285,3 +285,33 @@ TEST_CASE("fix: only proposes, never over an input, and splits an oversized ME a
   CHECK_THAT(eco.out, Catch::Contains("  - renew-contract: \"EMC-BALCONY\"\n"));
   CHECK_THAT(eco.out, Catch::Contains("fingerprint: \"v2:663bb7dc253aa175\""));
 }
+
+TEST_CASE("whatif: several scenarios side by side, each after the command line's changes", "[whatif]") {
+  const std::string a = "tests/workflow/scenario/flatter.yaml", b = "tests/workflow/scenario/proposed-traditional.yaml";
+  const CliRun text = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --scenario " + a + " --scenario " + b);
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("What if: 2 scenarios for 'Qingdao Classic Appliances' (399 people, 64 units)\n  A. " + a + " (5 changes)"));
+  CHECK_THAT(text.out, Catch::Contains("\n                      now       A         B\n  Org                 76        76 (0)    77 (+1)\n"));
+  CHECK_THAT(text.out, Catch::Contains("\n  Findings fixed      -         8         16\n"));
+  CHECK_THAT(text.out, Catch::Contains("\n== B. " + b + " ==\nWhat if: 8 changes to "));
+
+  // Each scenario's own fields, as one whatif report writes them; the scores side by side.
+  const CliRun json = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + a +
+                                   " --scenario " + b + " --vacate P-0279");
+  INFO(json.err);
+  REQUIRE(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"schema\": \"orgaudit-whatif-comparison\""));
+  CHECK_THAT(json.out, Catch::Contains("\"name\": \"" + b + "\""));
+  CHECK_THAT(json.out, Catch::Contains("\"findings_fixed\": "));
+  std::size_t vacated = 0;  // once in each scenario
+  for (std::size_t at = json.out.find("\"origin\": \"--vacate P-0279\""); at != std::string::npos;
+       at = json.out.find("\"origin\": \"--vacate P-0279\"", at + 1))
+    ++vacated;
+  CHECK(vacated == 2);
+  // The command line's changes follow each file's: A already vacates P-0243, so a --vacate of it is refused.
+  const CliRun twice = run_orgaudit("whatif " + kSample + " --no-config --scenario " + a + " --scenario " + b + " --vacate P-0243");
+  CHECK(twice.exit_code == 2);
+  CHECK_THAT(twice.err, Catch::Contains("--vacate P-0243: error: P-0243 'Financial Controller' is already vacant"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --scenario " + a + " --scenario " + b + " --apply -o x.yaml").exit_code == 2);
+}

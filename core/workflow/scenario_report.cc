@@ -41,10 +41,15 @@ std::string write_whatif_text(const WhatIfReport& r, std::size_t limit) {
   return out + write_diff_sections_text(r.diff, limit);
 }
 
-std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_version) {
-  JsonWriter w;
-  w.begin_object().key("schema").value("orgaudit-whatif").key("version").value(1);
+namespace {
+
+void write_tool(JsonWriter& w, const char* schema, const std::string& tool_version) {
+  w.key("schema").value(schema).key("version").value(1);
   w.key("tool").begin_object().key("name").value("orgaudit").key("version").value(tool_version).end_object();
+}
+
+// One scenario's fields, from `changes` on, into an open object.
+void write_whatif_fields(JsonWriter& w, const WhatIfReport& r) {
   w.key("changes").begin_array();
   for (const AppliedChange& c : r.changes) {
     w.begin_object().key("kind").value(to_string(c.change.kind)).key("subject").value(c.change.subject);
@@ -67,7 +72,106 @@ std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_ver
   json_bands(w, "after", r.bands_after);
   w.end_object();
   write_diff_json_fields(w, r.diff);
+}
+
+std::string rounded(const std::optional<double>& score) {
+  return score ? std::to_string(static_cast<long>(*score + 0.5)) : "n/a";
+}
+
+// "77 (+1)": a score after a scenario, with how far it moved from now (rounded, as the reports say).
+std::string after_text(const std::optional<double>& before, const std::optional<double>& after) {
+  if (!after || !before) return rounded(after);
+  const long delta = static_cast<long>(*after + 0.5) - static_cast<long>(*before + 0.5);
+  return rounded(after) + " (" + (delta > 0 ? "+" : "") + std::to_string(delta) + ")";
+}
+
+const SnapshotDiff::ScoreChange* score_named(const SnapshotDiff& diff, const std::string& dimension) {
+  for (const SnapshotDiff::ScoreChange& s : diff.scores)
+    if (s.dimension == dimension) return &s;
+  return nullptr;
+}
+
+// One row of the side-by-side table: a label, then the cells, each padded to `width`.
+std::string table_row(const std::string& label, const std::vector<std::string>& cells, std::size_t width) {
+  std::string out = "  " + label + std::string(label.size() < 20 ? 20 - label.size() : 1, ' ');
+  for (const std::string& cell : cells) out += cell + std::string(cell.size() < width ? width - cell.size() : 1, ' ');
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\n";
+}
+
+std::string letter(std::size_t i) { return std::string(1, static_cast<char>('A' + i % 26)) + (i >= 26 ? std::to_string(i / 26) : ""); }
+
+}  // namespace
+
+std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_version) {
+  JsonWriter w;
+  w.begin_object();
+  write_tool(w, "orgaudit-whatif", tool_version);
+  write_whatif_fields(w, r);
   w.end_object();
+  return w.take() + "\n";
+}
+
+std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit) {
+  if (reports.empty()) return {};
+  const SnapshotDiff& first = reports.front().diff;
+  std::string out = "What if: " + std::to_string(reports.size()) + " scenarios for '" + first.old_name + "' (" + first.old_headcount +
+                    ", " + std::to_string(first.old_units) + " units)\n";
+  std::vector<std::string> heads{"now"};
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const WhatIfReport& r = reports[i];
+    out += "  " + letter(i) + ". " + r.name + " (" + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") + ")" +
+           (r.description.empty() ? "" : ": " + r.description) + "\n";
+    heads.push_back(letter(i));
+  }
+  constexpr std::size_t kWidth = 10;
+  out += "\n" + table_row("", heads, kWidth);
+  for (const SnapshotDiff::ScoreChange& now : first.scores) {
+    std::vector<std::string> cells{rounded(now.before)};
+    for (const WhatIfReport& r : reports) {
+      const SnapshotDiff::ScoreChange* s = score_named(r.diff, now.dimension);
+      cells.push_back(s ? after_text(s->before, s->after) : "n/a");
+    }
+    out += table_row(now.dimension, cells, kWidth);
+  }
+  std::vector<std::string> layers{std::to_string(first.old_layers)}, fixed{"-"}, introduced{"-"};
+  for (const WhatIfReport& r : reports) {
+    layers.push_back(std::to_string(r.diff.new_layers));
+    fixed.push_back(std::to_string(r.diff.resolved.size()));
+    introduced.push_back(std::to_string(r.diff.introduced.size()));
+  }
+  out += table_row("Deepest layer", layers, kWidth) + table_row("Findings fixed", fixed, kWidth) +
+         table_row("Findings introduced", introduced, kWidth);
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    out += "\n== " + letter(i) + ". " + reports[i].name + " ==\n" + write_whatif_text(reports[i], limit);
+  return out;
+}
+
+std::string write_whatif_comparison_json(const std::vector<WhatIfReport>& reports, const std::string& tool_version) {
+  JsonWriter w;
+  w.begin_object();
+  write_tool(w, "orgaudit-whatif-comparison", tool_version);
+  w.key("comparison").begin_array();
+  if (!reports.empty())
+    for (const SnapshotDiff::ScoreChange& now : reports.front().diff.scores) {
+      w.begin_object().key("dimension").value(now.dimension).key("now");
+      now.before ? w.value(*now.before) : w.null();
+      w.key("after").begin_array();
+      for (const WhatIfReport& r : reports) {
+        const SnapshotDiff::ScoreChange* s = score_named(r.diff, now.dimension);
+        s && s->after ? w.value(*s->after) : w.null();
+      }
+      w.end_array().end_object();
+    }
+  w.end_array();
+  w.key("scenarios").begin_array();
+  for (const WhatIfReport& r : reports) {
+    w.begin_object().key("name").value(r.name).key("description").value(r.description);
+    w.key("findings_fixed").value(r.diff.resolved.size()).key("findings_introduced").value(r.diff.introduced.size());
+    write_whatif_fields(w, r);
+    w.end_object();
+  }
+  w.end_array().end_object();
   return w.take() + "\n";
 }
 

@@ -13,6 +13,8 @@
 namespace orgaudit {
 
 struct WhatIfReport {
+  std::string name;         // the scenario file, or "command line"
+  std::string description;  // the scenario's `description:`
   std::vector<AppliedChange> changes;
   SnapshotDiff diff;
   SpanBands bands_before, bands_after;
@@ -20,5 +22,12 @@ struct WhatIfReport {
 
 std::string write_whatif_text(const WhatIfReport& report, std::size_t limit);
 std::string write_whatif_json(const WhatIfReport& report, const std::string& tool_version);
+
+// Several scenarios of one org side by side (`whatif --scenario a.yaml --scenario b.yaml`): a table
+// of the org and dimension scores now and after each, the deepest layer and the findings fixed and
+// introduced, then each scenario's own report. JSON: "schema": "orgaudit-whatif-comparison", a
+// `comparison` table and each scenario's `orgaudit-whatif` fields under `scenarios`.
+std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit);
+std::string write_whatif_comparison_json(const std::vector<WhatIfReport>& reports, const std::string& tool_version);
 
 }  // namespace orgaudit
