@@ -296,6 +296,13 @@ TEST_CASE("whatif: several scenarios side by side, each after the command line's
   CHECK_THAT(text.out, Catch::Contains("\n  Findings fixed      -         8         16\n"));
   CHECK_THAT(text.out, Catch::Contains("\n== B. " + b + " ==\nWhat if: 8 changes to "));
 
+  const CliRun markdown = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format markdown --scenario " + a + " --scenario " + b);
+  REQUIRE(markdown.exit_code == 0);
+  CHECK_THAT(markdown.out, Catch::StartsWith("## What if: 2 scenarios for Qingdao Classic Appliances\n\n| | now | A. "));
+  CHECK_THAT(markdown.out, Catch::Contains("\n| Org | 76 | 76 (0) | 77 (+1) |\n"));
+  CHECK_THAT(markdown.out, Catch::Contains("<details><summary>B. "));
+  CHECK_THAT(markdown.out, Catch::Contains("1. **remove-layer**: "));
+
   // Each scenario's own fields, as one whatif report writes them; the scores side by side.
   const CliRun json = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + a +
                                    " --scenario " + b + " --vacate P-0279");

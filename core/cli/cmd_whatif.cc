@@ -70,7 +70,7 @@ std::vector<OptionDecl> whatif_options() {
       {"remove-contract", "ID:OTHER", "remove the contract links between units ID and OTHER (repeatable)"},
       {"renew-contract", "EMC", "mark EMC's contract renewed as of the org's as_of date (repeatable)"},
       {"set-right", "ME:RIGHT=HOLDER", "give ME's decision, people or pay right to HOLDER (self, a unit or a person; repeatable)"},
-      {"format", "FORMAT", "text (default), json"},
+      {"format", "FORMAT", "text (default), json, markdown"},
       {"fail-on", "LEVEL", "exit 1 when the scenario introduces findings at or above LEVEL (default error; never)"},
       {"apply", nullptr, "also write the changed org as org-chart-as-code YAML to --output"},
       {"output", "FILE", "with --apply: where to write the changed org (written whole or not at all)", 'o'},
@@ -79,7 +79,8 @@ std::vector<OptionDecl> whatif_options() {
 
 int run_whatif(const ParsedArgs& args, CliContext& context) {
   const std::string format = args.last("format", "text");
-  if (format != "text" && format != "json") throw UsageError("unknown --format '" + format + "' for whatif (text, json)");
+  if (format != "text" && format != "json" && format != "markdown")
+    throw UsageError("unknown --format '" + format + "' for whatif (text, json, markdown)");
   const std::string output = args.last("output");
   if (args.has("apply") && (output.empty() || output == "-"))
     throw UsageError("--apply needs -o FILE (--output FILE): where to write the changed org");
@@ -116,8 +117,14 @@ int run_whatif(const ParsedArgs& args, CliContext& context) {
 
   // Everything rendered before anything is written.
   std::string rendered;
-  if (reports.size() > 1) rendered = format == "json" ? write_whatif_comparison_json(reports, version()) : write_whatif_comparison_text(reports, 0);
-  else rendered = format == "json" ? write_whatif_json(reports.front(), version()) : write_whatif_text(reports.front(), 0);
+  if (reports.size() > 1)
+    rendered = format == "json"       ? write_whatif_comparison_json(reports, version())
+               : format == "markdown" ? write_whatif_comparison_markdown(reports, 0)
+                                      : write_whatif_comparison_text(reports, 0);
+  else
+    rendered = format == "json"       ? write_whatif_json(reports.front(), version())
+               : format == "markdown" ? write_whatif_markdown(reports.front(), 0)
+                                      : write_whatif_text(reports.front(), 0);
   if (args.has("apply")) {
     const std::string yaml = schema_line("orgaudit-org.schema.json") + import::write_org_yaml(
         last->loaded->org, args.positional,

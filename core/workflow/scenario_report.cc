@@ -9,14 +9,20 @@ std::string origin_text(const Diagnostic& origin) {
   return origin.line ? origin.file + ":" + std::to_string(origin.line) + ":" + std::to_string(origin.column) : origin.file;
 }
 
-// "     reason: ...; answers rule-id (key) v2:..." under a change that says why it is made.
-std::string why_text(const ScenarioChange& c) {
+// "reason: ...; answers rule-id (key) v2:...": why a change is made, when the scenario says.
+std::string why_words(const ScenarioChange& c) {
   std::string out;
   if (!c.reason.empty()) out += "reason: " + c.reason;
   if (!c.answers.empty())
     out += std::string(out.empty() ? "" : "; ") + "answers " + c.answers.rule + (c.answers.key.empty() ? "" : " (" + c.answers.key + ")") +
            " " + c.answers.fingerprint;
-  return out.empty() ? out : "     " + out + "\n";
+  return out;
+}
+
+// The same, as a line under the change in the text report.
+std::string why_text(const ScenarioChange& c) {
+  const std::string words = why_words(c);
+  return words.empty() ? words : "     " + words + "\n";
 }
 
 void json_bands(JsonWriter& w, const char* key, const SpanBands& bands) {
@@ -110,6 +116,57 @@ std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_ver
   write_whatif_fields(w, r);
   w.end_object();
   return w.take() + "\n";
+}
+
+std::string write_whatif_markdown(const WhatIfReport& r, std::size_t limit) {
+  std::string out = "## What if: " + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") + " to " +
+                    markdown_cell(r.diff.old_name) + " (" + r.diff.old_headcount + ", " + std::to_string(r.diff.old_units) + " units)\n\n";
+  if (!r.description.empty()) out += markdown_cell(r.description) + "\n\n";
+  for (std::size_t i = 0; i < r.changes.size(); ++i) {
+    const ScenarioChange& c = r.changes[i].change;
+    out += std::to_string(i + 1) + ". **" + to_string(c.kind) + "**: " + markdown_cell(r.changes[i].effect) + " (" +
+           markdown_cell(origin_text(c.origin)) + ")";
+    const std::string why = why_words(c);
+    if (!why.empty()) out += "<br>" + markdown_cell(why);
+    out += "\n";
+  }
+  out += "\n| Managers by span (direct reports) | before | after |\n|---|---:|---:|\n";
+  for (std::size_t b = 0; b < SpanBands::kCount; ++b)
+    out += "| " + std::string(SpanBands::label(b)) + " | " + std::to_string(r.bands_before.managers[b]) + " | " +
+           std::to_string(r.bands_after.managers[b]) + " |\n";
+  return out + "\n" + write_diff_sections_markdown(r.diff, limit);
+}
+
+std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& reports, std::size_t limit) {
+  if (reports.empty()) return {};
+  const SnapshotDiff& first = reports.front().diff;
+  std::string out = "## What if: " + std::to_string(reports.size()) + " scenarios for " + markdown_cell(first.old_name) + "\n\n| | now |";
+  std::string rule = "|---|---:|";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out += " " + letter(i) + ". " + markdown_cell(reports[i].name) + " |";
+    rule += "---:|";
+  }
+  out += "\n" + rule + "\n";
+  for (const SnapshotDiff::ScoreChange& now : first.scores) {
+    out += "| " + markdown_cell(now.dimension) + " | " + rounded(now.before) + " |";
+    for (const WhatIfReport& r : reports) {
+      const SnapshotDiff::ScoreChange* s = score_named(r.diff, now.dimension);
+      out += " " + (s ? after_text(s->before, s->after) : std::string("n/a")) + " |";
+    }
+    out += "\n";
+  }
+  std::string layers = "| Deepest layer | " + std::to_string(first.old_layers) + " |", fixed = "| Findings fixed | |",
+              introduced = "| Findings introduced | |";
+  for (const WhatIfReport& r : reports) {
+    layers += " " + std::to_string(r.diff.new_layers) + " |";
+    fixed += " " + std::to_string(r.diff.resolved.size()) + " |";
+    introduced += " " + std::to_string(r.diff.introduced.size()) + " |";
+  }
+  out += layers + "\n" + fixed + "\n" + introduced + "\n";
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    out += "\n<details><summary>" + letter(i) + ". " + markdown_cell(reports[i].name) + "</summary>\n\n" +
+           write_whatif_markdown(reports[i], limit) + "\n</details>\n";
+  return out;
 }
 
 std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit) {

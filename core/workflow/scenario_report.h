@@ -22,12 +22,16 @@ struct WhatIfReport {
 
 std::string write_whatif_text(const WhatIfReport& report, std::size_t limit);
 std::string write_whatif_json(const WhatIfReport& report, const std::string& tool_version);
+// For a pull request or a wiki: the changes as a list, span bands and scores as tables, then the
+// sections of `orgaudit diff --format markdown`.
+std::string write_whatif_markdown(const WhatIfReport& report, std::size_t limit);
 
 // Several scenarios of one org side by side (`whatif --scenario a.yaml --scenario b.yaml`): a table
 // of the org and dimension scores now and after each, the deepest layer and the findings fixed and
 // introduced, then each scenario's own report. JSON: "schema": "orgaudit-whatif-comparison", a
 // `comparison` table and each scenario's `orgaudit-whatif` fields under `scenarios`.
 std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit);
+std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& reports, std::size_t limit);
 std::string write_whatif_comparison_json(const std::vector<WhatIfReport>& reports, const std::string& tool_version);
 
 }  // namespace orgaudit

@@ -139,6 +139,10 @@ TEST_CASE("golden: whatif reports and fix --propose scenarios match their approv
                                   "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never"},
       {"traditional-compare.json", "whatif samples/traditional/org.yaml --scenario tests/workflow/scenario/flatter.yaml "
                                    "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never --format json"},
+      {"rendanheyi-ecosystem.md", "whatif samples/rendanheyi/org.yaml --scenario tests/workflow/scenario/ecosystem.yaml --fail-on never "
+                                  "--format markdown"},
+      {"traditional-compare.md", "whatif samples/traditional/org.yaml --scenario tests/workflow/scenario/flatter.yaml "
+                                 "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never --format markdown"},
       {"traditional-propose.yaml", "fix --propose samples/traditional/org.yaml"},
       {"rendanheyi-propose.yaml", "fix --propose samples/rendanheyi/org.yaml"},
   };
