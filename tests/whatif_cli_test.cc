@@ -322,3 +322,27 @@ TEST_CASE("whatif: several scenarios side by side, each after the command line's
   CHECK_THAT(twice.err, Catch::Contains("--vacate P-0243: error: P-0243 'Financial Controller' is already vacant"));
   CHECK(run_orgaudit("whatif " + kSample + " --no-config --scenario " + a + " --scenario " + b + " --apply -o x.yaml").exit_code == 2);
 }
+
+TEST_CASE("whatif --format html: the report of the org after, opening with the changed subtree before and after", "[whatif][html]") {
+  const CliRun html = run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --format html --fail-on never");
+  INFO(html.err);
+  REQUIRE(html.exit_code == 0);
+  const std::size_t section = html.out.find("<section id=\"whatif\"><h2>What if: 1 change to &#39;Qingdao Classic Appliances&#39;</h2>");
+  REQUIRE(section != std::string::npos);
+  const std::size_t end = html.out.find("</section>", section);
+  const std::string whatif = html.out.substr(section, end - section);
+  CHECK_THAT(whatif, Catch::Contains("<li class=\"message\">remove-layer: 1 report of P-0151 &#39;Hana Ivanova&#39; now reports to "));
+  // The subtree from the manager above the layer, drawn twice, what changed outlined.
+  CHECK_THAT(whatif, Catch::Contains("<strong>Before:</strong> "));
+  CHECK_THAT(whatif, Catch::Contains("<strong>After:</strong> "));
+  std::size_t maps = 0;
+  for (std::size_t at = whatif.find("<svg"); at != std::string::npos; at = whatif.find("<svg", at + 1)) ++maps;
+  CHECK(maps == 2);
+  CHECK_THAT(whatif, Catch::Contains("#7b1fa2"));
+  CHECK_THAT(whatif, !Catch::Contains("of 399 people, the whole org"));  // a subtree, not the org
+  // Then the usual report, of the org after: its map, its findings.
+  CHECK(html.out.find("<section id=\"map\">", end) != std::string::npos);
+  CHECK(html.out.find("<section id=\"findings\">", end) != std::string::npos);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --format html --scenario tests/workflow/scenario/flatter.yaml "
+                     "--scenario tests/workflow/scenario/proposed-traditional.yaml").exit_code == 2);
+}

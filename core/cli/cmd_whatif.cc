@@ -70,7 +70,7 @@ std::vector<OptionDecl> whatif_options() {
       {"remove-contract", "ID:OTHER", "remove the contract links between units ID and OTHER (repeatable)"},
       {"renew-contract", "EMC", "mark EMC's contract renewed as of the org's as_of date (repeatable)"},
       {"set-right", "ME:RIGHT=HOLDER", "give ME's decision, people or pay right to HOLDER (self, a unit or a person; repeatable)"},
-      {"format", "FORMAT", "text (default), json, markdown"},
+      {"format", "FORMAT", "text (default), json, markdown, html (the HTML report of the org after, opening with the scenario and its maps)"},
       {"fail-on", "LEVEL", "exit 1 when the scenario introduces findings at or above LEVEL (default error; never)"},
       {"apply", nullptr, "also write the changed org as org-chart-as-code YAML to --output"},
       {"output", "FILE", "with --apply: where to write the changed org (written whole or not at all)", 'o'},
@@ -79,8 +79,10 @@ std::vector<OptionDecl> whatif_options() {
 
 int run_whatif(const ParsedArgs& args, CliContext& context) {
   const std::string format = args.last("format", "text");
-  if (format != "text" && format != "json" && format != "markdown")
-    throw UsageError("unknown --format '" + format + "' for whatif (text, json, markdown)");
+  if (format != "text" && format != "json" && format != "markdown" && format != "html")
+    throw UsageError("unknown --format '" + format + "' for whatif (text, json, markdown, html)");
+  if (format == "html" && args.all("scenario").size() > 1)
+    throw UsageError("--format html reports one scenario: compare several in text, json or markdown");
   const std::string output = args.last("output");
   if (args.has("apply") && (output.empty() || output == "-"))
     throw UsageError("--apply needs -o FILE (--output FILE): where to write the changed org");
@@ -117,7 +119,11 @@ int run_whatif(const ParsedArgs& args, CliContext& context) {
 
   // Everything rendered before anything is written.
   std::string rendered;
-  if (reports.size() > 1)
+  if (format == "html")
+    rendered = write_whatif_html(ReportInput{before->loaded->org, before->loaded->metrics, before->run, before->scores, before->catalog, version(), {}},
+                                 ReportInput{last->loaded->org, last->loaded->metrics, last->run, last->scores, before->catalog, version(), {}},
+                                 whatif_page(reports.front(), before->loaded->org));
+  else if (reports.size() > 1)
     rendered = format == "json"       ? write_whatif_comparison_json(reports, version())
                : format == "markdown" ? write_whatif_comparison_markdown(reports, 0)
                                       : write_whatif_comparison_text(reports, 0);

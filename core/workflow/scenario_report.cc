@@ -1,5 +1,7 @@
 #include "workflow/scenario_report.h"
 
+#include <algorithm>
+
 #include "json.h"
 
 namespace orgaudit {
@@ -167,6 +169,68 @@ std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& re
     out += "\n<details><summary>" + letter(i) + ". " + markdown_cell(reports[i].name) + "</summary>\n\n" +
            write_whatif_markdown(reports[i], limit) + "\n</details>\n";
   return out;
+}
+
+namespace {
+
+// The managers above `p`, `p` first, the top last; bounded in case the input has a cycle.
+std::vector<PersonIndex> chain_up(const Org& org, PersonIndex p) {
+  std::vector<PersonIndex> chain;
+  for (; p != kNoIndex && chain.size() <= org.people.size(); p = org.people[p].manager) chain.push_back(p);
+  return chain;
+}
+
+// The lowest person above or at every one of `people` (indices of `org`), or none.
+std::optional<PersonIndex> common_manager(const Org& org, const std::vector<PersonIndex>& people) {
+  if (people.empty()) return std::nullopt;
+  std::vector<PersonIndex> common = chain_up(org, people.front());
+  std::reverse(common.begin(), common.end());  // top first
+  for (std::size_t i = 1; i < people.size(); ++i) {
+    std::vector<PersonIndex> chain = chain_up(org, people[i]);
+    std::reverse(chain.begin(), chain.end());
+    std::size_t shared = 0;
+    while (shared < common.size() && shared < chain.size() && common[shared] == chain[shared]) ++shared;
+    common.resize(shared);
+  }
+  if (common.empty()) return std::nullopt;
+  return common.back();
+}
+
+}  // namespace
+
+WhatIfPage whatif_page(const WhatIfReport& r, const Org& before) {
+  WhatIfPage page;
+  page.title = "What if: " + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") + " to '" +
+               r.diff.old_name + "'";
+  for (const AppliedChange& c : r.changes) page.changes.push_back(std::string(to_string(c.change.kind)) + ": " + c.effect);
+  for (const SnapshotDiff::ScoreChange& s : r.diff.scores) page.scores.push_back({s.dimension, s.before, s.after});
+  page.fixed = r.diff.resolved.size();
+  page.introduced = r.diff.introduced.size();
+  std::vector<std::string>& ids = page.changed_ids;
+  for (const SnapshotDiff::Move& m : r.diff.moved) ids.push_back(m.id);
+  for (const SnapshotDiff::Change& c : r.diff.spans) ids.push_back(c.id);
+  for (const auto* list : {&r.diff.people_added, &r.diff.people_removed, &r.diff.units_added, &r.diff.units_removed})
+    for (const SnapshotDiff::Entity& e : *list) ids.push_back(e.id);
+  for (const AppliedChange& c : r.changes) {
+    ids.push_back(c.change.subject);
+    if (!c.change.target.empty()) ids.push_back(c.change.target);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  // The subtree to draw: under the lowest manager of every changed person there was before (a
+  // unit's change counts its owner), drawn from one layer higher, so the one who moved in is seen.
+  std::vector<PersonIndex> people;
+  for (const std::string& id : ids) {
+    const PersonIndex p = before.find_person(id);
+    const UnitIndex u = p == kNoIndex ? before.find_unit(id) : kNoIndex;
+    if (p != kNoIndex) people.push_back(p);
+    else if (u != kNoIndex && before.units[u].owner != kNoIndex) people.push_back(before.units[u].owner);
+  }
+  if (const auto top = common_manager(before, people)) {
+    const PersonIndex above = before.people[*top].manager;
+    page.root = before.people[above != kNoIndex ? above : *top].id;
+  }
+  return page;
 }
 
 std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "report.h"
 #include "scoring/scoring.h"
 #include "workflow/scenario.h"
 #include "workflow/snapshot_diff.h"
@@ -30,6 +31,11 @@ std::string write_whatif_markdown(const WhatIfReport& report, std::size_t limit)
 // of the org and dimension scores now and after each, the deepest layer and the findings fixed and
 // introduced, then each scenario's own report. JSON: "schema": "orgaudit-whatif-comparison", a
 // `comparison` table and each scenario's `orgaudit-whatif` fields under `scenarios`.
+// What the HTML report's what-if section shows (write_whatif_html): the report's changes and scores,
+// the people and units the scenario changed (moved, spans changed, added, removed, and each change's
+// subject and target), and the top of the subtree that holds the changed people in `before`.
+WhatIfPage whatif_page(const WhatIfReport& report, const Org& before);
+
 std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit);
 std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& reports, std::size_t limit);
 std::string write_whatif_comparison_json(const std::vector<WhatIfReport>& reports, const std::string& tool_version);
