@@ -346,7 +346,7 @@ std::string apply_split_me(const ScenarioChange& c, Org& org) {
     (from ? copy.from : copy.to).id = split.id;
     org.links.push_back(std::move(copy));
   }
-  const std::string effect = people_text(going.size()) + " of " + label(me) + " now form the new ME " + label(split) +
+  const std::string effect = people_text(going.size()) + " of " + label(me) + (going.size() == 1 ? " now forms" : " now form") + " the new ME " + label(split) +
                              ", owned by " + split.owner_id + "; " + people_text(in_me - going.size()) + " stay";
   org.units.push_back(std::move(split));
   org.resolve();

@@ -353,6 +353,9 @@ TEST_CASE("scenario: split-me moves the listed people into a new ME beside the o
   CHECK(manager_of(org, "P3") == "P2");  // reporting lines stay as they were
   CHECK(org.units[org.find_unit("EMC1")].member_ids == Ids{"ME1", "ME3"});  // and the ME's ties
   CHECK(applied[0].effect == "2 people of ME1 'Unit ME1' now form the new ME ME3 'Pilot', owned by P3; 4 people stay");
+  Org one = ecosystem_org();
+  CHECK(apply_scenario(one_change(change_from_option("split-me", "ME1:P7")), one)[0].effect ==
+        "1 person of ME1 'Unit ME1' now forms the new ME ME1-2 'Unit ME1 2', owned by P7; 5 people stay");
 }
 
 TEST_CASE("scenario: split-me by half gives whole sub-teams to the smaller side", "[scenario]") {
