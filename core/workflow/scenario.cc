@@ -111,9 +111,11 @@ void read_extra(const std::string& key, const YAML::Node& value, const std::stri
   if (key == "reason") change.reason = scalar_text(value, file, key);
   else if (key == "answers") change.answers = read_answers(value, file);
   else if (key == "people") read_split_people(value, file, change);
-  else if (key == "as") change.new_id = scalar_text(value, file, key), change.new_id_origin = place(value, file);
   else if (key == "name") change.new_name = scalar_text(value, file, key);
-  else if (key == "by") {
+  else if (key == "as") {
+    change.new_id = scalar_text(value, file, key);
+    change.new_id_origin = place(value, file);
+  } else if (key == "by") {
     if (scalar_text(value, file, key) != "half") fail_at(value, file, "'by' takes 'half' (or list the new ME's 'people:')");
   } else if (key == "right") {
     change.right = scalar_text(value, file, key);
