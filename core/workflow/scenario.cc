@@ -550,28 +550,29 @@ ScenarioChange change_from_option(const std::string& option, const std::string& 
   return change;
 }
 
+std::string apply_change(const ScenarioChange& c, Org& org) {
+  switch (c.kind) {
+    case ScenarioChange::move: return move_under(c, org, people_tree(org));
+    case ScenarioChange::move_unit: return move_under(c, org, unit_tree(org));
+    case ScenarioChange::remove_layer: return apply_remove_layer(c, org);
+    case ScenarioChange::vacate: return apply_vacate(c, org);
+    case ScenarioChange::remove: return apply_remove(c, org);
+    case ScenarioChange::split_me: return apply_split_me(c, org);
+    case ScenarioChange::merge_unit: return apply_merge_unit(c, org);
+    case ScenarioChange::add_member:
+    case ScenarioChange::remove_member: return apply_membership(c, org);
+    case ScenarioChange::add_contract:
+    case ScenarioChange::remove_contract: return apply_contract(c, org);
+    case ScenarioChange::renew_contract: return apply_renew_contract(c, org);
+    case ScenarioChange::set_right: return apply_set_right(c, org);
+  }
+  return {};
+}
+
 std::vector<AppliedChange> apply_scenario(const Scenario& scenario, Org& org) {
   std::vector<AppliedChange> applied;
   org.resolve();  // the id indexes the changes look people and units up in
-  for (const ScenarioChange& c : scenario.changes) {
-    std::string effect;
-    switch (c.kind) {
-      case ScenarioChange::move: effect = move_under(c, org, people_tree(org)); break;
-      case ScenarioChange::move_unit: effect = move_under(c, org, unit_tree(org)); break;
-      case ScenarioChange::remove_layer: effect = apply_remove_layer(c, org); break;
-      case ScenarioChange::vacate: effect = apply_vacate(c, org); break;
-      case ScenarioChange::remove: effect = apply_remove(c, org); break;
-      case ScenarioChange::split_me: effect = apply_split_me(c, org); break;
-      case ScenarioChange::merge_unit: effect = apply_merge_unit(c, org); break;
-      case ScenarioChange::add_member:
-      case ScenarioChange::remove_member: effect = apply_membership(c, org); break;
-      case ScenarioChange::add_contract:
-      case ScenarioChange::remove_contract: effect = apply_contract(c, org); break;
-      case ScenarioChange::renew_contract: effect = apply_renew_contract(c, org); break;
-      case ScenarioChange::set_right: effect = apply_set_right(c, org); break;
-    }
-    applied.push_back({c, std::move(effect)});
-  }
+  for (const ScenarioChange& c : scenario.changes) applied.push_back({c, apply_change(c, org)});
   org.resolve();
   return applied;
 }

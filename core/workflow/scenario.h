@@ -99,6 +99,13 @@ struct AppliedChange {
 // must be dropped.
 std::vector<AppliedChange> apply_scenario(const Scenario& scenario, Org& org);
 
+// One change, to an org whose id indexes are current (resolved since entities were last added or
+// removed: the changes that add or remove some resolve again themselves). Afterwards ids are
+// current and the resolved indices may be stale until the next resolve(). A change that cannot
+// apply throws before it changes anything. What apply_scenario does for each change, for callers
+// that try changes one at a time (fix --propose).
+std::string apply_change(const ScenarioChange& change, Org& org);
+
 // The sub-teams of ME `me` in a resolved org: each of its owner's direct reports in the ME with the
 // people below them in the ME (and any other person of the ME whose manager is outside it, with
 // theirs), largest first, ties in file order. The owner is in none. What `split-me ... by: half`
