@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "json.h"
+#include "util/visible_text.h"
 
 namespace orgaudit {
 namespace {
@@ -24,7 +25,7 @@ std::string why_words(const ScenarioChange& c) {
 // The same, as a line under the change in the text report.
 std::string why_text(const ScenarioChange& c) {
   const std::string words = why_words(c);
-  return words.empty() ? words : "     " + words + "\n";
+  return words.empty() ? words : "     " + visible(words) + "\n";  // a scenario's words, made inert
 }
 
 void json_bands(JsonWriter& w, const char* key, const SpanBands& bands) {
@@ -37,11 +38,11 @@ void json_bands(JsonWriter& w, const char* key, const SpanBands& bands) {
 
 std::string write_whatif_text(const WhatIfReport& r, std::size_t limit) {
   std::string out = "What if: " + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") +
-                    " to '" + r.diff.old_name + "' (" + r.diff.old_headcount + ", " + std::to_string(r.diff.old_units) +
+                    " to '" + visible(r.diff.old_name) + "' (" + r.diff.old_headcount + ", " + std::to_string(r.diff.old_units) +
                     " units)\n";
   for (std::size_t i = 0; i < r.changes.size(); ++i)
-    out += "  " + std::to_string(i + 1) + ". " + to_string(r.changes[i].change.kind) + ": " + r.changes[i].effect +
-           " [" + origin_text(r.changes[i].change.origin) + "]\n" + why_text(r.changes[i].change);
+    out += "  " + std::to_string(i + 1) + ". " + to_string(r.changes[i].change.kind) + ": " + visible(r.changes[i].effect) +
+           " [" + visible(origin_text(r.changes[i].change.origin)) + "]\n" + why_text(r.changes[i].change);
   out += "\nManagers by span (direct reports): before -> after\n";
   for (std::size_t b = 0; b < SpanBands::kCount; ++b)
     out += "  " + std::string(SpanBands::label(b)) + ": " + std::to_string(r.bands_before.managers[b]) + " -> " +
@@ -81,6 +82,10 @@ void write_whatif_fields(JsonWriter& w, const WhatIfReport& r) {
   w.end_object();
   write_diff_json_fields(w, r.diff);
 }
+
+// Text from the inputs in a Markdown cell or list item: every hidden control shown escaped (the
+// bidirectional overrides too), then markup made inert.
+std::string md(const std::string& text) { return markdown_cell(visible(text)); }
 
 std::string rounded(const std::optional<double>& score) {
   return score ? std::to_string(static_cast<long>(*score + 0.5)) : "n/a";
@@ -122,14 +127,14 @@ std::string write_whatif_json(const WhatIfReport& r, const std::string& tool_ver
 
 std::string write_whatif_markdown(const WhatIfReport& r, std::size_t limit) {
   std::string out = "## What if: " + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") + " to " +
-                    markdown_cell(r.diff.old_name) + " (" + r.diff.old_headcount + ", " + std::to_string(r.diff.old_units) + " units)\n\n";
-  if (!r.description.empty()) out += markdown_cell(r.description) + "\n\n";
+                    md(r.diff.old_name) + " (" + r.diff.old_headcount + ", " + std::to_string(r.diff.old_units) + " units)\n\n";
+  if (!r.description.empty()) out += md(r.description) + "\n\n";
   for (std::size_t i = 0; i < r.changes.size(); ++i) {
     const ScenarioChange& c = r.changes[i].change;
-    out += std::to_string(i + 1) + ". **" + to_string(c.kind) + "**: " + markdown_cell(r.changes[i].effect) + " (" +
-           markdown_cell(origin_text(c.origin)) + ")";
+    out += std::to_string(i + 1) + ". **" + to_string(c.kind) + "**: " + md(r.changes[i].effect) + " (" +
+           md(origin_text(c.origin)) + ")";
     const std::string why = why_words(c);
-    if (!why.empty()) out += "<br>" + markdown_cell(why);
+    if (!why.empty()) out += "<br>" + md(why);
     out += "\n";
   }
   out += "\n| Managers by span (direct reports) | before | after |\n|---|---:|---:|\n";
@@ -142,15 +147,15 @@ std::string write_whatif_markdown(const WhatIfReport& r, std::size_t limit) {
 std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& reports, std::size_t limit) {
   if (reports.empty()) return {};
   const SnapshotDiff& first = reports.front().diff;
-  std::string out = "## What if: " + std::to_string(reports.size()) + " scenarios for " + markdown_cell(first.old_name) + "\n\n| | now |";
+  std::string out = "## What if: " + std::to_string(reports.size()) + " scenarios for " + md(first.old_name) + "\n\n| | now |";
   std::string rule = "|---|---:|";
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    out += " " + letter(i) + ". " + markdown_cell(reports[i].name) + " |";
+    out += " " + letter(i) + ". " + md(reports[i].name) + " |";
     rule += "---:|";
   }
   out += "\n" + rule + "\n";
   for (const SnapshotDiff::ScoreChange& now : first.scores) {
-    out += "| " + markdown_cell(now.dimension) + " | " + rounded(now.before) + " |";
+    out += "| " + md(now.dimension) + " | " + rounded(now.before) + " |";
     for (const WhatIfReport& r : reports) {
       const SnapshotDiff::ScoreChange* s = score_named(r.diff, now.dimension);
       out += " " + (s ? after_text(s->before, s->after) : std::string("n/a")) + " |";
@@ -166,7 +171,7 @@ std::string write_whatif_comparison_markdown(const std::vector<WhatIfReport>& re
   }
   out += layers + "\n" + fixed + "\n" + introduced + "\n";
   for (std::size_t i = 0; i < reports.size(); ++i)
-    out += "\n<details><summary>" + letter(i) + ". " + markdown_cell(reports[i].name) + "</summary>\n\n" +
+    out += "\n<details><summary>" + letter(i) + ". " + md(reports[i].name) + "</summary>\n\n" +
            write_whatif_markdown(reports[i], limit) + "\n</details>\n";
   return out;
 }
@@ -236,13 +241,13 @@ WhatIfPage whatif_page(const WhatIfReport& r, const Org& before) {
 std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& reports, std::size_t limit) {
   if (reports.empty()) return {};
   const SnapshotDiff& first = reports.front().diff;
-  std::string out = "What if: " + std::to_string(reports.size()) + " scenarios for '" + first.old_name + "' (" + first.old_headcount +
+  std::string out = "What if: " + std::to_string(reports.size()) + " scenarios for '" + visible(first.old_name) + "' (" + first.old_headcount +
                     ", " + std::to_string(first.old_units) + " units)\n";
   std::vector<std::string> heads{"now"};
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const WhatIfReport& r = reports[i];
-    out += "  " + letter(i) + ". " + r.name + " (" + std::to_string(r.changes.size()) + (r.changes.size() == 1 ? " change" : " changes") + ")" +
-           (r.description.empty() ? "" : ": " + r.description) + "\n";
+    out += "  " + letter(i) + ". " + visible(r.name) + " (" + std::to_string(r.changes.size()) +
+           (r.changes.size() == 1 ? " change" : " changes") + ")" + (r.description.empty() ? "" : ": " + visible(r.description)) + "\n";
     heads.push_back(letter(i));
   }
   constexpr std::size_t kWidth = 10;
@@ -264,7 +269,7 @@ std::string write_whatif_comparison_text(const std::vector<WhatIfReport>& report
   out += table_row("Deepest layer", layers, kWidth) + table_row("Findings fixed", fixed, kWidth) +
          table_row("Findings introduced", introduced, kWidth);
   for (std::size_t i = 0; i < reports.size(); ++i)
-    out += "\n== " + letter(i) + ". " + reports[i].name + " ==\n" + write_whatif_text(reports[i], limit);
+    out += "\n== " + letter(i) + ". " + visible(reports[i].name) + " ==\n" + write_whatif_text(reports[i], limit);
   return out;
 }
 

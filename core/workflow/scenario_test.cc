@@ -1,4 +1,5 @@
 #include "workflow/scenario.h"
+#include "workflow/scenario_report.h"
 
 #include <catch2/catch.hpp>
 
@@ -468,4 +469,25 @@ TEST_CASE("scenario: set-right gives one of an ME's rights to a holder", "[scena
         "s.yaml:2:38: error: no unit or person has id 'U9' (a right's holder is self, or a unit or person id)");
   CHECK(error_of([&] { apply_scenario(scenario_text("changes:\n  - {set-right: EMC1, right: pay, to: self}\n"), org); }) ==
         "s.yaml:2:17: error: EMC1 'Unit EMC1' is an EMC, not an ME: the three rights are an ME's");
+}
+
+TEST_CASE("scenario report: names and reasons from the inputs cannot drive a terminal in text, nor mark up Markdown", "[scenario]") {
+  WhatIfReport report;
+  report.name = "evil\x1b[2J.yaml";
+  report.diff.old_name = "Org\x1b]0;title\x07";
+  report.diff.scores = {{"Org", 50.0, 60.0}};  // diff_snapshots always gives the org score first
+  ScenarioChange change = change_from_option("vacate", "P1");
+  change.reason = "because\xe2\x80\xae reversed";  // U+202E, a right-to-left override
+  report.changes.push_back({change, "P1 'Eve\x1b[31m' is now a vacant post"});
+  const std::string text = write_whatif_text(report, 0);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("P1 'Eve\\x1b[31m' is now a vacant post"));
+  CHECK_THAT(text, Catch::Contains("reason: because\\u202e reversed"));
+  const std::string comparison = write_whatif_comparison_text({report, report}, 0);
+  CHECK(comparison.find('\x1b') == std::string::npos);
+  const std::string markdown = write_whatif_markdown(report, 0);
+  CHECK(markdown.find('\x1b') == std::string::npos);
+  CHECK(markdown.find("\xe2\x80\xae") == std::string::npos);
+  CHECK_THAT(markdown, Catch::Contains("1. **vacate**: P1 'Eve\\\\x1b\\[31m' is now a vacant post"));
 }
