@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "util/visible_text.h"
+
 namespace orgaudit {
 namespace {
 
@@ -78,10 +80,12 @@ std::optional<ScenarioChange> remedy(const Org& org, const Finding& f) {
   return std::nullopt;
 }
 
+// A YAML double-quoted scalar that reads back as `text`: visible()'s escapes (\\, \n, \x1b, \u202e)
+// are YAML's own, so no id can break the line or hide itself from the reviewer; quotes escaped too.
 std::string quoted(const std::string& text) {
   std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"' || ch == '\\') out += '\\';
+  for (char ch : visible(text, {false, false, true})) {
+    if (ch == '"') out += '\\';
     out += ch;
   }
   return out + "\"";

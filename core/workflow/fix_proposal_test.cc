@@ -106,3 +106,23 @@ TEST_CASE("fix proposal: an owner of their own unit goes to the parent's owner, 
   CHECK(proposal.unanswered[0].key == "single-report");
   CHECK(proposal.unanswered[0].why == "P2 'Name P2' manages no one: there is no layer to remove");
 }
+
+TEST_CASE("fix proposal: the scenario file reads back every id as it was, quotes, line breaks and controls included", "[fix]") {
+  Scenario scenario;
+  ScenarioChange move = change_from_option("move", "A:B");
+  move.subject = "P \"one\"\nsecond line \\ back";
+  move.target = "M\x1b[2J\xe2\x80\xae";
+  move.reason = "why: \"this\"";
+  scenario.changes.push_back(move);
+  const std::string yaml = write_scenario_yaml(scenario, {});
+  CHECK(yaml.find('\x1b') == std::string::npos);
+  CHECK(yaml.find("\xe2\x80\xae") == std::string::npos);
+  CHECK_THAT(yaml, Catch::Contains("  - move: \"P \\\"one\\\"\\nsecond line \\\\ back\"\n"));
+  MemoryFileSystem files;
+  files.add("p.yaml", yaml);
+  const Scenario again = read_scenario(files, "p.yaml");
+  REQUIRE(again.changes.size() == 1);
+  CHECK(again.changes[0].subject == move.subject);
+  CHECK(again.changes[0].target == move.target);
+  CHECK(again.changes[0].reason == move.reason);
+}
