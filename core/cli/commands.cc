@@ -105,6 +105,13 @@ const std::vector<Command>& commands() {
        "  orgaudit whatif org.yaml --scenario flatter.yaml --apply -o org-after.yaml\n",
        whatif_options(),
        run_whatif},
+      {"fix", "propose a re-org for the findings with a mechanical remedy, as a what-if scenario (never rewrites the input)",
+       "--propose [options] FILE... [-o SCENARIO.yaml]",
+       "  orgaudit fix --propose samples/traditional/org.yaml\n"
+       "  orgaudit fix --propose org.yaml -o proposed.yaml\n"
+       "  orgaudit whatif org.yaml --scenario proposed.yaml --apply -o org-after.yaml\n",
+       fix_options(),
+       run_fix},
       {"test-rules", "run rule fixtures: org files whose '# expect:' comments say what one rule must find",
        "[--plugin-dir DIR] FIXTURES-DIR...",
        "  orgaudit test-rules tests/fixtures\n"
