@@ -148,7 +148,7 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   const std::optional<Pseudonymizer> pseudonyms = pseudonymizer(args, context);
   auto audit = std::make_unique<Audit>();
   audit->config = load_run_config(args, context);
-  load_packs(args, context, audit->host, audit->catalog);
+  load_packs(args, context, audit->host, audit->catalog, audit->config);
   check_config_rules(audit->config, audit->catalog);
   const std::optional<ProfileChoice> stated = steps.profile ? steps.profile : stated_profile(args, audit->config);
   // Configured before the (possibly long) load, so a mistyped rule or option stops the run at once;

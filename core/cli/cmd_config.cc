@@ -47,7 +47,7 @@ int run_config(const ParsedArgs& args, CliContext& context) {
   const Config config = config_for(args, context);
   PluginHost host;
   RuleCatalog catalog;
-  load_packs(args, context, host, catalog);
+  load_packs(args, context, host, catalog, config);
   check_config_rules(config, catalog);
   const ProfileChoice profile = dumped_profile(args, config, context);
   const RuleSelection selection = rule_selection(args, config, profile.name);

@@ -8,6 +8,7 @@ namespace {
 
 std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
   decls.insert(decls.end(), kPluginOptions.begin(), kPluginOptions.end());
+  decls.insert(decls.end(), kConfigOptions.begin(), kConfigOptions.end());
   return decls;
 }
 
@@ -69,7 +70,8 @@ const std::vector<Command>& commands() {
       {"rules", "list the loaded rules, or explain one", "[--explain RULE-ID]",
        "  orgaudit rules\n"
        "  orgaudit rules --explain structure-span-of-control\n"
-       "  orgaudit rules --plugin-dir ./my-packs\n",
+       "  orgaudit rules --plugin-dir ./my-packs\n"
+       "  orgaudit rules --rules rules/cookbook/team-size.yaml --explain custom-team-size\n",
        plus_plugin_options({{"explain", "RULE-ID", "print the rule's documentation and options"}}),
        run_rules},
       {"baseline", "record today's findings so CI fails only on new ones; prune fixed ones",

@@ -18,6 +18,9 @@ using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
 struct RegisteredRule : RuleInfo {
   std::string id;    // "<pack>-<name>"
   std::string pack;
+  // The rule's documentation page as Markdown when the rule carries it (a YAML rule's `doc:`);
+  // empty for a pack's rule, whose page is rules/<pack>/<id>.md.
+  std::string doc;
 };
 
 struct CatalogEntry {
@@ -36,7 +39,7 @@ class RuleCatalog {
   // The plugin host (and the host's own built-in rules) name the pack, then add its rules.
   void begin_pack(std::string pack_name, std::string source_path);
   // Registers a rule of the current pack as `id`. Throws DuplicateRuleError for an id already registered.
-  void add(std::string id, RuleInfo info, RuleFactory factory);
+  void add(std::string id, RuleInfo info, RuleFactory factory, std::string doc = {});
   // A rule id a pack no longer registers because its findings are now `merged_into`'s: a setting
   // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
   // and a suppression that names it applies to `merged_into`, with a warning to rename it.
