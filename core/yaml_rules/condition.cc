@@ -241,14 +241,15 @@ bool holds_node(const Condition& c, std::uint32_t index, EntityRef entity, const
 
 }  // namespace
 
-OrgView::OrgView(const Org& o, const OrgMetrics& m, bool people_by_unit) : org(o), metrics(m) {
+OrgView::OrgView(const Org& o, const OrgMetrics& m, const Needs& needs) : org(o), metrics(m) {
   const std::size_t units = org.units.size();
-  group_by(units, units, [this](std::uint32_t u) { return org.units[u].parent; }, sub_units_start, sub_units);
-  if (people_by_unit)
+  if (needs.sub_units) group_by(units, units, [this](std::uint32_t u) { return org.units[u].parent; }, sub_units_start, sub_units);
+  if (needs.people_by_unit)
     group_by(units, org.people.size(),
              [this](std::uint32_t p) { return org.people[p].has(kAggregate) ? kNoIndex : org.people[p].unit; },
              unit_people_start, unit_people);
-  unit_depth = unit_depths(org);
+  if (needs.unit_depth) unit_depth = unit_depths(org);
+  if (!needs.subtree_headcount) return;
   subtree_headcount.assign(metrics.units.people.begin(), metrics.units.people.end());
   subtree_headcount.resize(units, 0);
   UnitRollUp(org).roll_up([this](UnitIndex to, UnitIndex from) { subtree_headcount[to] += subtree_headcount[from]; },

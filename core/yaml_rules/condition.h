@@ -73,7 +73,14 @@ struct OrgView {
   std::vector<std::vector<bool>> in_unit;  // per slot: units in the subtree of the ids it names
   const std::vector<Count>* counts = nullptr;
 
-  OrgView(const Org& o, const OrgMetrics& m, bool people_by_unit);
+  // What a rule reads beyond the model and metrics, so a check builds only that.
+  struct Needs {
+    bool people_by_unit = false;  // a count of a unit's people
+    bool sub_units = false;       // the sub-units field or a count of them
+    bool unit_depth = false;
+    bool subtree_headcount = false;
+  };
+  OrgView(const Org& o, const OrgMetrics& m, const Needs& needs);
   // Marks every unit in the subtrees of `ids` (a unit and all below it); returns the ids no unit has.
   std::vector<std::string> add_unit_set(const std::vector<std::string>& ids);
 };

@@ -70,6 +70,26 @@ std::vector<std::string> unit_kind_names() {
   return names;
 }
 
+OrgView::Needs needs_of(const RuleDefinition& def) {
+  OrgView::Needs needs;
+  auto note = [&needs](const std::vector<FieldRef>& fields) {
+    for (const FieldRef& f : fields) {
+      needs.sub_units |= f.id == FieldId::sub_units;
+      needs.unit_depth |= f.id == FieldId::unit_depth;
+      needs.subtree_headcount |= f.id == FieldId::subtree_headcount;
+    }
+  };
+  note(def.select.fields);
+  note(def.where.fields);
+  note(def.message_fields);
+  for (const Count& c : def.counts) {
+    note(c.where.fields);
+    needs.people_by_unit |= c.of == Count::people;
+    needs.sub_units |= c.of == Count::sub_units;
+  }
+  return needs;
+}
+
 // Reads one rule: its keys in order, conditions compiled against the fields of its subject.
 class RuleReader {
  public:
@@ -101,7 +121,7 @@ class RuleReader {
     def->where.subject = def->select.subject;
     def->where.root = compile(where, def->where, true);
     read_message();
-    def->needs_people_by_unit = std::any_of(def->counts.begin(), def->counts.end(), [](const Count& c) { return c.of == Count::people; });
+    def->needs = needs_of(*def);
     return def;
   }
 
@@ -269,15 +289,17 @@ class RuleReader {
         node.children.push_back(compile(value, c, with_counts));
         parts.push_back(add(c, std::move(node)));
       } else if (key == "in-unit") {
-        std::vector<std::string> ids;
+        UnitSet units;
         if (value.IsSequence())
-          for (const YAML::Node& id : value) ids.push_back(scalar_text(id, file_, "a unit id"));
-        else ids.push_back(scalar_text(value, file_, "in-unit"));
-        if (ids.empty()) fail_at(value, file_, "'in-unit' names no unit");
+          for (const YAML::Node& id : value) units.ids.push_back(literal_text(id));
+        else if (const std::string id = scalar_text(value, file_, "in-unit"); id.size() > 1 && id[0] == '$' && id[1] != '$')
+          units = unit_option(value, id.substr(1));
+        else units.ids.push_back(literal_text(value));
+        if (units.ids.empty() && !units.from_option) fail_at(value, file_, "'in-unit' names no unit");
         Node node;
         node.kind = Node::in_unit;
         node.in_unit_slot = static_cast<std::uint32_t>(def_->unit_sets.size());
-        def_->unit_sets.push_back(std::move(ids));
+        def_->unit_sets.push_back(std::move(units));
         parts.push_back(add(c, std::move(node)));
       } else {
         const FieldRef field = field_at(item.first, key, c.subject, with_counts);
@@ -389,6 +411,16 @@ class RuleReader {
     node.operand.from_option = true;
     node.operand.option = static_cast<std::uint32_t>(spec - def_->options.data());
     return node;
+  }
+
+  UnitSet unit_option(const YAML::Node& at, const std::string& name) {
+    const OptionSpec* spec = option_named(at, name);
+    if (spec->type != OptionType::string && spec->type != OptionType::list)
+      fail_at(at, file_, "option '" + name + "' is " + to_string(spec->type) + ", but 'in-unit' needs a unit id (string) or a list of them");
+    UnitSet units;
+    units.from_option = true;
+    units.option = static_cast<std::uint32_t>(spec - def_->options.data());
+    return units;
   }
 
   const OptionSpec* option_named(const YAML::Node& at, const std::string& name) {
@@ -503,6 +535,12 @@ std::string option_text(const OptionSpec& spec, const RuleOptions& values) {
     }
   }
   return {};
+}
+
+void bind_options(const std::vector<OptionSpec>& specs, const RuleOptions& values, UnitSet& units) {
+  if (!units.from_option) return;
+  const OptionSpec& spec = specs[units.option];
+  units.ids = spec.type == OptionType::list ? values.get_list(spec.name) : std::vector<std::string>{values.get_string(spec.name)};
 }
 
 void bind_options(const std::vector<OptionSpec>& specs, const RuleOptions& values, Condition& condition) {

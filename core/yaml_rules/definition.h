@@ -23,6 +23,13 @@ struct MessagePiece {
   std::uint32_t index = 0;  // field: into RuleDefinition::message_fields; option: into options
 };
 
+// The units an `in-unit` names: written in the rule, or a string or list option's (`$sales-unit`).
+struct UnitSet {
+  std::vector<std::string> ids;
+  bool from_option = false;
+  std::uint32_t option = 0;
+};
+
 struct RuleDefinition {
   std::string id;    // "<prefix>-<name>"
   std::string pack;  // the prefix
@@ -35,11 +42,11 @@ struct RuleDefinition {
   Condition select;
   Condition where;
   std::vector<Count> counts;
-  std::vector<std::vector<std::string>> unit_sets;  // the unit ids each `in-unit` names, by slot
+  std::vector<UnitSet> unit_sets;  // what each `in-unit` names, by slot
   std::vector<std::string> metric_series;           // every series a field names
   std::vector<MessagePiece> message;
   std::vector<FieldRef> message_fields;
-  bool needs_people_by_unit = false;
+  OrgView::Needs needs;
 
   std::string file;
   std::uint32_t line = 0, column = 0;  // where `- id:` is
@@ -57,6 +64,7 @@ Definitions read_rule_file(const FileSystem& files, const std::string& path);
 // Fills every operand and message piece that names an option with the user's value (or the
 // default). Throws OptionError when a list option meant as numbers holds something else.
 void bind_options(const std::vector<OptionSpec>& specs, const RuleOptions& values, Condition& condition);
+void bind_options(const std::vector<OptionSpec>& specs, const RuleOptions& values, UnitSet& units);
 std::string option_text(const OptionSpec& spec, const RuleOptions& values);
 
 }  // namespace orgaudit::yaml_rules

@@ -28,11 +28,12 @@ std::string value_text(const Value& v) {
 }  // namespace
 
 YamlRule::YamlRule(std::shared_ptr<const RuleDefinition> definition, const RuleOptions& options)
-    : definition_(std::move(definition)), select_(definition_->select), where_(definition_->where), counts_(definition_->counts) {
+    : definition_(std::move(definition)), select_(definition_->select), where_(definition_->where), counts_(definition_->counts), unit_sets_(definition_->unit_sets) {
   const std::vector<OptionSpec>& specs = definition_->options;
   bind_options(specs, options, select_);
   bind_options(specs, options, where_);
   for (Count& count : counts_) bind_options(specs, options, count.where);
+  for (UnitSet& units : unit_sets_) bind_options(specs, options, units);
   for (const OptionSpec& spec : specs) option_texts_.push_back(option_text(spec, options));
 }
 
@@ -50,10 +51,10 @@ std::string YamlRule::message_for(EntityRef entity, const OrgView& view) const {
 
 void YamlRule::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
-  OrgView view(org, context.metrics, definition_->needs_people_by_unit);
+  OrgView view(org, context.metrics, definition_->needs);
   view.counts = &counts_;
-  for (const std::vector<std::string>& ids : definition_->unit_sets)
-    for (const std::string& missing : view.add_unit_set(ids)) sink.not_assessed("unit '" + missing + "' (the rule's in-unit)");
+  for (const UnitSet& units : unit_sets_)
+    for (const std::string& missing : view.add_unit_set(units.ids)) sink.not_assessed("unit '" + missing + "' (the rule's in-unit)");
   for (const std::string& series : definition_->metric_series) {
     const bool recorded = std::any_of(org.units.begin(), org.units.end(), [&](const Unit& u) { return u.metrics.find(series) != nullptr; });
     if (!recorded) sink.not_assessed("unit metric series '" + series + "'");
@@ -61,10 +62,10 @@ void YamlRule::check(const CheckContext& context, FindingSink& sink) const {
   const bool people = select_.subject == Subject::person;
   const std::size_t count = people ? org.people.size() : org.units.size();
   for (std::uint32_t i = 0; i < count; ++i) {
-    // Aggregate rows (an organogram's junior staff) are no person of their own.
-    if (people && org.people[i].has(kAggregate)) continue;
     const EntityRef entity{people ? EntityRef::person : EntityRef::unit, i};
-    if (!holds(select_, entity, view)) continue;
+    // Aggregate rows (an organogram's junior staff) are no person of their own. Asked after the
+    // select, which usually reads only metric arrays, so most people's records are never touched.
+    if (!holds(select_, entity, view) || (people && org.people[i].has(kAggregate))) continue;
     sink.assessed(entity);
     if (holds(where_, entity, view)) sink.report(entity, message_for(entity, view));
   }

@@ -24,6 +24,7 @@ class YamlRule final : public Rule {
   Condition select_;
   Condition where_;
   std::vector<Count> counts_;
+  std::vector<UnitSet> unit_sets_;
   std::vector<std::string> option_texts_;  // for the message
 };
 

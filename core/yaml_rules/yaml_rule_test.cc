@@ -116,6 +116,10 @@ TEST_CASE("yaml rules: in-unit selects a subtree; naming no unit leaves the rule
   const Run in_sales = run(sales);
   CHECK(in_sales.findings == std::vector<std::string>{"P3: P3", "P4: P4"});
   CHECK(in_sales.outcome.assessed == 3);
+  const std::string by_option = kHeader + "    options: {team: {type: string, default: U-SALES}}\n"
+                                          "    select: {people: {in-unit: $team}}\n    where: {is-manager: false}\n    message: \"{id}\"\n";
+  CHECK(run(by_option).findings == in_sales.findings);
+  CHECK(run(by_option, {{"team", "U-LAB"}}).findings == std::vector<std::string>{"P6: P6"});
   const std::string typo = kHeader + "    select: {people: {in-unit: U-SALEZ}}\n    where: {is-manager: false}\n    message: \"{id}\"\n";
   const Run none = run(typo);
   CHECK(none.outcome.not_assessed);
