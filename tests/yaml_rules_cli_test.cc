@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "yaml_rules/fields.h"
 
 using orgaudit::testing::CliRun;
 using orgaudit::testing::read_file;
@@ -108,4 +109,24 @@ TEST_CASE("yaml rules: a bad rule file is exit 2 at its line and column, and not
   CHECK_THAT(run_orgaudit("rules --rules " + bad).err,
              Catch::Contains(bad + ":3:5: error: rule 'structure-span-of-control' takes the prefix 'structure-' of the structure pack"));
   CHECK(run_orgaudit("rules --rules " + (dir.path / "missing.yaml").string()).exit_code == 2);
+}
+
+TEST_CASE("yaml rules: docs/yaml-rules.md lists every field, hop, metric aspect and cookbook rule", "[yaml-rules-cli]") {
+  const std::string page = read_file("docs/yaml-rules.md");
+  using namespace orgaudit::yaml_rules;
+  for (const FieldInfo& field : field_table()) {
+    INFO("field " << field.name << " of a " << to_string(field.subject));
+    // Each in its own table row, with the meaning the code gives it.
+    CHECK_THAT(page, Catch::Contains(std::string("| `") + field.name + "` | ") && Catch::Contains(field.meaning));
+  }
+  for (const HopInfo& hop : hop_table()) CHECK_THAT(page, Catch::Contains(std::string("| `") + hop.name + "` | "));
+  for (const AspectInfo& aspect : metric_aspects())
+    CHECK_THAT(page, Catch::Contains(std::string("| `") + aspect.name + "` | " + aspect.meaning + " |"));
+  std::size_t files = 0;
+  for (const auto& file : fs::directory_iterator("rules/cookbook")) {
+    ++files;
+    INFO("cookbook file " << file.path());
+    CHECK_THAT(page, Catch::Contains("| `" + file.path().filename().string() + "` | `custom-"));
+  }
+  CHECK(files == 10);
 }
