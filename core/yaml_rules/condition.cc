@@ -1,5 +1,6 @@
 #include "yaml_rules/condition.h"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 
@@ -185,8 +186,8 @@ bool compare(const Node& node, const Value& v) {
         case Test::is_not: return v.text != o.text;
         case Test::in:
         case Test::not_in: {
-          bool found = false;
-          for (const std::string& t : o.texts) found = found || v.text == t;
+          const bool found = std::binary_search(o.texts.begin(), o.texts.end(), v.text,
+                                                [](std::string_view a, std::string_view b) { return a < b; });
           return found == (node.test == Test::in);
         }
         case Test::like: return glob_match(o.text, v.text);
@@ -207,11 +208,7 @@ bool compare(const Node& node, const Value& v) {
     case Test::at_least: return x >= o.number;
     case Test::at_most: return x <= o.number;
     case Test::in:
-    case Test::not_in: {
-      bool found = false;
-      for (double n : o.numbers) found = found || x == n;
-      return found == (node.test == Test::in);
-    }
+    case Test::not_in: return std::binary_search(o.numbers.begin(), o.numbers.end(), x) == (node.test == Test::in);
     default: return false;
   }
 }
@@ -280,6 +277,11 @@ std::vector<std::string> OrgView::add_unit_set(const std::vector<std::string>& i
   std::vector<bool>& set = in_unit.emplace_back(org.units.size(), false);
   for (UnitIndex u = 0; u < org.units.size(); ++u) set[u] = state[u] == inside;
   return missing;
+}
+
+void sort_lists(Operand& operand) {
+  std::sort(operand.texts.begin(), operand.texts.end());
+  std::sort(operand.numbers.begin(), operand.numbers.end());
 }
 
 Value read_field(const FieldRef& field, EntityRef entity, const OrgView& view) {

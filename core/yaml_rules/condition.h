@@ -25,9 +25,11 @@ struct Operand {
   double number = 0;
   std::string text;
   bool flag = false;
-  std::vector<std::string> texts;  // in, not-in
-  std::vector<double> numbers;     // in, not-in over a number
+  std::vector<std::string> texts;  // in, not-in: sorted (sort_lists), so a long list costs a binary search
+  std::vector<double> numbers;     // in, not-in over a number, sorted
 };
+
+void sort_lists(Operand& operand);
 
 struct Node {
   enum Kind : std::uint8_t { always, all, any, negate, compare, in_unit } kind = always;

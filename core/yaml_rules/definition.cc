@@ -17,7 +17,8 @@ const std::vector<std::string> kRuleKeys{"id", "summary", "severity", "dimension
                                          "select", "counts", "where", "message"};
 const std::vector<std::string> kOptionKeys{"type", "default", "description"};
 const std::vector<std::string> kCountKeys{"of", "where"};
-const std::vector<std::string> kCombinators{"all", "any", "not", "in-unit"};
+constexpr std::size_t kMaxNodes = 1000;    // tests and combinators in one condition
+constexpr std::size_t kMaxUnitSets = 64;   // in-unit tests in one rule
 
 struct TestName {
   const char* name;
@@ -264,14 +265,17 @@ class RuleReader {
     return field;
   }
 
-  std::uint32_t add(Condition& c, Node node) {
+  std::uint32_t add(Condition& c, Node node, const YAML::Node& at) {
+    // A rule is read once per entity: bound its work, whatever an untrusted file holds.
+    if (c.nodes.size() >= kMaxNodes)
+      fail_at(at, file_, "a condition of more than " + std::to_string(kMaxNodes) + " tests; split the rule");
     c.nodes.push_back(std::move(node));
     return static_cast<std::uint32_t>(c.nodes.size() - 1);
   }
 
   // One node for the condition written at `n`; its children first, so indices only point back.
   std::uint32_t compile(const YAML::Node& n, Condition& c, bool with_counts) {
-    if (!n || n.IsNull()) return add(c, Node{});
+    if (!n || n.IsNull()) return add(c, Node{}, rule_);
     if (!n.IsMap()) fail_at(n, file_, "a condition must be a mapping of fields to tests, or all, any, not, in-unit");
     std::vector<std::uint32_t> parts;
     for (const auto& item : n) {
@@ -282,12 +286,12 @@ class RuleReader {
         Node node;
         node.kind = key == "all" ? Node::all : Node::any;
         for (const YAML::Node& child : value) node.children.push_back(compile(child, c, with_counts));
-        parts.push_back(add(c, std::move(node)));
+        parts.push_back(add(c, std::move(node), item.first));
       } else if (key == "not") {
         Node node;
         node.kind = Node::negate;
         node.children.push_back(compile(value, c, with_counts));
-        parts.push_back(add(c, std::move(node)));
+        parts.push_back(add(c, std::move(node), item.first));
       } else if (key == "in-unit") {
         UnitSet units;
         if (value.IsSequence())
@@ -296,19 +300,21 @@ class RuleReader {
           units = unit_option(value, id.substr(1));
         else units.ids.push_back(literal_text(value));
         if (units.ids.empty() && !units.from_option) fail_at(value, file_, "'in-unit' names no unit");
+        if (def_->unit_sets.size() >= kMaxUnitSets)  // each costs a pass over the units per check
+          fail_at(item.first, file_, "more than " + std::to_string(kMaxUnitSets) + " in-unit tests in one rule; list the units in one");
         Node node;
         node.kind = Node::in_unit;
         node.in_unit_slot = static_cast<std::uint32_t>(def_->unit_sets.size());
         def_->unit_sets.push_back(std::move(units));
-        parts.push_back(add(c, std::move(node)));
+        parts.push_back(add(c, std::move(node), item.first));
       } else {
         const FieldRef field = field_at(item.first, key, c.subject, with_counts);
         c.fields.push_back(field);
         const auto index = static_cast<std::uint32_t>(c.fields.size() - 1);
         if (value.IsMap()) {
-          for (const auto& test : value) parts.push_back(add(c, compare(test.first, test.second, field, index)));
+          for (const auto& test : value) parts.push_back(add(c, compare(test.first, test.second, field, index), test.first));
         } else {
-          parts.push_back(add(c, compare(item.first, value, field, index, value.IsSequence() ? Test::in : Test::is)));
+          parts.push_back(add(c, compare(item.first, value, field, index, value.IsSequence() ? Test::in : Test::is), item.first));
         }
       }
     }
@@ -316,7 +322,7 @@ class RuleReader {
     Node all;
     all.kind = Node::all;
     all.children = std::move(parts);
-    return add(c, std::move(all));
+    return add(c, std::move(all), n);
   }
 
   Test test_named(const YAML::Node& key) {
@@ -363,6 +369,7 @@ class RuleReader {
         o.texts.push_back(text);
         if (want == ValueType::number) o.numbers.push_back(number_at(item, text, f));
       }
+      sort_lists(o);
       return node;
     }
     const std::string text = literal_text(value);
@@ -563,6 +570,7 @@ void bind_options(const std::vector<OptionSpec>& specs, const RuleOptions& value
               throw OptionError("option '" + spec.name + "' is compared with numbers, but holds '" + item + "'");
             o.numbers.push_back(n);
           }
+        sort_lists(o);
         break;
     }
     if (spec.type != OptionType::list) o.text = option_text(spec, values);

@@ -120,6 +120,15 @@ TEST_CASE("yaml rules: deep nesting and huge files are refused, not followed", "
   const Definitions deep = read_text(nested(200));
   CHECK(deep[0]->where.nodes.size() == 201);
   CHECK(error_of(nested(600)).find("nesting too deep") != std::string::npos);
+  // A condition is read per entity, so its size is bounded: 1,000 tests, 64 in-unit tests.
+  std::string wide;
+  for (int i = 0; i < 1001; ++i) wide += (i ? ", " : "") + std::string("{span: ") + std::to_string(i) + "}";
+  CHECK_THAT(error_of(rule_file(kValid + "    where: {any: [" + wide + "]}\n    message: m\n")),
+             Catch::Contains("error: a condition of more than 1000 tests; split the rule"));
+  std::string units;
+  for (int i = 0; i < 65; ++i) units += (i ? ", " : "") + std::string("{in-unit: U") + std::to_string(i) + "}";
+  CHECK_THAT(error_of(rule_file(kValid + "    where: {any: [" + units + "]}\n    message: m\n")),
+             Catch::Contains("more than 64 in-unit tests in one rule"));
   std::string huge = rule_file(kValid + "    where: {span: 1}\n    message: m\n");
   huge += "# " + std::string(17u << 20, 'x') + "\n";
   CHECK(error_of(huge).find("r.yaml") == 0);
