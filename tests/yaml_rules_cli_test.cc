@@ -32,6 +32,11 @@ TEST_CASE("yaml rules: cookbook rules on the transformation sample, as text", "[
   CHECK(run.out ==
         "samples/transformation/org.yaml:173:5: warning: ME 'Top-load Washer ME': revenue 900 to 880 over 6 periods (trend -5.43 a period) [custom-me-revenue-falling]\n"
         "samples/transformation/org.yaml:386:5: warning: sales manager 'Jacob Brown' has 14 direct reports in 'Sales' (max 12) [custom-sales-team-size]\n");
+  // A rule the user loaded runs under any profile (whose "*": off is about the packs), until a
+  // setting of the config or the command line turns it off.
+  const std::string sales = "check samples/transformation/org.yaml --rules rules/cookbook/sales-team-size.yaml";
+  CHECK_THAT(run_orgaudit(sales + " --profile classic").out, Catch::Contains("[custom-sales-team-size]"));
+  CHECK_THAT(run_orgaudit(sales + " --disable 'custom-*'").out, !Catch::Contains("[custom-sales-team-size]"));
   // --rule-option reaches a YAML rule's options; a profile's or the config's would too.
   CHECK(run_orgaudit("check samples/transformation/org.yaml --quiet" + kCookbook + kOnlyCustom +
                      " --rule-option custom-sales-team-size.max-span=14 --disable custom-me-revenue-falling")
@@ -58,7 +63,7 @@ TEST_CASE("yaml rules: listed, explained from doc, and in JSON, SARIF and JUnit 
              Catch::Contains("custom-sales-team-size"));
 }
 
-TEST_CASE("yaml rules: from the config and a plugin directory; suppressed and baselined by id", "[yaml-rules-cli]") {
+TEST_CASE("yaml rules: from the config and a plugin directory, suppressed and baselined by id", "[yaml-rules-cli]") {
   ScratchDir dir("yaml-rules-config");
   fs::copy_file("samples/transformation/org.yaml", dir.path / "org.yaml");
   fs::create_directories(dir.path / "rules");
@@ -87,6 +92,17 @@ TEST_CASE("yaml rules: from the config and a plugin directory; suppressed and ba
   REQUIRE(run_orgaudit("baseline create " + org + " -o " + baseline).exit_code == 0);
   CHECK_THAT(read_file(baseline), Catch::Contains("\"rule\": \"custom-sales-team-size\""));
   CHECK(run_orgaudit("check " + org + " --fail-on warning --baseline " + baseline).exit_code == 0);
+  // config --dump carries the rule files (by absolute path) and the config's own rules: read back
+  // from elsewhere, it gives the same findings.
+  const CliRun dump = run_orgaudit("config --dump " + org);
+  REQUIRE(dump.exit_code == 0);
+  CHECK_THAT(dump.out, Catch::Contains("rule-files:\n  - \"" + (dir.path / "rules" / "sales.yaml").string() + "\"\n") &&
+                           Catch::Contains("custom-rules:\n  - id: team-wide-sales\n"));
+  ScratchDir elsewhere("yaml-rules-dump");
+  std::ofstream(elsewhere.path / "dumped.yaml") << dump.out;
+  const std::string quiet = run_orgaudit("check " + org + " --quiet").out;
+  CHECK_THAT(quiet, Catch::Contains("[custom-sales-team-size]"));
+  CHECK(run_orgaudit("check " + org + " --quiet --config " + (elsewhere.path / "dumped.yaml").string()).out == quiet);
   // A directory of rule files, as --plugin-dir or ORGAUDIT_PLUGIN_PATH gives it.
   const CliRun from_dir = run_orgaudit("check samples/transformation/org.yaml --no-config --quiet --plugin-dir " +
                                        (dir.path / "rules").string() + kOnlyCustom);

@@ -67,12 +67,10 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
         return std::any_of(host.packs().begin(), host.packs().end(),
                            [&e](const LoadedPack& pack) { return pack.name == e.info.pack; });
       }));
-  const auto built_in = static_cast<std::size_t>(std::count_if(
-      catalog.entries().begin(), catalog.entries().end(), [](const CatalogEntry& e) { return e.info.pack == "import"; }));
-  context.out << "\n" << catalog.entries().size() << " rules: " << built_in << " built in, " << from_packs << " from "
-              << host.packs().size() << " packs";
-  if (const std::size_t from_files = catalog.entries().size() - built_in - from_packs)
-    context.out << ", " << from_files << " from YAML rule files";
+  const std::size_t from_files = catalog.users_rules().size();
+  context.out << "\n" << catalog.entries().size() << " rules: " << catalog.entries().size() - from_packs - from_files
+              << " built in, " << from_packs << " from " << host.packs().size() << " packs";
+  if (from_files) context.out << ", " << from_files << " from YAML rule files";
   context.out << ":";
   for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
   context.out << "\nSeverities and options are each rule's defaults; 'orgaudit config --dump' shows which rules "

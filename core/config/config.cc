@@ -202,8 +202,10 @@ Config load_config(const FileSystem& files, const std::string& path) {
     for (const YAML::Node& file : files)  // relative to the config file, so it works from any directory
       config.rule_files.push_back((fs::path(path).parent_path() / scalar_text(file, path, "a rule file")).string());
   }
-  if (const YAML::Node rules = root["custom-rules"]; rules && !rules.IsNull())
+  if (const YAML::Node rules = root["custom-rules"]; rules && !rules.IsNull()) {
     config.custom_rules = yaml_rules::read_definitions(rules, path);
+    if (rules.size() > 0) config.custom_rules_yaml = YAML::Dump(rules);
+  }
   return config;
 }
 

@@ -88,6 +88,7 @@ struct Config {
   std::string baseline;  // path, relative to the config file's directory
   std::vector<std::string> rule_files;  // YAML rule files, as paths usable from here
   std::vector<std::shared_ptr<const yaml_rules::RuleDefinition>> custom_rules;  // `custom-rules:`, read
+  std::string custom_rules_yaml;  // the same as written (re-emitted), for `config --dump`
 };
 
 inline constexpr const char* kConfigFileName = ".orgaudit.yaml";

@@ -44,6 +44,10 @@ class RuleCatalog {
   // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
   // and a suppression that names it applies to `merged_into`, with a warning to rename it.
   void retire(std::string retired_id, std::string merged_into);
+  // A rule the user wrote (a YAML rule): it runs unless the config or the command line turns it
+  // off, whatever patterns the profile applies (a profile's "*": off is about the packs it knows).
+  void add_users_rule(std::string id) { users_rules_.push_back(std::move(id)); }
+  const std::vector<std::string>& users_rules() const { return users_rules_; }
   // The file of the pack that registered `id`, or null when no pack did.
   const std::string* source_of(const std::string& id) const;
 
@@ -59,6 +63,7 @@ class RuleCatalog {
   std::vector<CatalogEntry> entries_;
   std::map<std::string, std::string> source_of_rule_;
   std::map<std::string, std::string> merged_into_;  // retired id -> the rule that took its findings
+  std::vector<std::string> users_rules_;
   std::string pack_;
   std::string source_path_;
 };

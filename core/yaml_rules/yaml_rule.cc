@@ -90,6 +90,7 @@ void register_rules(RuleCatalog& catalog, const Definitions& rules, const std::s
     catalog.add(rule->id, std::move(info),
                 [rule](const RuleOptions& options) -> std::unique_ptr<Rule> { return std::make_unique<YamlRule>(rule, options); },
                 rule->doc);
+    catalog.add_users_rule(rule->id);
   }
 }
 

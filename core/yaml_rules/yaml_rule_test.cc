@@ -111,7 +111,7 @@ TEST_CASE("yaml rules: units, counts of their people, metric trends and missing 
   CHECK(run(unlocated).findings.front() == "P2: P2 none");
 }
 
-TEST_CASE("yaml rules: in-unit selects a subtree; naming no unit leaves the rule not assessed", "[yaml-rules]") {
+TEST_CASE("yaml rules: in-unit selects a subtree, and naming no unit leaves the rule not assessed", "[yaml-rules]") {
   const std::string sales = kHeader + "    select: {people: {in-unit: U-SALES}}\n    where: {is-manager: false}\n    message: \"{id}\"\n";
   const Run in_sales = run(sales);
   CHECK(in_sales.findings == std::vector<std::string>{"P3: P3", "P4: P4"});
