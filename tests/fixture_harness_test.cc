@@ -5,12 +5,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "cli_runner.h"
 #include "io/file_system.h"
 #include "plugin/plugin_host.h"
 #include "workflow/rule_fixture.h"
+#include "yaml_rules/yaml_rule.h"
 
 using namespace orgaudit;
 using namespace orgaudit::fixtures;
@@ -22,11 +24,19 @@ using orgaudit::testing::ScratchDir;
 
 const fs::path kFixtureRoot = fs::path(ORGAUDIT_SOURCE_DIR) / "tests" / "fixtures";
 
+const fs::path kCookbook = fs::path(ORGAUDIT_SOURCE_DIR) / "rules" / "cookbook";
+
+// The built-in packs, and the YAML rules of docs/yaml-rules.md's cookbook, as `--rules` loads them.
 const RuleCatalog& installed_catalog() {
   static RuleCatalog catalog = [] {
     RuleCatalog c;
     PluginHost host;
     host.load_directory(PluginHost::installed_directory(), c);
+    std::set<std::string> packs;
+    for (const LoadedPack& pack : host.packs()) packs.insert(pack.name);
+    RealFileSystem disk;
+    for (const auto& file : fs::directory_iterator(kCookbook))
+      yaml_rules::register_rules(c, yaml_rules::read_rule_file(disk, file.path().string()), packs);
     return c;
   }();
   return catalog;
@@ -95,3 +105,14 @@ TEST_CASE("every structure rule has fixtures") {
   }
 }
 
+
+TEST_CASE("every cookbook rule has fixtures") {
+  std::size_t rules = 0;
+  for (const CatalogEntry& entry : installed_catalog().entries()) {
+    if (entry.info.pack != "custom") continue;
+    ++rules;
+    INFO("cookbook rule " << entry.info.id);
+    CHECK(fs::is_directory(kFixtureRoot / entry.info.id));
+  }
+  CHECK(rules == 10);  // docs/yaml-rules.md promises ten
+}

@@ -22,10 +22,14 @@ void write_fixture(const fs::path& root, const std::string& rule_dir, const std:
 
 }  // namespace
 
-TEST_CASE("test-rules: the repository's own fixtures all pass") {
-  const CliRun run = run_orgaudit("test-rules tests/fixtures");
+TEST_CASE("test-rules: the repository's own fixtures all pass, the cookbook's YAML rules loaded") {
+  std::string cookbook;
+  for (const auto& file : fs::directory_iterator(ORGAUDIT_SOURCE_DIR "/rules/cookbook"))
+    cookbook += " --rules " + fs::relative(file.path(), ORGAUDIT_SOURCE_DIR).string();
+  const CliRun run = run_orgaudit("test-rules" + cookbook + " tests/fixtures");
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::Contains("ok   tests/fixtures/structure-integrity/self-management.yaml [structure-integrity]"));
+  CHECK_THAT(run.out, Catch::Contains("ok   tests/fixtures/custom-team-size/"));
   CHECK_THAT(run.out, Catch::Matches("(.|\n)*\n[0-9]+ fixtures: [0-9]+ passed, 0 failed\n$"));
 }
 

@@ -96,9 +96,11 @@ std::optional<ProfileChoice> stated_profile(const ParsedArgs& args, const Config
   return std::nullopt;
 }
 
-RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile) {
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile,
+                             const RuleCatalog& catalog) {
   RuleSelection selection;
   apply_profile(profile, profile_directories(), selection);
+  for (const std::string& id : catalog.users_rules()) selection.toggles.emplace_back(true, id);
   selection.toggles.insert(selection.toggles.end(), config.rules.toggles.begin(), config.rules.toggles.end());
   for (const auto& [id, values] : config.rules.options)
     for (const auto& [name, value] : values) selection.options[id][name] = value;
@@ -149,12 +151,12 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   auto audit = std::make_unique<Audit>();
   audit->host = PluginHost(context.files);
   audit->config = load_run_config(args, context);
-  load_packs(args, context, audit->host, audit->catalog);
+  load_packs(args, context, audit->host, audit->catalog, audit->config);
   check_config_rules(audit->config, audit->catalog);
   const std::optional<ProfileChoice> stated = steps.profile ? steps.profile : stated_profile(args, audit->config);
   // Configured before the (possibly long) load, so a mistyped rule or option stops the run at once;
   // options are checked for every rule, on or off, so the fallback profile checks them all.
-  audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, stated ? stated->name : kClassicProfile));
+  audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, stated ? stated->name : kClassicProfile, audit->catalog));
 
   auto progress = make_progress(context);
   const LoadOptions load = load_options(args, audit->config);
@@ -162,7 +164,7 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   Org& org = audit->loaded->org;
   audit->profile = stated ? *stated : choose_profile(org);
   if (!stated && audit->profile.name != kClassicProfile)
-    audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, audit->profile.name));
+    audit->rules = configure_rules(audit->catalog, rule_selection(args, audit->config, audit->profile.name, audit->catalog));
   begin_phase(context, "reading inline suppressions");
   const SuppressionSources sources = suppression_sources(org, audit->config, load, context, audit->catalog, pseudonyms);
   if (steps.baseline) audit->baseline_path = baseline_path(args, audit->config);

@@ -36,8 +36,10 @@ std::optional<Pseudonymizer> pseudonymizer(const ParsedArgs& args, const CliCont
 // run chooses one by what the org contains (config/profile_choice.h).
 std::optional<ProfileChoice> stated_profile(const ParsedArgs& args, const Config& config);
 // The rule selection of a run under `profile`. Precedence: command line over config file over
-// profile over the rules' own defaults.
-RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile);
+// profile over the rules' own defaults; the user's own rules (catalog.users_rules()) are on after
+// the profile.
+RuleSelection rule_selection(const ParsedArgs& args, const Config& config, const std::string& profile,
+                             const RuleCatalog& catalog);
 
 struct Audit {
   Config config;

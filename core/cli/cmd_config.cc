@@ -47,10 +47,10 @@ int run_config(const ParsedArgs& args, CliContext& context) {
   const Config config = config_for(args, context);
   PluginHost host(context.files);
   RuleCatalog catalog;
-  load_packs(args, context, host, catalog);
+  load_packs(args, context, host, catalog, config);
   check_config_rules(config, catalog);
   const ProfileChoice profile = dumped_profile(args, config, context);
-  const RuleSelection selection = rule_selection(args, config, profile.name);
+  const RuleSelection selection = rule_selection(args, config, profile.name, catalog);
   configure_rules(catalog, selection);  // validates options and patterns exactly as a run would
 
   std::vector<std::string> sources{"each rule's built-in defaults", profile.describe()};
@@ -60,7 +60,11 @@ int run_config(const ParsedArgs& args, CliContext& context) {
       sources.emplace_back("the command line");
       break;
     }
-  context.out << dump_config(EffectiveConfig{sources, profile.name, config, catalog, selection, config.fail_on.value_or("error")});
+  std::vector<std::string> rule_files = config.rule_files;
+  for (const std::string& file : args.all("rules")) rule_files.push_back(file);
+  for (std::string& file : rule_files) file = std::filesystem::absolute(file).lexically_normal().string();
+  context.out << dump_config(
+      EffectiveConfig{sources, profile.name, config, catalog, selection, config.fail_on.value_or("error"), rule_files});
   return kExitClean;
 }
 

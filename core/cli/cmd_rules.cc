@@ -45,7 +45,9 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
   if (!args.positional.empty()) throw UsageError("rules takes no file arguments (did you mean 'orgaudit check'?)");
   PluginHost host(context.files);
   RuleCatalog catalog;
-  load_packs(args, context, host, catalog);
+  // `rules` reads no org, so no config is found by searching; --config names one (its custom-rules).
+  const Config config = args.has("config") && !args.has("no-config") ? load_config(context.files, args.last("config")) : Config{};
+  load_packs(args, context, host, catalog, config);
   if (args.has("explain")) return explain(catalog, args.last("explain"), context);
 
   std::size_t width = 4;
@@ -59,14 +61,17 @@ int run_rules(const ParsedArgs& args, CliContext& context) {
     context.out << e.info.id << std::string(width - e.info.id.size() + 2, ' ') << pack << severity
                 << option_summary(e.info) << "\n";
   }
-  // Rules not from a loaded pack (the import-* rules) are built into orgaudit.
+  // Rules not from a loaded pack are built into orgaudit (the import-* rules) or read from YAML rule files.
   const auto from_packs = static_cast<std::size_t>(
       std::count_if(catalog.entries().begin(), catalog.entries().end(), [&host](const CatalogEntry& e) {
         return std::any_of(host.packs().begin(), host.packs().end(),
                            [&e](const LoadedPack& pack) { return pack.name == e.info.pack; });
       }));
-  context.out << "\n" << catalog.entries().size() << " rules: " << catalog.entries().size() - from_packs
-              << " built in, " << from_packs << " from " << host.packs().size() << " packs:";
+  const std::size_t from_files = catalog.users_rules().size();
+  context.out << "\n" << catalog.entries().size() << " rules: " << catalog.entries().size() - from_packs - from_files
+              << " built in, " << from_packs << " from " << host.packs().size() << " packs";
+  if (from_files) context.out << ", " << from_files << " from YAML rule files";
+  context.out << ":";
   for (const LoadedPack& p : host.packs()) context.out << " " << p.name << " " << p.version << " (" << p.path << ")";
   context.out << "\nSeverities and options are each rule's defaults; 'orgaudit config --dump' shows which rules "
                  "run and with what, once the profile and .orgaudit.yaml apply.\n";

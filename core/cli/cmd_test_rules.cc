@@ -53,7 +53,8 @@ int run_test_rules(const ParsedArgs& args, CliContext& context) {
   if (args.positional.empty()) throw UsageError("test-rules needs a directory of rule fixtures (DIR/<rule-id>/*.yaml)");
   PluginHost host(context.files);
   RuleCatalog catalog;
-  load_packs(args, context, host, catalog);
+  // Fixtures are a rule author's, not an org's: no config applies; --rules loads YAML rules.
+  load_packs(args, context, host, catalog, Config{});
   const std::vector<FixtureFile> fixtures = fixtures_to_run(args, context, catalog);
   std::size_t failed = 0;
   for (const FixtureFile& fixture : fixtures) {

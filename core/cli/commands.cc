@@ -8,6 +8,7 @@ namespace {
 
 std::vector<OptionDecl> plus_plugin_options(std::vector<OptionDecl> decls) {
   decls.insert(decls.end(), kPluginOptions.begin(), kPluginOptions.end());
+  decls.insert(decls.end(), kConfigOptions.begin(), kConfigOptions.end());
   return decls;
 }
 
@@ -69,7 +70,8 @@ const std::vector<Command>& commands() {
       {"rules", "list the loaded rules, or explain one", "[--explain RULE-ID]",
        "  orgaudit rules\n"
        "  orgaudit rules --explain structure-span-of-control\n"
-       "  orgaudit rules --plugin-dir ./my-packs\n",
+       "  orgaudit rules --plugin-dir ./my-packs\n"
+       "  orgaudit rules --rules rules/cookbook/team-size.yaml --explain custom-team-size\n",
        plus_plugin_options({{"explain", "RULE-ID", "print the rule's documentation and options"}}),
        run_rules},
       {"baseline", "record today's findings so CI fails only on new ones; prune fixed ones",
@@ -115,7 +117,8 @@ const std::vector<Command>& commands() {
       {"test-rules", "run rule fixtures: org files whose '# expect:' comments say what one rule must find",
        "[--plugin-dir DIR] FIXTURES-DIR...",
        "  orgaudit test-rules tests/fixtures\n"
-       "  orgaudit test-rules --plugin-dir build my-pack/fixtures\n",
+       "  orgaudit test-rules --plugin-dir build my-pack/fixtures\n"
+       "  orgaudit test-rules --rules my-rules.yaml my-rules/fixtures\n",
        plus_plugin_options({}),
        run_test_rules},
       {"convert", "write HR exports (CSV, XML) as org-chart-as-code YAML", "[options] INPUT... -o FILE",

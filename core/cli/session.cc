@@ -8,12 +8,15 @@
 #include "import/limits.h"
 #include "loader/input_formats.h"
 #include "util/diagnostic.h"
+#include "util/text.h"
+#include "yaml_rules/yaml_rule.h"
 
 namespace orgaudit::cli {
 
 const std::vector<OptionDecl> kPluginOptions{
     {"plugin", "FILE", "load a rule pack file (repeatable)"},
-    {"plugin-dir", "DIR", "load every orgaudit-*.so in DIR (repeatable); also $ORGAUDIT_PLUGIN_PATH"},
+    {"plugin-dir", "DIR", "load every orgaudit-*.so and YAML rule file (*.yaml) in DIR (repeatable); also $ORGAUDIT_PLUGIN_PATH"},
+    {"rules", "FILE", "load the YAML rules of FILE (repeatable; docs/yaml-rules.md)"},
 };
 
 const std::vector<OptionDecl> kInputOptions{
@@ -62,17 +65,31 @@ LoadOptions load_options(const ParsedArgs& args, const Config& config) {
   return options;
 }
 
-void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog) {
+void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog,
+                const Config& config) {
   for (const std::string& file : args.all("plugin")) host.load_file(file, catalog);
   const char* environment = context.getenv("ORGAUDIT_PLUGIN_PATH");
-  for (const std::string& dir : PluginHost::search_path(args.all("plugin-dir"), environment))
-    host.load_directory(dir, catalog);
+  const std::vector<std::string> dirs = PluginHost::search_path(args.all("plugin-dir"), environment);
+  for (const std::string& dir : dirs) host.load_directory(dir, catalog);
   const std::string installed = PluginHost::installed_directory();
   if (installed.empty())
     throw PluginError(PluginError::file_not_found, "cannot locate the built-in rule packs (/proc/self/exe unreadable)");
   host.load_directory(installed, catalog);
   // What importers could not use becomes findings of the built-in import-* rules.
   register_import_rules(catalog);
+
+  // YAML rules last, so an id or prefix that is a pack's is refused at the rule's own line.
+  std::set<std::string> packs{"import"};
+  for (const LoadedPack& pack : host.packs()) packs.insert(pack.name);
+  std::vector<std::string> rule_files;
+  for (const std::string& dir : dirs)
+    for (const std::string& name : context.files.list_directory(dir))
+      if (glob_match("*.yaml", name) || glob_match("*.yml", name)) rule_files.push_back((std::filesystem::path(dir) / name).string());
+  for (const std::string& file : args.all("rules")) rule_files.push_back(file);
+  rule_files.insert(rule_files.end(), config.rule_files.begin(), config.rule_files.end());
+  for (const std::string& file : rule_files)
+    yaml_rules::register_rules(catalog, yaml_rules::read_rule_file(context.files, file), packs);
+  yaml_rules::register_rules(catalog, config.custom_rules, packs);
 }
 
 std::unique_ptr<LoadedOrg> load_org(const std::vector<std::string>& inputs, const LoadOptions& options,

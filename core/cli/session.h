@@ -24,8 +24,11 @@ namespace orgaudit::cli {
 extern const std::vector<OptionDecl> kPluginOptions;
 
 // Loads --plugin FILEs, the --plugin-dir and ORGAUDIT_PLUGIN_PATH directories, then the built-in
-// packs. Throws PluginError.
-void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog);
+// packs; then the YAML rules (docs/yaml-rules.md): the .yaml files of those directories, --rules
+// FILEs, and the config's rule-files and custom-rules. Throws PluginError, or InputError for a bad
+// rule file.
+void load_packs(const ParsedArgs& args, const CliContext& context, PluginHost& host, RuleCatalog& catalog,
+                const Config& config = Config{});
 
 struct LoadedOrg {
   Org org;

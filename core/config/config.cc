@@ -10,6 +10,7 @@
 #include "import/limits.h"
 #include "util/diagnostic.h"
 #include "util/text.h"
+#include "yaml_rules/definition.h"
 
 namespace orgaudit {
 namespace {
@@ -17,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys{"orgaudit-config", "profile", "rules", "grade-order", "fail-on",
-                                        "min-score", "input", "suppressions", "baseline"};
+                                        "min-score", "input", "suppressions", "baseline",
+                                        "rule-files", "custom-rules"};
 const std::vector<std::string> kInputKeys{"format", "preset", "columns", "max-size", "max-depth", "max-field-size", "max-records"};
 const std::vector<std::string> kSuppressionKeys{"rule", "entity", "reason", "expires"};
 
@@ -195,6 +197,15 @@ Config load_config(const FileSystem& files, const std::string& path) {
   if (root["input"]) read_input(root["input"], path, config.input);
   if (root["suppressions"] && !root["suppressions"].IsNull()) read_suppressions(root["suppressions"], path, config.suppressions);
   if (root["baseline"]) config.baseline = scalar_text(root["baseline"], path, "baseline");
+  if (const YAML::Node files = root["rule-files"]; files && !files.IsNull()) {
+    if (!files.IsSequence()) fail_at(files, path, "'rule-files' must be a list of YAML rule files");
+    for (const YAML::Node& file : files)  // relative to the config file, so it works from any directory
+      config.rule_files.push_back((fs::path(path).parent_path() / scalar_text(file, path, "a rule file")).string());
+  }
+  if (const YAML::Node rules = root["custom-rules"]; rules && !rules.IsNull()) {
+    config.custom_rules = yaml_rules::read_definitions(rules, path);
+    if (rules.size() > 0) config.custom_rules_yaml = YAML::Dump(rules);
+  }
   return config;
 }
 

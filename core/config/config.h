@@ -10,9 +10,12 @@
 //   input: {format: csv, preset: bamboohr, columns: {id: EmpNo, manager: BossNo}}
 //   suppressions:
 //     - {rule: structure-span-of-control, entity: P-17, reason: "...", expires: 2027-03-31}
+//   rule-files: [rules/sales.yaml]    # YAML rules (docs/yaml-rules.md), relative to this file
+//   custom-rules: [{id: custom-..., ...}]   # YAML rules written here
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +27,10 @@
 #include "orgaudit/source_location.h"
 
 namespace orgaudit {
+
+namespace yaml_rules {
+struct RuleDefinition;
+}
 
 // A finding the team has decided to accept, for inputs that cannot carry comments (CSV, XML).
 struct ConfigSuppression {
@@ -79,6 +86,9 @@ struct Config {
   InputSettings input;
   std::vector<ConfigSuppression> suppressions;
   std::string baseline;  // path, relative to the config file's directory
+  std::vector<std::string> rule_files;  // YAML rule files, as paths usable from here
+  std::vector<std::shared_ptr<const yaml_rules::RuleDefinition>> custom_rules;  // `custom-rules:`, read
+  std::string custom_rules_yaml;  // the same as written (re-emitted), for `config --dump`
 };
 
 inline constexpr const char* kConfigFileName = ".orgaudit.yaml";

@@ -46,7 +46,7 @@ TEST_CASE("a finding builder stays valid however many findings are reported afte
   org.people.push_back(ada);
   org.resolve();
   const OrgMetrics metrics = OrgMetrics::compute(org);
-  const CatalogEntry entry{RegisteredRule{RuleInfo{"", Severity::warning, "Openness", {}}, "test-late-detail", "test"},
+  const CatalogEntry entry{RegisteredRule{RuleInfo{"", Severity::warning, "Openness", {}}, "test-late-detail", "test", ""},
                            nullptr};
   std::vector<ConfiguredRule> rules;
   rules.push_back(ConfiguredRule{&entry, Severity::warning, false, std::make_unique<LateDetail>()});

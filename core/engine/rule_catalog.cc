@@ -57,11 +57,11 @@ void RuleCatalog::begin_pack(std::string pack_name, std::string source_path) {
   source_path_ = std::move(source_path);
 }
 
-void RuleCatalog::add(std::string id, RuleInfo info, RuleFactory factory) {
+void RuleCatalog::add(std::string id, RuleInfo info, RuleFactory factory, std::string doc) {
   auto [it, inserted] = source_of_rule_.emplace(id, source_path_);
   if (!inserted)
     throw DuplicateRuleError("rule '" + id + "' is registered by both " + it->second + " and " + source_path_);
-  CatalogEntry entry{RegisteredRule{std::move(info), std::move(id), pack_}, std::move(factory)};
+  CatalogEntry entry{RegisteredRule{std::move(info), std::move(id), pack_, std::move(doc)}, std::move(factory)};
   auto at = std::lower_bound(entries_.begin(), entries_.end(), entry.info.id,
                              [](const CatalogEntry& e, const std::string& key) { return e.info.id < key; });
   entries_.insert(at, std::move(entry));

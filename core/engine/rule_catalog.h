@@ -18,6 +18,9 @@ using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleOptions&)>;
 struct RegisteredRule : RuleInfo {
   std::string id;    // "<pack>-<name>"
   std::string pack;
+  // The rule's documentation page as Markdown when the rule carries it (a YAML rule's `doc:`);
+  // empty for a pack's rule, whose page is rules/<pack>/<id>.md.
+  std::string doc;
 };
 
 struct CatalogEntry {
@@ -36,11 +39,15 @@ class RuleCatalog {
   // The plugin host (and the host's own built-in rules) name the pack, then add its rules.
   void begin_pack(std::string pack_name, std::string source_path);
   // Registers a rule of the current pack as `id`. Throws DuplicateRuleError for an id already registered.
-  void add(std::string id, RuleInfo info, RuleFactory factory);
+  void add(std::string id, RuleInfo info, RuleFactory factory, std::string doc = {});
   // A rule id a pack no longer registers because its findings are now `merged_into`'s: a setting
   // that names it stops the run saying where its findings went (as ESLint does for a removed rule),
   // and a suppression that names it applies to `merged_into`, with a warning to rename it.
   void retire(std::string retired_id, std::string merged_into);
+  // A rule the user wrote (a YAML rule): it runs unless the config or the command line turns it
+  // off, whatever patterns the profile applies (a profile's "*": off is about the packs it knows).
+  void add_users_rule(std::string id) { users_rules_.push_back(std::move(id)); }
+  const std::vector<std::string>& users_rules() const { return users_rules_; }
   // The file of the pack that registered `id`, or null when no pack did.
   const std::string* source_of(const std::string& id) const;
 
@@ -56,6 +63,7 @@ class RuleCatalog {
   std::vector<CatalogEntry> entries_;
   std::map<std::string, std::string> source_of_rule_;
   std::map<std::string, std::string> merged_into_;  // retired id -> the rule that took its findings
+  std::vector<std::string> users_rules_;
   std::string pack_;
   std::string source_path_;
 };

@@ -101,6 +101,20 @@ std::string dump_config(const EffectiveConfig& e) {
       out += "  - {rule: " + json_quoted(s.rule) + ", entity: " + json_quoted(s.entity) + ", reason: " + json_quoted(s.reason) +
              (s.expires ? ", expires: " + s.expires->to_string() : "") + "}\n";
   }
+  // The YAML rules the settings below name: the files by absolute path, the config's own rules as
+  // it wrote them, so the dump read back from anywhere loads the same rules.
+  if (e.rule_files.empty()) {
+    out += "rule-files: []\n";
+  } else {
+    out += "rule-files:\n";
+    for (const std::string& file : e.rule_files) out += "  - " + json_quoted(file) + "\n";
+  }
+  if (e.config.custom_rules_yaml.empty()) {
+    out += "custom-rules: []\n";
+  } else {
+    out += "custom-rules:\n";
+    for (const std::string& line : split(e.config.custom_rules_yaml, '\n')) out += "  " + line + "\n";
+  }
   out += "rules:\n";
   for (const CatalogEntry& entry : e.catalog.entries()) dump_rule(out, entry, e.selection);
   return out;

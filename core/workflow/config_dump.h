@@ -17,6 +17,7 @@ struct EffectiveConfig {
   const RuleCatalog& catalog;        // every loaded rule, on or off
   const RuleSelection& selection;    // profile, config and command line merged (validated already)
   std::string fail_on;               // effective: config, else the default
+  std::vector<std::string> rule_files;  // YAML rule files read (the config's and --rules), as absolute paths
 };
 
 std::string dump_config(const EffectiveConfig& effective);

@@ -45,6 +45,7 @@ bool list_item(const std::string& line) { return line.rfind("- ", 0) == 0 || lin
 }  // namespace
 
 std::string find_rule_doc(const FileSystem& files, const RegisteredRule& info) {
+  if (!info.doc.empty()) return info.doc;  // a YAML rule carries its page
   const std::string data = installed_data_directory();
   const std::string page = data + "/rules/" + info.pack + "/" + info.id + ".md";
   if (data.empty() || files.kind_of(page) != FileKind::file) return {};

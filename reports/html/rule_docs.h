@@ -9,7 +9,7 @@
 
 namespace orgaudit::html {
 
-// The page's Markdown, from <datadir>/orgaudit/rules/<pack>/<id>.md (io/install_location.h); ""
+// The page's Markdown: the rule's own (a YAML rule's `doc:`), else <datadir>/orgaudit/rules/<pack>/<id>.md (io/install_location.h); ""
 // when the rule has no page (a third-party pack may ship none).
 std::string find_rule_doc(const FileSystem& files, const RegisteredRule& info);
 

@@ -74,7 +74,19 @@ def main():
     orgaudit, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(source, "schema/*.schema.json")))
     check(names == ["orgaudit-baseline.schema.json", "orgaudit-config.schema.json", "orgaudit-org.schema.json",
-                    "orgaudit-report.schema.json", "orgaudit-scenario.schema.json"], "the five schemas are in schema/: %s" % names)
+                    "orgaudit-report.schema.json", "orgaudit-rules.schema.json", "orgaudit-scenario.schema.json"],
+          "the six schemas are in schema/: %s" % names)
+    # YAML rule files: the cookbook validates; a misspelt key or test does not.
+    rules_schema = validator(source, "orgaudit-rules.schema.json")
+    cookbook = sorted(glob.glob(os.path.join(source, "rules/cookbook/*.yaml")))
+    check(len(cookbook) == 10, "found the ten cookbook rule files (%d)" % len(cookbook))
+    for path in cookbook:
+        validate(rules_schema, load_yaml(path), os.path.relpath(path, source))
+    rule = {"id": "custom-x", "summary": "s", "dimension": "Span health", "select": "people", "where": {"span": {"above": 3}}, "message": "m"}
+    check(rules_schema.is_valid({"orgaudit-rules": 1, "rules": [rule]}), "a minimal rule file is valid")
+    check(not rules_schema.is_valid({"orgaudit-rules": 1, "rules": [dict(rule, sumary="s")]}), "the rules schema refuses an unknown key")
+    check(not rules_schema.is_valid({"orgaudit-rules": 1, "rules": [dict(rule, where={"span": {"abov": 3}})]}),
+          "the rules schema refuses an unknown test")
     # A what-if scenario that orgaudit whatif applies; a misspelt change kind does not validate.
     scenario_schema = validator(source, "orgaudit-scenario.schema.json")
     scenario = os.path.join(source, "tests/workflow/scenario/flatter.yaml")
