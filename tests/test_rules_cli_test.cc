@@ -29,7 +29,7 @@ TEST_CASE("test-rules: the repository's own fixtures all pass, the cookbook's YA
   const CliRun run = run_orgaudit("test-rules" + cookbook + " tests/fixtures");
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::Contains("ok   tests/fixtures/structure-integrity/self-management.yaml [structure-integrity]"));
-  CHECK_THAT(run.out, Catch::Contains("ok   tests/fixtures/custom-team-size/"));
+  CHECK_THAT(run.out, Catch::Contains("ok   tests/fixtures/custom-sales-team-size/"));
   CHECK_THAT(run.out, Catch::Matches("(.|\n)*\n[0-9]+ fixtures: [0-9]+ passed, 0 failed\n$"));
 }
 

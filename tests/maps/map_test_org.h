@@ -44,9 +44,9 @@ class TestOrg {
     return *this;
   }
 
-  // Resolves ids, computes metrics and scores; call once, after the last entity.
+  // Builds the org (on the first call), computes metrics and scores; after the last entity.
   ReportInput input() {
-    org_ = builder_.build();
+    if (!built_) org_ = builder_.build(), built_ = true;
     // The engine fills subjects and related entities; these hand-made findings name ids.
     for (std::size_t i = 0; i < run_.findings.size(); ++i) {
       Finding& f = run_.findings[i];
@@ -73,7 +73,8 @@ class TestOrg {
 
  private:
   OrgBuilder builder_;
-  Org org_;  // built by input()
+  Org org_;  // built by the first input()
+  bool built_ = false;
   OrgMetrics metrics_;
   RunResult run_;
   std::vector<std::vector<std::string>> chain_ids_;  // per finding of run_: the chain it declares
