@@ -90,7 +90,7 @@ std::size_t size_guess(const ReportInput& input) {
   }
   for (const UnitScore& s : input.scores.units) {
     bytes += 400;
-    for (const DimensionScore& d : input.scores.unit_dimensions(s))
+    for (const DimensionScore& d : input.scores.unit_dimensions(s, Scores::Reasons::where_flagged))
       bytes += 40 + (flagged(d) ? 300 + d.reason.size() + 220 * d.rules.size() : 0);
   }
   return bytes;
@@ -132,7 +132,8 @@ void write_unit_scores(JsonWriter& w, const ReportInput& input) {
     w.key("data_quality");
     write_optional(w, s.confidence);
     // Assessed dimensions only: why the others are not assessed is said once, for the org.
-    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s);
+    // Reasons only where written: for the dimensions with something flagged.
+    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s, Scores::Reasons::where_flagged);
     w.key("dimension_scores").begin_object();
     for (const DimensionScore& d : dimensions)
       if (d.score) w.key(d.name).value(*d.score);

@@ -90,7 +90,7 @@ void units(std::string& out, const ReportInput& input) {
   for (std::size_t i = 0; i < listed; ++i) {
     const UnitScore& s = input.scores.units[i];
     const Unit& unit = input.org.units[s.unit];
-    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s);
+    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s, Scores::Reasons::none);
     const DimensionScore* worst = weakest(dimensions);
     out += "| " + std::to_string(s.rank) + " | " + md(unit_label(unit)) + " (" + md(unit.id) + ") | " +
            std::to_string(s.people) + " | " + score_cell(s.score) + " | " +

@@ -93,8 +93,10 @@ struct Scores {
 
   // The dimensions assessed in the unit's subtree, in the order of `dimensions`, each with its
   // reason; `rules` lists only the rules that assessed or flagged something in this subtree. Why a
-  // dimension is not assessed is said once, in `dimensions`. Built on each call.
-  std::vector<DimensionScore> unit_dimensions(const UnitScore& unit) const;
+  // dimension is not assessed is said once, in `dimensions`. Built on each call; the reasons are
+  // text for 132,000 units of a large org, so a writer asks only for those it writes.
+  enum class Reasons { all, where_flagged, none };
+  std::vector<DimensionScore> unit_dimensions(const UnitScore& unit, Reasons reasons = Reasons::all) const;
 
   // The score of unit `u` (an index into Org::units), or nullptr when units were not scored.
   const UnitScore* unit(UnitIndex u) const {

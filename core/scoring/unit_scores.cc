@@ -157,11 +157,17 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
 
 namespace orgaudit {
 
-std::vector<DimensionScore> Scores::unit_dimensions(const UnitScore& unit) const {
+std::vector<DimensionScore> Scores::unit_dimensions(const UnitScore& unit, Reasons reasons) const {
   std::vector<DimensionScore> dimensions;
   if (unit_breakdown.tallies.empty()) return dimensions;
   scoring::collect_dimensions(unit_breakdown, unit.unit, dimensions);
-  for (DimensionScore& d : dimensions) scoring::score_dimension(d, "this unit or below it");
+  for (DimensionScore& d : dimensions) {
+    const bool flagged = std::any_of(d.rules.begin(), d.rules.end(), [](const RuleScore& r) { return r.failing > 0; });
+    if (reasons == Reasons::all || (reasons == Reasons::where_flagged && flagged))
+      scoring::score_dimension(d, "this unit or below it");
+    else
+      scoring::rate_dimension(d);
+  }
   return dimensions;
 }
 

@@ -201,3 +201,28 @@ TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by
   CHECK(sizeof(UnitRuleTally) == 16);
   CHECK(s.unit_breakdown.tallies.size() == org.units.size() * 2);
 }
+
+TEST_CASE("a writer asks for a unit's reasons only where it writes them, and the scores stay the same") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error)};
+  const Scores s = compute_scores(run, org);
+  const UnitScore& a = unit(s, org, "A");
+  const std::vector<DimensionScore> all = s.unit_dimensions(a);
+  const std::vector<DimensionScore> flagged = s.unit_dimensions(a, Scores::Reasons::where_flagged);
+  const std::vector<DimensionScore> none = s.unit_dimensions(a, Scores::Reasons::none);
+  REQUIRE(dimension_names(all) == std::vector<std::string>{"Flatness", kDataQuality});
+  REQUIRE(dimension_names(flagged) == dimension_names(all));
+  REQUIRE(dimension_names(none) == dimension_names(all));
+  CHECK(flagged[0].reason == all[0].reason);  // Flatness flagged A1-2
+  CHECK(flagged[0].reason == "75/100: 1 of 4 assessed entities flagged, most by structure-hierarchy-depth");
+  CHECK_FALSE(all[1].reason.empty());
+  CHECK(flagged[1].reason.empty());  // nothing flagged in Data quality
+  for (std::size_t d = 0; d < all.size(); ++d) {
+    CHECK(none[d].reason.empty());
+    CHECK(*none[d].score == Approx(*all[d].score));
+    CHECK(*flagged[d].score == Approx(*all[d].score));
+  }
+}
