@@ -11,6 +11,7 @@
 
 #include "import/csv_import.h"
 #include "import/csv_reader.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
       const double cpu_seconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
       std::printf("importer (%s):  %zu people, %zu units in %.3f s wall, %.3f s CPU = %.0f MB/s, %.0f rows/s (CPU)\n",
                   name, org.people.size(), org.units.size(), seconds, cpu_seconds, text.size() / 1e6 / cpu_seconds,
-                  org.imported_records / cpu_seconds);
+                  org.import_log->records / cpu_seconds);
     }
   } catch (const InputError& e) {
     std::fprintf(stderr, "%s\n", e.diagnostic().format("error").c_str());

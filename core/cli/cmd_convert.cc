@@ -14,6 +14,7 @@
 #include "import/yaml_writer.h"
 #include "util/diagnostic.h"
 #include "workflow/anonymize.h"
+#include "model/import_log.h"
 
 namespace orgaudit::cli {
 std::vector<OptionDecl> convert_options() {
@@ -39,7 +40,7 @@ int run_convert(const ParsedArgs& args, CliContext& context) {
   Org org = import::load_inputs(context.files, args.positional, options, warnings, *progress);
   progress->finish();
   for (const Diagnostic& w : warnings) context.err << w.format("warning") << "\n";
-  for (const ImportIssue& issue : org.import_issues)
+  for (const ImportIssue& issue : org.import_log->issues)
     context.err << Diagnostic{org.files.at(issue.where.file), issue.where.line, issue.where.column,
                               issue.message + " [" + import_rule_id(issue.kind) + "]"}
                        .format("warning")
@@ -54,8 +55,8 @@ int run_convert(const ParsedArgs& args, CliContext& context) {
   if (output == "-") context.out << yaml << std::flush;
   else context.files.write_atomically(output, yaml);
   context.err << "orgaudit: wrote " << headcount_and_units_text(org) << (output == "-" ? "" : " to " + output);
-  if (!org.import_issues.empty())
-    context.err << "; " << org.import_issues.size() << " import " << (org.import_issues.size() == 1 ? "issue" : "issues")
+  if (!org.import_log->issues.empty())
+    context.err << "; " << org.import_log->issues.size() << " import " << (org.import_log->issues.size() == 1 ? "issue" : "issues")
                 << " above are not carried into the YAML";
   context.err << "\n";
   return kExitClean;

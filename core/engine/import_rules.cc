@@ -1,4 +1,5 @@
 #include "engine/import_rules.h"
+#include "model/import_log.h"
 
 
 namespace orgaudit {
@@ -32,13 +33,12 @@ class ImportIssueRule final : public Rule {
     const Org& org = context.org;
     // The rows read from exports are what these rules assess: a YAML org has none, so the
     // Data quality score of an org-chart-as-code file is unaffected.
-    sink.assessed_records(org.imported_records);
-    for (const ImportIssue& issue : org.import_issues) {
+    sink.assessed_records(org.import_log->records);
+    for (const ImportIssue& issue : org.import_log->issues) {
       if (issue.kind != kind_) continue;
       // A bad cell belongs to the person its row loaded as; a row that was not loaded (no id, a
       // duplicate) is a place in the export and nothing more, which still counts against the export.
-      const PersonIndex p =
-          issue.kind == ImportIssue::bad_value && !issue.entity_id.empty() ? org.find_person(issue.entity_id) : kNoIndex;
+      const PersonIndex p = issue.kind == ImportIssue::bad_value ? issue.person : kNoIndex;
       if (p != kNoIndex) {
         sink.report({EntityRef::person, p}, issue.message).at(issue.where);
         continue;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/rule_catalog.h"
+#include "model/import_log.h"
 
 namespace orgaudit {
 

@@ -5,6 +5,7 @@
 #include "import/directory_records.h"
 #include "loader/yaml_events.h"
 #include "loader/yaml_node.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 namespace {
@@ -96,9 +97,9 @@ class CatalogHandler final : public yaml::EventSink {
 
   void group(NodeId root, NodeId metadata, NodeId spec, const std::string& name, const std::string& ns, std::string display) {
     ++groups_seen_;
-    ++org_.imported_records;  // users are counted as the row builder reads them
+    ++org_.import_log->records;  // users are counted as the row builder reads them
     if (name.empty()) {
-      org_.import_issues.push_back({ImportIssue::skipped_row, "entity skipped: a Group without metadata.name", "", at(root)});
+      org_.import_log->issues.push_back({ImportIssue::skipped_row, "entity skipped: a Group without metadata.name", "", at(root)});
       return;
     }
     const std::string id = backstage_id(name, ns);

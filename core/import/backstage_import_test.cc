@@ -4,6 +4,7 @@
 
 #include "directory_test_support.h"
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using import::backstage_id;
@@ -77,7 +78,7 @@ TEST_CASE("backstage: groups are units, users people, leads give the reporting l
   CHECK(person(loaded.org, "jo").unit_id == "team-a");
   CHECK(person(loaded.org, "al").manager_id == "jo");              // its own annotation wins
   CHECK(person(loaded.org, "jo").manager_where.line == 19);        // where team-a names its lead
-  CHECK(loaded.org.imported_records == 6);
+  CHECK(loaded.org.import_log->records == 6);
   CHECK(loaded.warnings.empty());
 }
 

@@ -18,6 +18,7 @@
 #include "import/row_builder.h"
 #include "orgaudit/date.h"
 #include "util/text.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 namespace {
@@ -49,7 +50,7 @@ class Decoder {
     if (repaired_ == 0) return;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(first_.byte)));
-    org.import_issues.push_back(ImportIssue{
+    org.import_log->issues.push_back(ImportIssue{
         ImportIssue::encoding,
         std::to_string(repaired_) + (repaired_ == 1 ? " field is" : " fields are") + " not valid UTF-8 (the first here, byte " +
             byte + "); read as Windows-1252. Export the file as UTF-8 to be sure names are read as meant",
@@ -392,7 +393,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
       }
     }
     built.wait();
-    org.imported_records += rows;  // counted here: the rows' thread writes beside it in the org all along
+    org.import_log->records += rows;  // counted here: the rows' thread writes beside it in the org all along
     if (rows == 0) fail(header_line, 1, "the file has a header but no data rows");
     if (builder.loaded() == 0) {
       const ImportIssue* first = builder.first_skip();

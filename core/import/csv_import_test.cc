@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using orgaudit::import::testing::csv_error;
@@ -53,8 +54,8 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(org.units[0].implied);
   CHECK(org.units[1].where.line == 4);
   CHECK(org.units[1].where.column == 17);
-  CHECK(org.imported_records == 3);
-  CHECK(org.import_issues.empty());
+  CHECK(org.import_log->records == 3);
+  CHECK(org.import_log->issues.empty());
 }
 
 TEST_CASE("csv import: bamboohr picks the id and supervisor columns whose values match") {
@@ -115,10 +116,10 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
   CHECK(person(senior, "2").fte == 0.6);
   CHECK(person(senior, "3").has(kVacant));
   CHECK(person(senior, "4").has(kVacant));
-  REQUIRE(senior.import_issues.size() == 1);
-  CHECK(senior.import_issues[0].kind == ImportIssue::duplicate_id);
-  CHECK(senior.import_issues[0].where.line == 6);
-  CHECK_THAT(senior.import_issues[0].message, Catch::Contains("job share"));
+  REQUIRE(senior.import_log->issues.size() == 1);
+  CHECK(senior.import_log->issues[0].kind == ImportIssue::duplicate_id);
+  CHECK(senior.import_log->issues[0].where.line == 6);
+  CHECK_THAT(senior.import_log->issues[0].message, Catch::Contains("job share"));
 
   const Org junior = load_csv_text(
       "Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
@@ -133,9 +134,9 @@ TEST_CASE("csv import: uk-organogram senior posts and junior rows") {
   CHECK(row.id == "2/EO/Officer");
   CHECK(junior.people[1].id == "2/EO/Officer#2");
   CHECK(junior.name == "Dept");
-  REQUIRE(junior.import_issues.size() == 1);
-  CHECK(junior.import_issues[0].kind == ImportIssue::skipped_row);
-  CHECK_THAT(junior.import_issues[0].message, Catch::Contains("stands for 0 posts"));
+  REQUIRE(junior.import_log->issues.size() == 1);
+  CHECK(junior.import_log->issues[0].kind == ImportIssue::skipped_row);
+  CHECK_THAT(junior.import_log->issues[0].message, Catch::Contains("stands for 0 posts"));
 }
 
 TEST_CASE("csv import: an organogram's org is its Organisation, its date from the file name or the data") {
@@ -205,9 +206,9 @@ TEST_CASE("csv import: rows that cannot be used are skipped with their row and c
       "P1,,Again,1,no\n"
       "P6,P1,Trailing,1,no,,\n");
   REQUIRE(org.people.size() == 3);
-  CHECK(org.imported_records == 8);
+  CHECK(org.import_log->records == 8);
   auto issue_at = [&](std::uint32_t line) -> const ImportIssue& {
-    for (const ImportIssue& i : org.import_issues)
+    for (const ImportIssue& i : org.import_log->issues)
       if (i.where.line == line) return i;
     FAIL("no issue on line " << line);
     throw;
@@ -222,7 +223,7 @@ TEST_CASE("csv import: rows that cannot be used are skipped with their row and c
   CHECK_THAT(issue_at(6).message, Catch::Contains("(column 'name')"));
   CHECK(issue_at(8).kind == ImportIssue::duplicate_id);
   std::size_t bad_values = 0;
-  for (const ImportIssue& i : org.import_issues)
+  for (const ImportIssue& i : org.import_log->issues)
     if (i.kind == ImportIssue::bad_value && i.where.line == 7) ++bad_values;
   CHECK(bad_values == 2);  // FTE 1.5 out of range, 'maybe' not a flag
   CHECK(person(org, "P5").fte == 1);
@@ -246,11 +247,11 @@ TEST_CASE("csv import: semicolon exports and mixed encodings") {
   const Org org = load_csv_text("id;manager_id;name\nP1;;Zo\xEB\nP2;P1;Zoë\n");
   CHECK(person(org, "P1").name == "Zoë");
   CHECK(person(org, "P2").name == "Zoë");
-  REQUIRE(org.import_issues.size() == 1);
-  CHECK(org.import_issues[0].kind == ImportIssue::encoding);
-  CHECK(org.import_issues[0].where.line == 2);
-  CHECK(org.import_issues[0].where.column == 5);
-  CHECK_THAT(org.import_issues[0].message, Catch::Contains("0xEB") && Catch::Contains("Windows-1252"));
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].kind == ImportIssue::encoding);
+  CHECK(org.import_log->issues[0].where.line == 2);
+  CHECK(org.import_log->issues[0].where.column == 5);
+  CHECK_THAT(org.import_log->issues[0].message, Catch::Contains("0xEB") && Catch::Contains("Windows-1252"));
 }
 
 TEST_CASE("csv import: vacancy markers with stray punctuation are vacancies, not names", "[import][csv]") {
@@ -286,7 +287,7 @@ TEST_CASE("csv import: UTF-16 with a byte order mark reads as the same org") {
   CHECK(person(org, "P2").name == "Bo, 👩‍💻");
   CHECK(person(org, "P2").manager_where.line == 3);
   CHECK(person(org, "P2").manager_where.column == 4);
-  CHECK(org.import_issues.empty());
+  CHECK(org.import_log->issues.empty());
   CHECK(load_csv_text(utf8).people.size() == 2);
   // Without its byte order mark the NULs would be read as text: refused, with what to do.
   CHECK_THAT(csv_error(utf16le.substr(2)), Catch::Contains("x.csv:1:1: error: the file looks like UTF-16 without a byte order mark"));
@@ -297,19 +298,19 @@ TEST_CASE("csv import: Excel's sep= line names the delimiter, and rows keep thei
   REQUIRE(org.people.size() == 2);
   CHECK(person(org, "P1").name == "Ann, Lee");  // the commas are text: ';' is the delimiter
   CHECK(person(org, "P2").where.line == 4);
-  REQUIRE(org.import_issues.size() == 1);  // FTE 2, at its row and column, naming the column
-  CHECK(org.import_issues[0].where.line == 4);
-  CHECK(org.import_issues[0].where.column == 10);
-  CHECK_THAT(org.import_issues[0].message, Catch::Contains("in 'fte'"));
+  REQUIRE(org.import_log->issues.size() == 1);  // FTE 2, at its row and column, naming the column
+  CHECK(org.import_log->issues[0].where.line == 4);
+  CHECK(org.import_log->issues[0].where.column == 10);
+  CHECK_THAT(org.import_log->issues[0].message, Catch::Contains("in 'fte'"));
 }
 
 TEST_CASE("csv import: the column of a field after quoted and non-ASCII fields is its character column") {
   // The issue's example: `P3,P9,Cy`, the manager field starts at column 4, not field 2.
   const Org org = load_csv_text("id,manager_id,name,fte\nP3,P9,Cy,1\n\"P4\",\"Zoë, \"\"Z\"\"\",Éa,x\n");
   CHECK(person(org, "P3").manager_where.column == 4);
-  REQUIRE(org.import_issues.size() == 1);
-  CHECK(org.import_issues[0].where.line == 3);
-  CHECK(org.import_issues[0].where.column == 22);  // fte 'x', after two quoted fields and 'Éa'
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].where.line == 3);
+  CHECK(org.import_log->issues[0].where.column == 22);  // fte 'x', after two quoted fields and 'Éa'
 }
 
 TEST_CASE("csv import: a value over the field size limit refuses the file at the value") {
@@ -388,16 +389,16 @@ void check_same(const Org& one, const Org& two) {
     CHECK(one.units[i].id == two.units[i].id);
     CHECK(one.units[i].where == two.units[i].where);
   }
-  REQUIRE(one.import_issues.size() == two.import_issues.size());
-  for (std::size_t i = 0; i < one.import_issues.size(); ++i) {
-    const ImportIssue& a = one.import_issues[i];
-    const ImportIssue& b = two.import_issues[i];
+  REQUIRE(one.import_log->issues.size() == two.import_log->issues.size());
+  for (std::size_t i = 0; i < one.import_log->issues.size(); ++i) {
+    const ImportIssue& a = one.import_log->issues[i];
+    const ImportIssue& b = two.import_log->issues[i];
     CHECK(a.kind == b.kind);
     CHECK(a.message == b.message);
     CHECK(a.entity_id == b.entity_id);
     CHECK(a.where == b.where);
   }
-  CHECK(one.imported_records == two.imported_records);
+  CHECK(one.import_log->records == two.import_log->records);
 }
 
 }  // namespace
@@ -418,7 +419,7 @@ TEST_CASE("csv import: rows built on a second thread give the same people, units
   CHECK(person(a, "P23").name == "Say \"hi\" 23");
   CHECK(person(a, "P29").name == "Caf\xC3\xA9 29");
   std::size_t kinds[4] = {};
-  for (const ImportIssue& issue : a.import_issues) ++kinds[issue.kind];
+  for (const ImportIssue& issue : a.import_log->issues) ++kinds[issue.kind];
   CHECK(kinds[ImportIssue::skipped_row] > 50);
   CHECK(kinds[ImportIssue::duplicate_id] > 50);
   CHECK(kinds[ImportIssue::bad_value] > 100);

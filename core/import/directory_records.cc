@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "import/batch_thread.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 namespace {
@@ -99,7 +100,7 @@ void DirectoryRecords::apply(Batch& batch) {
       placed.record = batch.records[step.index];
       builder_.add(Row{row_views_, placed.record.line, &placed});
     } else if (step.kind == Batch::Step::issue) {
-      org_.import_issues.push_back(std::move(batch.issues[step.index]));
+      org_.import_log->issues.push_back(std::move(batch.issues[step.index]));
     } else {
       ImportIssue& skip = batch.issues[step.index];
       builder_.skip(skip.where.line, skip.where.column, "", std::move(skip.message));
@@ -167,7 +168,7 @@ bool DirectoryRecords::queueable() const {
 }
 
 bool DirectoryRecords::add() {
-  ++org_.imported_records;
+  ++org_.import_log->records;
   // A row the row builder would refuse (a limit passed) is built here, once the rows before it
   // are in: its error is thrown when and where it would be without the thread.
   if (!queueable()) {
@@ -201,7 +202,7 @@ void DirectoryRecords::issue(ImportIssue::Kind kind, std::string message, std::s
 void DirectoryRecords::issue_at(ImportIssue::Kind kind, std::string message, std::string entity_id, const SourceLocation& where) {
   ImportIssue issue{kind, std::move(message), std::move(entity_id), where};
   if (!rows_thread_) {
-    org_.import_issues.push_back(std::move(issue));
+    org_.import_log->issues.push_back(std::move(issue));
     return;
   }
   Batch& batch = rows_thread_->current();
@@ -210,7 +211,7 @@ void DirectoryRecords::issue_at(ImportIssue::Kind kind, std::string message, std
 }
 
 void DirectoryRecords::skip(std::string why, std::size_t offset) {
-  ++org_.imported_records;
+  ++org_.import_log->records;
   const SourceLocation at = offset == kRecord ? record_ : locate_(offset);
   if (!rows_thread_ || !limits_.records_fit(builder_records_ + 1)) {  // as add(): a skip counts towards the limit
     wait_for_rows();
@@ -257,7 +258,7 @@ namespace orgaudit::import {
 UnitIndex DirectoryGroups::define(const std::string& id, std::string name, const SourceLocation& where, const std::string& record) {
   const UnitIndex index = records_.builder().define_unit(id, where);
   if (index == kNoIndex) {
-    org_.import_issues.push_back({ImportIssue::duplicate_id, record + " skipped: group id '" + id +
+    org_.import_log->issues.push_back({ImportIssue::duplicate_id, record + " skipped: group id '" + id +
                                                                  "' is already used by an earlier group", id, where});
     return kNoIndex;
   }
@@ -282,7 +283,7 @@ void DirectoryGroups::finish() {
   for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
   for (const Tie& tie : ties_) {
     if (!units.count(tie.group)) {  // a parent named by its child (Backstage's spec.parent)
-      org_.import_issues.push_back({ImportIssue::bad_value, "group '" + tie.other + "' names parent group '" + tie.group +
+      org_.import_log->issues.push_back({ImportIssue::bad_value, "group '" + tie.other + "' names parent group '" + tie.group +
                                                                 "', which is not in this export", tie.other, tie.where});
       continue;
     }
@@ -292,7 +293,7 @@ void DirectoryGroups::finish() {
         sub.parent_id = tie.group;
         sub.parent_where = tie.where;
       } else if (sub.parent_id != tie.group) {
-        org_.import_issues.push_back({ImportIssue::bad_value, "group '" + tie.other + "' is already under '" + sub.parent_id +
+        org_.import_log->issues.push_back({ImportIssue::bad_value, "group '" + tie.other + "' is already under '" + sub.parent_id +
                                                                   "'; being listed under '" + tie.group + "' too is ignored",
                                       tie.other, tie.where});
       }
@@ -303,7 +304,7 @@ void DirectoryGroups::finish() {
       if (p.unit_id.empty()) p.unit_id = tie.group;
       continue;
     }
-    org_.import_issues.push_back({ImportIssue::bad_value, "group '" + tie.group + "' lists " +
+    org_.import_log->issues.push_back({ImportIssue::bad_value, "group '" + tie.group + "' lists " +
                                                               (tie.child ? "sub-group '" : "member '") + tie.other +
                                                               "', who is not in this export",
                                   "", tie.where});

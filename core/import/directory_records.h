@@ -17,6 +17,7 @@
 #include "import/text_locator.h"
 #include "orgaudit/model.h"
 #include "util/diagnostic.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 
@@ -57,7 +58,7 @@ class DirectoryRecords final : private FieldPlaces {
   // says why). With rows built on a thread, it is not known yet: true.
   bool add();
   // The record is a disabled or inactive account: left out, and counted for the summary.
-  void leave_out() { ++left_out_; ++org_.imported_records; }
+  void leave_out() { ++left_out_; ++org_.import_log->records; }
   // An import issue at the current record (or at `offset`), about the person `entity_id`.
   void issue(ImportIssue::Kind kind, std::string message, std::string entity_id, std::size_t offset = kRecord);
   void issue_at(ImportIssue::Kind kind, std::string message, std::string entity_id, const SourceLocation& where);

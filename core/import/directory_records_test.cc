@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "directory_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using namespace orgaudit::import;

@@ -10,6 +10,7 @@
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import::testing {
 
@@ -50,7 +51,7 @@ inline std::string attribute(const Person& p, const std::string& key) {
 // The messages of the org's import issues, "L:C message", in the order they were found.
 inline std::vector<std::string> issues(const Org& org) {
   std::vector<std::string> out;
-  for (const ImportIssue& i : org.import_issues)
+  for (const ImportIssue& i : org.import_log->issues)
     out.push_back(std::to_string(i.where.line) + ":" + std::to_string(i.where.column) + " " + i.message);
   return out;
 }

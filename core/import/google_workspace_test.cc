@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using import::testing::load_csv_text;
@@ -55,7 +56,7 @@ TEST_CASE("google workspace: org unit paths become a unit tree, ancestors includ
 
 TEST_CASE("google workspace: an e-mail used twice in other case is a duplicate", "[google-workspace]") {
   const Org org = load_csv_text(std::string(kHeader) + "A,A,a@x,,/,,,,,,\nB,B,A@X,,/,,,,,,\n,,,,/,,,,,,\n");
-  REQUIRE(org.import_issues.size() == 2);
-  CHECK(org.import_issues[0].message == "row skipped: id 'a@x' is already used by the row on line 2");
-  CHECK(org.import_issues[1].message == "row skipped: no id: the 'Email Address [Required]' column is empty");
+  REQUIRE(org.import_log->issues.size() == 2);
+  CHECK(org.import_log->issues[0].message == "row skipped: id 'a@x' is already used by the row on line 2");
+  CHECK(org.import_log->issues[1].message == "row skipped: no id: the 'Email Address [Required]' column is empty");
 }

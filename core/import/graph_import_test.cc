@@ -5,6 +5,7 @@
 #include "directory_test_support.h"
 #include "import/json_import.h"
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using import::testing::attribute;
@@ -43,7 +44,7 @@ TEST_CASE("graph: every property fills its field, the expanded manager its line"
   CHECK(attribute(bo, "manager-name") == "Ann");
   CHECK(bo.manager_where.line == 7);
   CHECK(bo.manager_where.column == 62);
-  CHECK(loaded.org.imported_records == 2);
+  CHECK(loaded.org.import_log->records == 2);
   CHECK(loaded.warnings.empty());
 }
 

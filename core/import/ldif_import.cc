@@ -6,6 +6,7 @@
 
 #include "import/directory_records.h"
 #include "import/encoding.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 namespace {

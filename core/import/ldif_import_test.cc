@@ -4,6 +4,7 @@
 
 #include "directory_test_support.h"
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using import::normalise_dn;
@@ -77,7 +78,7 @@ TEST_CASE("ldif: each attribute fills its field, folded lines, base64, comments 
   CHECK(bo.where.column == 6);  // after `dn:: `
   CHECK(bo.manager_where.line == 16);
   CHECK(bo.manager_where.column == 10);
-  CHECK(loaded.org.import_issues.empty());
+  CHECK(loaded.org.import_log->issues.empty());
 }
 
 TEST_CASE("ldif: only people are read, disabled accounts are left out and counted", "[ldif]") {
@@ -90,7 +91,7 @@ TEST_CASE("ldif: only people are read, disabled accounts are left out and counte
       "dn: cn=Plain,dc=x\n");
   CHECK(loaded.org.people.size() == 2);
   CHECK(person(loaded.org, "cn=plain,dc=x").name == "Plain");  // no cn or displayName: the DN's first value
-  CHECK(loaded.org.imported_records == 3);
+  CHECK(loaded.org.import_log->records == 3);
   REQUIRE(loaded.warnings.size() == 1);
   CHECK(loaded.warnings[0].message == "1 of the 3 LDIF entries is disabled (userAccountControl bit 2) and left out");
 }

@@ -1,4 +1,5 @@
 #include "import/merge.h"
+#include "model/import_log.h"
 
 #include <map>
 #include <sstream>
@@ -59,8 +60,8 @@ void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagn
   else if (part.as_of && part.as_of->to_string() != org.as_of->to_string())
     warnings.push_back({path, 0, 0, "as-of date " + part.as_of->to_string() + " differs from " + org.as_of->to_string() +
                                         " given by an earlier input; keeping " + org.as_of->to_string()});
-  org.imported_records += part.imported_records;
-  for (ImportIssue& issue : part.import_issues) org.import_issues.push_back(std::move(issue));
+  org.import_log->records += part.import_log->records;
+  for (ImportIssue& issue : part.import_log->issues) org.import_log->issues.push_back(std::move(issue));
 
   if (!org.people.empty() && !part.people.empty()) {
     // Index the smaller side; probe with the larger.

@@ -14,6 +14,7 @@
 
 #include "import/inputs.h"
 #include "orgaudit/metrics.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 
@@ -65,7 +66,7 @@ TEST_CASE("uk organograms: every published snapshot loads and agrees with an ind
   // Every data row is accounted for: loaded, or an import issue that says why not.
   std::map<std::string, std::size_t> loaded, skipped;
   for (const Person& p : org.people) ++loaded[org.files.at(p.where.file)];
-  for (const ImportIssue& i : org.import_issues) {
+  for (const ImportIssue& i : org.import_log->issues) {
     CHECK((i.kind == ImportIssue::duplicate_id || i.kind == ImportIssue::skipped_row));
     CHECK(i.where.line > 1);
     ++skipped[org.files.at(i.where.file)];
@@ -74,7 +75,7 @@ TEST_CASE("uk organograms: every published snapshot loads and agrees with an ind
   CHECK(loaded[junior] + skipped[junior] == e.junior_rows);
   CHECK(skipped[senior] == e.repeated_posts);
   CHECK(skipped[junior] == e.empty_juniors);
-  CHECK(org.imported_records == e.senior_rows + e.junior_rows);
+  CHECK(org.import_log->records == e.senior_rows + e.junior_rows);
   const Headcount headcount = org.headcount();
   CHECK(headcount.people == e.senior_posts);
   CHECK(headcount.aggregate_fte == Approx(e.junior_fte));

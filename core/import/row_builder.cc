@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "import/field_values.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 namespace {
@@ -70,7 +71,7 @@ std::string RowBuilder::column_name(Field field) const {
 }
 
 void RowBuilder::issue(ImportIssue::Kind kind, const SourceLocation& where, std::string entity_id, std::string message) {
-  org_.import_issues.push_back(ImportIssue{kind, std::move(message), std::move(entity_id), where});
+  org_.import_log->issues.push_back(ImportIssue{kind, std::move(message), std::move(entity_id), where});
 }
 
 void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why) {
@@ -79,7 +80,7 @@ void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string enti
 }
 
 void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std::string why) {
-  if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_issues.size();
+  if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_log->issues.size();
   ++skipped_;
   issue(ImportIssue::skipped_row, where, std::move(entity_id), std::string(words_.record) + " skipped: " + why);
 }
@@ -115,7 +116,7 @@ bool RowBuilder::add_post(const Row& row) {
   const std::uint32_t first = ids_.find(id, org_.people.size(), person_id());
   if (first != kNoIndex) {
     const std::uint32_t first_line = org_.people[first].where.line;
-    if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_issues.size();
+    if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_log->issues.size();
     ++skipped_;
     issue(ImportIssue::duplicate_id, at(row, Field::id), std::string(id),
           std::string(words_.record) + " skipped: id '" + std::string(id) + "' is already used by the " + words_.record +

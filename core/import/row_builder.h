@@ -12,6 +12,7 @@
 #include "import/column_map.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import {
 
@@ -64,7 +65,7 @@ class RowBuilder {
   std::size_t loaded() const { return loaded_; }
   std::size_t skipped() const { return skipped_; }
   // The first reason a row was skipped, for "no row could be loaded" errors.
-  const ImportIssue* first_skip() const { return first_skip_ < org_.import_issues.size() ? &org_.import_issues[first_skip_] : nullptr; }
+  const ImportIssue* first_skip() const { return first_skip_ < org_.import_log->issues.size() ? &org_.import_log->issues[first_skip_] : nullptr; }
 
  private:
   std::string_view cell(const Row& row, Field field) const;

@@ -3,6 +3,7 @@
 
 #include "directory_test_support.h"
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using import::testing::attribute;
@@ -50,7 +51,7 @@ TEST_CASE("scim: every core and enterprise attribute fills its field", "[scim]")
   CHECK(bo.where.column == 9);
   CHECK(bo.manager_where.line == 10);
   CHECK(bo.manager_where.column == 52);
-  CHECK(loaded.org.imported_records == 2);
+  CHECK(loaded.org.import_log->records == 2);
   CHECK(loaded.org.units.size() == 1);
   CHECK(loaded.org.units[0].implied);
 }

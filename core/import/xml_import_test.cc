@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "import_test_support.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 using orgaudit::import::testing::Options;
@@ -85,10 +86,10 @@ TEST_CASE("xml import: hr-xml positions, units, primary and dotted lines") {
   REQUIRE(org.units.size() == 2);
   CHECK(org.units[1].parent_id == "U-HQ");
   CHECK(org.units[0].name == "Head office");
-  REQUIRE(org.import_issues.size() == 1);
-  CHECK(org.import_issues[0].kind == ImportIssue::skipped_row);
-  CHECK(org.import_issues[0].where.line == 26);
-  CHECK_THAT(org.import_issues[0].message, Catch::Contains("no id") && Catch::Contains("(//MemberPosition)[4]"));
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].kind == ImportIssue::skipped_row);
+  CHECK(org.import_log->issues[0].where.line == 26);
+  CHECK_THAT(org.import_log->issues[0].message, Catch::Contains("no id") && Catch::Contains("(//MemberPosition)[4]"));
 }
 
 TEST_CASE("xml import: generic-xml mapped by XPath in the config") {
@@ -171,18 +172,18 @@ TEST_CASE("xml import: columns count characters, not bytes, in the document and 
       "<FullTimeEquivalentRatio>lots</FullTimeEquivalentRatio></IndicativeDeployment></MemberPosition>\n"
       "</OrganizationUnit></OrganizationChart>\n";
   const Org org = load_xml_text(text);
-  REQUIRE(org.import_issues.size() == 1);
-  CHECK(org.import_issues[0].kind == ImportIssue::bad_value);
-  CHECK(org.import_issues[0].where.line == 2);
-  CHECK(org.import_issues[0].where.column == 93);
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].kind == ImportIssue::bad_value);
+  CHECK(org.import_log->issues[0].where.line == 2);
+  CHECK(org.import_log->issues[0].where.column == 93);
 
   // A mapping that looks outside the record (`..`) reads the whole document into pugixml's DOM.
   Options o;
   o.columns = {{"person", "/Export/Staff/Employee"}, {"id", "@id"}, {"fte", "../@fte"}};
   const Org dom = load_xml_text("<Export note='Zo\xC3\xAB\xF0\x9F\x98\x80'><Staff fte='lots'>\n<Employee id='1'/>\n</Staff></Export>\n", o);
-  REQUIRE(dom.import_issues.size() == 1);
-  CHECK(dom.import_issues[0].where.line == 1);
-  CHECK(dom.import_issues[0].where.column == 33);  // the value 'lots': character 33, byte 37
+  REQUIRE(dom.import_log->issues.size() == 1);
+  CHECK(dom.import_log->issues[0].where.line == 1);
+  CHECK(dom.import_log->issues[0].where.column == 33);  // the value 'lots': character 33, byte 37
 }
 
 namespace {
@@ -237,13 +238,13 @@ TEST_CASE("xml import: records parsed on a second thread give the same org, issu
   }
   REQUIRE(a.units.size() == b.units.size());
   for (std::size_t i = 0; i < a.units.size(); ++i) CHECK(a.units[i].where == b.units[i].where);
-  REQUIRE(a.import_issues.size() > 300);
-  REQUIRE(a.import_issues.size() == b.import_issues.size());
-  for (std::size_t i = 0; i < a.import_issues.size(); ++i) {
-    CHECK(a.import_issues[i].message == b.import_issues[i].message);
-    CHECK(a.import_issues[i].where == b.import_issues[i].where);
+  REQUIRE(a.import_log->issues.size() > 300);
+  REQUIRE(a.import_log->issues.size() == b.import_log->issues.size());
+  for (std::size_t i = 0; i < a.import_log->issues.size(); ++i) {
+    CHECK(a.import_log->issues[i].message == b.import_log->issues[i].message);
+    CHECK(a.import_log->issues[i].where == b.import_log->issues[i].where);
   }
-  CHECK(a.imported_records == b.imported_records);
+  CHECK(a.import_log->records == b.import_log->records);
 }
 
 TEST_CASE("xml import: with records parsed on a second thread, errors come at the same line and column") {

@@ -3,6 +3,7 @@
 #include "import/encoding.h"
 #include "import/field_values.h"
 #include "util/diagnostic.h"
+#include "model/import_log.h"
 
 namespace orgaudit::import::xml {
 namespace {
@@ -71,7 +72,7 @@ SourceLocation XmlRecords::of(int column) const {
 
 void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
   ++units_;
-  ++org_.imported_records;
+  ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
   children_.read(node);
@@ -79,13 +80,13 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
   SourceLocation where;
   const std::string id(trim_view(read(m_.unit_id, node, locate, at, where)));
   if (id.empty()) {
-    org_.import_issues.push_back({ImportIssue::skipped_row, "element skipped: unit " + xpath + " has no id (" +
+    org_.import_log->issues.push_back({ImportIssue::skipped_row, "element skipped: unit " + xpath + " has no id (" +
                                                                 m_.unit_id.expression() + " is empty)", "", at});
     return;
   }
   const UnitIndex index = builder_.define_unit(id, at);
   if (index == kNoIndex) {
-    org_.import_issues.push_back({ImportIssue::duplicate_id, "element skipped: unit id '" + id + "' of " + xpath +
+    org_.import_log->issues.push_back({ImportIssue::duplicate_id, "element skipped: unit id '" + id + "' of " + xpath +
                                                                  " is already used by an earlier unit element", id, at});
     return;
   }
@@ -96,14 +97,14 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
   const std::string kind(trim_view(read(m_.unit_kind, node, locate, at, where)));
   if (auto parsed = parse_unit_kind(kind)) unit.kind = *parsed;
   else if (!kind.empty())
-    org_.import_issues.push_back({ImportIssue::bad_value, "unit kind '" + kind + "' of '" + id +
+    org_.import_log->issues.push_back({ImportIssue::bad_value, "unit kind '" + kind + "' of '" + id +
                                                               "' is not one of platform, emc, me, department, "
                                                               "shared-service, external-partner; left unspecified", id, where});
 }
 
 void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
   ++persons_;
-  ++org_.imported_records;
+  ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
   record_ = at;
@@ -121,12 +122,12 @@ void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
   const char* ignored = nullptr;
   const std::string incumbent(trim_view(read(m_.incumbent, node, ignored)));
   const std::string manager_person(trim_view(read(m_.manager_person, node, ignored)));
-  const std::size_t issues_before = org_.import_issues.size();
+  const std::size_t issues_before = org_.import_log->issues.size();
   const bool added = builder_.add(Row{values_, at.line, this});
   locate_ = nullptr;  // the locator lives only as long as its batch
   if (!added) {
-    for (std::size_t i = issues_before; i < org_.import_issues.size(); ++i)
-      org_.import_issues[i].message += " (at (" + m_.person_selector + ")[" + std::to_string(persons_) + "])";
+    for (std::size_t i = issues_before; i < org_.import_log->issues.size(); ++i)
+      org_.import_log->issues[i].message += " (at (" + m_.person_selector + ")[" + std::to_string(persons_) + "])";
     return;
   }
   const auto index = static_cast<PersonIndex>(org_.people.size() - 1);
@@ -156,7 +157,7 @@ void XmlRecords::finish(const std::string& path, const std::string& root) {
                                     (first ? first->message : std::string("?"))});
   }
   if (repaired_ > 0)
-    org_.import_issues.push_back(ImportIssue{ImportIssue::encoding,
+    org_.import_log->issues.push_back(ImportIssue{ImportIssue::encoding,
                                              std::to_string(repaired_) + " values are not valid UTF-8 (the first here); "
                                              "read as Windows-1252. Declare the encoding in the XML declaration",
                                              "", first_repair_});

@@ -1,5 +1,7 @@
 #include "orgaudit/model.h"
 
+#include "model/import_log.h"
+
 #include <cmath>
 
 namespace orgaudit {
@@ -71,6 +73,23 @@ std::string headcount_and_units_text(const Org& org) {
   return headcount_text(org) + (juniors ? " in " : " and ") + std::to_string(org.units.size()) +
          (org.units.size() == 1 ? " unit" : " units");
 }
+
+namespace detail {
+
+ImportLogHandle::ImportLogHandle() : log_(std::make_unique<ImportLog>()) {}
+ImportLogHandle::~ImportLogHandle() = default;
+// A moved-from handle holds no log (moving allocates nothing, so an Org moves without a copy); it
+// can only be destroyed or assigned, as any moved-from org.
+ImportLogHandle::ImportLogHandle(const ImportLogHandle& other)
+    : log_(other.log_ ? std::make_unique<ImportLog>(*other.log_) : std::make_unique<ImportLog>()) {}
+ImportLogHandle::ImportLogHandle(ImportLogHandle&& other) noexcept = default;
+ImportLogHandle& ImportLogHandle::operator=(const ImportLogHandle& other) {
+  if (this != &other) log_ = other.log_ ? std::make_unique<ImportLog>(*other.log_) : std::make_unique<ImportLog>();
+  return *this;
+}
+ImportLogHandle& ImportLogHandle::operator=(ImportLogHandle&& other) noexcept = default;
+
+}  // namespace detail
 
 FileIndex Org::add_file(const std::string& path) {
   for (FileIndex i = 0; i < files.size(); ++i)
@@ -193,6 +212,9 @@ void Org::resolve() {
       right->person = right->held_by_self() || right->unit != kNoIndex ? kNoIndex : find_person(right->holder);
     }
   }
+
+  for (ImportIssue& issue : import_log->issues)
+    issue.person = issue.entity_id.empty() ? kNoIndex : find_person(issue.entity_id);
 
   for (std::uint32_t i = 0; i < links.size(); ++i) {
     for (LinkEnd* end : {&links[i].from, &links[i].to}) {

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "workflow/text_scrub.h"
+#include "model/import_log.h"
 
 namespace orgaudit {
 namespace {
@@ -63,7 +64,7 @@ std::string person_or_unit(const Org& org, const std::string& id, const Pseudony
 // Importers' messages quote the row's id ("id 'B72' is already used"): the quoted id becomes its
 // pseudonym, and any name or address in the rest of the message is scrubbed like other free text.
 void anonymize_import_issues(Org& org, const Pseudonymizer& p, const NameScrubber& names) {
-  for (ImportIssue& issue : org.import_issues) {
+  for (ImportIssue& issue : org.import_log->issues) {
     if (!issue.entity_id.empty() && org.find_unit(issue.entity_id) == kNoIndex) {
       const std::string quoted = "'" + issue.entity_id + "'";
       issue.entity_id = p.person_id(issue.entity_id);

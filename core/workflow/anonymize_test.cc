@@ -1,4 +1,5 @@
 #include "workflow/anonymize.h"
+#include "model/import_log.h"
 
 #include <catch2/catch.hpp>
 
@@ -39,7 +40,7 @@ Org sample() {
   link.from.id = "E1002";
   link.to.id = "U-OPS";
   org.links = {link};
-  org.import_issues = {ImportIssue{ImportIssue::duplicate_id, "row skipped: id 'E1002' is already used (Bo Report)", "E1002", {}}};
+  org.import_log->issues = {ImportIssue{ImportIssue::duplicate_id, "row skipped: id 'E1002' is already used (Bo Report)", "E1002", {}}};
   org.resolve();
   return org;
 }
@@ -87,7 +88,7 @@ TEST_CASE("anonymize_org replaces people's ids, names and personal fields everyw
   CHECK_THAT(root.attributes[2].value, Catch::StartsWith("homePhone-"));
   CHECK(report.attributes[0].value == "backup: " + p.email("bo@acme.example"));  // addresses inside free text
   CHECK(report.attributes[1].value == "CC-7");
-  CHECK(org.import_issues[0].entity_id == report.id);
-  CHECK(org.import_issues[0].message == "row skipped: id '" + report.id + "' is already used (" + report.name + ")");
+  CHECK(org.import_log->issues[0].entity_id == report.id);
+  CHECK(org.import_log->issues[0].message == "row skipped: id '" + report.id + "' is already used (" + report.name + ")");
   CHECK(report.attributes[2].value == p.email("bo@acme.example"));  // e-mail shaped, whatever the name
 }

@@ -220,17 +220,29 @@ struct ReferenceProblem {
   std::uint32_t first_use = kNoIndex;  // duplicate_*: the earlier entity the id resolves to
 };
 
-// A record an importer (CSV, XML) could not use as written: a row skipped, an id repeated, a value
-// out of range or not in UTF-8. Kept on the org rather than failing the load, so one bad row of a
-// large export hides nothing else; the built-in import-* rules (core/engine/import_rules.h) report
-// each one as a finding.
-struct ImportIssue {
-  enum Kind : std::uint8_t { skipped_row, duplicate_id, bad_value, encoding };
-  Kind kind;
-  std::string message;
-  std::string entity_id;  // the id on the row, when it has one
-  SourceLocation where;   // the row, and the column of the offending field
+namespace detail {
+
+struct ImportLog;  // the host's (core/model/import_log.h): what importers could not use
+
+// Holds the host's import log with the org, copied with it. Not part of the SDK: a pack sees that
+// the log exists, not what is in it; the host's import-* rules report it.
+class ORGAUDIT_API ImportLogHandle {
+ public:
+  ImportLogHandle();
+  ~ImportLogHandle();
+  ImportLogHandle(const ImportLogHandle& other);
+  ImportLogHandle(ImportLogHandle&& other) noexcept;
+  ImportLogHandle& operator=(const ImportLogHandle& other);
+  ImportLogHandle& operator=(ImportLogHandle&& other) noexcept;
+
+  ImportLog* operator->() { return log_.get(); }
+  const ImportLog* operator->() const { return log_.get(); }
+
+ private:
+  std::unique_ptr<ImportLog> log_;
 };
+
+}  // namespace detail
 
 // Finds entities by id: an open-addressing table of indices into the vector that holds them, looked
 // up through the entities' own id strings. A million ids cost 16 MB and one probe of an 8-byte slot
@@ -323,8 +335,7 @@ struct Org {
   std::vector<Person> people;
   std::vector<Unit> units;
   std::vector<Link> links;
-  std::vector<ImportIssue> import_issues;
-  std::size_t imported_records = 0;  // rows or elements read from HR exports: import-* rules assess these
+  detail::ImportLogHandle import_log;  // the host's: rows HR-export importers read and could not use
 
   // Filled by resolve(): where each id's first entity is (find_person, find_unit).
   IdLookup person_ids;

@@ -1,0 +1,32 @@
+// What HR-export and directory importers could not use as written: a row skipped, an id repeated,
+// a value out of range or not in UTF-8. Kept with the org (Org::import_log) rather than failing the
+// load, so one bad row of a large export hides nothing else; the built-in import-* rules
+// (core/engine/import_rules.h) report each one as a finding. The host's, not the SDK's.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "orgaudit/model.h"
+
+namespace orgaudit {
+
+struct ImportIssue {
+  enum Kind : std::uint8_t { skipped_row, duplicate_id, bad_value, encoding };
+  Kind kind;
+  std::string message;
+  std::string entity_id;  // the id on the row, when it has one
+  SourceLocation where;   // the row, and the column of the offending field
+  PersonIndex person = kNoIndex;  // filled by Org::resolve(): the person entity_id names, if any
+};
+
+namespace detail {
+
+struct ImportLog {
+  std::vector<ImportIssue> issues;
+  std::size_t records = 0;  // rows or elements read from HR exports: the import-* rules assess these
+};
+
+}  // namespace detail
+}  // namespace orgaudit
