@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "config/rule_settings.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit {
 namespace {
@@ -296,7 +297,6 @@ bool is_member(const Unit& emc, const std::string& id) {
   return std::find(emc.member_ids.begin(), emc.member_ids.end(), id) != emc.member_ids.end();
 }
 
-std::string people_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " person" : " people"); }
 
 std::string apply_split_me(const ScenarioChange& c, Org& org) {
   org.resolve();  // sub-teams follow the reporting lines as the changes before this one left them
@@ -348,8 +348,8 @@ std::string apply_split_me(const ScenarioChange& c, Org& org) {
     (from ? copy.from : copy.to).id = split.id;
     org.links.push_back(std::move(copy));
   }
-  const std::string effect = people_text(going.size()) + " of " + label(me) + (going.size() == 1 ? " now forms" : " now form") + " the new ME " + label(split) +
-                             ", owned by " + split.owner_id + "; " + people_text(in_me - going.size()) + " stay";
+  const std::string effect = count_of(going.size(), "person", "people") + " of " + label(me) + (going.size() == 1 ? " now forms" : " now form") + " the new ME " + label(split) +
+                             ", owned by " + split.owner_id + "; " + count_of(in_me - going.size(), "person", "people") + " stay";
   org.units.push_back(std::move(split));
   org.resolve();
   return effect;
@@ -388,7 +388,7 @@ std::string apply_merge_unit(const ScenarioChange& c, Org& org) {
                   org.links.end());
   org.units.erase(org.units.begin() + org.find_unit(from));
   org.resolve();
-  return effect_head + ": " + people_text(people) + " and " + std::to_string(units) + (units == 1 ? " sub-unit" : " sub-units") + " moved";
+  return effect_head + ": " + count_of(people, "person", "people") + " and " + count_of(units, "sub-unit") + " moved";
 }
 
 std::string apply_membership(const ScenarioChange& c, Org& org) {
