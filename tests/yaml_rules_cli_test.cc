@@ -61,6 +61,11 @@ TEST_CASE("yaml rules: listed, explained from doc, and in JSON, SARIF and JUnit 
                         Catch::Contains("Account managers need their lead's time"));  // the doc's Why, as help
   CHECK_THAT(run_orgaudit("check samples/transformation/org.yaml --format junit" + kCookbook + kOnlyCustom).out,
              Catch::Contains("custom-sales-team-size"));
+  // The HTML report's advice comes from the doc's sections, as from a pack rule's page.
+  ScratchDir dir("yaml-rules-html");
+  const std::string html = (dir.path / "r.html").string();
+  REQUIRE(run_orgaudit("report samples/transformation/org.yaml --fail-on never --output " + html + kCookbook).exit_code == 0);
+  CHECK_THAT(read_file(html), Catch::Contains("Account managers need their lead") && Catch::Contains("custom-sales-team-size"));
 }
 
 TEST_CASE("yaml rules: from the config and a plugin directory, suppressed and baselined by id", "[yaml-rules-cli]") {
