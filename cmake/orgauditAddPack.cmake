@@ -3,7 +3,7 @@
 # linked to the SDK, with hidden visibility so the entry point is all it exports.
 function(orgaudit_add_pack name)
   add_library(${name} MODULE ${ARGN})
-  target_link_libraries(${name} PRIVATE orgaudit::core)
+  target_link_libraries(${name} PRIVATE orgaudit::sdk)
   set_target_properties(${name} PROPERTIES PREFIX "" OUTPUT_NAME "orgaudit-${name}"
                         CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
 endfunction()

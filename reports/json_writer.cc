@@ -90,7 +90,7 @@ std::size_t size_guess(const ReportInput& input) {
   }
   for (const UnitScore& s : input.scores.units) {
     bytes += 400;
-    for (const DimensionScore& d : s.dimensions)
+    for (const DimensionScore& d : input.scores.unit_dimensions(s, Scores::Reasons::where_flagged))
       bytes += 40 + (flagged(d) ? 300 + d.reason.size() + 220 * d.rules.size() : 0);
   }
   return bytes;
@@ -132,12 +132,14 @@ void write_unit_scores(JsonWriter& w, const ReportInput& input) {
     w.key("data_quality");
     write_optional(w, s.confidence);
     // Assessed dimensions only: why the others are not assessed is said once, for the org.
+    // Reasons only where written: for the dimensions with something flagged.
+    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s, Scores::Reasons::where_flagged);
     w.key("dimension_scores").begin_object();
-    for (const DimensionScore& d : s.dimensions)
+    for (const DimensionScore& d : dimensions)
       if (d.score) w.key(d.name).value(*d.score);
     w.end_object();
     w.key("flagged_dimensions").begin_array();
-    for (const DimensionScore& d : s.dimensions)
+    for (const DimensionScore& d : dimensions)
       if (d.score && flagged(d)) write_dimension(w, d);
     w.end_array();
     w.end_object();

@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "orgaudit/message_text.h"
 #include "report.h"
 #include "util/visible_text.h"
 #include "writer_support.h"
@@ -48,7 +49,6 @@ std::string md(std::string_view raw) {
   return out;
 }
 
-std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string score_cell(const std::optional<double>& score) {
   return score ? format_score(score) + "/100" : "not assessed";
@@ -59,12 +59,12 @@ void headline(std::string& out, const ReportInput& input, const WriteOptions& op
   out += "### orgaudit: " + md(input.org.name.empty() ? "org" : input.org.name) + " scores " +
          score_cell(input.scores.org) + "\n\n";
   out += counts.failing == 0 ? std::string("**No finding fails the run**")
-                             : "**" + plural(counts.failing, "finding") + " fail the run**";
+                             : "**" + count_of(counts.failing, "finding") + " fail the run**";
   out += options.never_fail ? " (`--fail-on never`)" : std::string(" (at or above `") + to_string(options.fail_on) + "`)";
-  out += ". " + plural(input.run.findings.size(), "finding") + ": " + plural(counts.errors(), "error") + ", " +
-         plural(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" + not_assessed_text(counts.not_assessed);
+  out += ". " + count_of(input.run.findings.size(), "finding") + ": " + count_of(counts.errors(), "error") + ", " +
+         count_of(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" + not_assessed_text(counts.not_assessed);
   if (counts.accepted()) out += ", " + std::to_string(counts.accepted()) + " accepted (suppressed or in the baseline)";
-  out += ". " + headcount_text(input.org) + " in " + plural(input.org.units.size(), "unit") +
+  out += ". " + headcount_text(input.org) + " in " + count_of(input.org.units.size(), "unit") +
          "; data quality " + score_cell(input.scores.confidence) + ".\n\n";
 }
 
@@ -76,9 +76,9 @@ void dimensions(std::string& out, const ReportInput& input) {
 }
 
 // The dimension that pulls a unit's score down most.
-const DimensionScore* weakest(const UnitScore& unit) {
+const DimensionScore* weakest(const std::vector<DimensionScore>& dimensions) {
   const DimensionScore* worst = nullptr;
-  for (const DimensionScore& d : unit.dimensions)
+  for (const DimensionScore& d : dimensions)
     if (d.score && d.name != kDataQuality && (!worst || *d.score < *worst->score)) worst = &d;
   return worst;
 }
@@ -90,13 +90,14 @@ void units(std::string& out, const ReportInput& input) {
   for (std::size_t i = 0; i < listed; ++i) {
     const UnitScore& s = input.scores.units[i];
     const Unit& unit = input.org.units[s.unit];
-    const DimensionScore* worst = weakest(s);
+    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s, Scores::Reasons::none);
+    const DimensionScore* worst = weakest(dimensions);
     out += "| " + std::to_string(s.rank) + " | " + md(unit_label(unit)) + " (" + md(unit.id) + ") | " +
            std::to_string(s.people) + " | " + score_cell(s.score) + " | " +
            (worst ? md(worst->name) + " " + format_score(worst->score) : std::string("-")) + " |\n";
   }
   if (input.scores.units.size() > listed)
-    out += "\n" + plural(input.scores.units.size() - listed, "more unit") + " in the full report.\n";
+    out += "\n" + count_of(input.scores.units.size() - listed, "more unit") + " in the full report.\n";
   out += "\n";
 }
 

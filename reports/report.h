@@ -2,6 +2,7 @@
 // files themselves, so the CLI can write all outputs atomically or none.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -58,6 +59,23 @@ std::string write_sarif(const ReportInput& input, const WriteOptions& options);
 std::string write_junit(const ReportInput& input, const WriteOptions& options);
 std::string write_xml(const ReportInput& input, const WriteOptions& options);
 std::string write_markdown(const ReportInput& input, const WriteOptions& options);
+
+// The what-if section the HTML report opens with under `orgaudit whatif --format html`: the
+// scenario's changes, the scores before and after, and the map of the changed subtree before and
+// after, what the scenario changed highlighted. The rest of the page is the report of the org after.
+struct WhatIfPage {
+  struct Score {
+    std::string dimension;
+    std::optional<double> before, after;
+  };
+  std::string title;                     // "What if: 2 changes to 'X'"
+  std::vector<std::string> changes;      // one line each, as the text report says them
+  std::vector<Score> scores;             // Org first
+  std::size_t fixed = 0, introduced = 0;  // findings
+  std::vector<std::string> changed_ids;  // people and units to highlight on both maps
+  std::string root;                      // the changed subtree's top (a person id); empty: the whole org
+};
+std::string write_whatif_html(const ReportInput& before, const ReportInput& after, const WhatIfPage& page);
 std::string write_html(const ReportInput& input, const WriteOptions& options);
 std::string write_codequality(const ReportInput& input, const WriteOptions& options);
 

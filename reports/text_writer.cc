@@ -1,6 +1,7 @@
 // `path:line:col: severity: message [rule-id]`, one finding a line, then a one-paragraph summary.
 #include <cstdio>
 
+#include "orgaudit/message_text.h"
 #include "report.h"
 #include "util/visible_text.h"
 #include "writer_support.h"
@@ -20,10 +21,6 @@ const char* colour_of(Severity severity) {
   return "\033[1;36m";
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 std::string score_text(const std::optional<double>& score) {
   if (!score) return "not assessed";
   char buffer[16];
@@ -39,8 +36,8 @@ void append_summary(std::string& out, const ReportInput& input) {
   if (counts.unchanged)
     accepted += (counts.suppressed ? ", " : "; ") + std::to_string(counts.unchanged) + " unchanged from the baseline";
   out += "\n";
-  out += plural(counts.open(), "finding") + " (" + plural(counts.errors(), "error") + ", " +
-         plural(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" +
+  out += count_of(counts.open(), "finding") + " (" + count_of(counts.errors(), "error") + ", " +
+         count_of(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" +
          not_assessed_text(counts.not_assessed) + accepted + ") in " +
          headcount_and_units_text(input.org) +
          (input.profile.empty() ? "" : ", " + input.profile) + ". Org score " + score_text(input.scores.org);

@@ -83,7 +83,7 @@ void add_units(pugi::xml_node root, const ReportInput& input) {
     set_score(node, "score", s.score);
     set_score(node, "data-quality", s.confidence);
     // Why the other dimensions are not assessed is said once, for the org, not in every unit.
-    for (const DimensionScore& d : s.dimensions)
+    for (const DimensionScore& d : input.scores.unit_dimensions(s))
       if (d.score) add_dimension(node, d);
   }
 }

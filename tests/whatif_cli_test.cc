@@ -160,3 +160,189 @@ TEST_CASE("whatif: exit 1 when the scenario introduces a finding at or above --f
   // Removing a pass-through layer introduces nothing, even at info.
   CHECK(run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0134 --fail-on info").exit_code == 0);
 }
+
+// The fingerprint of the first finding `check` reports with `rule` and `key` on `entity`.
+std::string fingerprint_of(const std::string& check_json, const std::string& rule, const std::string& key, const std::string& entity) {
+  for (std::size_t at = check_json.find("\"rule\": \"" + rule + "\""); at != std::string::npos;
+       at = check_json.find("\"rule\": \"" + rule + "\"", at + 1)) {
+    const std::size_t next = check_json.find("\"rule\": ", at + 1);
+    const std::string finding = check_json.substr(at, next == std::string::npos ? std::string::npos : next - at);
+    if (finding.find("\"key\": \"" + key + "\"") != std::string::npos &&
+        finding.find("\"entities\": [\n        \"" + entity + "\"") != std::string::npos)
+      return string_after(finding, "\"fingerprint\":", 0);
+  }
+  FAIL("no " << rule << " (" << key << ") finding on " << entity);
+  return {};
+}
+
+bool resolves(const std::string& whatif_json, const std::string& fingerprint) {
+  const std::vector<std::string> resolved = findings_section(whatif_json, "findings_resolved", "scores");
+  return std::find(resolved.begin(), resolved.end(), fingerprint) != resolved.end();
+}
+
+TEST_CASE("whatif: the ME, EMC, contract and right changes fix the findings they answer on the samples", "[whatif]") {
+  const std::string rendanheyi = "samples/rendanheyi/org.yaml", transformation = "samples/transformation/org.yaml";
+  const CliRun eco = run_orgaudit("check " + rendanheyi + " --no-config --format json --fail-on never");
+  const CliRun trans = run_orgaudit("check " + transformation + " --no-config --format json --fail-on never");
+
+  // The scenario file with every one of them: the oversized ME split, the stale contract renewed.
+  const CliRun scenario = run_orgaudit("whatif " + rendanheyi + " --no-config --format json --fail-on never --scenario tests/workflow/scenario/ecosystem.yaml");
+  INFO(scenario.err);
+  REQUIRE(scenario.exit_code == 0);
+  CHECK(resolves(scenario.out, fingerprint_of(eco.out, "rendanheyi-me-size", "", "ME-THUNDER")));
+  CHECK(resolves(scenario.out, fingerprint_of(eco.out, "rendanheyi-emc-contract", "stale", "EMC-BALCONY")));
+  for (const char* kind : {"split-me", "renew-contract", "add-member", "remove-member", "add-contract", "remove-contract", "set-right", "merge-unit"})
+    CHECK_THAT(scenario.out, Catch::Contains(std::string("\"kind\": \"") + kind + "\""));
+  CHECK_THAT(scenario.out, Catch::Contains("\"reason\": \"an ME over its size splits\""));
+  CHECK_THAT(scenario.out, Catch::Contains("\"fingerprint\": \"v2:663bb7dc253aa175\""));
+  // The right given away is a finding introduced, at the new ME.
+  CHECK_THAT(scenario.out, Catch::Contains("'Thunder PC ME' does not hold its own pay right"));
+
+  // On the command line: a right taken back and an underperforming member let go.
+  const CliRun options = run_orgaudit("whatif " + transformation + " --no-config --format json --fail-on never "
+                                      "--set-right ME-DRYER:pay=self --remove-member ME-TOPLOAD:EMC-LAUNDRY --split-me ME-FRIDGE-FD");
+  INFO(options.err);
+  REQUIRE(options.exit_code == 0);
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-three-rights", "pay-not-held", "ME-DRYER")));
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-emc-contract", "underperforming-member", "EMC-LAUNDRY")));
+  CHECK(resolves(options.out, fingerprint_of(trans.out, "rendanheyi-me-size", "", "ME-FRIDGE-FD")));
+  CHECK_THAT(options.out, Catch::Contains("\"origin\": \"--split-me ME-FRIDGE-FD\""));
+}
+
+TEST_CASE("whatif: the new changes refuse what cannot apply, exit 2 at the line or option, nothing written", "[whatif]") {
+  orgaudit::testing::ScratchDir dir("whatif-new-errors");
+  const std::string scenario = (dir.path / "bad.yaml").string(), out = (dir.path / "after.yaml").string();
+  std::ofstream(scenario) << "changes:\n  - renew-contract: EMC-BALCONY\n  - split-me: PLAT-HAIER\n    by: half\n";
+  const CliRun split = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --scenario " + scenario + " --apply -o " + out);
+  CHECK(split.exit_code == 2);
+  CHECK_THAT(split.err, Catch::StartsWith(scenario + ":3:15: error: PLAT-HAIER 'Haier platform' is a platform, not an ME"));
+  CHECK(split.out.empty());
+  CHECK_FALSE(std::filesystem::exists(out));
+
+  const CliRun cycle = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --merge-unit PLAT-HAIER:EMC-COOK");
+  CHECK(cycle.exit_code == 2);
+  CHECK_THAT(cycle.err, Catch::Contains("--merge-unit PLAT-HAIER:EMC-COOK: error: merging PLAT-HAIER 'Haier platform' into "
+                                        "EMC-COOK 'Smart Cooking EMC' would make a cycle: EMC-COOK is inside PLAT-HAIER"));
+  const CliRun unknown = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --add-member ME-NOPE:EMC-COOK");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--add-member ME-NOPE:EMC-COOK: error: no unit has id 'ME-NOPE'"));
+  const CliRun right = run_orgaudit("whatif samples/rendanheyi/org.yaml --no-config --set-right ME-THUNDER:bonus=self");
+  CHECK(right.exit_code == 2);
+  CHECK_THAT(right.err, Catch::Contains("unknown right 'bonus'"));
+}
+
+// The fingerprints a proposed scenario's `answers:` name, in order.
+std::vector<std::string> answered_fingerprints(const std::string& scenario_yaml) {
+  static const std::regex answers(R"re(answers: \{rule: "[^"]+", key: "[^"]*", fingerprint: "([^"]+)"\})re");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(scenario_yaml.begin(), scenario_yaml.end(), answers); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+TEST_CASE("fix --propose: the proposed scenario, applied, raises the org score and removes the findings it names", "[whatif][fix]") {
+  orgaudit::testing::ScratchDir dir("fix-propose");
+  const std::string proposed = (dir.path / "proposed.yaml").string(), after = (dir.path / "after.yaml").string();
+  const std::string input_before = orgaudit::testing::read_file(kSample);
+  const CliRun before = run_orgaudit("check " + kSample + " --no-config --format json --fail-on never");
+
+  const CliRun fix = run_orgaudit("fix --propose " + kSample + " --no-config -o " + proposed);
+  INFO(fix.err);
+  REQUIRE(fix.exit_code == 0);
+  CHECK(orgaudit::testing::read_file(kSample) == input_before);  // never a rewrite of the input
+  const std::string scenario = orgaudit::testing::read_file(proposed);
+  CHECK_THAT(scenario, Catch::Contains("#   Org: 76 -> "));
+  CHECK_THAT(scenario, Catch::Contains("  - remove-layer: \"P-0134\"\n"));  // the pass-through check flags
+  CHECK_THAT(scenario, Catch::Contains("  - move: \"P-0079\"\n    to: \""));   // the dangling manager reference
+  const std::vector<std::string> named = answered_fingerprints(scenario);
+  REQUIRE(named.size() >= 5);
+  const std::vector<std::string> found_before = active_fingerprints(before.out);
+  for (const std::string& f : named) CHECK(std::binary_search(found_before.begin(), found_before.end(), f));
+
+  const CliRun whatif = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + proposed +
+                                     " --apply -o " + after);
+  INFO(whatif.err);
+  REQUIRE(whatif.exit_code == 0);
+  const auto [score_before, score_after] = org_score(whatif.out);
+  CHECK(score_after > score_before);
+  // The org written by --apply, checked afresh: none of the named findings is left.
+  const CliRun again = run_orgaudit("check " + after + " --no-config --format json --fail-on never");
+  REQUIRE(again.exit_code == 0);
+  const std::vector<std::string> found_after = active_fingerprints(again.out);
+  for (const std::string& f : named) CHECK_FALSE(std::binary_search(found_after.begin(), found_after.end(), f));
+}
+
+TEST_CASE("fix: only proposes, never over an input, and splits an oversized ME and renews a stale contract", "[whatif][fix]") {
+  CHECK(run_orgaudit("fix " + kSample + " --no-config").exit_code == 2);
+  const CliRun over = run_orgaudit("fix --propose " + kSample + " --no-config -o " + kSample);
+  CHECK(over.exit_code == 2);
+  CHECK_THAT(over.err, Catch::Contains("never rewrites its input"));
+
+  const CliRun eco = run_orgaudit("fix --propose samples/rendanheyi/org.yaml --no-config");
+  INFO(eco.err);
+  REQUIRE(eco.exit_code == 0);
+  CHECK_THAT(eco.out, Catch::Contains("  - split-me: \"ME-THUNDER\"\n    people: [\""));
+  CHECK_THAT(eco.out, Catch::Contains("  - renew-contract: \"EMC-BALCONY\"\n"));
+  CHECK_THAT(eco.out, Catch::Contains("fingerprint: \"v2:663bb7dc253aa175\""));
+}
+
+TEST_CASE("whatif: several scenarios side by side, each after the command line's changes", "[whatif]") {
+  const std::string a = "tests/workflow/scenario/flatter.yaml", b = "tests/workflow/scenario/proposed-traditional.yaml";
+  const CliRun text = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --scenario " + a + " --scenario " + b);
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::StartsWith("What if: 2 scenarios for 'Qingdao Classic Appliances' (399 people, 64 units)\n  A. " + a + " (5 changes)"));
+  CHECK_THAT(text.out, Catch::Contains("\n                      now       A         B\n  Org                 76        76 (0)    77 (+1)\n"));
+  CHECK_THAT(text.out, Catch::Contains("\n  Findings fixed      -         8         16\n"));
+  CHECK_THAT(text.out, Catch::Contains("\n== B. " + b + " ==\nWhat if: 8 changes to "));
+
+  const CliRun markdown = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format markdown --scenario " + a + " --scenario " + b);
+  REQUIRE(markdown.exit_code == 0);
+  CHECK_THAT(markdown.out, Catch::StartsWith("## What if: 2 scenarios for Qingdao Classic Appliances\n\n| | now | A. "));
+  CHECK_THAT(markdown.out, Catch::Contains("\n| Org | 76 | 76 (0) | 77 (+1) |\n"));
+  CHECK_THAT(markdown.out, Catch::Contains("<details><summary>B. "));
+  CHECK_THAT(markdown.out, Catch::Contains("1. **remove-layer**: "));
+
+  // Each scenario's own fields, as one whatif report writes them; the scores side by side.
+  const CliRun json = run_orgaudit("whatif " + kSample + " --no-config --fail-on never --format json --scenario " + a +
+                                   " --scenario " + b + " --vacate P-0279");
+  INFO(json.err);
+  REQUIRE(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"schema\": \"orgaudit-whatif-comparison\""));
+  CHECK_THAT(json.out, Catch::Contains("\"name\": \"" + b + "\""));
+  CHECK_THAT(json.out, Catch::Contains("\"findings_fixed\": "));
+  std::size_t vacated = 0;  // once in each scenario
+  for (std::size_t at = json.out.find("\"origin\": \"--vacate P-0279\""); at != std::string::npos;
+       at = json.out.find("\"origin\": \"--vacate P-0279\"", at + 1))
+    ++vacated;
+  CHECK(vacated == 2);
+  // The command line's changes follow each file's: A already vacates P-0243, so a --vacate of it is refused.
+  const CliRun twice = run_orgaudit("whatif " + kSample + " --no-config --scenario " + a + " --scenario " + b + " --vacate P-0243");
+  CHECK(twice.exit_code == 2);
+  CHECK_THAT(twice.err, Catch::Contains("--vacate P-0243: error: P-0243 'Financial Controller' is already vacant"));
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --scenario " + a + " --scenario " + b + " --apply -o x.yaml").exit_code == 2);
+}
+
+TEST_CASE("whatif --format html: the report of the org after, opening with the changed subtree before and after", "[whatif][html]") {
+  const CliRun html = run_orgaudit("whatif " + kSample + " --no-config --remove-layer P-0151 --format html --fail-on never");
+  INFO(html.err);
+  REQUIRE(html.exit_code == 0);
+  const std::size_t section = html.out.find("<section id=\"whatif\"><h2>What if: 1 change to &#39;Qingdao Classic Appliances&#39;</h2>");
+  REQUIRE(section != std::string::npos);
+  const std::size_t end = html.out.find("</section>", section);
+  const std::string whatif = html.out.substr(section, end - section);
+  CHECK_THAT(whatif, Catch::Contains("<li class=\"message\">remove-layer: 1 report of P-0151 &#39;Hana Ivanova&#39; now reports to "));
+  // The subtree from the manager above the layer, drawn twice, what changed outlined.
+  CHECK_THAT(whatif, Catch::Contains("<strong>Before:</strong> "));
+  CHECK_THAT(whatif, Catch::Contains("<strong>After:</strong> "));
+  std::size_t maps = 0;
+  for (std::size_t at = whatif.find("<svg"); at != std::string::npos; at = whatif.find("<svg", at + 1)) ++maps;
+  CHECK(maps == 2);
+  CHECK_THAT(whatif, Catch::Contains("#7b1fa2"));
+  CHECK_THAT(whatif, !Catch::Contains("of 399 people, the whole org"));  // a subtree, not the org
+  // Then the usual report, of the org after: its map, its findings.
+  CHECK(html.out.find("<section id=\"map\">", end) != std::string::npos);
+  CHECK(html.out.find("<section id=\"findings\">", end) != std::string::npos);
+  CHECK(run_orgaudit("whatif " + kSample + " --no-config --format html --scenario tests/workflow/scenario/flatter.yaml "
+                     "--scenario tests/workflow/scenario/proposed-traditional.yaml").exit_code == 2);
+}

@@ -149,6 +149,7 @@ std::unique_ptr<Audit> run_audit(const ParsedArgs& args, CliContext& context, co
   if (args.positional.empty()) throw UsageError("no org file given (try --help)");
   const std::optional<Pseudonymizer> pseudonyms = pseudonymizer(args, context);
   auto audit = std::make_unique<Audit>();
+  audit->host = PluginHost(context.files);
   audit->config = load_run_config(args, context);
   load_packs(args, context, audit->host, audit->catalog, audit->config);
   check_config_rules(audit->config, audit->catalog);

@@ -45,7 +45,7 @@ int run_config(const ParsedArgs& args, CliContext& context) {
   if (!args.has("dump")) throw UsageError("config needs --dump (try 'orgaudit config --help')");
   if (args.positional.size() > 1) throw UsageError("config --dump takes at most one org file or directory");
   const Config config = config_for(args, context);
-  PluginHost host;
+  PluginHost host(context.files);
   RuleCatalog catalog;
   load_packs(args, context, host, catalog, config);
   check_config_rules(config, catalog);

@@ -43,7 +43,7 @@ int explain(const RuleCatalog& catalog, const std::string& id, CliContext& conte
 
 int run_rules(const ParsedArgs& args, CliContext& context) {
   if (!args.positional.empty()) throw UsageError("rules takes no file arguments (did you mean 'orgaudit check'?)");
-  PluginHost host;
+  PluginHost host(context.files);
   RuleCatalog catalog;
   // `rules` reads no org, so no config is found by searching; --config names one (its custom-rules).
   const Config config = args.has("config") && !args.has("no-config") ? load_config(context.files, args.last("config")) : Config{};

@@ -107,6 +107,20 @@ const std::vector<Command>& commands() {
        "  orgaudit whatif org.yaml --scenario flatter.yaml --apply -o org-after.yaml\n",
        whatif_options(),
        run_whatif},
+      {"fix", "propose a re-org for the findings with a mechanical remedy, as a what-if scenario (never rewrites the input)",
+       "--propose [options] FILE... [-o SCENARIO.yaml]",
+       "  orgaudit fix --propose samples/traditional/org.yaml\n"
+       "  orgaudit fix --propose org.yaml -o proposed.yaml\n"
+       "  orgaudit whatif org.yaml --scenario proposed.yaml --apply -o org-after.yaml\n",
+       fix_options(),
+       run_fix},
+      {"test-rules", "run rule fixtures: org files whose '# expect:' comments say what one rule must find",
+       "[--plugin-dir DIR] FIXTURES-DIR...",
+       "  orgaudit test-rules tests/fixtures\n"
+       "  orgaudit test-rules --plugin-dir build my-pack/fixtures\n"
+       "  orgaudit test-rules --rules my-rules.yaml my-rules/fixtures\n",
+       plus_plugin_options({}),
+       run_test_rules},
       {"convert", "write HR exports (CSV, XML) as org-chart-as-code YAML", "[options] INPUT... -o FILE",
        "  orgaudit convert export.csv -o org.yaml\n"
        "  orgaudit convert --preset uk-organogram dept-senior.csv dept-junior.csv -o dept.yaml\n"

@@ -46,6 +46,11 @@ int run_convert(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> convert_options();
 int run_whatif(const ParsedArgs& args, CliContext& context);
 std::vector<OptionDecl> whatif_options();
+int run_test_rules(const ParsedArgs& args, CliContext& context);
+// audit_options without --anonymize: whatif's and fix's changes name real ids.
+std::vector<OptionDecl> scenario_audit_options(std::vector<OptionDecl> command_options);
+int run_fix(const ParsedArgs& args, CliContext& context);
+std::vector<OptionDecl> fix_options();
 int run_completion(const ParsedArgs& args, CliContext& context);
 
 // "orgaudit: error: <message>" on stderr, then exit code 2.

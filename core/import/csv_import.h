@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "import/batch_thread.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
@@ -20,6 +21,12 @@ namespace orgaudit::import {
 // which could be loaded. One bad row is an import issue, never an error.
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress);
+
+// With rows built into people on a second thread while the file is tokenised, or not: by default
+// for exports of kCsvRowsThreadMinBytes and more.
+inline constexpr std::size_t kCsvRowsThreadMinBytes = 4u << 20;
+void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread rows_thread);
 
 // Throws InputError when the file is larger than options.max_input_bytes (shared with XML).
 void check_input_size(const FileSystem& files, const std::string& path, const LoadOptions& options);

@@ -331,3 +331,117 @@ TEST_CASE("csv import: more rows than the record limit refuse the file at the fi
   // A row skipped for its shape is a record too: it cost the reading all the same.
   CHECK_THAT(csv_error("id,name,manager_id\nP1,A,\nP2,B\nP3,C,P1\n", two), Catch::StartsWith("x.csv:4:1: error: more than 2 rows"));
 }
+
+namespace {
+
+// An export of `rows` people that exercises everything the rows' thread must keep in order: quoted
+// names over several lines (their records span lines, and batches end between records), doubled
+// quotes (a field the reader copies), bytes that are not UTF-8 (fields the decoder repairs), rows
+// with the wrong field count and text after a closing quote (skips), duplicate ids, bad values and
+// blank lines (issues and rows between them).
+std::string mixed_export(int rows) {
+  std::string text = "id,manager_id,name,title,unit,fte,contractor,location\n";
+  for (int i = 1; i <= rows; ++i) {
+    const std::string id = "P" + std::to_string(i);
+    const std::string manager = i == 1 ? "" : "P" + std::to_string(i / 4 + 1);
+    std::string name = "Name " + std::to_string(i);
+    if (i % 17 == 0) name = "\"Multi\nline\r\n" + std::to_string(i) + "\"";
+    if (i % 23 == 0) name = "\"Say \"\"hi\"\" " + std::to_string(i) + "\"";
+    if (i % 29 == 0) name = "Caf\xE9 " + std::to_string(i);
+    const std::string fte = i % 31 == 0 ? "lots" : i % 37 == 0 ? "1.5" : "1";
+    const std::string unit = "U" + std::to_string(i / 9);
+    if (i % 41 == 0) {
+      text += id + "," + manager + "," + name + ",Lead\n";  // too few fields
+    } else if (i % 43 == 0) {
+      text += id + "," + manager + ",\"Bad\"quote,Lead," + unit + ",1,no,Leeds\n";
+    } else {
+      const std::string row_id = i % 47 == 0 ? "P" + std::to_string(i - 1) : id;  // a duplicate
+      text += row_id + "," + manager + "," + name + ",\"Title,\n" + std::to_string(i % 5) + "\"," + unit + "," + fte + "," +
+              (i % 53 == 0 ? "maybe" : "no") + ",Leeds\n";
+    }
+    if (i % 59 == 0) text += "\n,,,,,,,\n";
+  }
+  return text;
+}
+
+void check_same(const Org& one, const Org& two) {
+  REQUIRE(one.people.size() == two.people.size());
+  for (std::size_t i = 0; i < one.people.size(); ++i) {
+    const Person& a = one.people[i];
+    const Person& b = two.people[i];
+    INFO("person " << a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.name == b.name);
+    CHECK(a.title == b.title);
+    CHECK(a.manager_id == b.manager_id);
+    CHECK(a.unit_id == b.unit_id);
+    CHECK(a.fte == b.fte);
+    CHECK(a.flags == b.flags);
+    CHECK(a.where == b.where);
+    CHECK(a.manager_where == b.manager_where);
+    CHECK(a.dotted_where == b.dotted_where);
+    REQUIRE(a.attributes.size() == b.attributes.size());
+    for (std::size_t k = 0; k < a.attributes.size(); ++k) CHECK(a.attributes[k].value == b.attributes[k].value);
+  }
+  REQUIRE(one.units.size() == two.units.size());
+  for (std::size_t i = 0; i < one.units.size(); ++i) {
+    CHECK(one.units[i].id == two.units[i].id);
+    CHECK(one.units[i].where == two.units[i].where);
+  }
+  REQUIRE(one.import_issues.size() == two.import_issues.size());
+  for (std::size_t i = 0; i < one.import_issues.size(); ++i) {
+    const ImportIssue& a = one.import_issues[i];
+    const ImportIssue& b = two.import_issues[i];
+    CHECK(a.kind == b.kind);
+    CHECK(a.message == b.message);
+    CHECK(a.entity_id == b.entity_id);
+    CHECK(a.where == b.where);
+  }
+  CHECK(one.imported_records == two.imported_records);
+}
+
+}  // namespace
+
+TEST_CASE("csv import: rows built on a second thread give the same people, units, issues and places") {
+  const std::string text = mixed_export(3000);  // many batches of rows
+  using import::testing::Options;
+  Options one, two;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
+  const Org a = load_csv_text(text, one);
+  const Org b = load_csv_text(text, two);
+  check_same(a, b);
+  // What the export plants is there: multi-line records push later rows down, every kind of issue.
+  const Person& p18 = person(a, "P18");
+  CHECK(p18.where.line > 18 * 2);
+  CHECK(person(a, "P17").name == "Multi\nline\r\n17");
+  CHECK(person(a, "P23").name == "Say \"hi\" 23");
+  CHECK(person(a, "P29").name == "Caf\xC3\xA9 29");
+  std::size_t kinds[4] = {};
+  for (const ImportIssue& issue : a.import_issues) ++kinds[issue.kind];
+  CHECK(kinds[ImportIssue::skipped_row] > 50);
+  CHECK(kinds[ImportIssue::duplicate_id] > 50);
+  CHECK(kinds[ImportIssue::bad_value] > 100);
+  CHECK(kinds[ImportIssue::encoding] == 1);
+}
+
+TEST_CASE("csv import: with rows on a second thread, errors come at the same row and column") {
+  using import::testing::Options;
+  std::string text = mixed_export(2000);
+  SECTION("a quote never closed, after thousands of queued rows") {
+    text += "P9999,P1,\"Never closed,Lead,U1,1,no,Leeds\nP10000,P1,x,y,U1,1,no,Leeds\n";
+  }
+  Options one, two;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
+  SECTION("the record limit, passed in the middle of the file") {
+    one.limits.max_records = two.limits.max_records = 1234;
+  }
+  SECTION("the field size limit, at a value late in the file, and before a quote never closed") {
+    text += "P9998,P1," + std::string(300, 'x') + ",Lead,U1,1,no,Leeds\nP9999,P1,\"Never closed\n";
+    one.limits.max_field_bytes = two.limits.max_field_bytes = 200;
+  }
+  const std::string error = csv_error(text, one);
+  CHECK_FALSE(error.empty());
+  CHECK(csv_error(text, two) == error);
+}

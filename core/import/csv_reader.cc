@@ -72,12 +72,8 @@ Reader::Reader(std::string_view data, char delimiter) : delimiter_(delimiter) {
     special_[c] = true;
 }
 
-FieldStart Reader::here() const {
-  return FieldStart{line_, static_cast<std::size_t>(line_start_ - begin_), static_cast<std::size_t>(pos_ - begin_)};
-}
-
-std::uint32_t Reader::column(const FieldStart& at) const {
-  const std::string_view line(begin_ + at.line_offset, at.offset - at.line_offset);
+std::uint32_t Reader::column_in(const char* input, const FieldStart& at) {
+  const std::string_view line(input + at.line_offset, at.offset - at.line_offset);
   std::uint32_t characters = 1;
   // A BOM at the start of the file is no character an editor shows.
   std::size_t i = at.line_offset == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;

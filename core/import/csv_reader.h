@@ -54,7 +54,10 @@ class Reader {
 
   // The 1-based column of a place, in Unicode code points (what editors and SARIF's
   // `unicodeCodePoints` count); a byte that is not valid UTF-8 is one character (Windows-1252).
-  std::uint32_t column(const FieldStart& at) const;
+  std::uint32_t column(const FieldStart& at) const { return column_in(begin_, at); }
+  // The same for a place in `input`, the data a reader was given: another thread may ask this
+  // while the reader goes on.
+  static std::uint32_t column_in(const char* input, const FieldStart& at);
 
   // Reads the next record; false at the end of the input. Throws UnterminatedQuote.
   bool next(Record& record);
@@ -69,7 +72,9 @@ class Reader {
   };
 
   void read_quoted(Record& record, std::uint32_t field);
-  FieldStart here() const;
+  FieldStart here() const {
+    return FieldStart{line_, static_cast<std::size_t>(line_start_ - begin_), static_cast<std::size_t>(pos_ - begin_)};
+  }
 
   const char* begin_;
   const char* pos_;

@@ -1,11 +1,9 @@
 #include "import/directory_records.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <thread>
+
+#include "import/batch_thread.h"
 
 namespace orgaudit::import {
 namespace {
@@ -50,6 +48,8 @@ struct DirectoryRecords::Batch {
   std::vector<ImportIssue> issues;          // a skip's: its place and why
   std::vector<Step> steps;
 
+  bool empty() const { return steps.empty(); }
+  bool full() const { return records.size() >= kRows; }
   void clear() {
     text.clear();
     starts.clear();
@@ -61,102 +61,14 @@ struct DirectoryRecords::Batch {
   }
 };
 
-// The second thread: applies batches in the order they were sent.
-class DirectoryRecords::RowThread {
- public:
-  explicit RowThread(DirectoryRecords& records) : records_(records), current_(std::make_unique<Batch>()),
-                                                  thread_([this] { run(); }) {}
-  ~RowThread() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-      queued_.clear();  // after an error: what is left is not wanted
-    }
-    changed_.notify_all();
-    thread_.join();
-  }
-
-  Batch& current() { return *current_; }
-
-  // Queues the current batch once it is full (or always), waiting while a few are queued already.
-  void send(bool always = false) {
-    if (current_->steps.empty() || (!always && current_->records.size() < Batch::kRows)) return;
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return queued_.size() < 4 || failure_; });
-    rethrow();
-    queued_.push_back(std::move(current_));
-    if (spare_.empty()) {
-      current_ = std::make_unique<Batch>();
-    } else {
-      current_ = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    lock.unlock();
-    changed_.notify_all();
-  }
-
-  // Until every row sent and in the current batch is in the org.
-  void wait() {
-    send(true);
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return (queued_.empty() && !busy_) || failure_; });
-    rethrow();
-  }
-
- private:
-  void rethrow() {
-    if (failure_) std::rethrow_exception(failure_);
-  }
-
-  void run() {
-    for (;;) {
-      std::unique_ptr<Batch> batch;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || !queued_.empty(); });
-        if (queued_.empty()) return;
-        batch = std::move(queued_.front());
-        queued_.pop_front();
-        busy_ = true;
-      }
-      std::exception_ptr failure;
-      try {
-        records_.apply(*batch);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-      batch->clear();
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (failure) {
-          failure_ = failure;
-          queued_.clear();
-        }
-        spare_.push_back(std::move(batch));
-        busy_ = false;
-      }
-      changed_.notify_all();
-    }
-  }
-
-  DirectoryRecords& records_;
-  std::unique_ptr<Batch> current_;  // filled by the reading thread
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::unique_ptr<Batch>> queued_, spare_;
-  bool busy_ = false, stop_ = false;
-  std::exception_ptr failure_;
-  std::thread thread_;  // last: it starts once the rest is ready
-};
-
 DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShape& shape, const TextLocator& locate,
                                    const RecordLimits& limits, std::size_t export_bytes)
     : org_(org), locate_(locate), header_(header_of(shape)), layout_(layout_of(shape)),
       builder_(org, file, layout_, header_, limits, shape.words), limits_(limits), storage_(header_.size()), values_(header_.size()),
       offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()),
       export_bytes_(export_bytes), row_views_(header_.size()) {
-  if (export_bytes >= kRowsThreadMinBytes && std::thread::hardware_concurrency() > 1)
-    rows_thread_ = std::make_unique<RowThread>(*this);
+  if (use_second_thread(SecondThread::by_size, export_bytes, kRowsThreadMinBytes))
+    rows_thread_ = std::make_unique<BatchThread<Batch>>([this](Batch& batch) { apply(batch); });
 }
 
 DirectoryRecords::~DirectoryRecords() = default;

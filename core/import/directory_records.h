@@ -28,6 +28,9 @@ struct DirectoryShape {
   std::vector<std::string> attributes;                // attribute keys kept on a person, in slot order
 };
 
+template <typename Batch>
+class BatchThread;  // import/batch_thread.h
+
 class DirectoryRecords final : private FieldPlaces {
  public:
   // `export_bytes`: the size of the export. From kRowsThreadMinBytes on (and with a second core),
@@ -95,7 +98,6 @@ class DirectoryRecords final : private FieldPlaces {
   SourceLocation of(int column) const override;
   void store(std::size_t column, std::string_view value, std::size_t offset);
   struct Batch;
-  class RowThread;
   void apply(Batch& batch);  // on the rows' thread
   bool queueable() const;    // whether the current row may go to the rows' thread (no limit passed)
 
@@ -116,7 +118,7 @@ class DirectoryRecords final : private FieldPlaces {
   std::size_t records_ = 0;
   std::size_t left_out_ = 0;
   std::vector<std::string_view> row_views_;  // the rows' thread's view of a queued row
-  std::unique_ptr<RowThread> rows_thread_;    // null: rows are built as they are added
+  std::unique_ptr<BatchThread<Batch>> rows_thread_;  // null: rows are built as they are added
 };
 
 // Lower case ASCII letters, for ids that compare without case (e-mails, DNs).

@@ -18,6 +18,7 @@ struct Options {
   RecordLimits limits;
   std::string path = "x.csv";
   std::vector<Diagnostic>* warnings = nullptr;  // where load warnings go, when a test reads them
+  SecondThread second_thread = SecondThread::by_size;
 
   Options() = default;
   Options(const char* p) : preset(p) {}  // NOLINT: `{"bamboohr"}` reads well in tests
@@ -38,7 +39,7 @@ inline Org load_csv_text(const std::string& text, const Options& o = {}) {
   Org org;
   std::vector<Diagnostic> warnings;
   NoProgress progress;
-  load_csv(files, o.path, load_options(o), org, o.warnings ? *o.warnings : warnings, progress);
+  load_csv(files, o.path, load_options(o), org, o.warnings ? *o.warnings : warnings, progress, o.second_thread);
   return org;
 }
 

@@ -56,7 +56,12 @@ void dom_records(FileBytes& bytes, const std::string& path, FileIndex file, cons
 }  // namespace
 
 void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>&, Progress& progress) {
+              std::vector<Diagnostic>& warnings, Progress& progress) {
+  load_xml(files, path, options, org, warnings, progress, SecondThread::by_size);
+}
+
+void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+              std::vector<Diagnostic>&, Progress& progress, SecondThread parse_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   const std::string_view text = bytes->view();
@@ -70,7 +75,7 @@ void load_xml(const FileSystem& files, const std::string& path, const LoadOption
   const FileIndex file = org.add_file(path);
   xml::XmlRecords records(org, file, m, first_invalid_utf8(text) == std::string_view::npos, options.limits);
   const std::vector<std::string> split = xml::stream_split_names(m);
-  if (!split.empty()) xml::stream_records(*bytes, path, file, m, split, options.max_xml_depth, records);
+  if (!split.empty()) xml::stream_records(*bytes, path, file, m, split, options.max_xml_depth, records, parse_thread);
   else dom_records(*bytes, path, file, m, options.max_xml_depth, records);
   records.finish(path, root);
   progress.update(phase, text.size(), text.size());

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "import/batch_thread.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
@@ -19,5 +20,9 @@ namespace orgaudit::import {
 // loaded. A person element that cannot be used is an import issue naming its XPath.
 void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress);
+// With records parsed on a second thread while the text is cut into them, or not: by default for
+// large streamed exports (xml::kParseThreadMinBytes).
+void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread parse_thread);
 
 }  // namespace orgaudit::import

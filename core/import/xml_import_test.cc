@@ -19,7 +19,7 @@ Org load_xml_text(const std::string& text, const Options& o = {}, unsigned max_d
   NoProgress progress;
   LoadOptions options = import::testing::load_options(o);
   options.max_xml_depth = max_depth;
-  import::load_xml(files, "x.xml", options, org, warnings, progress);
+  import::load_xml(files, "x.xml", options, org, warnings, progress, o.second_thread);
   return org;
 }
 
@@ -183,4 +183,84 @@ TEST_CASE("xml import: columns count characters, not bytes, in the document and 
   REQUIRE(dom.import_issues.size() == 1);
   CHECK(dom.import_issues[0].where.line == 1);
   CHECK(dom.import_issues[0].where.column == 33);  // the value 'lots': character 33, byte 37
+}
+
+namespace {
+
+// An HR-XML export of `units` units of 12 positions, several of pugixml's 4 MB batches long, with
+// what a batch boundary must not disturb: issues (an FTE that is no number, a duplicate position,
+// a position without id), a unit's positions counted from its own start, multi-byte names.
+std::string large_hr_xml(int units) {
+  std::string text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OrganizationChart>\n";
+  int position = 0;
+  for (int u = 0; u < units; ++u) {
+    text += "  <OrganizationUnit>\n    <OrganizationUnitID>U" + std::to_string(u) + "</OrganizationUnitID>\n";
+    if (u > 0) text += "    <ParentOrganizationUnit><OrganizationUnitID>U" + std::to_string(u / 3) + "</OrganizationUnitID></ParentOrganizationUnit>\n";
+    for (int p = 0; p < 12; ++p, ++position) {
+      const std::string id = position % 97 == 5 ? "P" + std::to_string(position - 1) : "P" + std::to_string(position);
+      text += "    <MemberPosition>\n";
+      if (position % 101 != 7) text += "      <PositionID>" + id + "</PositionID>\n";
+      text += "      <PositionTitle>Zo\xC3\xAB " + std::to_string(p) + "</PositionTitle>\n";
+      text += "      <PositionIncumbent><PersonName><FormattedName>Person " + std::to_string(position) +
+              "</FormattedName></PersonName></PositionIncumbent>\n";
+      if (position > 0)
+        text += "      <ReportsToPosition><PositionID>P" + std::to_string(position / 5) + "</PositionID></ReportsToPosition>\n";
+      text += "      <IndicativeDeployment><FullTimeEquivalentRatio>" + std::string(position % 89 == 3 ? "lots" : "1") +
+              "</FullTimeEquivalentRatio></IndicativeDeployment>\n    </MemberPosition>\n";
+    }
+    text += "  </OrganizationUnit>\n";
+  }
+  return text + "</OrganizationChart>\n";
+}
+
+}  // namespace
+
+TEST_CASE("xml import: records parsed on a second thread give the same org, issues and places") {
+  const std::string text = large_hr_xml(2500);  // about 12 MB: three batches and more
+  REQUIRE(text.size() > 3 * (4u << 20));
+  Options one, two;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
+  one.max_bytes = two.max_bytes = 64u << 20;
+  const Org a = load_xml_text(text, one);
+  const Org b = load_xml_text(text, two);
+  REQUIRE(a.people.size() > 29000);
+  REQUIRE(a.people.size() == b.people.size());
+  for (std::size_t i = 0; i < a.people.size(); ++i) {
+    INFO("person " << a.people[i].id);
+    CHECK(a.people[i].id == b.people[i].id);
+    CHECK(a.people[i].name == b.people[i].name);
+    CHECK(a.people[i].manager_id == b.people[i].manager_id);
+    CHECK(a.people[i].unit_id == b.people[i].unit_id);
+    CHECK(a.people[i].where == b.people[i].where);
+    CHECK(a.people[i].manager_where == b.people[i].manager_where);
+  }
+  REQUIRE(a.units.size() == b.units.size());
+  for (std::size_t i = 0; i < a.units.size(); ++i) CHECK(a.units[i].where == b.units[i].where);
+  REQUIRE(a.import_issues.size() > 300);
+  REQUIRE(a.import_issues.size() == b.import_issues.size());
+  for (std::size_t i = 0; i < a.import_issues.size(); ++i) {
+    CHECK(a.import_issues[i].message == b.import_issues[i].message);
+    CHECK(a.import_issues[i].where == b.import_issues[i].where);
+  }
+  CHECK(a.imported_records == b.imported_records);
+}
+
+TEST_CASE("xml import: with records parsed on a second thread, errors come at the same line and column") {
+  std::string text = large_hr_xml(2500);
+  Options one, two;
+  one.second_thread = import::SecondThread::never;
+  two.second_thread = import::SecondThread::always;
+  one.max_bytes = two.max_bytes = 64u << 20;
+  SECTION("the record limit, in the second batch") { one.limits.max_records = two.limits.max_records = 15000; }
+  SECTION("malformed XML that pugixml finds in the second batch, before an element never closed") {
+    text.insert(text.find("<PositionID>P14000<"), "<Bad attr=x/>");
+    text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
+  }
+  SECTION("an element the scanner finds never closed, at the end") {
+    text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
+  }
+  const std::string error = xml_error(text, one);
+  CHECK_FALSE(error.empty());
+  CHECK(xml_error(text, two) == error);
 }

@@ -113,18 +113,30 @@ bool primary(pugi::xml_node line) {
 
 }  // namespace
 
-std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, const char** at) const {
+void Children::read(pugi::xml_node parent) {
+  parent_ = parent;
+  children_.clear();
+  // Every child with a name, as child(name) compares them (text has none).
+  for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
+    if (*child.name()) children_.emplace_back(child.name(), child);
+}
+
+std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, const char** at,
+                                  const Children* children) const {
   *at = nullptr;
   if (expression_.empty()) return {};
+  if (children && children->parent() != context) children = nullptr;
+  // The context's first child element named `name`.
+  auto child = [&](const std::string& name) { return children ? children->first(name) : context.child(name.c_str()); };
   switch (shape_) {
     case Shape::primary_line:
     case Shape::secondary_line:
-      for (pugi::xml_node line = context.child(steps_[0].c_str()); line; line = line.next_sibling(steps_[0].c_str()))
+      for (pugi::xml_node line = child(steps_[0]); line; line = line.next_sibling(steps_[0].c_str()))
         if (primary(line) == (shape_ == Shape::primary_line))
           if (const pugi::xml_node id = line.child(steps_[1].c_str())) return *at = id.child_value();
       return {};
     case Shape::no_child:
-      return context.child(steps_[0].c_str()) ? "false" : "true";
+      return child(steps_[0]) ? "false" : "true";
     case Shape::ancestor_child:
       for (pugi::xml_node up = context.parent(); up; up = up.parent())
         if (steps_[0] == up.name()) {
@@ -137,8 +149,8 @@ std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, 
   }
   if (plain_) {
     pugi::xml_node node = context;
-    for (const std::string& step : steps_)
-      if (!(node = node.child(step.c_str()))) return {};
+    for (std::size_t i = 0; i < steps_.size(); ++i)
+      if (!(node = i == 0 ? child(steps_[0]) : node.child(steps_[i].c_str()))) return {};
     const char* value = attribute_.empty() ? node.child_value() : node.attribute(attribute_.c_str()).value();
     *at = value;
     return value;

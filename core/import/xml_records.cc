@@ -47,7 +47,7 @@ std::string_view XmlRecords::read(const FieldPath& path, pugi::xml_node context,
   at = nullptr;
   if (path.empty()) return {};
   std::string& storage = storage_.emplace_back();
-  std::string_view value = path.first(context, storage, &at);
+  std::string_view value = path.first(context, storage, &at, &children_);
   if (!utf8_ && first_invalid_utf8(value) != std::string_view::npos) {
     if (repaired_++ == 0) first_repair_ = locate_ && at ? locate_->at(at, record_) : record_;
     storage = repair_utf8(value);
@@ -74,6 +74,7 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
   ++org_.imported_records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
+  children_.read(node);
   const std::string xpath = "(" + m_.unit_selector + ")[" + std::to_string(units_) + "]";
   SourceLocation where;
   const std::string id(trim_view(read(m_.unit_id, node, locate, at, where)));
@@ -107,6 +108,7 @@ void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
   const SourceLocation at = locate.at(node);
   record_ = at;
   locate_ = &locate;
+  children_.read(node);
   for (std::size_t f = 0; f < kFields; ++f) values_[f] = read(m_.fields[f], node, at_[f]);
   at_[static_cast<std::size_t>(Field::id)] = nullptr;  // a person is where its element starts
   if (!m_[Field::dotted].empty()) {  // every dotted line, `;`-joined as the row builder reads them

@@ -205,6 +205,19 @@ class BatchLocator final : public Locator {
   mutable std::uint32_t last_line_ = 0;
 };
 
+// Record subtrees copied side by side, for pugixml to parse together.
+struct RecordBatch {
+  std::string text;
+  std::vector<BatchLocator::Piece> pieces;
+
+  bool empty() const { return pieces.empty(); }
+  bool full() const { return text.size() >= kBatchBytes; }
+  void clear() {
+    text.clear();
+    pieces.clear();
+  }
+};
+
 std::string selector_name(const std::string& selector) {
   static const std::regex descendant("^//([A-Za-z_][A-Za-z0-9_.:-]*)$");
   std::smatch match;
@@ -266,37 +279,64 @@ std::string root_element_name(std::string_view text) {
 }
 
 void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, const Mapping& m,
-                    const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records) {
+                    const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records,
+                    SecondThread parse_thread) {
   const std::string_view text = bytes.view();
   Scanner scanner(text, split_names, max_depth, path);
-  std::string batch;
-  std::vector<BatchLocator::Piece> pieces;
-  auto flush = [&] {
-    if (batch.empty()) return;
+  bool reserved = false;
+  auto parse = [&](RecordBatch& batch) {
     pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(batch.data(), batch.size(),
+    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(batch.text.data(), batch.text.size(),
                                                                   pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
-    const BatchLocator locate(text, file, batch, pieces);
+    const BatchLocator locate(text, file, batch.text, batch.pieces);
     if (!parsed) {
-      const SourceLocation at = locate.at(batch.data() + parsed.offset, SourceLocation{file, 0, 0});
+      const SourceLocation at = locate.at(batch.text.data() + parsed.offset, SourceLocation{file, 0, 0});
       throw InputError(Diagnostic{path, at.line, at.column, std::string("malformed XML: ") + parsed.description()});
     }
     if (!m.unit_selector.empty())
       for (const pugi::xpath_node& n : doc.select_nodes(m.unit_selector.c_str())) records.unit(n.node(), locate);
     for (const pugi::xpath_node& n : doc.select_nodes(m.person_selector.c_str())) records.person(n.node(), locate);
+    // The file offset where the batch's last record ends (each piece is followed by a line break).
+    const std::size_t read = batch.pieces.back().file_offset + (batch.text.size() - 1 - batch.pieces.back().batch_offset);
+    if (!reserved && read > 0 && read < text.size()) {
+      // Room for the rest at the first batch's rate and a quarter more (too little would copy every
+      // person at the last growth, too much is address space only), never more than a person per
+      // 64 bytes (a hostile file of tiny records first does not reserve gigabytes).
+      reserved = true;
+      const double expected = static_cast<double>(text.size() - read) / static_cast<double>(read) *
+                              static_cast<double>(records.persons()) * 1.25;
+      records.reserve(std::min(static_cast<std::size_t>(expected), (text.size() - read) / 64));
+    }
     // Lines of later records are counted from their own starts, and a field is never located
     // before its record: the text up to this batch's first record is not needed again.
-    bytes.done_before(pieces.front().file_offset);
-    batch.clear();
-    pieces.clear();
+    bytes.done_before(batch.pieces.front().file_offset);
   };
-  Span span{};
-  while (scanner.next(span)) {
-    pieces.push_back({batch.size(), span.begin, span.line});
-    batch.append(text.substr(span.begin, span.end - span.begin)).push_back('\n');
-    if (batch.size() >= kBatchBytes) flush();
+  std::unique_ptr<BatchThread<RecordBatch>> thread;
+  if (use_second_thread(parse_thread, text.size(), kParseThreadMinBytes)) thread = std::make_unique<BatchThread<RecordBatch>>(parse);
+  RecordBatch own;
+  auto batch = [&]() -> RecordBatch& { return thread ? thread->current() : own; };
+  auto flush = [&](bool always) {
+    if (thread) return thread->send(always);
+    if (own.empty() || (!always && !own.full())) return;
+    parse(own);
+    own.clear();
+  };
+  try {
+    Span span{};
+    while (scanner.next(span)) {
+      RecordBatch& to = batch();
+      to.pieces.push_back({to.text.size(), span.begin, span.line});
+      to.text.append(text.substr(span.begin, span.end - span.begin)).push_back('\n');
+      flush(false);
+    }
+  } catch (const InputError&) {
+    // Without the thread, the batches before the scanner's error were parsed before it was met,
+    // and an error of theirs came first.
+    if (thread) thread->wait();
+    throw;
   }
-  flush();
+  flush(true);
+  if (thread) thread->wait();
 }
 
 }  // namespace orgaudit::import::xml

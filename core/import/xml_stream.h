@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "import/batch_thread.h"
 #include "import/xml_mapping.h"
 #include "io/file_system.h"
 #include "import/xml_records.h"
@@ -28,8 +29,12 @@ std::string root_element_name(std::string_view text);
 
 // Reads every record of `text` into `records` in document order: in each batch the unit elements,
 // then the person elements. Throws InputError (at `path`, with line and column) for malformed XML,
-// nesting deeper than `max_depth`, or an element that never closes.
+// nesting deeper than `max_depth`, or an element that never closes. With a second thread (by
+// default from kParseThreadMinBytes on), one thread cuts the records out of the text while the
+// other parses them and builds the people: the same org, issues and errors.
+inline constexpr std::size_t kParseThreadMinBytes = 16u << 20;
 void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, const Mapping& m,
-                    const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records);
+                    const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records,
+                    SecondThread parse_thread = SecondThread::by_size);
 
 }  // namespace orgaudit::import::xml

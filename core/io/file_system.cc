@@ -340,6 +340,11 @@ void RealFileSystem::write_all_atomically(const std::vector<FileContent>& output
   staged.rename_all();
 }
 
+const FileSystem& the_real_file_system() {
+  static const RealFileSystem disk;
+  return disk;
+}
+
 void remove_temporary_files_on_signals() {
   struct sigaction action {};
   action.sa_handler = &remove_temporaries_and_exit;

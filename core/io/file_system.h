@@ -67,6 +67,9 @@ class RealFileSystem final : public FileSystem {
   void write_all_atomically(const std::vector<FileContent>& outputs) const override;
 };
 
+// One RealFileSystem for code that is given no other (the default of PluginHost).
+const FileSystem& the_real_file_system();
+
 // From now on SIGINT, SIGTERM and SIGHUP remove the temporary files of a write in progress and end
 // the process with exit code 128 + the signal (130, 143, 129). For the command-line tool's main().
 void remove_temporary_files_on_signals();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <utility>
 
@@ -10,6 +11,12 @@
 
 namespace orgaudit {
 namespace {
+
+// Solid reporting lines, manager -> report, for Boost's searches while the metrics are computed;
+// ReportingMetrics keeps its two arrays afterwards.
+using ReportingGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                                          boost::no_property, boost::no_property,
+                                                          std::uint32_t, std::uint32_t>;
 
 ReportingGraph build_reporting_graph(const Org& org) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
@@ -43,7 +50,7 @@ class DepthRecorder : public boost::default_bfs_visitor {
   std::vector<PersonIndex>& order_;
 };
 
-void compute_depths(const Org& org, ReportingMetrics& r) {
+void compute_depths(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
   const std::size_t n = org.people.size();
   r.depth.assign(n, -1);
   for (PersonIndex p = 0; p < n; ++p)
@@ -53,10 +60,10 @@ void compute_depths(const Org& org, ReportingMetrics& r) {
   if (r.roots.empty()) return;
   std::vector<boost::default_color_type> colour(n, boost::white_color);
   boost::queue<std::uint32_t> buffer;
-  boost::breadth_first_search(r.graph, r.roots.begin(), r.roots.end(), buffer,
+  boost::breadth_first_search(graph, r.roots.begin(), r.roots.end(), buffer,
                               DepthRecorder(r.depth, r.breadth_first_order),
                               boost::make_iterator_property_map(
-                                  colour.begin(), boost::get(boost::vertex_index, r.graph)));
+                                  colour.begin(), boost::get(boost::vertex_index, graph)));
   for (std::int32_t d : r.depth) r.max_depth = std::max(r.max_depth, d);
 }
 
@@ -72,17 +79,17 @@ void count_cut_off(const Org& org, ReportingMetrics& r) {
   for (PersonIndex p = 0; p < org.people.size(); ++p) r.cut_off += broken[p] && !org.people[p].has(kAggregate);
 }
 
-void compute_spans(const Org& org, ReportingMetrics& r) {
+void compute_spans(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
   const std::size_t n = org.people.size();
   r.span.assign(n, 0);
   r.direct_reports.assign(n, 0);
   r.managers_among_reports.assign(n, 0);
   for (PersonIndex m = 0; m < n; ++m) {
-    for (PersonIndex report : boost::make_iterator_range(boost::adjacent_vertices(m, r.graph))) {
+    for (PersonIndex report : boost::make_iterator_range(boost::adjacent_vertices(m, graph))) {
       const Person& person = org.people[report];
       ++r.direct_reports[m];
       if (!person.has(kAssistant) && !person.has(kVacant)) ++r.span[m];
-      if (boost::out_degree(report, r.graph) > 0) ++r.managers_among_reports[m];
+      if (boost::out_degree(report, graph) > 0) ++r.managers_among_reports[m];
     }
   }
   r.command_fte.assign(n, 0.0);
@@ -96,13 +103,12 @@ void compute_spans(const Org& org, ReportingMetrics& r) {
   }
 }
 
-void compute_cycles(const Org& org, ReportingMetrics& r) {
+void compute_cycles(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
   const std::size_t n = org.people.size();
   if (r.breadth_first_order.size() == n) return;  // everyone reachable: no cycle anywhere
   std::vector<std::uint32_t> component(n);
   const std::uint32_t count = boost::strong_components(
-      r.graph, boost::make_iterator_property_map(component.begin(),
-                                                 boost::get(boost::vertex_index, r.graph)));
+      graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
   std::vector<std::uint32_t> size(count, 0);
   for (std::uint32_t c : component) ++size[c];
   std::vector<bool> reported(count, false);
@@ -120,7 +126,6 @@ void compute_cycles(const Org& org, ReportingMetrics& r) {
 
 void compute_units(const Org& org, UnitMetrics& u) {
   const std::size_t n = org.units.size();
-  u.graph = UnitGraph(n);
   u.people.assign(n, 0);
   u.fte.assign(n, 0.0);
   u.staff_fte.assign(n, 0.0);
@@ -130,12 +135,25 @@ void compute_units(const Org& org, UnitMetrics& u) {
     u.fte[person.unit] += person.fte;
     if (!person.has(kVacant) && !person.has(kExternal)) u.staff_fte[person.unit] += person.fte;
   }
+  // Roll FTE up the unit tree, each unit once.
+  u.subtree_fte = u.fte;
+  detail::UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] += u.subtree_fte[from]; },
+                        [&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] = u.subtree_fte[from]; });
+}
+
+}  // namespace
+
+namespace detail {
+
+UnitGraph build_unit_graph(const Org& org) {
+  const std::size_t n = org.units.size();
+  UnitGraph graph(n);
   for (UnitIndex i = 0; i < n; ++i) {
     const Unit& unit = org.units[i];
     if (unit.parent != kNoIndex && unit.parent != i)
-      boost::add_edge(unit.parent, i, UnitEdge{UnitTie::parent, 1.0}, u.graph);
+      boost::add_edge(unit.parent, i, UnitEdge{UnitTie::parent, 1.0}, graph);
     for (UnitIndex member : unit.members)
-      if (member != i) boost::add_edge(i, member, UnitEdge{UnitTie::emc_membership, 1.0}, u.graph);
+      if (member != i) boost::add_edge(i, member, UnitEdge{UnitTie::emc_membership, 1.0}, graph);
   }
   for (const Link& link : org.links) {
     if (link.from.index == kNoIndex || link.to.index == kNoIndex) continue;
@@ -144,22 +162,12 @@ void compute_units(const Org& org, UnitMetrics& u) {
     UnitIndex b = link.to.is_unit ? link.to.index : org.people[link.to.index].unit;
     if (a == kNoIndex || b == kNoIndex || a == b) continue;
     UnitTie tie = link.kind == LinkKind::contract ? UnitTie::contract : UnitTie::collaboration;
-    boost::add_edge(a, b, UnitEdge{tie, link.weight}, u.graph);
+    boost::add_edge(a, b, UnitEdge{tie, link.weight}, graph);
   }
-  // Roll FTE up the unit tree, each unit once.
-  u.subtree_fte = u.fte;
-  UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] += u.subtree_fte[from]; },
-                        [&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] = u.subtree_fte[from]; });
+  return graph;
 }
 
-}  // namespace
-
-PersonRange ReportingMetrics::reports_of(PersonIndex manager) const {
-  const auto [first, last] = boost::adjacent_vertices(manager, graph);
-  const PersonIndex* column = graph.m_forward.m_column.data();
-  return PersonRange{column + (first - graph.m_forward.m_column.begin()),
-                     column + (last - graph.m_forward.m_column.begin())};
-}
+}  // namespace detail
 
 std::vector<PersonIndex> ReportingMetrics::chain_to(const Org& org, PersonIndex p) const {
   std::vector<PersonIndex> chain;
@@ -173,13 +181,16 @@ std::vector<PersonIndex> ReportingMetrics::chain_to(const Org& org, PersonIndex 
 OrgMetrics OrgMetrics::compute(const Org& org) {
   OrgMetrics metrics;
   ReportingMetrics& r = metrics.reporting;
-  r.graph = build_reporting_graph(org);
-  compute_depths(org, r);
-  compute_spans(org, r);
-  compute_cycles(org, r);
+  ReportingGraph graph = build_reporting_graph(org);
+  compute_depths(org, graph, r);
+  compute_spans(org, graph, r);
+  compute_cycles(org, graph, r);
   count_cut_off(org, r);
+  // The graph's own arrays (the row starts have one entry per person, and one more), moved, not copied.
+  r.report_start_ = std::move(graph.m_forward.m_rowstart);
+  r.report_list_ = std::move(graph.m_forward.m_column);
   compute_units(org, metrics.units);
-  compute_network(org, metrics.units, metrics.network);
+  compute_network(org, detail::build_unit_graph(org), metrics.network);
   return metrics;
 }
 

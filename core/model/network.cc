@@ -10,6 +10,8 @@
 namespace orgaudit {
 namespace {
 
+using detail::UnitGraph;
+using detail::UnitTie;
 using UnitEdgeRef = UnitGraph::edge_descriptor;
 
 // A parent line from an EMC to one of its units is membership, whether or not the EMC also lists
@@ -171,7 +173,7 @@ std::vector<UnitIndex> NetworkMetrics::path_to_user(UnitIndex u, bool through_hi
   return path;
 }
 
-void compute_network(const Org& org, const UnitMetrics& units, NetworkMetrics& net) {
+void compute_network(const Org& org, const UnitGraph& units, NetworkMetrics& net) {
   const std::size_t n = org.units.size();
   net.user_facing.assign(n, false);
   for (UnitIndex u = 0; u < n; ++u) net.user_facing[u] = org.units[u].user_facing;
@@ -179,10 +181,10 @@ void compute_network(const Org& org, const UnitMetrics& units, NetworkMetrics& n
     if (person.has(kUserFacing) && person.unit != kNoIndex) net.user_facing[person.unit] = true;
   for (UnitIndex u = 0; u < n && !net.any_user_facing; ++u) net.any_user_facing = net.user_facing[u];
 
-  count_lateral_ties(org, units.graph, net);
+  count_lateral_ties(org, units, net);
 
-  const TieView lateral(units.graph, TieFilter{&org, &units.graph, TieFilter::zero_distance});
-  const TieView hierarchy(units.graph, TieFilter{&org, &units.graph, TieFilter::hierarchy});
+  const TieView lateral(units, TieFilter{&org, &units, TieFilter::zero_distance});
+  const TieView hierarchy(units, TieFilter{&org, &units, TieFilter::hierarchy});
   walk_to_users(lateral, net.user_facing, net.user_hops, net.toward_user);
   walk_to_users(hierarchy, net.user_facing, net.hierarchy_user_hops, net.toward_user_in_hierarchy);
 

@@ -1,56 +1,14 @@
 // NetworkMetrics: distance to users, lateral components, E-I inputs and single bridges.
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
+
 #include "orgaudit/metrics.h"
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 
 namespace {
-
-struct NetBuilder {
-  Org org;
-  NetBuilder() { org.add_file("t.yaml"); }
-  NetBuilder& unit(const std::string& id, UnitKind kind = UnitKind::department, const std::string& parent = "",
-                   bool user_facing = false, std::vector<std::string> members = {}) {
-    Unit u;
-    u.id = id;
-    u.kind = kind;
-    u.parent_id = parent;
-    u.user_facing = user_facing;
-    u.member_ids = std::move(members);
-    org.units.push_back(u);
-    return *this;
-  }
-  NetBuilder& person(const std::string& id, const std::string& unit, const std::string& manager = "",
-                     std::uint8_t flags = 0) {
-    Person p;
-    p.id = id;
-    p.unit_id = unit;
-    p.manager_id = manager;
-    p.flags = flags;
-    org.people.push_back(p);
-    return *this;
-  }
-  NetBuilder& owner(const std::string& unit, const std::string& person) {
-    for (Unit& u : org.units)
-      if (u.id == unit) u.owner_id = person;
-    return *this;
-  }
-  NetBuilder& link(const std::string& from, const std::string& to, LinkKind kind = LinkKind::collaboration,
-                   double weight = 1.0) {
-    Link l;
-    l.from.id = from;
-    l.to.id = to;
-    l.kind = kind;
-    l.weight = weight;
-    org.links.push_back(l);
-    return *this;
-  }
-  Org build() {
-    org.resolve();
-    return std::move(org);
-  }
-};
 
 std::vector<std::string> ids(const Org& org, const std::vector<UnitIndex>& units) {
   std::vector<std::string> out;
@@ -63,14 +21,14 @@ std::vector<std::string> ids(const Org& org, const std::vector<UnitIndex>& units
 TEST_CASE("hops to the nearest user-facing unit follow membership and contracts, not parents or collaboration") {
   // USER faces users. EMC lists ME1; ME1 has a contract with SVC; SVC's child CHILD has only its
   // parent line; FAR is one contract beyond SVC; COLLAB only collaborates with USER.
-  const Org org = NetBuilder()
-                      .unit("USER", UnitKind::me, "", true)
-                      .unit("EMC", UnitKind::emc, "", false, {"USER", "ME1"})
-                      .unit("ME1", UnitKind::me)
-                      .unit("SVC", UnitKind::shared_service)
-                      .unit("CHILD", UnitKind::department, "SVC")
-                      .unit("FAR", UnitKind::department)
-                      .unit("COLLAB", UnitKind::department)
+  const Org org = OrgBuilder()
+                      .unit("USER").kind(UnitKind::me).user_facing()
+                      .unit("EMC").kind(UnitKind::emc).members({"USER", "ME1"})
+                      .unit("ME1").kind(UnitKind::me)
+                      .unit("SVC").kind(UnitKind::shared_service)
+                      .unit("CHILD", "SVC")
+                      .unit("FAR")
+                      .unit("COLLAB")
                       .link("ME1", "SVC", LinkKind::contract)
                       .link("FAR", "SVC", LinkKind::contract)
                       .link("COLLAB", "USER", LinkKind::collaboration)
@@ -97,12 +55,12 @@ TEST_CASE("hops to the nearest user-facing unit follow membership and contracts,
 }
 
 TEST_CASE("a unit whose parent is an EMC is its member, people make their unit user-facing") {
-  const Org org = NetBuilder()
-                      .unit("TOP", UnitKind::platform)
-                      .unit("EMC", UnitKind::emc, "TOP")
-                      .unit("ME", UnitKind::me, "EMC")
-                      .unit("DEPT", UnitKind::department, "TOP")
-                      .person("FACE", "ME", "", kUserFacing)
+  const Org org = OrgBuilder()
+                      .unit("TOP").kind(UnitKind::platform)
+                      .unit("EMC", "TOP").kind(UnitKind::emc)
+                      .unit("ME", "EMC").kind(UnitKind::me)
+                      .unit("DEPT", "TOP")
+                      .person("FACE").in("ME").flags(kUserFacing)
                       .build();
   const NetworkMetrics& net = OrgMetrics::compute(org).network;
   CHECK(net.any_user_facing);
@@ -118,7 +76,7 @@ TEST_CASE("a unit whose parent is an EMC is its member, people make their unit u
 }
 
 TEST_CASE("an org without user-facing units has no distances") {
-  const Org org = NetBuilder().unit("A").unit("B", UnitKind::department, "A").build();
+  const Org org = OrgBuilder().unit("A").unit("B", "A").build();
   const NetworkMetrics& net = OrgMetrics::compute(org).network;
   CHECK_FALSE(net.any_user_facing);
   CHECK(net.user_hops == std::vector<std::int32_t>{-1, -1});
@@ -126,12 +84,12 @@ TEST_CASE("an org without user-facing units has no distances") {
 }
 
 TEST_CASE("E-I inputs weigh collaboration inside and across units") {
-  const Org org = NetBuilder()
+  const Org org = OrgBuilder()
                       .unit("A")
                       .unit("B")
-                      .person("A1", "A")
-                      .person("A2", "A")
-                      .person("B1", "B")
+                      .person("A1").in("A")
+                      .person("A2").in("A")
+                      .person("B1").in("B")
                       .link("A1", "A2", LinkKind::collaboration, 3)   // internal to A
                       .link("A1", "B1", LinkKind::collaboration, 1)   // across
                       .link("A", "B", LinkKind::collaboration, 0.5)   // unit level, across
@@ -152,17 +110,16 @@ TEST_CASE("E-I inputs weigh collaboration inside and across units") {
 
 TEST_CASE("a unit whose outside ties all run through one person hangs on an articulation point") {
   // HUB owns U; U1 and U2 report to HUB. Only HUB links out (to V's person). W has two carriers.
-  const Org org = NetBuilder()
-                      .unit("U")
+  const Org org = OrgBuilder()
+                      .unit("U").owner("HUB")
                       .unit("V")
                       .unit("W")
-                      .person("HUB", "U")
-                      .person("U1", "U", "HUB")
-                      .person("U2", "U", "HUB")
-                      .person("V1", "V")
-                      .person("W1", "W")
-                      .person("W2", "W", "W1")
-                      .owner("U", "HUB")
+                      .person("HUB").in("U")
+                      .person("U1", "HUB").in("U")
+                      .person("U2", "HUB").in("U")
+                      .person("V1").in("V")
+                      .person("W1").in("W")
+                      .person("W2", "W1").in("W")
                       .link("HUB", "V1")
                       .link("HUB", "V", LinkKind::contract)
                       .link("W1", "V1")
@@ -184,7 +141,7 @@ TEST_CASE("a unit whose outside ties all run through one person hangs on an arti
 }
 
 TEST_CASE("without person-level links there is no people graph to cut") {
-  const Org org = NetBuilder().unit("U").unit("V").person("P", "U").link("U", "V").build();
+  const Org org = OrgBuilder().unit("U").unit("V").person("P").in("U").link("U", "V").build();
   const NetworkMetrics& net = OrgMetrics::compute(org).network;
   CHECK(net.articulation.empty());
   CHECK(net.bridge == std::vector<PersonIndex>{kNoIndex, kNoIndex});
@@ -192,11 +149,11 @@ TEST_CASE("without person-level links there is no people graph to cut") {
 }
 
 TEST_CASE("staff FTE leaves out vacant posts and external people") {
-  const Org org = NetBuilder()
+  const Org org = OrgBuilder()
                       .unit("U")
-                      .person("A", "U")
-                      .person("VAC", "U", "A", kVacant)
-                      .person("EXT", "U", "A", kExternal)
+                      .person("A").in("U")
+                      .person("VAC", "A").in("U").flags(kVacant)
+                      .person("EXT", "A").in("U").flags(kExternal)
                       .build();
   const OrgMetrics m = OrgMetrics::compute(org);
   CHECK(m.units.fte[0] == Approx(3));

@@ -98,6 +98,23 @@ UnitIndex Org::find_unit(const std::string& id) const {
   return unit_ids.find(id, units.size(), IdOf<Unit>{units});
 }
 
+namespace {
+
+// Copies of a person share their approvers record, so the resolved record is a new one, made only
+// when the indices change (few exports record approvers at all).
+void resolve_approvers(const Org& org, Person& person) {
+  if (!person.approvers) return;
+  const PersonIndex hiring = person.approvers->hiring_id.empty() ? kNoIndex : org.find_person(person.approvers->hiring_id);
+  const PersonIndex pay = person.approvers->pay_id.empty() ? kNoIndex : org.find_person(person.approvers->pay_id);
+  if (person.approvers->hiring == hiring && person.approvers->pay == pay) return;
+  auto resolved = std::make_shared<Approvers>(*person.approvers);
+  resolved->hiring = hiring;
+  resolved->pay = pay;
+  person.approvers = std::move(resolved);
+}
+
+}  // namespace
+
 void Org::resolve() {
   person_ids.clear();
   unit_ids.clear();
@@ -112,11 +129,15 @@ void Org::resolve() {
 
   // The first occurrence of an id wins; later ones are reported, never silently merged.
   for (PersonIndex i = 0; i < people.size(); ++i)
-    if (person_ids.insert(i, IdOf<Person>{people}) != kNoIndex)
+    if (const PersonIndex first = person_ids.insert(i, IdOf<Person>{people}); first != kNoIndex) {
       problem(ReferenceProblem::duplicate_person, people[i].id, false, i, people[i].where);
+      reference_problems.back().first_use = first;
+    }
   for (UnitIndex i = 0; i < units.size(); ++i)
-    if (unit_ids.insert(i, IdOf<Unit>{units}) != kNoIndex)
+    if (const UnitIndex first = unit_ids.insert(i, IdOf<Unit>{units}); first != kNoIndex) {
       problem(ReferenceProblem::duplicate_unit, units[i].id, true, i, units[i].where);
+      reference_problems.back().first_use = first;
+    }
 
   for (PersonIndex i = 0; i < people.size(); ++i) {
     Person& person = people[i];
@@ -141,6 +162,7 @@ void Org::resolve() {
       if (person.unit == kNoIndex)
         problem(ReferenceProblem::unknown_unit, person.unit_id, false, i, person.where);
     }
+    resolve_approvers(*this, person);
   }
 
   for (UnitIndex i = 0; i < units.size(); ++i) {
@@ -164,6 +186,11 @@ void Org::resolve() {
         problem(ReferenceProblem::unknown_member, id, true, i, unit.where);
       else
         unit.members.push_back(m);
+    }
+    // The three-rights rule reports a holder or approver that names nobody, in its own words.
+    for (RightHolder* right : {&unit.rights.decision, &unit.rights.people, &unit.rights.pay}) {
+      right->unit = right->held_by_self() ? kNoIndex : find_unit(right->holder);
+      right->person = right->held_by_self() || right->unit != kNoIndex ? kNoIndex : find_person(right->holder);
     }
   }
 

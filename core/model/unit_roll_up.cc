@@ -4,7 +4,7 @@
 
 namespace orgaudit {
 
-UnitRollUp::UnitRollUp(const Org& org) : parent_(org.units.size(), kNoIndex) {
+detail::UnitRollUp::UnitRollUp(const Org& org) : parent_(org.units.size(), kNoIndex) {
   const std::size_t n = org.units.size();
   std::vector<std::uint32_t> pending(n, 0);  // children not yet ordered
   for (UnitIndex u = 0; u < n; ++u) {

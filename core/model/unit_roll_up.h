@@ -1,15 +1,18 @@
 // Sums over the unit tree in linear time. Walking each unit's ancestors is quadratic in the tree's
 // depth, and a unit tree 100,000 deep is a data error orgaudit must survive in seconds; so units
 // are put in an order where each comes before its parent, and every value flows up once.
+// Not in the SDK's headers; exported from liborgaudit because the host's scoring rolls up too.
 #pragma once
 
 #include <vector>
 
+#include "orgaudit/export.h"
 #include "orgaudit/model.h"
 
 namespace orgaudit {
+namespace detail {
 
-class UnitRollUp {
+class ORGAUDIT_API UnitRollUp {
  public:
   explicit UnitRollUp(const Org& org);
 
@@ -32,4 +35,5 @@ class UnitRollUp {
   std::vector<std::vector<UnitIndex>> cycles_;
 };
 
+}  // namespace detail
 }  // namespace orgaudit

@@ -11,7 +11,7 @@ std::vector<int> rolled_up(const std::vector<UnitIndex>& parents) {
   Org org;
   for (UnitIndex parent : parents) org.units.emplace_back().parent = parent;
   std::vector<int> total(parents.size(), 1);
-  UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { total[to] += total[from]; },
+  detail::UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { total[to] += total[from]; },
                           [&](UnitIndex to, UnitIndex from) { total[to] = total[from]; });
   return total;
 }

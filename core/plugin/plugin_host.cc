@@ -44,7 +44,6 @@ struct LayoutField {
 };
 
 constexpr LayoutField kLayoutFields[] = {
-    {"Boost version (BOOST_VERSION)", &orgaudit_abi_layout::boost_version},
     {"libstdc++ string ABI (_GLIBCXX_USE_CXX11_ABI)", &orgaudit_abi_layout::libstdcxx_abi},
     {"debug containers (_GLIBCXX_DEBUG)", &orgaudit_abi_layout::debug_containers},
     {"sizeof(orgaudit::Org)", &orgaudit_abi_layout::org},
@@ -194,10 +193,10 @@ class Registration {
 }  // namespace
 
 void PluginHost::load_file(const std::string& path, RuleCatalog& catalog) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec))
+  const FileKind kind = files_->kind_of(path);
+  if (kind != FileKind::file)
     throw PluginError(PluginError::file_not_found,
-                      "plugin '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "file not found"));
+                      "plugin '" + path + "': " + (kind == FileKind::missing ? "file not found" : "not a regular file"));
   // RTLD_LOCAL keeps two packs' internal symbols apart; RTLD_NOW surfaces missing symbols here
   // rather than in the middle of a run.
   void* handle = ::dlopen(fs::absolute(path).c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -225,7 +224,7 @@ void PluginHost::load_file(const std::string& path, RuleCatalog& catalog) {
     throw PluginError(PluginError::layout_mismatch,
                       "plugin '" + path + "' was built against a different SDK layout (plugin API version " +
                           std::to_string(ORGAUDIT_PLUGIN_API_VERSION) + " on both sides): " + differences +
-                          "; rebuild the pack against this orgaudit's SDK, with the same Boost and compiler");
+                          "; rebuild the pack against this orgaudit's SDK, with the same compiler and standard library");
   if (!info->pack_name || !*info->pack_name || !info->register_rules)
     throw PluginError(PluginError::registration_failed,
                       "plugin '" + path + "' returned incomplete pack information (no name or no register function)");
@@ -240,16 +239,11 @@ void PluginHost::load_file(const std::string& path, RuleCatalog& catalog) {
 }
 
 void PluginHost::load_directory(const std::string& directory, RuleCatalog& catalog) {
-  std::error_code ec;
-  if (!fs::is_directory(directory, ec))
+  if (files_->kind_of(directory) != FileKind::directory)
     throw PluginError(PluginError::file_not_found, "plugin directory '" + directory + "' not found");
-  std::vector<std::string> files;
-  for (const auto& item : fs::directory_iterator(directory, ec)) {
-    const std::string name = item.path().filename().string();
-    if (glob_match("orgaudit-*.so", name)) files.push_back(item.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& file : files) load_file(file, catalog);
+  // list_directory's names are sorted: packs load in name order.
+  for (const std::string& name : files_->list_directory(directory))
+    if (glob_match("orgaudit-*.so", name)) load_file((fs::path(directory) / name).string(), catalog);
 }
 
 std::string PluginHost::installed_directory() { return installed_plugin_directory(); }

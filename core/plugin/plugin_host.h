@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/rule_catalog.h"
+#include "io/file_system.h"
 
 namespace orgaudit {
 
@@ -30,6 +31,10 @@ struct LoadedPack {
 
 class PluginHost {
  public:
+  // Pack files and directories are found and listed through `files` (tests fake them); loading a
+  // pack needs it on the real disk.
+  explicit PluginHost(const FileSystem& files = the_real_file_system()) : files_(&files) {}
+
   // Loads one pack file and registers its rules, all or none: a pack that fails is closed again and
   // leaves the catalog as it was. Throws PluginError.
   void load_file(const std::string& path, RuleCatalog& catalog);
@@ -48,6 +53,7 @@ class PluginHost {
   static std::string installed_directory();
 
  private:
+  const FileSystem* files_;
   // Modules are never unloaded: rule objects and their vtables live in them until the process ends.
   std::vector<LoadedPack> packs_;
 };

@@ -43,6 +43,8 @@ std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, 
 
 // One dimension's score and reason, from its rules.
 void score_dimension(DimensionScore& d, const char* scope);
+// Its score alone (what ranking the units needs; the reason is text for a reader).
+void rate_dimension(DimensionScore& d);
 
 // The grouping score_dimensions makes, as indices: for each dimension in report order (its name in
 // `names`), the positions in `rule_dimensions` of its rules. Lets the per-unit roll-up group once.

@@ -91,7 +91,7 @@ EntityWeights failing_weights(const RunResult& run) {
   return weights;
 }
 
-void score_dimension(DimensionScore& d, const char* scope) {
+void rate_dimension(DimensionScore& d) {
   // The mean of the rules' scores, each over its own population: pooling the populations would let a
   // rule over many people (grade inversion) drown a rule over a few managers (span of control).
   double sum = 0;
@@ -103,7 +103,12 @@ void score_dimension(DimensionScore& d, const char* scope) {
     ++scored;
     any_error = any_error || r.any_error;
   }
-  if (scored > 0) d.score = any_error ? std::min(sum / scored, kErrorCeiling) : sum / scored;
+  d.score = scored > 0 ? std::optional<double>(any_error ? std::min(sum / scored, kErrorCeiling) : sum / scored)
+                      : std::nullopt;
+}
+
+void score_dimension(DimensionScore& d, const char* scope) {
+  rate_dimension(d);
   d.reason = explain(d, scope);
 }
 

@@ -12,10 +12,11 @@
 // unit's subtree scored the same way and ranked lowest score first:
 //
 //   for (const UnitScore& u : scores.units)           // rank order: worst first, unassessed last
-//     show(org.units[u.unit].name, u.score, u.rank);
+//     show(org.units[u.unit].name, u.score, u.rank, scores.unit_dimensions(u));
 //   if (const UnitScore* s = scores.unit(index)) ...  // one unit's score, by its index in Org::units
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,10 +52,30 @@ struct UnitScore {
   std::size_t units = 0;             // units in the subtree, the unit itself included
   std::optional<double> score;       // as Scores::org, over the subtree only
   std::optional<double> confidence;  // the subtree's Data quality
-  // The dimensions assessed in this subtree, in the order of Scores::dimensions, each with its
-  // reason; `rules` lists only the rules that assessed or flagged something in this subtree. Why a
-  // dimension is not assessed is said once, in Scores::dimensions.
-  std::vector<DimensionScore> dimensions;
+};
+
+// What one rule assessed and flagged in one unit's subtree: the numbers a unit's dimensions are
+// scored and explained from. Sixteen bytes, because a million-person org has 132,000 units times
+// every rule of the run.
+struct UnitRuleTally {
+  double failing_weight;
+  std::uint32_t failing : 31;
+  std::uint32_t any_error : 1;
+  std::uint32_t assessed;  // 0 where the rule lacked its data
+};
+
+// The per-unit roll-up behind Scores::units, kept as numbers: a unit's dimensions, with their
+// rules and reasons, are built when a writer asks for them (Scores::unit_dimensions), one unit at
+// a time, instead of being held as text for every unit.
+struct UnitBreakdown {
+  struct Rule {
+    std::string_view id;  // a view of its RuleOutcome's, as RuleScore::rule_id
+    bool not_assessed = false;
+  };
+  std::vector<Rule> rules;                         // the scored rules (crashed ones are not)
+  std::vector<std::string> dimension_names;        // in the order of Scores::dimensions
+  std::vector<std::vector<std::size_t>> groups;    // per dimension, its rules' positions in `rules`
+  std::vector<UnitRuleTally> tallies;              // unit index * rules.size() + rule position
 };
 
 struct Scores {
@@ -68,6 +89,14 @@ struct Scores {
   std::vector<UnitScore> units;
   // Position in `units` of each unit, by unit index (kNoIndex when not scored).
   std::vector<std::uint32_t> unit_position;
+  UnitBreakdown unit_breakdown;
+
+  // The dimensions assessed in the unit's subtree, in the order of `dimensions`, each with its
+  // reason; `rules` lists only the rules that assessed or flagged something in this subtree. Why a
+  // dimension is not assessed is said once, in `dimensions`. Built on each call; the reasons are
+  // text for 132,000 units of a large org, so a writer asks only for those it writes.
+  enum class Reasons { all, where_flagged, none };
+  std::vector<DimensionScore> unit_dimensions(const UnitScore& unit, Reasons reasons = Reasons::all) const;
 
   // The score of unit `u` (an index into Org::units), or nullptr when units were not scored.
   const UnitScore* unit(UnitIndex u) const {

@@ -3,47 +3,33 @@
 // first test case.
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
 #include "scoring/scoring.h"
 #include "scoring/scoring_test_support.h"
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 using orgaudit::scoring_test::counted;
 
 namespace {
 
 // ROOT has A and B; A has A1. Two people in each unit, and X in no unit at all.
 Org four_units() {
-  Org org;
-  org.add_file("t.yaml");
-  auto unit = [&](const char* id, const char* parent) {
-    Unit u;
-    u.id = id;
-    u.name = std::string("Unit ") + id;
-    u.parent_id = parent;
-    org.units.push_back(u);
-  };
-  unit("ROOT", "");
-  unit("A", "ROOT");
-  unit("B", "ROOT");
-  unit("A1", "A");
-  auto person = [&](const char* id, const char* manager, const char* unit_id) {
-    Person p;
-    p.id = id;
-    p.manager_id = manager;
-    p.unit_id = unit_id;
-    org.people.push_back(p);
-  };
-  person("R1", "", "ROOT");
-  person("R2", "R1", "ROOT");
-  person("A-1", "R1", "A");
-  person("A-2", "A-1", "A");
-  person("A1-1", "A-1", "A1");
-  person("A1-2", "A1-1", "A1");
-  person("B-1", "R1", "B");
-  person("B-2", "B-1", "B");
-  person("X", "R1", "");
-  org.resolve();
-  return org;
+  return OrgBuilder()
+      .unit("ROOT").name("Unit ROOT")
+      .unit("A", "ROOT").name("Unit A")
+      .unit("B", "ROOT").name("Unit B")
+      .unit("A1", "A").name("Unit A1")
+      .person("R1").in("ROOT")
+      .person("R2", "R1").in("ROOT")
+      .person("A-1", "R1").in("A")
+      .person("A-2", "A-1").in("A")
+      .person("A1-1", "A-1").in("A1")
+      .person("A1-2", "A1-1").in("A1")
+      .person("B-1", "R1").in("B")
+      .person("B-2", "B-1").in("B")
+      .person("X", "R1")
+      .build();
 }
 
 // A finding about the person, or failing that the unit, with this id.
@@ -88,8 +74,8 @@ const UnitScore& unit(const Scores& s, const Org& org, const std::string& id) {
   return *score;
 }
 
-const DimensionScore& dimension(const UnitScore& u, const std::string& name) {
-  for (const DimensionScore& d : u.dimensions)
+DimensionScore dimension(const Scores& s, const UnitScore& u, const std::string& name) {
+  for (const DimensionScore& d : s.unit_dimensions(u))
     if (d.name == name) return d;
   FAIL("no dimension " << name);
   throw;
@@ -108,7 +94,7 @@ TEST_CASE("a unit scores its subtree: its people, its sub-units' people, their f
   REQUIRE(s.units.size() == 4);
 
   // A1: 2 of the org's 9 people assessed; A1-2 fails with weight 1.
-  const DimensionScore& a1 = dimension(unit(s, org, "A1"), "Flatness");
+  const DimensionScore a1 = dimension(s, unit(s, org, "A1"), "Flatness");
   REQUIRE(a1.rules.size() == 1);
   CHECK(a1.rules[0].assessed == 2);
   CHECK(a1.rules[0].failing == 1);
@@ -149,13 +135,13 @@ TEST_CASE("per-unit dimensions: only the assessed ones, without those whose rule
   const UnitScore& b = unit(s, org, "B");
   // Span health lacked its data everywhere, and the one person Flatness assessed, R1, is not in B:
   // B lists neither, and the org says why Span health is not assessed, once.
-  CHECK(dimension_names(b.dimensions) == std::vector<std::string>{kDataQuality});
-  CHECK(dimension_names(unit(s, org, "ROOT").dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
+  CHECK(dimension_names(s.unit_dimensions(b)) == std::vector<std::string>{kDataQuality});
+  CHECK(dimension_names(s.unit_dimensions(unit(s, org, "ROOT"))) == std::vector<std::string>{"Flatness", kDataQuality});
   REQUIRE(dimension_names(s.dimensions).at(1) == "Span health");
   CHECK(s.dimensions[1].reason == "not assessed: structure-grade-inversion lacked the data they need");
   CHECK_FALSE(b.score);  // no dimension but Data quality assessed
   // Integrity assessed every person and unit: B's two people and B itself.
-  CHECK(dimension(b, "Data quality").rules[0].assessed == 3);
+  CHECK(dimension(s, b, "Data quality").rules[0].assessed == 3);
   CHECK(*b.confidence == Approx(50.0));
   CHECK(s.units.back().score == std::nullopt);  // every unit is unscored here; ranking still total
 }
@@ -171,7 +157,7 @@ TEST_CASE("unit rules count the units they assessed, and a parent cycle does not
   REQUIRE(s.units.size() == 4);
   CHECK(unit(s, org, "B").units == 1);
   CHECK(unit(s, org, "A").units == 4);  // the cycle's members (and B, under ROOT) all count once
-  CHECK(dimension(unit(s, org, "B"), "Autonomy").rules[0].assessed == 1);
+  CHECK(dimension(s, unit(s, org, "B"), "Autonomy").rules[0].assessed == 1);
   CHECK(*unit(s, org, "B").score == Approx(100.0));
   CHECK(*unit(s, org, "A1").score == Approx(100.0 * (1 - 0.5 / 4)));
 }
@@ -187,4 +173,56 @@ TEST_CASE("an org without units has no unit scores, and org-only scoring leaves 
   CHECK(compute_scores(run, org).units.empty());
   CHECK(compute_scores(run, four_units()).unit(99) == nullptr);
   CHECK(compute_scores(run).units.empty());
+}
+
+TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by, and crashed rules are left out") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true)),
+                  outcome(org, "structure-span-of-control", "Span health", everyone(org, true, false))};
+  run.outcomes[2].crashed = true;
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding(org, "structure-integrity", "B", Severity::warning),
+                  finding(org, "structure-span-of-control", "B-1", Severity::error)};
+  const Scores s = compute_scores(run, org);
+  REQUIRE(s.units.size() == 4);
+  for (const UnitScore& u : s.units) {
+    const std::vector<DimensionScore> dimensions = s.unit_dimensions(u);
+    CHECK(dimension_names(dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
+    REQUIRE(dimensions[0].score);
+    CHECK(*u.score == Approx(*dimensions[0].score));  // Flatness alone: Data quality is the confidence
+    CHECK(*u.confidence == Approx(*dimensions[1].score));
+    CHECK_FALSE(dimensions[0].reason.empty());
+  }
+  CHECK(dimension(s, unit(s, org, "B"), kDataQuality).reason ==
+        "83/100: 1 of 3 assessed entities flagged, most by structure-integrity");  // a warning weighs 0.5
+  // Held as numbers: sixteen bytes per unit and rule, however many units a large org has.
+  CHECK(sizeof(UnitRuleTally) == 16);
+  CHECK(s.unit_breakdown.tallies.size() == org.units.size() * 2);
+}
+
+TEST_CASE("a writer asks for a unit's reasons only where it writes them, and the scores stay the same") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error)};
+  const Scores s = compute_scores(run, org);
+  const UnitScore& a = unit(s, org, "A");
+  const std::vector<DimensionScore> all = s.unit_dimensions(a);
+  const std::vector<DimensionScore> flagged = s.unit_dimensions(a, Scores::Reasons::where_flagged);
+  const std::vector<DimensionScore> none = s.unit_dimensions(a, Scores::Reasons::none);
+  REQUIRE(dimension_names(all) == std::vector<std::string>{"Flatness", kDataQuality});
+  REQUIRE(dimension_names(flagged) == dimension_names(all));
+  REQUIRE(dimension_names(none) == dimension_names(all));
+  CHECK(flagged[0].reason == all[0].reason);  // Flatness flagged A1-2
+  CHECK(flagged[0].reason == "75/100: 1 of 4 assessed entities flagged, most by structure-hierarchy-depth");
+  CHECK_FALSE(all[1].reason.empty());
+  CHECK(flagged[1].reason.empty());  // nothing flagged in Data quality
+  for (std::size_t d = 0; d < all.size(); ++d) {
+    CHECK(none[d].reason.empty());
+    CHECK(*none[d].score == Approx(*all[d].score));
+    CHECK(*flagged[d].score == Approx(*all[d].score));
+  }
 }

@@ -33,7 +33,7 @@ TEST_CASE("the dump spells out every rule and reads back to the same settings", 
   Config config = load("fail-on: warning\nmin-score: 72.5\nrules:\n  test-span: off\n  test-depth:\n    severity: error\n"
                        "    options: {max-layers: 5, order: [X, Y]}\n"
                        "suppressions:\n  - {rule: test-span, entity: P1, reason: \"it's fine\", expires: 2027-01-31}\n");
-  const std::string dump = dump_config(EffectiveConfig{{"defaults"}, "classic", config, rules, config.rules, "warning"});
+  const std::string dump = dump_config(EffectiveConfig{{"defaults"}, "classic", config, rules, config.rules, "warning", {}});
   CHECK_THAT(dump, Catch::Contains("  test-depth:    # too deep\n    enabled: true\n    severity: error\n    options:\n"
                                    "      max-layers: 5    # integer, default 7\n      order: [\"X\", \"Y\"]    # list, default A,B\n"
                                    "      label: \"say \\\"hi\\\" \\u003cb\\u003e\"    # string"));

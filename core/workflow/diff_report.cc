@@ -174,6 +174,8 @@ std::string write_diff_text(const Diff& d, std::size_t limit) {
          side(d.new_name, d.new_as_of, d.new_headcount, d.new_units) + "\n" + write_diff_sections_text(d, limit);
 }
 
+std::string markdown_cell(const std::string& text) { return cell(text); }
+
 std::string write_diff_sections_text(const Diff& d, std::size_t limit) {
   std::string out;
   for (const Section& s : sections(d)) {
@@ -195,9 +197,13 @@ std::string write_diff_sections_text(const Diff& d, std::size_t limit) {
 }
 
 std::string write_diff_markdown(const Diff& d, std::size_t limit) {
-  std::string out = "## orgaudit diff: " + cell(d.new_name.empty() ? d.old_name : d.new_name) + ", " +
-                    (d.old_as_of.empty() ? "old" : d.old_as_of) + " to " + (d.new_as_of.empty() ? "new" : d.new_as_of) +
-                    "\n\n" + summary(d) + "\n\n| | before | after | change |\n|---|---:|---:|---:|\n";
+  return "## orgaudit diff: " + cell(d.new_name.empty() ? d.old_name : d.new_name) + ", " +
+         (d.old_as_of.empty() ? "old" : d.old_as_of) + " to " + (d.new_as_of.empty() ? "new" : d.new_as_of) + "\n\n" +
+         write_diff_sections_markdown(d, limit);
+}
+
+std::string write_diff_sections_markdown(const Diff& d, std::size_t limit) {
+  std::string out = summary(d) + "\n\n| | before | after | change |\n|---|---:|---:|---:|\n";
   auto row = [&out](const std::string& what, const std::string& before, const std::string& after, const std::string& delta) {
     out += "| " + cell(what) + " | " + before + " | " + after + " | " + delta + " |\n";
   };

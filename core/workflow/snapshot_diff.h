@@ -91,6 +91,9 @@ std::string write_diff_json(const SnapshotDiff& diff, const std::string& tool_ve
 // The text without its "Comparing ... with ..." header, and the JSON document's fields from "old"
 // on into an open object: `orgaudit whatif` reports its before and after in the same words.
 std::string write_diff_sections_text(const SnapshotDiff& diff, std::size_t limit);
+// Text made inert in a Markdown table cell: markup and HTML characters escaped, no line breaks.
+std::string markdown_cell(const std::string& text);
+std::string write_diff_sections_markdown(const SnapshotDiff& diff, std::size_t limit);  // without its "## orgaudit diff" heading
 class JsonWriter;
 void write_diff_json_fields(JsonWriter& writer, const SnapshotDiff& diff);
 

@@ -249,7 +249,7 @@ OrgView::OrgView(const Org& o, const OrgMetrics& m, const Needs& needs) : org(o)
   if (!needs.subtree_headcount) return;
   subtree_headcount.assign(metrics.units.people.begin(), metrics.units.people.end());
   subtree_headcount.resize(units, 0);
-  UnitRollUp(org).roll_up([this](UnitIndex to, UnitIndex from) { subtree_headcount[to] += subtree_headcount[from]; },
+  detail::UnitRollUp(org).roll_up([this](UnitIndex to, UnitIndex from) { subtree_headcount[to] += subtree_headcount[from]; },
                           [this](UnitIndex to, UnitIndex from) { subtree_headcount[to] = subtree_headcount[from]; });
 }
 

@@ -10,7 +10,7 @@
 
 #include "config/profile.h"
 #include "engine/engine.h"
-#include "fixture_expectations.h"
+#include "workflow/fixture_expectations.h"
 #include "engine/import_rules.h"
 #include "io/file_system.h"
 #include "loader/yaml_loader.h"

@@ -9,10 +9,6 @@ std::string person_with_title(const Person& person) {
   return person.title.empty() ? quoted(person) : quoted(person) + " (" + person.title + ")";
 }
 
-std::string count_of(std::size_t n, const std::string& singular, const std::string& plural) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural);
-}
-
 std::string joined(const std::vector<std::string>& items) {
   std::string text;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -10,24 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "orgaudit/message_text.h"
 #include "orgaudit/model.h"
 
 namespace orgaudit::rendanheyi {
 
-// ---- naming ---------------------------------------------------------------------------------------
-
-inline std::string quoted(const std::string& text) { return "'" + text + "'"; }
-inline std::string quoted(const Person& person) { return quoted(person.name.empty() ? person.id : person.name); }
-inline std::string quoted(const Unit& unit) { return quoted(unit.name.empty() ? unit.id : unit.name); }
+// ---- naming (quoted() and count_of() are the SDK's, orgaudit/message_text.h) -----------------------
 
 // "'Name' (title)" when the record has a title: which post a consultant is talking about.
 std::string person_with_title(const Person& person);
-
-// "1 period", "3 periods".
-std::string count_of(std::size_t n, const std::string& singular, const std::string& plural);
-inline std::string count_of(std::size_t n, const std::string& singular) {
-  return count_of(n, singular, singular + "s");
-}
 
 // "a", "a and b", "a, b and c".
 std::string joined(const std::vector<std::string>& items);

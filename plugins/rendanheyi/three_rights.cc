@@ -61,8 +61,8 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
 
   // A rights block says who holds a right; without one, who approves the ME's people's hiring and
   // pay shows it (the catalogue's alternative for HR data).
-  const Approvals hiring{&Approvers::hiring_id, "hiring_approver", "hiring"};
-  const Approvals pay{&Approvers::pay_id, "pay_approver", "pay"};
+  const Approvals hiring{&Approvers::hiring_id, &Approvers::hiring, "hiring_approver", "hiring"};
+  const Approvals pay{&Approvers::pay_id, &Approvers::pay, "pay_approver", "pay"};
   for (UnitIndex u : mes) {
     const Unit& me = org.units[u];
     if (!me.rights.stated && !approvers_recorded[u]) {
@@ -92,10 +92,10 @@ bool ThreeRights::check_approvals(const CheckContext& context, UnitIndex u, cons
   std::vector<std::pair<PersonIndex, std::vector<PersonIndex>>> outside;
   for (PersonIndex p : people) {
     const Person& person = org.people[p];
-    const std::string approver_id(person.approver(approvals.field));
+    const std::string approver_id(person.approver(approvals.id));
     if (approver_id.empty()) continue;
     recorded = true;
-    const PersonIndex approver = org.find_person(approver_id);
+    const PersonIndex approver = person.approver(approvals.approver);
     if (approver == kNoIndex) {
       sink.report({EntityRef::unit, u}, Severity::error,
                   quoted(person) + " of " + quoted(me) + " names " + quoted(approver_id) + " as their " +
@@ -150,7 +150,7 @@ void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const Ri
   }
   if (right.held_by_self() || right.holder == me.id) return;
 
-  const UnitIndex unit = org.find_unit(right.holder);
+  const UnitIndex unit = right.unit;
   if (unit == u) return;
   if (unit != kNoIndex) {
     const Unit& holder = org.units[unit];
@@ -163,7 +163,7 @@ void ThreeRights::check_right(const CheckContext& context, UnitIndex u, const Ri
         .related(holder.where, "holds the " + std::string(which) + " right: " + quoted(holder), {EntityRef::unit, unit});
     return;
   }
-  const PersonIndex person = org.find_person(right.holder);
+  const PersonIndex person = right.person;
   if (is_person_of(org, person, u)) return;  // one of the ME's own entrepreneurs holds it
   if (person != kNoIndex) {
     const Person& holder = org.people[person];

@@ -18,7 +18,8 @@ class ThreeRights : public Rule {
  private:
   // Which person field records an approval, its YAML key, and what is approved.
   struct Approvals {
-    std::string Approvers::*field;
+    std::string Approvers::*id;
+    PersonIndex Approvers::*approver;
     const char* key;
     const char* noun;
   };

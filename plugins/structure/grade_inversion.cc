@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 namespace {

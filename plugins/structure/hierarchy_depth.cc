@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "integrity.h"
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 namespace {

@@ -2,7 +2,7 @@
 // one in org.reference_problems with the field it came from; this file turns them into findings at
 // that field, so the user's editor lands on the value to fix.
 #include "integrity.h"
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 namespace {
@@ -65,8 +65,9 @@ void report_unit_reference(const Org& org, const ReferenceProblem& problem, Find
 // The second record with an id already taken. Its fields were read but every reference to the id
 // resolves to the first record, so the second is invisible to the analysis: an error.
 template <typename Record>
-void report_duplicate(const std::vector<Record>& records, std::uint32_t first, const ReferenceProblem& problem,
-                      EntityRef::Kind kind, const std::string& noun, FindingSink& sink) {
+void report_duplicate(const std::vector<Record>& records, const ReferenceProblem& problem, EntityRef::Kind kind,
+                      const std::string& noun, FindingSink& sink) {
+  const std::uint32_t first = problem.first_use;
   const Record& again = records[problem.entity];
   const Record& original = records[first];
   sink.report({kind, problem.entity}, Severity::error,
@@ -83,10 +84,10 @@ void Integrity::check_references(const CheckContext& context, FindingSink& sink)
   for (const ReferenceProblem& problem : org.reference_problems) {
     switch (problem.kind) {
       case ReferenceProblem::duplicate_person:
-        report_duplicate(org.people, org.find_person(problem.id), problem, EntityRef::person, "person", sink);
+        report_duplicate(org.people, problem, EntityRef::person, "person", sink);
         break;
       case ReferenceProblem::duplicate_unit:
-        report_duplicate(org.units, org.find_unit(problem.id), problem, EntityRef::unit, "unit", sink);
+        report_duplicate(org.units, problem, EntityRef::unit, "unit", sink);
         break;
       case ReferenceProblem::unknown_link_end:
         break;  // a link is not a person or a unit: check_link_ends anchors it to one

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "orgaudit/metrics.h"
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 
 namespace orgaudit::structure {
 

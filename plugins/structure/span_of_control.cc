@@ -1,6 +1,6 @@
 #include "span_of_control.h"
 
-#include "people_text.h"
+#include "orgaudit/message_text.h"
 #include "reporting_lines.h"
 
 namespace orgaudit::structure {

@@ -1,7 +1,7 @@
 // The structure pack: classic spans-and-layers rules (docs: rules/structure/).
 //
-// One rule per class, one class per file; helpers two rules share live in people_text.h (how
-// entities are named in messages) and reporting_lines.h (a manager's own reports).
+// One rule per class, one class per file; what two rules share lives in reporting_lines.h (a
+// manager's own reports) and the SDK's orgaudit/message_text.h (how messages name entities).
 #include "grade_inversion.h"
 #include "hierarchy_depth.h"
 #include "integrity.h"

@@ -8,60 +8,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
+
 #include "engine/engine.h"
 #include "orgaudit/metrics.h"
 #include "plugin/plugin_host.h"
 #include "util/text.h"
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 
 namespace {
-
-struct OrgBuilder {
-  Org org;
-  std::uint32_t line = 1;
-  OrgBuilder() { org.add_file("t.yaml"); }
-  OrgBuilder& person(const std::string& id, const std::string& name, const std::string& manager = "",
-                     std::uint8_t flags = 0, const std::string& grade = "") {
-    Person p;
-    p.id = id;
-    p.name = name;
-    p.manager_id = manager;
-    p.flags = flags;
-    p.grade = grade;
-    p.where = {0, line, 5};
-    p.manager_where = {0, line + 1, 14};
-    line += 2;
-    org.people.push_back(p);
-    return *this;
-  }
-  OrgBuilder& unit(const std::string& id, const std::string& name, const std::string& owner,
-                   UnitKind kind = UnitKind::department, const std::string& parent = "") {
-    Unit u;
-    u.id = id;
-    u.name = name;
-    u.owner_id = owner;
-    u.kind = kind;
-    u.parent_id = parent;
-    u.where = {0, line, 5};
-    u.parent_where = {0, line + 1, 13};
-    line += 2;
-    org.units.push_back(u);
-    return *this;
-  }
-  OrgBuilder& link(const std::string& from, const std::string& to) {
-    Link l;
-    l.from.id = from;
-    l.to.id = to;
-    l.where = {0, line++, 5};
-    org.links.push_back(l);
-    return *this;
-  }
-  Org build() {
-    org.resolve();
-    return std::move(org);
-  }
-};
 
 const RuleCatalog& structure_catalog() {
   static RuleCatalog catalog = [] {
@@ -98,8 +55,7 @@ std::vector<std::string> keys(const RunResult& result) {
 OrgBuilder chain(int length) {
   OrgBuilder b;
   for (int i = 0; i < length; ++i)
-    b.person("L" + std::to_string(i), i == 9 ? "Dana Li" : "Layer " + std::to_string(i),
-             i == 0 ? "" : "L" + std::to_string(i - 1));
+    b.person("L" + std::to_string(i), i == 0 ? "" : "L" + std::to_string(i - 1)).name(i == 9 ? "Dana Li" : "Layer " + std::to_string(i));
   return b;
 }
 
@@ -152,8 +108,8 @@ TEST_CASE("hierarchy depth: one finding per line, at the last allowed layer, wit
 
 TEST_CASE("hierarchy depth: two lines under one deep branch are two findings, each with its own people") {
   OrgBuilder b = chain(3);  // L0 > L1 > L2
-  b.person("A", "Head A", "L1").person("A1", "a1", "A").person("A2", "a2", "A1");  // A at layer 2
-  b.person("B1", "b1", "L2").person("B2", "b2", "L2");                            // under L2, layer 3
+  b.person("A", "L1").name("Head A").person("A1", "A").name("a1").person("A2", "A1").name("a2");  // A at layer 2
+  b.person("B1", "L2").name("b1").person("B2", "L2").name("b2");                            // under L2, layer 3
   const RunResult result = run("structure-hierarchy-depth", b.build(), {{"max-layers", "2"}, {"error-layers", "4"}});
   REQUIRE(result.findings.size() == 2);
   std::map<std::string, const Finding*> by_head;
@@ -169,12 +125,12 @@ TEST_CASE("hierarchy depth: two lines under one deep branch are two findings, ea
 
 TEST_CASE("span of control: names, plurals and the people not counted") {
   OrgBuilder b;
-  b.person("CEO", "Chief");
-  for (int i = 0; i < 4; ++i) b.person("D" + std::to_string(i), "Director " + std::to_string(i), "CEO");
-  b.person("P-17", "", "D0").person("X1", "x", "P-17");                      // span 1, no name
-  b.person("R1", "r", "D1").person("R2", "r", "D1").person("R3", "r", "D1");  // D1: span 3 ...
-  b.person("PA", "pa", "D1", kAssistant).person("V", "v", "D1", kVacant);     // ... plus 2 excluded
-  b.person("VM", "Vacant head", "D2", kVacant).person("Y1", "y", "VM");       // vacant: not assessed
+  b.person("CEO").name("Chief");
+  for (int i = 0; i < 4; ++i) b.person("D" + std::to_string(i), "CEO").name("Director " + std::to_string(i));
+  b.person("P-17", "D0").person("X1", "P-17").name("x");                      // span 1, no name
+  b.person("R1", "D1").name("r").person("R2", "D1").name("r").person("R3", "D1").name("r");  // D1: span 3 ...
+  b.person("PA", "D1").name("pa").flags(kAssistant).person("V", "D1").name("v").flags(kVacant);     // ... plus 2 excluded
+  b.person("VM", "D2").name("Vacant head").flags(kVacant).person("Y1", "VM").name("y");       // vacant: not assessed
   const Org org = b.build();
   const RunResult result = run("structure-span-of-control", org);
   CHECK(messages(result) ==
@@ -196,11 +152,11 @@ TEST_CASE("span of control: names, plurals and the people not counted") {
 
 TEST_CASE("span of control: one finding per manager names every problem, keyed by the most specific") {
   const Org org = OrgBuilder()
-                      .person("A", "Andrea")
-                      .person("B", "Sara", "A")     // A: one report, a manager -> pass-through
-                      .person("C", "Chen", "B")
-                      .person("D", "Dev", "B")
-                      .person("E", "Eve", "C")      // C: one report, not a manager -> single-report
+                      .person("A").name("Andrea")
+                      .person("B", "A").name("Sara")     // A: one report, a manager -> pass-through
+                      .person("C", "B").name("Chen")
+                      .person("D", "B").name("Dev")
+                      .person("E", "C").name("Eve")      // C: one report, not a manager -> single-report
                       .build();
   const RunResult result = run("structure-span-of-control", org);
   CHECK(messages(result) == std::vector<std::string>{
@@ -226,16 +182,16 @@ TEST_CASE("span of control: one finding per manager names every problem, keyed b
 
 TEST_CASE("the span family counts direct reports one way: a vacant post is never a report") {
   const Org org = OrgBuilder()
-                      .person("R", "Root")
-                      .person("M", "Mo", "R")
-                      .person("M1", "Ann", "M")
-                      .person("MV", "", "M", kVacant)  // M: one report and a vacant post
-                      .person("N", "Nia", "R")
-                      .person("NV", "", "N", kVacant)  // N: only a vacant post
-                      .person("T", "Tom", "R")
-                      .person("TA", "Pat", "T", kAssistant)
-                      .person("T1", "Uma", "T")        // T: one counted report, who manages
-                      .person("T2", "Val", "T1")
+                      .person("R").name("Root")
+                      .person("M", "R").name("Mo")
+                      .person("M1", "M").name("Ann")
+                      .person("MV", "M").flags(kVacant)  // M: one report and a vacant post
+                      .person("N", "R").name("Nia")
+                      .person("NV", "N").flags(kVacant)  // N: only a vacant post
+                      .person("T", "R").name("Tom")
+                      .person("TA", "T").name("Pat").flags(kAssistant)
+                      .person("T1", "T").name("Uma")        // T: one counted report, who manages
+                      .person("T2", "T1").name("Val")
                       .build();
   const RunResult span = run("structure-span-of-control", org);
   CHECK(messages(span) ==
@@ -251,11 +207,11 @@ TEST_CASE("the span family counts direct reports one way: a vacant post is never
 
 TEST_CASE("grade inversion: equal and higher grades, case-insensitive, not assessed without grades") {
   const Org org = OrgBuilder()
-                      .person("M", "Grace", "", 0, "G6")
-                      .person("S", "Sam", "M", 0, "g6")      // equal: flagged
-                      .person("H", "Hal", "M", 0, "SCS1")    // above: flagged
-                      .person("J", "Jo", "M", 0, "G7")       // below: fine
-                      .person("U", "Una", "M", 0, "Band 4")  // not in the order: skipped
+                      .person("M").name("Grace").grade("G6")
+                      .person("S", "M").name("Sam").grade("g6")      // equal: flagged
+                      .person("H", "M").name("Hal").grade("SCS1")    // above: flagged
+                      .person("J", "M").name("Jo").grade("G7")       // below: fine
+                      .person("U", "M").name("Una").grade("Band 4")  // not in the order: skipped
                       .build();
   const RunResult result = run("structure-grade-inversion", org);
   CHECK(messages(result) ==
@@ -277,10 +233,10 @@ TEST_CASE("grade inversion: more grade spellings than the rule keeps at hand are
   std::string order;
   for (int g = 0; g < 20; ++g) order += (g ? "," : "") + std::string("G") + std::to_string(g);
   OrgBuilder b;
-  b.person("M", "Boss", "", 0, "G10");
+  b.person("M").name("Boss").grade("G10");
   for (int i = 0; i < 80; ++i) {
     const int g = (i * 7) % 20;
-    b.person("P" + std::to_string(i), "N" + std::to_string(i), "M", 0, (i % 2 ? "g" : "G") + std::to_string(g));
+    b.person("P" + std::to_string(i), "M").name("N" + std::to_string(i)).grade((i % 2 ? "g" : "G") + std::to_string(g));
   }
   const RunResult result = run("structure-grade-inversion", b.build(), {{"grade-order", order}});
   std::size_t expected = 0;  // reports graded G0..G10 are at or above their G10 manager
@@ -291,8 +247,8 @@ TEST_CASE("grade inversion: more grade spellings than the rule keeps at hand are
 
 TEST_CASE("integrity: cycles, self-management, unknown and duplicate ids") {
   OrgBuilder b;
-  b.person("CEO", "Boss").person("A", "Ann", "C").person("B", "Bob", "A").person("C", "Cat", "B");
-  b.person("S", "Self", "S").person("G", "Ghost fan", "NOBODY").person("A", "Ann again", "CEO");
+  b.person("CEO").name("Boss").person("A", "C").name("Ann").person("B", "A").name("Bob").person("C", "B").name("Cat");
+  b.person("S", "S").name("Self").person("G", "NOBODY").name("Ghost fan").person("A", "CEO").name("Ann again");
   const Org org = b.build();
   const RunResult result = run("structure-integrity", org);
   CHECK(messages(result) == std::vector<std::string>{
@@ -317,8 +273,7 @@ TEST_CASE("integrity: cycles, self-management, unknown and duplicate ids") {
 
 TEST_CASE("integrity: a long cycle is elided in the message, not in the related locations") {
   OrgBuilder b;
-  for (int i = 0; i < 25; ++i) b.person("C" + std::to_string(i), "N" + std::to_string(i),
-                                        "C" + std::to_string((i + 1) % 25));
+  for (int i = 0; i < 25; ++i) b.person("C" + std::to_string(i), "C" + std::to_string((i + 1) % 25)).name("N" + std::to_string(i));
   const RunResult result = run("structure-integrity", b.build(), {{"expected-roots", "0"}});
   REQUIRE(result.findings.size() == 1);
   CHECK(result.findings[0].message ==
@@ -329,11 +284,11 @@ TEST_CASE("integrity: a long cycle is elided in the message, not in the related 
 
 TEST_CASE("integrity: extra roots are the smaller trees, one finding each") {
   const Org org = OrgBuilder()
-                      .person("STRAY", "Stray")
-                      .person("CEO", "Boss")
-                      .person("A", "Ann", "CEO")
-                      .person("EXT", "Partner", "", kExternal)
-                      .person("LOST", "Lost")
+                      .person("STRAY").name("Stray")
+                      .person("CEO").name("Boss")
+                      .person("A", "CEO").name("Ann")
+                      .person("EXT").name("Partner").flags(kExternal)
+                      .person("LOST").name("Lost")
                       .build();
   const RunResult result = run("structure-integrity", org);
   CHECK(messages(result) == std::vector<std::string>{
@@ -346,14 +301,14 @@ TEST_CASE("integrity: extra roots are the smaller trees, one finding each") {
 
 TEST_CASE("integrity: units without owners, unit parent cycles, unknown unit references and links") {
   const Org org = OrgBuilder()
-                      .person("P1", "Pat")
-                      .unit("U1", "Sales", "P1")
-                      .unit("U2", "Procurement", "")
-                      .unit("U3", "Partner Co", "", UnitKind::external_partner)
-                      .unit("U4", "Loop A", "P1", UnitKind::department, "U5")
-                      .unit("U5", "Loop B", "P1", UnitKind::department, "U4")
-                      .unit("U6", "Mirror", "P1", UnitKind::department, "U6")
-                      .unit("U7", "Orphan", "NOONE", UnitKind::department, "U99")
+                      .person("P1").name("Pat")
+                      .unit("U1").name("Sales").owner("P1")
+                      .unit("U2").name("Procurement")
+                      .unit("U3").name("Partner Co").kind(UnitKind::external_partner)
+                      .unit("U4", "U5").name("Loop A").owner("P1")
+                      .unit("U5", "U4").name("Loop B").owner("P1")
+                      .unit("U6", "U6").name("Mirror").owner("P1")
+                      .unit("U7", "U99").name("Orphan").owner("NOONE")
                       .link("P1", "U1")
                       .link("P1", "GHOST")
                       .link("X", "Y")

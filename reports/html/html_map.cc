@@ -19,6 +19,11 @@ std::string inline_svg(const std::string& svg) {
 
 }  // namespace
 
+InlineMap inline_map(const ReportInput& input, const map::Options& options) {
+  const map::Plan plan = map::plan_map(input, options);
+  return {plan.subtitle, inline_svg(map::render_plan(plan, map::Format::svg))};
+}
+
 void write_map(std::string& out, const ReportInput& input) {
   out += "<section id=\"map\"><h2>Map</h2>";
   map::Options options;
@@ -26,9 +31,9 @@ void write_map(std::string& out, const ReportInput& input) {
   options.compact = true;
   std::string caption, svg;
   try {
-    const map::Plan plan = map::plan_map(input, options);
-    caption = plan.subtitle;
-    svg = inline_svg(map::render_plan(plan, map::Format::svg));
+    InlineMap drawn = inline_map(input, options);
+    caption = std::move(drawn.caption);
+    svg = std::move(drawn.svg);
   } catch (const map::MapError& e) {
     // A report without its map is still a report: say why, and how to draw it instead.
     out += "<p class=\"map-missing\">The map could not be drawn: " + escape(e.what()) +

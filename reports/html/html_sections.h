@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "map/map_plan.h"
 #include "report.h"
 
 namespace orgaudit::html {
@@ -22,5 +23,12 @@ void write_scores(std::string& out, const ReportInput& input);    // cards and d
 void write_units(std::string& out, const ReportInput& input);     // units ranked by score
 void write_map(std::string& out, const ReportInput& input);       // the org map, inline SVG
 void write_findings(std::string& out, const ReportInput& input);  // findings grouped by rule
+void write_whatif(std::string& out, const ReportInput& before, const ReportInput& after, const WhatIfPage& page);
+
+// A map of `input` as inline SVG (no XML prolog), and what it draws. Throws map::MapError.
+struct InlineMap {
+  std::string caption, svg;
+};
+InlineMap inline_map(const ReportInput& input, const map::Options& options);
 
 }  // namespace orgaudit::html

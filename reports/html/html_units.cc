@@ -13,9 +13,9 @@ namespace {
 constexpr std::size_t kUnitRows = 1000;
 
 // The assessed dimension (other than data quality) with the lowest score in a unit.
-std::string weakest(const UnitScore& u) {
+std::string weakest(const std::vector<DimensionScore>& dimensions) {
   const DimensionScore* worst = nullptr;
-  for (const DimensionScore& d : u.dimensions)
+  for (const DimensionScore& d : dimensions)
     if (d.name != kDataQuality && d.score && (!worst || *d.score < *worst->score)) worst = &d;
   return worst ? worst->name + " " + format_score(worst->score) : "";
 }
@@ -64,7 +64,7 @@ void write_units(std::string& out, const ReportInput& input) {
            " <span class=\"id\">" + escape(unit.id) + "</span></td><td>" +
            (unit.kind == UnitKind::unspecified ? "" : escape(to_string(unit.kind))) + "</td><td class=\"num\">" +
            group_digits(s.people) + "</td><td class=\"num " + band.css + "\" data-value=\"" + score_value(s.score) +
-           "\"><span class=\"pill\">" + escape(format_score(s.score)) + "</span></td><td>" + escape(weakest(s)) +
+           "\"><span class=\"pill\">" + escape(format_score(s.score)) + "</span></td><td>" + escape(weakest(input.scores.unit_dimensions(s, Scores::Reasons::none))) +
            "</td><td class=\"num\">" + group_digits(findings[s.unit]) + "</td></tr>\n";
   }
   out += "</tbody></table></div></section>\n";

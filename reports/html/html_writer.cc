@@ -34,15 +34,14 @@ void masthead(std::string& out, const ReportInput& input, const std::string& nam
          "<a href=\"#findings\">Findings</a></nav></div></header>\n";
 }
 
-}  // namespace
-
-std::string write_html(const ReportInput& input, const WriteOptions&) {
+// The page: head, masthead, `lead` (a section before the scores, or nothing), then the report.
+std::string page(const ReportInput& input, const std::string& lead) {
   const std::string name = input.org.name.empty() ? std::string("Organisation") : input.org.name;
   std::string out;
   head(out, "Org audit: " + name);
   out += "<body>\n";
   masthead(out, input, name);
-  out += "<main class=\"page\">\n";
+  out += "<main class=\"page\">\n" + lead;
   html::write_scores(out, input);
   html::write_units(out, input);
   html::write_map(out, input);
@@ -53,6 +52,16 @@ std::string write_html(const ReportInput& input, const WriteOptions&) {
   out += html::kReportJs;
   out += "</script>\n</body>\n</html>\n";
   return out;
+}
+
+}  // namespace
+
+std::string write_html(const ReportInput& input, const WriteOptions&) { return page(input, {}); }
+
+std::string write_whatif_html(const ReportInput& before, const ReportInput& after, const WhatIfPage& whatif) {
+  std::string lead;
+  html::write_whatif(lead, before, after, whatif);
+  return page(after, lead);
 }
 
 }  // namespace orgaudit

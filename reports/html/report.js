@@ -39,7 +39,7 @@
     });
   });
 
-  var frame = document.querySelector(".map-frame");
+  var frame = document.querySelector("#map .map-frame");  // the report's map, not a whatif section's
   document.querySelectorAll(".map-tools button").forEach(function (button) {
     button.addEventListener("click", function () {
       var actual = button.getAttribute("data-size") === "actual";

@@ -91,8 +91,8 @@ class GraphBuilder {
     set(sub, AGRAPH, "tooltip", escape_label(cl.tooltip));
     set(sub, AGRAPH, "style", cl.emc ? "rounded,filled,bold" : "rounded,filled");
     set(sub, AGRAPH, "fillcolor", cl.emc ? kEmcFill : cluster_fill(depth));
-    set(sub, AGRAPH, "color", cl.mark != Mark::none ? marked.border : cl.emc ? kMembership : "#c3ccd6");
-    set(sub, AGRAPH, "penwidth", cl.mark != Mark::none ? "2" : "1");
+    set(sub, AGRAPH, "color", cl.highlighted ? kHighlight : cl.mark != Mark::none ? marked.border : cl.emc ? kMembership : "#c3ccd6");
+    set(sub, AGRAPH, "penwidth", cl.highlighted ? "3" : cl.mark != Mark::none ? "2" : "1");
     set(sub, AGRAPH, "fontsize", "11");
     set(sub, AGRAPH, "labeljust", "l");
     return sub;
@@ -127,8 +127,9 @@ class GraphBuilder {
       const bool caption = r.heading && i == 0 && n.rows.size() > 1 && n.rows[1].heading;
       const Swatch s = mark_swatch(r.mark);
       if (i && n.rows[i - 1].heading) html += "<HR/>";
-      const std::string fill = r.mark != Mark::none ? s.fill : caption ? "#e4eaf1" : "white";
-      html += std::string("<TR><TD WIDTH=\"3\" BGCOLOR=\"") + (r.mark == Mark::none ? fill.c_str() : s.border) +
+      const std::string fill = r.highlighted ? kHighlightFill : r.mark != Mark::none ? s.fill : caption ? "#e4eaf1" : "white";
+      const std::string bar = r.highlighted ? kHighlight : r.mark == Mark::none ? fill.c_str() : s.border;
+      html += "<TR><TD WIDTH=\"3\" BGCOLOR=\"" + bar +
               "\"></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"" + fill + "\" TOOLTIP=\"" +
               escape_html_attribute(r.tooltip) + "\" HREF=\"#\">";
       if (caption) html += "<FONT POINT-SIZE=\"9\" COLOR=\"#334e68\">" + escape_html_label(r.label) + "</FONT>";
@@ -165,6 +166,7 @@ class GraphBuilder {
         set(node, AGNODE, "color", mark_swatch(n.mark).border);
         set(node, AGNODE, "penwidth", "2");
       }
+      highlight(node, n);
       return node;
     }
     const Swatch s = mark_swatch(n.mark);
@@ -173,7 +175,15 @@ class GraphBuilder {
     set(node, AGNODE, "fillcolor", s.fill);
     set(node, AGNODE, "color", s.border);
     if (n.mark >= Mark::warning) set(node, AGNODE, "penwidth", "2");
+    highlight(node, n);
     return node;
+  }
+
+  // A highlighted box keeps its fill (the worst finding's colour) and takes a thick border.
+  void highlight(Agnode_t* node, const Node& n) {
+    if (!n.highlighted) return;
+    set(node, AGNODE, "color", kHighlight);
+    set(node, AGNODE, "penwidth", "3.5");
   }
 
   void edge(const Edge& e) {

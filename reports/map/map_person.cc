@@ -115,7 +115,7 @@ class PersonPlanner {
   Row row_of(PersonIndex p) const {
     const Person& person = org_.people[p];
     Row row{person.name.empty() ? person.id : person.name, person.title, tooltip_of(p), findings_.person_mark(p),
-            person.has(kVacant), false};
+            person.has(kVacant), false, person.id};
     if (row.vacant && person.name.empty()) row.label = "(vacant)";
     if (!manages_[p] && reporting_.direct_reports[p] > 0 && reporting_.subtree_size[p] > 1)
       row.detail += (row.detail.empty() ? "+" : " · +") + std::to_string(reporting_.subtree_size[p] - 1) + " below";
@@ -144,7 +144,7 @@ class PersonPlanner {
       const Unit& unit = org_.units[t.unit];
       std::string tip = describe_unit(unit);
       append_findings(tip, findings_.unit_lines(t.unit));
-      node.rows.push_back({unit_caption(unit), "", tip, findings_.unit_mark(t.unit), false, true});
+      node.rows.push_back({unit_caption(unit), "", tip, findings_.unit_mark(t.unit), false, true, unit.id});
       node.cluster = t.unit == scope_.top_unit ? kNoCluster : cluster_for(tree_.cluster_parent[t.unit]);
     } else {
       node.cluster = cluster_for(t.unit);

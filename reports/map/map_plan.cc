@@ -1,6 +1,8 @@
 // plan_map: resolves the level and the engine, picks the scope, and hands over to the builders.
 #include "map/map_plan.h"
 
+#include <unordered_set>
+
 #include "map/map_builders.h"
 #include "map/map_limits.h"
 #include "util/visible_text.h"
@@ -23,6 +25,18 @@ std::string findings_summary(const RunResult& run) {
   for (const Finding& f : run.findings)
     if (!f.suppression && !f.not_assessed_note) ++n;
   return std::to_string(n) + (n == 1 ? " finding" : " findings");
+}
+
+// Marks what `ids` names: nodes by their entity id (a name made unique keeps the id before its '#'),
+// table rows by theirs, clusters by their unit's.
+void highlight(Plan& plan, const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  const std::unordered_set<std::string> wanted(ids.begin(), ids.end());
+  for (Node& n : plan.nodes) {
+    n.highlighted = wanted.count(n.name.substr(0, n.name.find('#'))) > 0;
+    for (Row& r : n.rows) r.highlighted = !r.id.empty() && wanted.count(r.id) > 0;
+  }
+  for (Cluster& c : plan.clusters) c.highlighted = wanted.count(c.id) > 0;
 }
 
 }  // namespace
@@ -94,6 +108,7 @@ Plan plan_map(const ReportInput& input, const Options& options) {
   plan.level = level;
   plan.title = org.name.empty() ? std::string("Organisation map") : org.name;
   plan.subtitle += " · " + findings_summary(input.run);
+  highlight(plan, options.highlight);
   return plan;
 }
 

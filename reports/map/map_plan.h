@@ -26,6 +26,9 @@ struct Options {
   std::string engine = "auto";    // a Graphviz layout engine, or auto: chosen by size and level
   std::size_t max_nodes = 0;      // 0: the level's default limit (map_limits.h)
   bool compact = false;           // the smaller budgets of a map embedded in a report
+  // Ids of people and units drawn highlighted, whatever their findings: what a whatif scenario
+  // changed, in its before and after maps.
+  std::vector<std::string> highlight;
 };
 
 // A map that cannot be drawn as asked (too large, unknown root, Graphviz failure). The CLI turns it
@@ -48,6 +51,8 @@ struct Row {
   Mark mark = Mark::none;
   bool vacant = false;
   bool heading = false;  // the unit's caption, or the team's manager: set apart from the rows below
+  std::string id;        // the person's (or, for a caption, the unit's) id
+  bool highlighted = false;
 };
 
 // Text is plain, as in the org file: map_graph.cc escapes it for Graphviz.
@@ -68,6 +73,7 @@ struct Node {
   // per person grows metres wide. When the table is all its unit has, the unit's caption heads it
   // instead of a cluster around it.
   std::vector<Row> rows;
+  bool highlighted = false;  // Options::highlight names it
 };
 
 struct Cluster {
@@ -77,6 +83,7 @@ struct Cluster {
   std::uint32_t parent = kNoCluster;
   Mark mark = Mark::none;
   bool emc = false;  // an EMC grouping its member units
+  bool highlighted = false;
 };
 
 enum class EdgeKind : std::uint8_t {

@@ -1,6 +1,5 @@
 #include "map/map_scope.h"
 
-#include <boost/range/iterator_range.hpp>
 
 #include "map/map_limits.h"
 #include "util/text.h"
@@ -73,7 +72,7 @@ PersonScope person_scope(const ReportInput& input, const UnitTree& tree, const O
     for (unsigned d = 0; d < max_depth && !layer.empty(); ++d) {
       std::vector<PersonIndex> next;
       for (PersonIndex m : layer)
-        for (PersonIndex r : boost::make_iterator_range(boost::adjacent_vertices(m, reporting.graph)))
+        for (PersonIndex r : reporting.reports_of(m))
           if (!drawn[r]) drawn[r] = true, next.push_back(r);
       layer = std::move(next);
     }

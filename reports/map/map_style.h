@@ -33,6 +33,8 @@ inline constexpr const char* kDotted = "#9aa5b1";     // dotted-line managers
 inline constexpr const char* kLateral = "#3e7cb1";    // collaboration and contract links
 inline constexpr const char* kMembership = "#3f7d4e"; // EMC membership
 inline constexpr const char* kEmcFill = "#edf6ef";
+inline constexpr const char* kHighlight = "#7b1fa2";      // what a whatif scenario changed
+inline constexpr const char* kHighlightFill = "#f3e5f5";  // a changed row of a table node
 
 // Cluster fills darken slightly with nesting, so nested units read as nested.
 const char* cluster_fill(unsigned depth);

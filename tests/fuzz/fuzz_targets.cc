@@ -21,7 +21,9 @@
 #include "util/diagnostic.h"
 #include "util/progress.h"
 #include "workflow/baseline.h"
+#include "workflow/fix_proposal.h"
 #include "workflow/inline_suppressions.h"
+#include "workflow/scenario.h"
 #include "workflow/suppressions.h"
 #include "yaml_rules/yaml_rule.h"
 
@@ -244,6 +246,69 @@ int rule_file(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+// A small org with every kind of thing a scenario can name: a department, two MEs with sub-teams,
+// an EMC with a contract and a member, a contract link; ids P1..P8, U1, ME1, ME2, EMC1.
+Org scenario_org() {
+  Org org;
+  org.as_of = Date::parse("2026-03-31");
+  const std::pair<const char*, const char*> people[] = {{"P1", ""}, {"P2", "P1"}, {"P3", "P2"}, {"P4", "P2"},
+                                                        {"P5", "P3"}, {"P6", "P4"}, {"P7", "P4"}, {"P8", "P1"}};
+  for (const auto& [id, manager] : people) {
+    Person p;
+    p.id = id;
+    p.manager_id = manager;
+    p.unit_id = std::string(id) == "P1" ? "U1" : std::string(id) == "P8" ? "ME2" : "ME1";
+    org.people.push_back(std::move(p));
+  }
+  const std::tuple<const char*, UnitKind, const char*> units[] = {
+      {"U1", UnitKind::department, "P1"}, {"ME1", UnitKind::me, "P2"}, {"ME2", UnitKind::me, "P8"}, {"EMC1", UnitKind::emc, "P1"}};
+  for (const auto& [id, kind, owner] : units) {
+    Unit u;
+    u.id = id;
+    u.kind = kind;
+    u.owner_id = owner;
+    u.parent_id = std::string(id) == "U1" ? "" : "U1";
+    org.units.push_back(std::move(u));
+  }
+  org.units[3].member_ids = {"ME1"};
+  org.units[3].contract.present = true;
+  org.units[3].contract.updated = Date::parse("2026-01-05");
+  Link contract;
+  contract.kind = LinkKind::contract;
+  contract.from.id = "ME1";
+  contract.to.id = "ME2";
+  org.links.push_back(contract);
+  org.resolve();
+  return org;
+}
+
+// A what-if scenario (`whatif --scenario FILE`): read, applied to a small org, and written back as
+// `fix --propose` writes one: what it writes must read back to what it wrote.
+int scenario_file(const std::uint8_t* data, std::size_t size) {
+  MemoryFileSystem files;
+  files.add("fuzz.yaml", bytes(data, size));
+  Scenario scenario;
+  try {
+    scenario = read_scenario(files, "fuzz.yaml");
+  } catch (const InputError&) {
+    return 0;
+  }
+  try {
+    Org org = scenario_org();
+    apply_scenario(scenario, org);
+  } catch (const InputError&) {  // a change that cannot apply: the CLI's exit 2
+  }
+  const std::string written = write_scenario_yaml(scenario, {"header"});
+  files.add("written.yaml", written);
+  try {
+    if (write_scenario_yaml(read_scenario(files, "written.yaml"), {"header"}) != written)
+      throw Bug("a written scenario reads back different");
+  } catch (const InputError& e) {
+    throw Bug(std::string("a written scenario does not read back: ") + e.what());
+  }
+  return 0;
+}
+
 std::vector<Target> make_targets() {
   std::vector<Target> all;
   all.push_back(org_target("yaml", "org-chart-as-code YAML, loaded and through convert's round trip", "fuzz.yaml", LoadOptions{}));
@@ -281,6 +346,8 @@ std::vector<Target> make_targets() {
   all.push_back({"baseline", "a baseline: read, compared, pruned and written back", baseline_file});
   all.push_back({"suppressions", "an org's orgaudit-ignore comments: scanned and matched to findings", inline_suppressions});
   all.push_back({"rules", "a YAML rule file: compiled, registered and each rule run on a small org", rule_file});
+
+  all.push_back({"scenario", "a whatif scenario: read, applied to a small org, and written back as fix --propose writes it", scenario_file});
   return all;
 }
 

@@ -88,6 +88,23 @@ bool approving() {
   return value && *value && std::string(value) != "0";
 }
 
+// Writes `actual` as the golden when approving; otherwise checks it against the approved file.
+void compare_with_golden(const std::filesystem::path& golden, const std::string& actual) {
+  if (approving()) {
+    std::filesystem::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << actual;
+    return;
+  }
+  if (!std::filesystem::exists(golden)) {
+    FAIL_CHECK("no golden file yet: review the output, then approve it with scripts/approve-goldens.sh");
+    return;
+  }
+  const std::string expected = read_file(golden.string());
+  INFO((expected == actual ? std::string() : first_difference(expected, actual)) +
+       "\nIf the change is intended, re-approve with scripts/approve-goldens.sh and review `git diff tests/golden`.");
+  CHECK(expected == actual);
+}
+
 }  // namespace
 
 TEST_CASE("golden: every writer's output for every sample matches its approved file", "[golden]") {
@@ -102,21 +119,51 @@ TEST_CASE("golden: every writer's output for every sample matches its approved f
       const std::string actual = normalise(read_file(files.at(format)));
       std::filesystem::remove(files.at(format));
       INFO("sample " << sample.name << ", format " << format << ": " << golden.string());
-      if (approving()) {
-        std::filesystem::create_directories(golden.parent_path());
-        std::ofstream(golden, std::ios::binary) << actual;
-        continue;
-      }
-      if (!std::filesystem::exists(golden)) {
-        FAIL_CHECK("no golden file yet: review the output, then approve it with scripts/approve-goldens.sh");
-        continue;
-      }
-      const std::string expected = read_file(golden.string());
-      INFO((expected == actual ? std::string() : first_difference(expected, actual)) +
-           "\nIf the change is intended, re-approve with scripts/approve-goldens.sh and review `git diff tests/golden`.");
-      CHECK(expected == actual);
+      compare_with_golden(golden, actual);
     }
   }
+}
+
+// The what-if writers and fix --propose on the samples: one golden per run, under tests/golden/whatif/.
+// The scenario file's `$schema` line names where this build keeps its schemas: blanked too.
+TEST_CASE("golden: whatif reports and fix --propose scenarios match their approved files", "[golden]") {
+  struct Run {
+    const char* file;
+    const char* arguments;
+  };
+  const Run runs[] = {
+      {"traditional-remove-layer.txt", "whatif samples/traditional/org.yaml --remove-layer P-0134 --move P-0170:P-0160"},
+      {"traditional-remove-layer.json", "whatif samples/traditional/org.yaml --remove-layer P-0134 --move P-0170:P-0160 --format json"},
+      {"rendanheyi-ecosystem.txt", "whatif samples/rendanheyi/org.yaml --scenario tests/workflow/scenario/ecosystem.yaml --fail-on never"},
+      {"traditional-compare.txt", "whatif samples/traditional/org.yaml --scenario tests/workflow/scenario/flatter.yaml "
+                                  "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never"},
+      {"traditional-compare.json", "whatif samples/traditional/org.yaml --scenario tests/workflow/scenario/flatter.yaml "
+                                   "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never --format json"},
+      {"rendanheyi-ecosystem.md", "whatif samples/rendanheyi/org.yaml --scenario tests/workflow/scenario/ecosystem.yaml --fail-on never "
+                                  "--format markdown"},
+      {"traditional-compare.md", "whatif samples/traditional/org.yaml --scenario tests/workflow/scenario/flatter.yaml "
+                                 "--scenario tests/workflow/scenario/proposed-traditional.yaml --fail-on never --format markdown"},
+      {"traditional-propose.yaml", "fix --propose samples/traditional/org.yaml"},
+      {"rendanheyi-propose.yaml", "fix --propose samples/rendanheyi/org.yaml"},
+  };
+  static const std::regex kSchemaUri(R"(\$schema=\S+/schemas/)");
+  for (const Run& run : runs) {
+    const CliRun result = run_orgaudit(std::string(run.arguments) + " --no-config");
+    INFO(run.arguments << "\n" << result.err);
+    REQUIRE(result.exit_code == 0);
+    const std::string actual = std::regex_replace(normalise(result.out), kSchemaUri, "$$schema=<schemas>/");
+    compare_with_golden(std::filesystem::path(ORGAUDIT_SOURCE_DIR) / "tests/golden/whatif" / run.file, actual);
+  }
+  // The HTML report's what-if section, its maps blanked: Graphviz's SVG is the map tests' business
+  // (and the whole page's, in tests/golden/<sample>/report.html).
+  const CliRun html = run_orgaudit("whatif samples/traditional/org.yaml --remove-layer P-0134 --move P-0170:P-0160 --format html --no-config");
+  REQUIRE(html.exit_code == 0);
+  const std::size_t start = html.out.find("<section id=\"whatif\">");
+  REQUIRE(start != std::string::npos);
+  std::string section = html.out.substr(start, html.out.find("</section>", start) - start) + "</section>\n";
+  for (std::size_t svg = section.find("<svg"); svg != std::string::npos; svg = section.find("<svg", svg + 1))
+    section.replace(svg, section.find("</svg>", svg) + 6 - svg, "<svg/>");  // std::regex recurses too deep on a map
+  compare_with_golden(std::filesystem::path(ORGAUDIT_SOURCE_DIR) / "tests/golden/whatif/traditional-remove-layer.section.html", section);
 }
 
 TEST_CASE("golden: normalisation blanks only what varies between runs") {

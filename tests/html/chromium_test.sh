@@ -27,16 +27,10 @@ browse() {
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
-# name:input: the three samples, and the escaping fixture (names that try to break out of the page).
-for entry in traditional:samples/traditional/org.yaml rendanheyi:samples/rendanheyi/org.yaml \
-             transformation:samples/transformation/org.yaml escaping:tests/escaping/org.yaml; do
-  name=${entry%%:*}
-  input=${entry#*:}
-  page="$out/$name.html"
-  "$orgaudit" report "$input" --fail-on never --output "$page"
-  score=$("$orgaudit" check "$input" --fail-on never --format json |
-          python3 -c 'import json, sys; s = json.load(sys.stdin)["scores"]["org"]; print("%.0f" % s if s is not None else "not assessed")')
-
+# check_page NAME PAGE SCORE: the page loads without console errors, its script runs, it shows SCORE
+# as the org score and has a map; screenshots and a printout are written beside it.
+check_page() {
+  local name=$1 page=$2 score=$3
   # The DOM after the script ran, and Chromium's log, where console messages and CSP refusals go.
   browse --enable-logging=stderr --v=0 --virtual-time-budget=5000 --dump-dom "file://$page" \
     >"$out/$name.dom.html" 2>"$out/$name.log" || fail "$name: chromium could not load the report"
@@ -59,6 +53,27 @@ for entry in traditional:samples/traditional/org.yaml rendanheyi:samples/rendanh
   done
   head -c 4 "$out/$name.pdf" | grep -q '%PDF' || fail "$name: the printout is not a PDF"
   echo "$name: score $score shown, no console errors; screenshots in $out/$name.png, $out/$name-full.png"
+}
+
+# name:input: the three samples, and the escaping fixture (names that try to break out of the page).
+for entry in traditional:samples/traditional/org.yaml rendanheyi:samples/rendanheyi/org.yaml \
+             transformation:samples/transformation/org.yaml escaping:tests/escaping/org.yaml; do
+  name=${entry%%:*}
+  input=${entry#*:}
+  page="$out/$name.html"
+  "$orgaudit" report "$input" --fail-on never --output "$page"
+  score=$("$orgaudit" check "$input" --fail-on never --format json |
+          python3 -c 'import json, sys; s = json.load(sys.stdin)["scores"]["org"]; print("%.0f" % s if s is not None else "not assessed")')
+  check_page "$name" "$page" "$score"
 done
+
+# whatif --format html: the report of the org after the scenario (its score), opening with the
+# changed subtree's maps before and after.
+page="$out/whatif.html"
+"$orgaudit" whatif samples/traditional/org.yaml --remove-layer P-0151 --fail-on never --format html >"$page"
+score=$("$orgaudit" whatif samples/traditional/org.yaml --remove-layer P-0151 --fail-on never --format json |
+        python3 -c 'import json, sys; print("%.0f" % json.load(sys.stdin)["scores"][0]["after"])')
+check_page whatif "$page" "$score"
+grep -q '<section id="whatif">' "$out/whatif.dom.html" || fail "whatif: no what-if section in the page"
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }

@@ -91,6 +91,11 @@ def main():
     scenario_schema = validator(source, "orgaudit-scenario.schema.json")
     scenario = os.path.join(source, "tests/workflow/scenario/flatter.yaml")
     validate(scenario_schema, load_yaml(scenario), "the scenario " + scenario)
+    for name in ("ecosystem.yaml", "proposed-traditional.yaml"):
+        other = os.path.join(source, "tests/workflow/scenario", name)
+        validate(scenario_schema, load_yaml(other), "the scenario " + other)
+    check(not scenario_schema.is_valid({"changes": [{"split-me": "ME-1", "by": "half", "people": ["P-1"]}]}),
+          "the scenario schema refuses a split both by half and by people")
     check(not scenario_schema.is_valid({"changes": [{"mvoe": "P-1", "to": "P-2"}]}), "the scenario schema refuses an unknown change")
     check(run(orgaudit, ["whatif", "samples/traditional/org.yaml", "--scenario", scenario], source).returncode in (0, 1),
           "orgaudit whatif applies the scenario")

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "map/map_plan.h"
+#include "map/map_render.h"
 #include "maps/map_test_org.h"
 
 using namespace orgaudit;
@@ -203,4 +204,26 @@ TEST_CASE("map plan: repeated ids and membership loops cannot break the graph", 
     for (std::uint32_t p = c.parent; p != kNoCluster && steps <= plan.clusters.size(); p = plan.clusters[p].parent) ++steps;
     CHECK(steps < plan.clusters.size());
   }
+}
+
+TEST_CASE("map plan: the ids a whatif scenario changed are highlighted as nodes, table rows and clusters", "[maps]") {
+  TestOrg t;
+  Options options;
+  options.highlight = {"PA", "A1-2", "UA", "NOT-THERE"};
+  const Plan plan = plan_map(standard(t).input(), options);
+  CHECK(node_named(plan, "PA").highlighted);
+  CHECK_FALSE(node_named(plan, "CEO").highlighted);
+  const Node& card = node_named(plan, "card:MA1");
+  CHECK_FALSE(card.highlighted);  // the card is not what changed: its row is
+  CHECK(card.rows[3].id == "A1-2");
+  CHECK(card.rows[3].highlighted);
+  CHECK_FALSE(card.rows[2].highlighted);
+  CHECK(plan.clusters[node_named(plan, "PA").cluster].highlighted);  // UA
+  CHECK_FALSE(plan.clusters[plan.clusters[node_named(plan, "PA").cluster].parent].highlighted);
+  // Nothing asked, nothing highlighted.
+  const Plan plain = plan_map(t.input(), Options{});
+  CHECK(std::none_of(plain.nodes.begin(), plain.nodes.end(), [](const Node& n) { return n.highlighted; }));
+  // And Graphviz is told: a highlighted box gets the highlight colour.
+  CHECK(render_plan(plan, Format::dot).find("#7b1fa2") != std::string::npos);
+  CHECK(render_plan(plain, Format::dot).find("#7b1fa2") == std::string::npos);
 }

@@ -6,35 +6,21 @@
 #include <vector>
 
 #include "engine/rule_catalog.h"
+#include "org_builder.h"
 #include "report.h"
 
 namespace orgaudit::testing {
 
 class TestOrg {
  public:
-  TestOrg() { org_.add_file("t.yaml"); }
-
   TestOrg& person(const std::string& id, const std::string& name, const std::string& manager = "",
                   const std::string& unit = "", const std::string& title = "") {
-    Person p;
-    p.id = id;
-    p.name = name;
-    p.manager_id = manager;
-    p.unit_id = unit;
-    p.title = title;
-    p.where = {0, static_cast<std::uint32_t>(org_.people.size() + 1), 5};
-    org_.people.push_back(p);
+    builder_.person(id, manager).name(name).in(unit).title(title);
     return *this;
   }
   TestOrg& unit(const std::string& id, const std::string& name, const std::string& parent = "",
                 UnitKind kind = UnitKind::department, std::vector<std::string> members = {}) {
-    Unit u;
-    u.id = id;
-    u.name = name;
-    u.parent_id = parent;
-    u.kind = kind;
-    u.member_ids = std::move(members);
-    org_.units.push_back(u);
+    builder_.unit(id, parent).name(name).kind(kind).members(std::move(members));
     return *this;
   }
   // A finding on `entity`; `chain` lists people from the root down, as related locations and, when
@@ -58,9 +44,9 @@ class TestOrg {
     return *this;
   }
 
-  // Resolves ids, computes metrics and scores; call once, after the last entity.
+  // Builds the org (on the first call), computes metrics and scores; after the last entity.
   ReportInput input() {
-    org_.resolve();
+    if (!built_) org_ = builder_.build(), built_ = true;
     // The engine fills subjects and related entities; these hand-made findings name ids.
     for (std::size_t i = 0; i < run_.findings.size(); ++i) {
       Finding& f = run_.findings[i];
@@ -86,7 +72,9 @@ class TestOrg {
   }
 
  private:
-  Org org_;
+  OrgBuilder builder_;
+  Org org_;  // built by the first input()
+  bool built_ = false;
   OrgMetrics metrics_;
   RunResult run_;
   std::vector<std::vector<std::string>> chain_ids_;  // per finding of run_: the chain it declares

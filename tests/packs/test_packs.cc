@@ -59,11 +59,11 @@ extern "C" __attribute__((visibility("default"))) const orgaudit_pack_info* orga
   return &info;
 }
 #elif defined(TEST_PACK_WRONG_LAYOUT)
-// As if built against headers where Org had one more pointer and another Boost.
+// As if built against headers where Org had one more pointer, with the pre-C++11 std::string.
 extern "C" __attribute__((visibility("default"))) const orgaudit_pack_info* orgaudit_describe_pack(void) {
   static orgaudit_pack_info info = detail::pack_info("testpack", "0", &detail::register_rules<register_rules>);
   info.layout.org += sizeof(void*);
-  info.layout.boost_version = 107100;
+  info.layout.libstdcxx_abi = 0;
   return &info;
 }
 #elif defined(TEST_PACK_LEGACY)

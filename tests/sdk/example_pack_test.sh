@@ -21,10 +21,22 @@ if [ "$build_kind" = release ]; then
 else
   echo "sanitizer build: not checking installed files for the source path (UBSan's check locations name it; the release tree checks)"
 fi
-# Packs must build against the host's own Boost, not any Boost >= some minimum.
-boost_required=$(grep -o 'find_dependency(Boost [0-9.]* EXACT)' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake) ||
-  { echo "the installed package config does not pin the host's exact Boost version"; exit 1; }
-echo "package config: $boost_required"
+# The SDK's headers hold no Boost type, so a pack needs no Boost and the package config asks for none.
+if boost_users=$(grep -rl 'boost/' "$scratch/prefix/include/orgaudit"); then
+  echo "installed SDK headers include Boost:"; echo "$boost_users"; exit 1
+fi
+if grep -n '^[^#]*find_dependency' "$scratch/prefix"/lib*/cmake/orgaudit/orgauditConfig.cmake; then
+  echo "the installed package config asks for a dependency the SDK does not have"; exit 1
+fi
+# liborgaudit exports the SDK (model, metrics, finding builder) and nothing of the host: its loaders,
+# engine and plugin host are linked into the binary.
+sdk_library=$(ls "$scratch/prefix"/lib*/liborgaudit.so)
+exported=$(nm -D --defined-only "$sdk_library" | c++filt | grep -c ' orgaudit::')
+if host_symbols=$(nm -D --defined-only "$sdk_library" | c++filt | grep -E ' orgaudit::(PluginHost|RuleCatalog|load_|scoring::|Engine)'); then
+  echo "liborgaudit exports host internals:"; echo "$host_symbols"; exit 1
+fi
+[ "$exported" -lt 60 ] || { echo "liborgaudit exports $exported orgaudit symbols; the SDK has about 35"; exit 1; }
+echo "liborgaudit exports $exported orgaudit symbols"
 cmake -S "$source_dir/plugins/example" -B "$scratch/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" >/dev/null
 cmake --build "$scratch/build" >/dev/null
 
@@ -39,10 +51,30 @@ grep -q '^## Why' "$scratch/page.md" || { echo "installed rule page not found"; 
 "$orgaudit" check --profile classic "$source_dir/plugins/example/example-org.yaml" >/dev/null ||
   [ $? -eq 1 ] || { echo "installed profile 'classic' not usable"; exit 1; }
 
+# The walkthrough's fixtures (docs/writing-a-rule-pack.md) pass against the built pack...
+"$orgaudit" test-rules --plugin-dir "$scratch/build" "$source_dir/plugins/example/fixtures" > "$scratch/fixtures.txt" ||
+  { cat "$scratch/fixtures.txt"; echo "the example pack's fixtures do not pass"; exit 1; }
+grep -q '^2 fixtures: 2 passed, 0 failed$' "$scratch/fixtures.txt" || { cat "$scratch/fixtures.txt"; exit 1; }
+# ...and fail when the rule does not do what they say: run with the option the fixture relies on
+# flipped, through a copy whose option line is removed.
+mkdir -p "$scratch/broken/example-missing-title"
+grep -v '^# option:' "$source_dir/plugins/example/fixtures/example-missing-title/vacant-posts.yaml" \
+  > "$scratch/broken/example-missing-title/vacant-posts.yaml"
+status=0
+"$orgaudit" test-rules --plugin-dir "$scratch/build" "$scratch/broken" > "$scratch/broken.txt" || status=$?
+[ "$status" -eq 1 ] || { cat "$scratch/broken.txt"; echo "a failing fixture exited $status, not 1"; exit 1; }
 status=0
 "$orgaudit" check --plugin-dir "$scratch/build" --disable '*' --enable example-missing-title \
   --fail-on info "$source_dir/plugins/example/example-org.yaml" > "$scratch/out.txt" || status=$?
 cat "$scratch/out.txt"
 [ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 1; }
 grep -q "example-org.yaml:10:5: info: 'Grace Hopper' has no job title \[example-missing-title\]" "$scratch/out.txt"
-echo "example pack: installed SDK, built, loaded, ran"
+# Installed beside orgaudit, the pack is found without --plugin-dir and its page with --explain; the
+# page's option table says what the rule declares.
+cmake --install "$scratch/build" >/dev/null
+"$orgaudit" rules --explain example-missing-title > "$scratch/explain.txt"
+grep -q '^  ignore-vacant (boolean, default true): skip vacant posts$' "$scratch/explain.txt" ||
+  { cat "$scratch/explain.txt"; echo "installed pack's declared option not shown"; exit 1; }
+grep -qF '| `ignore-vacant` | boolean | `true` | skip vacant posts |' "$scratch/explain.txt" ||
+  { cat "$scratch/explain.txt"; echo "installed pack's rule page not found, or its option table differs"; exit 1; }
+echo "example pack: installed SDK, built, fixtures passed, loaded, ran, installed with its page"

@@ -25,6 +25,16 @@ FakeDiskRun run_on(const MemoryFileSystem& files, const std::vector<std::string>
 
 const std::string kProfiles = installed_data_directory() + "/rules/profiles";
 
+// A fake disk whose plugin directory lists the built-in packs. The plugin host finds and lists packs
+// through the FileSystem; loading one (dlopen) reads the real file of that name.
+MemoryFileSystem with_built_in_packs() {
+  MemoryFileSystem files;
+  const std::string directory = installed_plugin_directory();
+  files.add_directory(directory);
+  for (const char* pack : {"orgaudit-structure.so", "orgaudit-rendanheyi.so"}) files.add(directory + "/" + pack, "");
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("init writes the starter config on the fake disk, listing the profiles found there", "[sdk][fake-disk]") {
@@ -61,7 +71,7 @@ TEST_CASE("init into a directory the fake disk lacks is refused and writes nothi
 }
 
 TEST_CASE("rules --explain prints the rule page the fake disk holds", "[sdk][fake-disk]") {
-  MemoryFileSystem files;
+  MemoryFileSystem files = with_built_in_packs();
   files.add(installed_data_directory() + "/rules/structure/structure-span-of-control.md",
             "# structure-span-of-control\n\nA page only the fake disk has.\n");
   const FakeDiskRun run = run_on(files, {"rules", "--explain", "structure-span-of-control"});
@@ -71,7 +81,7 @@ TEST_CASE("rules --explain prints the rule page the fake disk holds", "[sdk][fak
 }
 
 TEST_CASE("check streams a JSON report file onto the fake disk, the same document as on standard output", "[sdk][fake-disk]") {
-  MemoryFileSystem files;
+  MemoryFileSystem files = with_built_in_packs();
   files.add_directory("/team");
   files.add("/team/org.yaml",
             "orgaudit: 1\npeople:\n  - id: ceo\n    name: Chief\n  - id: a\n    name: Ann\n    manager: ceo\n");
@@ -81,4 +91,21 @@ TEST_CASE("check streams a JSON report file onto the fake disk, the same documen
   const FakeDiskRun to_stdout = run_on(files, {"check", "/team/org.yaml", "--fail-on", "never", "--format", "json"});
   CHECK_THAT(to_stdout.out, Catch::StartsWith("{"));
   CHECK(files.files().at("/team/report.json") == to_stdout.out);
+}
+
+TEST_CASE("the packs loaded are those the fake disk's plugin directories list", "[sdk][fake-disk]") {
+  MemoryFileSystem files;
+  files.add_directory(installed_plugin_directory());  // empty: no built-in pack on this disk
+  const FakeDiskRun bare = run_on(files, {"rules"});
+  CHECK(bare.exit_code == 0);
+  CHECK_THAT(bare.out, Catch::Contains("import-bad-value"));  // the host's own rules
+  CHECK_THAT(bare.out, !Catch::Contains("structure-"));
+
+  const FakeDiskRun elsewhere = run_on(with_built_in_packs(), {"rules", "--plugin-dir", "/packs"});
+  CHECK(elsewhere.exit_code == 2);
+  CHECK_THAT(elsewhere.err, Catch::Contains("plugin directory '/packs' not found"));
+
+  const FakeDiskRun missing = run_on(with_built_in_packs(), {"rules", "--plugin", "/packs/orgaudit-x.so"});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("plugin '/packs/orgaudit-x.so': file not found"));
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "orgaudit/export.h"
+
 namespace orgaudit {
 
 struct Date {
@@ -13,11 +15,11 @@ struct Date {
   int day = 0;
 
   // Parses a strict ISO 8601 calendar date; rejects 2026-02-30 and friends.
-  static std::optional<Date> parse(std::string_view text);
+  ORGAUDIT_API static std::optional<Date> parse(std::string_view text);
 
   // Days since 1970-01-01 (proleptic Gregorian), so two dates subtract to a day count.
-  long days_since_epoch() const;
-  std::string to_string() const;
+  ORGAUDIT_API long days_since_epoch() const;
+  ORGAUDIT_API std::string to_string() const;
 };
 
 inline long days_between(const Date& from, const Date& to) {

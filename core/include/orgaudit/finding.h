@@ -6,11 +6,13 @@
 #include <optional>
 #include <string>
 
+#include "orgaudit/export.h"
+
 namespace orgaudit {
 
 enum class Severity : std::uint8_t { info = 0, warning = 1, error = 2 };
-const char* to_string(Severity severity);
-std::optional<Severity> parse_severity(const std::string& text);
+ORGAUDIT_API const char* to_string(Severity severity);
+ORGAUDIT_API std::optional<Severity> parse_severity(const std::string& text);
 
 // A person or unit of the Org the rules ran on: what a finding is about, kept as the entity itself so
 // nothing downstream has to look an id up again (an id may name both a person and a unit).

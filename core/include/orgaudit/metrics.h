@@ -2,32 +2,15 @@
 // the whole organisation again for its own purposes.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <vector>
 
+#include "orgaudit/export.h"
 #include "orgaudit/model.h"
 
 namespace orgaudit {
 
-// Solid reporting lines, manager -> report. Compressed sparse row: a million people cost two arrays.
-using ReportingGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                          boost::no_property, boost::no_property,
-                                                          std::uint32_t, std::uint32_t>;
-
-enum class UnitTie : std::uint8_t { parent, emc_membership, contract, collaboration };
-
-struct UnitEdge {
-  UnitTie tie = UnitTie::parent;
-  double weight = 1.0;
-};
-
-// The unit network: hierarchy, EMC membership, contracts and (unit-level) collaboration, undirected.
-using UnitGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                        boost::no_property, UnitEdge>;
-
-// Person indices stored one after another (a manager's direct reports), to loop over without Boost.
+// Person indices stored one after another (a manager's direct reports).
 struct PersonRange {
   const PersonIndex* first = nullptr;
   const PersonIndex* last = nullptr;
@@ -38,7 +21,6 @@ struct PersonRange {
 };
 
 struct ReportingMetrics {
-  ReportingGraph graph;  // vertex i is people[i]
   std::vector<PersonIndex> roots;  // people with no (resolvable) manager, in input order
   // Layers below the root: 0 for a root, -1 for people not reachable from any root (in, or under,
   // a reporting cycle) and for aggregate rows, which are no layer of their own.
@@ -57,15 +39,25 @@ struct ReportingMetrics {
   std::size_t cut_off = 0;
 
   bool is_manager(PersonIndex p) const { return direct_reports[p] > 0; }
-  // The individuals who report to `manager` on a solid line (aggregate rows are no edge of the graph),
-  // in input order, read from the graph in O(1): what a rule uses instead of Boost.Graph calls.
-  PersonRange reports_of(PersonIndex manager) const;
+  // The individuals who report to `manager` on a solid line (aggregate rows are not reports of
+  // anyone: they stand for a post's junior command), in input order, in O(1).
+  PersonRange reports_of(PersonIndex manager) const {
+    const PersonIndex* base = report_list_.data();
+    return PersonRange{base + report_start_[manager], base + report_start_[manager + 1]};
+  }
   // The management chain from p's root down to p (inclusive); empty for people in or under a cycle.
-  std::vector<PersonIndex> chain_to(const Org& org, PersonIndex p) const;
+  ORGAUDIT_API std::vector<PersonIndex> chain_to(const Org& org, PersonIndex p) const;
+
+ private:
+  friend struct OrgMetrics;
+  // The solid lines, manager -> report, as compressed sparse rows: the reports of m are
+  // report_list_[report_start_[m]] up to report_list_[report_start_[m + 1]]. Two arrays for a
+  // million people.
+  std::vector<std::uint32_t> report_start_;
+  std::vector<PersonIndex> report_list_;
 };
 
 struct UnitMetrics {
-  UnitGraph graph;                       // vertex i is units[i]
   std::vector<std::uint32_t> people;     // people whose unit is this one
   std::vector<double> fte;               // FTE of those people (aggregate nodes count their FTE)
   std::vector<double> subtree_fte;       // FTE of the unit and its descendants
@@ -102,7 +94,7 @@ struct NetworkMetrics {
   std::size_t collaboration_links = 0;
 
   // Single bridges. The people tie graph joins people by person-level links (any kind) and by
-  // reporting lines inside a unit; `articulation` marks its articulation points (Boost biconnected
+  // reporting lines inside a unit; `articulation` marks its articulation points (biconnected
   // components). Empty when no link joins two people.
   std::vector<bool> articulation;
   // Per unit: person-level links from its people to other units (each is also a lateral tie of the
@@ -115,7 +107,7 @@ struct NetworkMetrics {
     return total > 0 ? (external_weight[u] - internal_weight[u]) / total : 0.0;
   }
   // The units on the way from u to the nearest user-facing unit, u excluded, that unit included.
-  std::vector<UnitIndex> path_to_user(UnitIndex u, bool through_hierarchy) const;
+  ORGAUDIT_API std::vector<UnitIndex> path_to_user(UnitIndex u, bool through_hierarchy) const;
 };
 
 struct OrgMetrics {
@@ -123,7 +115,7 @@ struct OrgMetrics {
   UnitMetrics units;
   NetworkMetrics network;
 
-  static OrgMetrics compute(const Org& org);
+  ORGAUDIT_API static OrgMetrics compute(const Org& org);
 };
 
 }  // namespace orgaudit

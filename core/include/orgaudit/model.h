@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "orgaudit/date.h"
+#include "orgaudit/export.h"
 #include "orgaudit/source_location.h"
 
 namespace orgaudit {
@@ -49,6 +50,9 @@ enum PersonFlag : std::uint8_t {
 struct Approvers {
   std::string hiring_id;
   std::string pay_id;
+  // Filled by Org::resolve(): the people those ids name (kNoIndex for none, or no such person).
+  PersonIndex hiring = kNoIndex;
+  PersonIndex pay = kNoIndex;
 };
 
 struct Person {
@@ -83,6 +87,8 @@ struct Person {
   std::string_view approver(std::string Approvers::*which) const {
     return approvers ? std::string_view(approvers.get()->*which) : std::string_view();
   }
+  // The approver in `which` (&Approvers::hiring or &Approvers::pay) as resolved; kNoIndex when none.
+  PersonIndex approver(PersonIndex Approvers::*which) const { return approvers ? approvers.get()->*which : kNoIndex; }
   // Sets one approver id; an empty id leaves the record as it is.
   void set_approver(std::string Approvers::*which, std::string id) {
     if (id.empty()) return;
@@ -102,13 +108,17 @@ enum class UnitKind : std::uint8_t {
   external_partner,
 };
 
-const char* to_string(UnitKind kind);
-std::optional<UnitKind> parse_unit_kind(const std::string& text);
+ORGAUDIT_API const char* to_string(UnitKind kind);
+ORGAUDIT_API std::optional<UnitKind> parse_unit_kind(const std::string& text);
 
 // Who holds one of an ME's three rights: "self", or the id of the holder (a unit or a person).
 struct RightHolder {
   std::string holder;  // empty: not stated
   SourceLocation where;
+  // Filled by Org::resolve(): the unit the id names or, when no unit has it, the person (kNoIndex
+  // for "self", for nobody, and in the other field).
+  UnitIndex unit = kNoIndex;
+  PersonIndex person = kNoIndex;
 
   bool stated() const { return !holder.empty(); }
   bool held_by_self() const { return holder == "self"; }
@@ -136,7 +146,7 @@ struct PeriodTable {
   SourceLocation where;
 
   bool empty() const { return series.empty(); }
-  const MetricSeries* find(const std::string& name) const;
+  ORGAUDIT_API const MetricSeries* find(const std::string& name) const;
 };
 
 // The contract that binds an EMC's members: updated monthly, with joint objectives and value sharing.
@@ -180,7 +190,7 @@ struct Unit {
 // A lateral tie, between people or between units.
 enum class LinkKind : std::uint8_t { collaboration, contract };
 
-const char* to_string(LinkKind kind);
+ORGAUDIT_API const char* to_string(LinkKind kind);
 
 struct LinkEnd {
   std::string id;
@@ -207,6 +217,7 @@ struct ReferenceProblem {
   bool is_unit_entity;      // which entity carries the reference
   std::uint32_t entity;     // its index
   SourceLocation where;     // the offending field
+  std::uint32_t first_use = kNoIndex;  // duplicate_*: the earlier entity the id resolves to
 };
 
 // A record an importer (CSV, XML) could not use as written: a row skipped, an id repeated, a value
@@ -320,22 +331,22 @@ struct Org {
   IdLookup unit_ids;
   std::vector<ReferenceProblem> reference_problems;
 
-  FileIndex add_file(const std::string& path);
+  ORGAUDIT_API FileIndex add_file(const std::string& path);
   const std::string& file_of(const SourceLocation& where) const { return files.at(where.file); }
 
-  PersonIndex find_person(const std::string& id) const;
-  Headcount headcount() const;
-  UnitIndex find_unit(const std::string& id) const;
+  ORGAUDIT_API PersonIndex find_person(const std::string& id) const;
+  ORGAUDIT_API Headcount headcount() const;
+  ORGAUDIT_API UnitIndex find_unit(const std::string& id) const;
 
   // Builds the id indexes and turns every id reference into an index. Never throws on bad data:
   // what cannot be resolved is recorded in reference_problems for structure-integrity to report.
-  void resolve();
+  ORGAUDIT_API void resolve();
 };
 
 // The org's size in words, as every report heads it: "979 people", or, when aggregate rows stand
 // for junior staff, "216 senior posts and 1,683 junior FTE" (rows are not people).
-std::string headcount_text(const Org& org);
+ORGAUDIT_API std::string headcount_text(const Org& org);
 // "979 people and 18 units", or "216 senior posts and 1,683 junior FTE in 18 units".
-std::string headcount_and_units_text(const Org& org);
+ORGAUDIT_API std::string headcount_and_units_text(const Org& org);
 
 }  // namespace orgaudit

@@ -14,13 +14,12 @@
 // What the pack and the host still share as C++ is the data rules read and the objects they make
 // (Org, OrgMetrics, CheckContext, FindingSink and FindingBuilder, RuleOptions, Rule). Those must have
 // one layout on both sides, so the pack records at its build the API version, the size of each of
-// them, the Boost version (metrics.h holds Boost.Graph types) and the libstdc++ ABI; the host refuses
+// them and the libstdc++ ABI; the host refuses
 // a pack when any differs, naming both values. ORGAUDIT_PLUGIN_API_VERSION is bumped whenever one of
 // them, or a virtual interface above, changes (core/plugin/plugin_abi_test.cc records the sizes of
 // each version, and CHANGELOG.md says what changed).
 #pragma once
 
-#include <boost/version.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -34,7 +33,9 @@
 //    merged rule ids (RuleRegistry::retire).
 // 4: Org finds ids through IdLookup tables (person_ids, unit_ids; Org::find_person, find_unit)
 //    instead of the person_by_id and unit_by_id maps.
-#define ORGAUDIT_PLUGIN_API_VERSION 4u
+// 5: no Boost type in the SDK: ReportingMetrics keeps the reporting lines as two arrays behind
+//    reports_of(), UnitMetrics no unit graph; the layout no longer records BOOST_VERSION.
+#define ORGAUDIT_PLUGIN_API_VERSION 5u
 #define ORGAUDIT_PACK_ENTRY_POINT "orgaudit_describe_pack"
 // What packs of API versions 1 and 2 exported (returning the struct by value): recognised only to
 // tell their authors to rebuild.
@@ -44,7 +45,6 @@ extern "C" {
 
 // Everything a pack and its host must agree on beyond the API version. Each field is compared.
 struct orgaudit_abi_layout {
-  std::uint32_t boost_version;     // BOOST_VERSION, e.g. 108300 for 1.83.0
   std::uint32_t libstdcxx_abi;     // _GLIBCXX_USE_CXX11_ABI: which std::string layout
   std::uint32_t debug_containers;  // _GLIBCXX_DEBUG: debug-mode containers have another layout
   std::uint32_t org;               // sizeof each struct a rule reads or the host returns to it
@@ -124,7 +124,6 @@ namespace orgaudit {
 inline orgaudit_abi_layout abi_layout() {
   auto size = [](std::size_t bytes) { return static_cast<std::uint32_t>(bytes); };
   return orgaudit_abi_layout{
-      static_cast<std::uint32_t>(BOOST_VERSION),
 #if defined(_GLIBCXX_USE_CXX11_ABI)
       static_cast<std::uint32_t>(_GLIBCXX_USE_CXX11_ABI),
 #else

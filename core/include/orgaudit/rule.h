@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "orgaudit/export.h"
 #include "orgaudit/finding.h"
 #include "orgaudit/metrics.h"
 #include "orgaudit/model.h"
@@ -24,7 +25,7 @@
 namespace orgaudit {
 
 enum class OptionType : std::uint8_t { integer, number, string, boolean, list };
-const char* to_string(OptionType type);
+ORGAUDIT_API const char* to_string(OptionType type);
 
 struct OptionSpec {
   std::string name;           // kebab-case, e.g. "max-layers"
@@ -42,13 +43,13 @@ struct RuleInfo {
 };
 
 // A bad option value (wrong type, unknown name); the host turns it into an exit-2 usage error.
-class OptionError : public std::runtime_error {
+class ORGAUDIT_API OptionError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // A rule's options: the user's values over the declared defaults. Read them in the constructor.
-class RuleOptions {
+class ORGAUDIT_API RuleOptions {
  public:
   virtual ~RuleOptions() = default;
   virtual long get_int(const std::string& name) const = 0;
@@ -68,7 +69,7 @@ struct Finding;  // the host's (engine/finding.h)
 
 // Adds detail to a finding as it is reported. It names the finding by its place among the rule's
 // findings, not by address, so it stays valid however many the rule reports after it.
-class FindingBuilder {
+class ORGAUDIT_API FindingBuilder {
  public:
   FindingBuilder(std::vector<Finding>& findings, std::size_t index, const Org& org)
       : findings_(&findings), index_(index), org_(&org) {}
@@ -102,7 +103,7 @@ class FindingBuilder {
   const Org* org_;
 };
 
-class FindingSink {
+class ORGAUDIT_API FindingSink {
  public:
   virtual ~FindingSink() = default;
   // Reports a finding about a person or unit at the entity's location with the rule's severity.
@@ -121,7 +122,7 @@ class FindingSink {
   virtual void not_assessed(const std::string& missing_data) = 0;
 };
 
-class Rule {
+class ORGAUDIT_API Rule {
  public:
   virtual ~Rule() = default;
   virtual void check(const CheckContext& context, FindingSink& sink) const = 0;

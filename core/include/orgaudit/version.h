@@ -1,6 +1,8 @@
 #pragma once
 
+#include "orgaudit/export.h"
+
 namespace orgaudit {
 // The orgaudit release, e.g. "0.1.0".
-const char* version();
+ORGAUDIT_API const char* version();
 }  // namespace orgaudit

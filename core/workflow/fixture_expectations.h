@@ -1,6 +1,6 @@
 // The fixture format's expectations, and how a run's findings are compared with them.
 //
-// A fixture is an org file whose comments say what one rule must find (tests/fixtures/README.md):
+// A fixture is an org file whose comments say what one rule must find (docs/rule-fixtures.md):
 //
 //   # option: max-layers=3                       (a rule option; one per line, value may hold commas)
 //   - id: P5    # expect: structure-hierarchy-depth
@@ -55,7 +55,7 @@ struct ActualFinding {
 struct FixtureComments {
   std::vector<ExpectedFinding> expected;
   std::map<std::string, std::string> options;
-  std::vector<std::string> errors;  // malformed `# expect:` or `# option:` lines, "line N: why"
+  std::vector<std::string> errors;  // malformed `# expect:` or `# option:` lines, "N: why" (N: the line)
 };
 
 FixtureComments parse_fixture_comments(std::istream& text);

@@ -1,5 +1,6 @@
-// How the structure pack names people and units in finding messages, so every rule says it the same
-// way: 'Name', or 'ID' when the record has no name (HR exports often carry ids alone).
+// How findings and reports name people, units and counts, so every rule and writer says it the same
+// way: 'Name', or 'ID' when the record has no name (HR exports often carry ids alone), and
+// "1 direct report", "3 direct reports".
 //
 // Names are untrusted input (quotes, newlines, emoji). They are embedded raw: escaping belongs to
 // each output writer, which knows its own syntax (JSON, SARIF, XML, DOT, HTML).
@@ -10,23 +11,15 @@
 
 #include "orgaudit/model.h"
 
-namespace orgaudit::structure {
+namespace orgaudit {
 
 inline std::string quoted(const std::string& text) { return "'" + text + "'"; }
-
-inline std::string quoted(const Person& person) {
-  return quoted(person.name.empty() ? person.id : person.name);
-}
-
+inline std::string quoted(const Person& person) { return quoted(person.name.empty() ? person.id : person.name); }
 inline std::string quoted(const Unit& unit) { return quoted(unit.name.empty() ? unit.id : unit.name); }
 
-// "1 direct report", "3 direct reports": messages are read by people, not parsed.
 inline std::string count_of(std::size_t n, const std::string& singular, const std::string& plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
+inline std::string count_of(std::size_t n, const std::string& singular) { return count_of(n, singular, singular + "s"); }
 
-inline std::string count_of(std::size_t n, const std::string& singular) {
-  return count_of(n, singular, singular + "s");
-}
-
-}  // namespace orgaudit::structure
+}  // namespace orgaudit

@@ -1,4 +1,4 @@
-#include "fixture_expectations.h"
+#include "workflow/fixture_expectations.h"
 
 #include <algorithm>
 #include <cctype>
@@ -155,7 +155,7 @@ FixtureComments parse_fixture_comments(std::istream& text) {
   FixtureComments out;
   std::string line;
   for (std::uint32_t number = 1; std::getline(text, line); ++number) {
-    const std::string where = "line " + std::to_string(number) + ": ";
+    const std::string where = std::to_string(number) + ": ";
     const std::string stripped = trim(line);
     if (stripped.rfind(kOption, 0) == 0) {
       const std::string setting = trim(stripped.substr(kOption.size()));

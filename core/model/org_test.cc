@@ -1,0 +1,74 @@
+// Org::resolve turns every id reference into an index, so rules never look an id up themselves.
+#include <catch2/catch.hpp>
+
+#include "orgaudit/model.h"
+
+using namespace orgaudit;
+
+namespace {
+
+Person person(const std::string& id) {
+  Person p;
+  p.id = id;
+  return p;
+}
+
+Unit unit(const std::string& id, UnitKind kind = UnitKind::department) {
+  Unit u;
+  u.id = id;
+  u.kind = kind;
+  return u;
+}
+
+}  // namespace
+
+TEST_CASE("resolve: an ME's right holders become the unit, else the person, the id names", "[model]") {
+  Org org;
+  org.people = {person("P1"), person("SAME")};
+  org.units = {unit("ME", UnitKind::me), unit("HR"), unit("SAME")};
+  Rights& rights = org.units[0].rights;
+  rights.decision.holder = "self";
+  rights.people.holder = "P1";
+  rights.pay.holder = "SAME";  // a unit and a person share the id: the unit holds it, as the rule reads it
+  org.resolve();
+  CHECK(rights.decision.unit == kNoIndex);
+  CHECK(rights.decision.person == kNoIndex);
+  CHECK(rights.people.unit == kNoIndex);
+  CHECK(rights.people.person == 0);
+  CHECK(rights.pay.unit == 2);
+  CHECK(rights.pay.person == kNoIndex);
+
+  rights.people.holder = "NOBODY";
+  org.resolve();
+  CHECK(rights.people.person == kNoIndex);
+  CHECK(rights.people.unit == kNoIndex);
+}
+
+TEST_CASE("resolve: approvers are resolved without changing a copy that shares the record", "[model]") {
+  Org org;
+  org.people = {person("BOSS"), person("P")};
+  org.people[1].set_approver(&Approvers::hiring_id, "BOSS");
+  org.people[1].set_approver(&Approvers::pay_id, "GHOST");
+  const Person copy = org.people[1];
+  org.resolve();
+  CHECK(org.people[1].approver(&Approvers::hiring) == 0);
+  CHECK(org.people[1].approver(&Approvers::pay) == kNoIndex);
+  CHECK(org.people[0].approver(&Approvers::hiring) == kNoIndex);  // records none
+  // The copy was made before resolving and still holds the unresolved record.
+  CHECK(copy.approver(&Approvers::hiring) == kNoIndex);
+  CHECK(copy.approver(&Approvers::hiring_id) == "BOSS");
+}
+
+TEST_CASE("resolve: a repeated id names the entity that keeps it", "[model]") {
+  Org org;
+  org.people = {person("A"), person("B"), person("A")};
+  org.units = {unit("U"), unit("U")};
+  org.resolve();
+  REQUIRE(org.reference_problems.size() == 2);
+  CHECK(org.reference_problems[0].kind == ReferenceProblem::duplicate_person);
+  CHECK(org.reference_problems[0].entity == 2);
+  CHECK(org.reference_problems[0].first_use == 0);
+  CHECK(org.reference_problems[1].kind == ReferenceProblem::duplicate_unit);
+  CHECK(org.reference_problems[1].entity == 1);
+  CHECK(org.reference_problems[1].first_use == 0);
+}
