@@ -86,7 +86,8 @@ void write_rules(JsonWriter& w, const RuleCatalog& catalog, const std::string& d
     text_message(w, "shortDescription", rule.info.summary);
     text_message(w, "fullDescription", help.full_description);
     w.key("help").begin_object().key("text").value(help.text).key("markdown").value(help.markdown).end_object();
-    if (!docs_url.empty()) w.key("helpUri").value(rule_doc_url(docs_url, rule));
+    // A YAML rule's page is its `doc`, published nowhere: no link.
+    if (!docs_url.empty() && !catalog.is_users_rule(rule.info.id)) w.key("helpUri").value(rule_doc_url(docs_url, rule));
     w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(rule.info.default_severity)).end_object();
     w.key("properties").begin_object();
     w.key("pack").value(rule.info.pack).key("dimension").value(rule.info.dimension);

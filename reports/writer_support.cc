@@ -50,6 +50,7 @@ std::string rule_doc_url(const std::string& docs_url, const CatalogEntry& rule) 
 
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id) {
   const CatalogEntry* entry = catalog.find(rule_id);
+  if (entry && catalog.is_users_rule(rule_id)) return *catalog.source_of(rule_id);  // a YAML rule: where it is written
   return entry ? rule_doc_path(*entry) : std::string();
 }
 

@@ -39,7 +39,7 @@ FindingCounts count_findings(const RunResult& run, const WriteOptions& options);
 std::string not_assessed_text(std::size_t not_assessed);
 
 // The rule's documentation page, relative to the repository (and installed share/orgaudit/) root:
-// "rules/<pack>/<id>.md".
+// "rules/<pack>/<id>.md"; for a YAML rule (given the catalog), the file:line:col that defines it.
 std::string rule_doc_path(const CatalogEntry& rule);
 std::string rule_doc_path(const RuleCatalog& catalog, const std::string& rule_id);
 // The page's absolute URL under `docs_url`, the published rules/ folder: "<docs_url>/<pack>/<id>.md".

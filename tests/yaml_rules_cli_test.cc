@@ -60,7 +60,16 @@ TEST_CASE("yaml rules: listed, explained from doc, and in JSON, SARIF and JUnit 
   CHECK_THAT(sarif, Catch::Contains(R"("id":"custom-sales-team-size")") &&
                         Catch::Contains("Account managers need their lead's time"));  // the doc's Why, as help
   CHECK_THAT(run_orgaudit("check samples/transformation/org.yaml --format junit" + kCookbook + kOnlyCustom).out,
-             Catch::Contains("custom-sales-team-size"));
+             Catch::Contains(R"(<property name="documentation" value="rules/cookbook/sales-team-size.yaml:5:5" />)"));
+  // --rule-docs-url links the packs' pages, never a page a YAML rule does not have.
+  const std::string linked = run_orgaudit("check samples/transformation/org.yaml --format sarif --rule-docs-url https://example.org/rules" + kCookbook).out;
+  CHECK_THAT(linked, Catch::Contains("https://example.org/rules/structure/structure-span-of-control.md") &&
+                         !Catch::Contains("https://example.org/rules/custom/"));
+  // The HTML report's advice comes from the doc's sections, as from a pack rule's page.
+  ScratchDir dir("yaml-rules-html");
+  const std::string html = (dir.path / "r.html").string();
+  REQUIRE(run_orgaudit("report samples/transformation/org.yaml --fail-on never --output " + html + kCookbook).exit_code == 0);
+  CHECK_THAT(read_file(html), Catch::Contains("Account managers need their lead") && Catch::Contains("custom-sales-team-size"));
 }
 
 TEST_CASE("yaml rules: from the config and a plugin directory, suppressed and baselined by id", "[yaml-rules-cli]") {

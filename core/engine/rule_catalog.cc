@@ -72,6 +72,10 @@ const std::string* RuleCatalog::source_of(const std::string& id) const {
   return it == source_of_rule_.end() ? nullptr : &it->second;
 }
 
+bool RuleCatalog::is_users_rule(const std::string& id) const {
+  return std::find(users_rules_.begin(), users_rules_.end(), id) != users_rules_.end();
+}
+
 const CatalogEntry* RuleCatalog::find(const std::string& id) const {
   auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
                              [](const CatalogEntry& e, const std::string& key) { return e.info.id < key; });

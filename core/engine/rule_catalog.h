@@ -48,6 +48,7 @@ class RuleCatalog {
   // off, whatever patterns the profile applies (a profile's "*": off is about the packs it knows).
   void add_users_rule(std::string id) { users_rules_.push_back(std::move(id)); }
   const std::vector<std::string>& users_rules() const { return users_rules_; }
+  bool is_users_rule(const std::string& id) const;
   // The file of the pack that registered `id`, or null when no pack did.
   const std::string* source_of(const std::string& id) const;
 

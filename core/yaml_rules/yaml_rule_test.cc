@@ -111,6 +111,19 @@ TEST_CASE("yaml rules: units, counts of their people, metric trends and missing 
   CHECK(run(unlocated).findings.front() == "P2: P2 none");
 }
 
+TEST_CASE("yaml rules: unit depth, sub-units and subtree headcount, read through hops too", "[yaml-rules]") {
+  const std::string tree = kHeader +
+                           "    select: units\n"
+                           "    counts: {mes: {of: sub-units, where: {kind: me}}}\n"
+                           "    where: {sub-units: {at-least: 1}}\n"
+                           "    message: \"{name}: depth {depth}, {sub-units} sub-units ({mes} MEs), {subtree-headcount} people below\"\n";
+  CHECK(run(tree).findings == std::vector<std::string>{"U-TOP: Top: depth 0, 2 sub-units (1 MEs), 6 people below",
+                                                       "U-SALES: Sales: depth 1, 1 sub-units (1 MEs), 3 people below"});
+  const std::string by_person = kHeader + "    select: {people: {unit.depth: 2}}\n    where: {unit.parent.subtree-headcount: {above: 2}}\n"
+                                          "    message: \"{id} in {unit.name}, {unit.parent.sub-units} beside it\"\n";
+  CHECK(run(by_person).findings == std::vector<std::string>{"P3: P3 in North, 1 beside it", "P4: P4 in North, 1 beside it"});
+}
+
 TEST_CASE("yaml rules: in-unit selects a subtree, and naming no unit leaves the rule not assessed", "[yaml-rules]") {
   const std::string sales = kHeader + "    select: {people: {in-unit: U-SALES}}\n    where: {is-manager: false}\n    message: \"{id}\"\n";
   const Run in_sales = run(sales);

@@ -25,6 +25,7 @@
 #include "workflow/inline_suppressions.h"
 #include "workflow/scenario.h"
 #include "workflow/suppressions.h"
+#include "yaml_rules/yaml_rule.h"
 
 namespace orgaudit::fuzz {
 namespace {
@@ -211,6 +212,40 @@ int inline_suppressions(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+// A YAML rule file: read and compiled, registered beside the built-in packs, every rule it defines
+// run alone on a small org with units, metrics, contractors and dotted lines. A rule that throws
+// while checking is a bug: the compiled form should have refused whatever it cannot evaluate.
+int rule_file(const std::uint8_t* data, std::size_t size) {
+  MemoryFileSystem files;
+  files.add("rules.yaml", bytes(data, size));
+  files.add("org.yaml",
+            "orgaudit: 1\nunits:\n  - {id: U1, kind: platform, metrics: {periods: [a, b, c], revenue: [3, 2, 1]}}\n"
+            "  - {id: U2, kind: me, parent: U1, members: [U1], user_facing: true}\n  - {id: U3, kind: emc, parent: U9}\n"
+            "people:\n  - {id: P1, unit: U1, attributes: {location: Leeds}}\n  - {id: P2, manager: P1, unit: U2, contractor: true}\n"
+            "  - {id: P3, manager: P2, dotted: [P1], fte: 0.5}\n  - {id: P4, manager: P4, vacant: true}\n");
+  RuleCatalog catalog = built_in_rules();
+  std::vector<ConfiguredRule> rules;
+  try {
+    std::set<std::string> packs;
+    for (const CatalogEntry& entry : catalog.entries()) packs.insert(entry.info.pack);
+    yaml_rules::register_rules(catalog, yaml_rules::read_rule_file(files, "rules.yaml"), packs);
+    RuleSelection selection;
+    selection.toggles.emplace_back(false, "*");
+    for (const std::string& id : catalog.users_rules()) selection.toggles.emplace_back(true, id);
+    rules = configure_rules(catalog, selection);
+  } catch (const InputError&) {
+    return 0;
+  } catch (const OptionError&) {
+    return 0;
+  }
+  Org org = load(files, "org.yaml", LoadOptions{});
+  const OrgMetrics metrics = OrgMetrics::compute(org);
+  const RunResult run = run_rules(org, metrics, rules);
+  for (const RuleOutcome& outcome : run.outcomes)
+    if (outcome.crashed) throw Bug("YAML rule '" + outcome.rule_id + "' threw while checking");
+  return 0;
+}
+
 // A small org with every kind of thing a scenario can name: a department, two MEs with sub-teams,
 // an EMC with a contract and a member, a contract link; ids P1..P8, U1, ME1, ME2, EMC1.
 Org scenario_org() {
@@ -310,6 +345,8 @@ std::vector<Target> make_targets() {
   all.push_back({"profile", "a profile file: applied through extends, its rules configured", profile_file});
   all.push_back({"baseline", "a baseline: read, compared, pruned and written back", baseline_file});
   all.push_back({"suppressions", "an org's orgaudit-ignore comments: scanned and matched to findings", inline_suppressions});
+  all.push_back({"rules", "a YAML rule file: compiled, registered and each rule run on a small org", rule_file});
+
   all.push_back({"scenario", "a whatif scenario: read, applied to a small org, and written back as fix --propose writes it", scenario_file});
   return all;
 }
