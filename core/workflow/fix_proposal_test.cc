@@ -1,10 +1,13 @@
 #include "workflow/fix_proposal.h"
 
 #include <catch2/catch.hpp>
+#include <tuple>
 
-#include "workflow/scenario_test_support.h"
+#include "org_builder.h"
+
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 
 namespace {
 
@@ -12,29 +15,19 @@ namespace {
 // manager P-GONE, who matches no one. ME1, owned by P3, holds P3, P4 (with P7 and P8) and P5.
 // EMC1's contract is stale.
 Org org_with_remedies() {
-  Org org;
+  OrgBuilder b;
+  for (const auto& [id, manager, unit] : {std::tuple{"P1", "", "U1"}, {"P2", "P1", "U1"}, {"P3", "P2", "ME1"},
+                                          {"P4", "P3", "ME1"}, {"P5", "P3", "ME1"}, {"P6", "P-GONE", "ME1"},
+                                          {"P7", "P4", "ME1"}, {"P8", "P4", "ME1"}})
+    b.person(id, manager).name(std::string("Name ") + id).in(unit);
+  b.unit("U1").name("Unit U1").kind(UnitKind::department).owner("P1")
+      .unit("ME1", "U1").name("Unit ME1").kind(UnitKind::me).owner("P3")
+      .unit("EMC1", "U1").name("Unit EMC1").kind(UnitKind::emc).owner("P1");
+  Org& org = b.org();
   org.as_of = Date::parse("2026-03-31");
-  const auto person = [&org](const std::string& id, const std::string& manager, const std::string& unit) {
-    add_person(org, id, manager, unit);
-  };
-  person("P1", "", "U1");
-  person("P2", "P1", "U1");
-  person("P3", "P2", "ME1");
-  person("P4", "P3", "ME1");
-  person("P5", "P3", "ME1");
-  person("P6", "P-GONE", "ME1");
-  person("P7", "P4", "ME1");
-  person("P8", "P4", "ME1");
-  const auto unit = [&org](const std::string& id, UnitKind kind, const std::string& owner) {
-    add_unit(org, id, kind, id == "U1" ? "" : "U1", owner);
-  };
-  unit("U1", UnitKind::department, "P1");
-  unit("ME1", UnitKind::me, "P3");
-  unit("EMC1", UnitKind::emc, "P1");
   org.units[2].contract.present = true;
   org.units[2].contract.updated = Date::parse("2025-12-01");
-  org.resolve();
-  return org;
+  return b.build();
 }
 
 Finding finding(const Org& org, const std::string& rule, const std::string& key, const std::string& id) {

@@ -2,50 +2,27 @@
 #include "workflow/scenario_report.h"
 
 #include <catch2/catch.hpp>
-
-#include "workflow/scenario_test_support.h"
 #include <functional>
+#include <tuple>
+
+#include "org_builder.h"
 
 using namespace orgaudit;
+using orgaudit::testing::OrgBuilder;
 
 namespace {
 
 // P1 heads U1; P2 and P3 report to P1; P4 and P5 to P2 (P2 a layer of two); P6 to P4. U2 sits
 // under U1, U3 under U2.
 Org small_org() {
-  Org org;
-  auto person = [&org](const std::string& id, const std::string& manager, const std::string& unit) {
-    Person p;
-    p.id = id;
-    p.name = "Name " + id;
-    p.title = "Title " + id;
-    p.manager_id = manager;
-    p.unit_id = unit;
-    org.people.push_back(p);
-  };
-  person("P1", "", "U1");
-  person("P2", "P1", "U1");
-  person("P3", "P1", "U1");
-  person("P4", "P2", "U2");
-  person("P5", "P2", "U2");
-  person("P6", "P4", "U3");
-  auto unit = [&org](const std::string& id, const std::string& parent) {
-    Unit u;
-    u.id = id;
-    u.name = "Unit " + id;
-    u.parent_id = parent;
-    org.units.push_back(u);
-  };
-  unit("U1", "");
-  unit("U2", "U1");
-  unit("U3", "U2");
-  Link l;
-  l.from.id = "P5";
-  l.to.id = "P3";
-  org.links.push_back(l);
-  org.people[2].dotted_ids = {"P5"};
-  org.resolve();
-  return org;
+  OrgBuilder b;
+  for (const auto& [id, manager, unit] : {std::tuple{"P1", "", "U1"}, {"P2", "P1", "U1"}, {"P3", "P1", "U1"},
+                                          {"P4", "P2", "U2"}, {"P5", "P2", "U2"}, {"P6", "P4", "U3"}})
+    b.person(id, manager).name(std::string("Name ") + id).title(std::string("Title ") + id).in(unit);
+  b.unit("U1").name("Unit U1").unit("U2", "U1").name("Unit U2").unit("U3", "U2").name("Unit U3");
+  b.link("P5", "P3");
+  b.org().people[2].dotted_ids = {"P5"};
+  return b.build();
 }
 
 Scenario scenario_text(const std::string& yaml) {
@@ -217,33 +194,22 @@ namespace {
 // EMC1 counts ME1 as a member, under a contract last updated 2026-01-05; ME2 is a second ME. The
 // org is as of 2026-03-31.
 Org ecosystem_org() {
-  Org org;
+  OrgBuilder b;
+  for (const auto& [id, manager, unit] : {std::tuple{"P1", "", "U1"}, {"P2", "P1", "ME1"}, {"P3", "P2", "ME1"},
+                                          {"P4", "P2", "ME1"}, {"P5", "P3", "ME1"}, {"P6", "P4", "ME1"},
+                                          {"P7", "P4", "ME1"}, {"P8", "P1", "ME2"}})
+    b.person(id, manager).name(std::string("Name ") + id).in(unit);
+  b.unit("U1").name("Unit U1").kind(UnitKind::department).owner("P1")
+      .unit("ME1", "U1").name("Unit ME1").kind(UnitKind::me).owner("P2")
+      .unit("ME2", "U1").name("Unit ME2").kind(UnitKind::me).owner("P8")
+      .unit("EMC1", "U1").name("Unit EMC1").kind(UnitKind::emc).owner("P1").members({"ME1"});
+  Org& org = b.org();
   org.as_of = Date::parse("2026-03-31");
-  const auto person = [&org](const std::string& id, const std::string& manager, const std::string& unit) {
-    add_person(org, id, manager, unit);
-  };
-  person("P1", "", "U1");
-  person("P2", "P1", "ME1");
-  person("P3", "P2", "ME1");
-  person("P4", "P2", "ME1");
-  person("P5", "P3", "ME1");
-  person("P6", "P4", "ME1");
-  person("P7", "P4", "ME1");
-  person("P8", "P1", "ME2");
-  const auto unit = [&org](const std::string& id, UnitKind kind, const std::string& owner) {
-    add_unit(org, id, kind, id == "U1" ? "" : "U1", owner);
-  };
-  unit("U1", UnitKind::department, "P1");
-  unit("ME1", UnitKind::me, "P2");
-  unit("ME2", UnitKind::me, "P8");
-  unit("EMC1", UnitKind::emc, "P1");
-  org.units[3].member_ids = {"ME1"};
   org.units[3].contract.present = true;
   org.units[3].contract.updated = Date::parse("2026-01-05");
   org.units[1].rights.stated = true;
   org.units[1].rights.pay.holder = "U1";
-  org.resolve();
-  return org;
+  return b.build();
 }
 
 std::vector<std::string> people_in(const Org& org, const std::string& unit) {
