@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "config/config_test_support.h"
 #include "config/rule_settings.h"
 #include "util/diagnostic.h"
 
@@ -11,11 +12,7 @@ using namespace orgaudit;
 
 namespace {
 
-Config load(const std::string& text) {
-  MemoryFileSystem files;
-  files.add(".orgaudit.yaml", text);
-  return load_config(files, ".orgaudit.yaml");
-}
+Config load(const std::string& text) { return testing::config_from_text(text); }
 
 }  // namespace
 

@@ -8,11 +8,7 @@
 #include "model/import_log.h"
 
 using namespace orgaudit;
-using import::testing::attribute;
-using import::testing::error_with;
-using import::testing::issues;
-using import::testing::Loaded;
-using import::testing::person;
+using namespace orgaudit::import::testing;
 
 namespace {
 

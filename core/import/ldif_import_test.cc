@@ -8,11 +8,7 @@
 
 using namespace orgaudit;
 using import::normalise_dn;
-using import::testing::attribute;
-using import::testing::error_with;
-using import::testing::issues;
-using import::testing::Loaded;
-using import::testing::person;
+using namespace orgaudit::import::testing;
 
 namespace {
 

@@ -2,17 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "config/config_test_support.h"
+
 #include "workflow/starter_config.h"
 
 using namespace orgaudit;
 
 namespace {
 
-Config load(const std::string& text) {
-  MemoryFileSystem files;
-  files.add(".orgaudit.yaml", text);
-  return load_config(files, ".orgaudit.yaml");
-}
+Config load(const std::string& text) { return testing::config_from_text(text); }
 
 RuleCatalog catalog() {
   RuleCatalog c;
