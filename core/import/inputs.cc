@@ -5,6 +5,7 @@
 #include <set>
 
 #include "import/merge.h"
+#include "util/progress.h"
 
 namespace orgaudit::import {
 namespace {
@@ -68,6 +69,9 @@ Org load_inputs(const FileSystem& files, const std::vector<std::string>& inputs,
     Org part;
     part.files = org.files;
     const std::size_t known_files = part.files.size();
+    // The phase starts before the importer maps, sniffs and validates the file, so that work is
+    // timed as loading (ORGAUDIT_TIMING) rather than as start-up.
+    progress.update(loading_phase(inputs[i]), 0, 0);
     formats[i]->load(files, inputs[i], options, part, warnings, progress);
     if (std::string(formats[i]->name) != "yaml")
       for (std::size_t f = known_files; f < part.files.size(); ++f) imported.insert(static_cast<FileIndex>(f));
