@@ -135,10 +135,18 @@ void compute_units(const Org& org, UnitMetrics& u) {
     u.fte[person.unit] += person.fte;
     if (!person.has(kVacant) && !person.has(kExternal)) u.staff_fte[person.unit] += person.fte;
   }
-  // Roll FTE up the unit tree, each unit once.
+  // Roll FTE and headcount up the unit tree, each unit once.
   u.subtree_fte = u.fte;
-  detail::UnitRollUp(org).roll_up([&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] += u.subtree_fte[from]; },
-                        [&](UnitIndex to, UnitIndex from) { u.subtree_fte[to] = u.subtree_fte[from]; });
+  u.subtree_people = u.people;
+  detail::UnitRollUp(org).roll_up(
+      [&](UnitIndex to, UnitIndex from) {
+        u.subtree_fte[to] += u.subtree_fte[from];
+        u.subtree_people[to] += u.subtree_people[from];
+      },
+      [&](UnitIndex to, UnitIndex from) {
+        u.subtree_fte[to] = u.subtree_fte[from];
+        u.subtree_people[to] = u.subtree_people[from];
+      });
 }
 
 }  // namespace

@@ -101,6 +101,8 @@ TEST_CASE("unit headcount rolls up the unit tree") {
   CHECK(m.units.fte[org.find_unit("LEAF")] == Approx(1.5));
   CHECK(m.units.subtree_fte[org.find_unit("TOP")] == Approx(2.5));
   CHECK(m.units.subtree_fte[org.find_unit("MID")] == Approx(1.5));
+  CHECK(m.units.subtree_people[org.find_unit("TOP")] == 3);
+  CHECK(m.units.subtree_people[org.find_unit("MID")] == 2);
 }
 
 TEST_CASE("a cycle in unit parents does not hang the roll-up") {

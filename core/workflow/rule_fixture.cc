@@ -7,13 +7,10 @@
 #include "orgaudit/metrics.h"
 #include "util/diagnostic.h"
 #include "util/progress.h"
+#include "util/text.h"
 
 namespace orgaudit::fixtures {
 namespace {
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 void collect(const FileSystem& files, const std::string& directory, const std::string& name,
              std::vector<FixtureFile>& found) {
@@ -21,7 +18,7 @@ void collect(const FileSystem& files, const std::string& directory, const std::s
     const std::string path = directory + "/" + entry;
     const FileKind kind = files.kind_of(path);
     if (kind == FileKind::directory) collect(files, path, entry, found);
-    else if (kind == FileKind::file && ends_with(entry, ".yaml")) found.push_back({path, name});
+    else if (kind == FileKind::file && glob_match("*.yaml", entry)) found.push_back({path, name});
   }
 }
 

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <functional>
 
-#include "model/unit_roll_up.h"
 #include "util/text.h"
 
 namespace orgaudit::yaml_rules {
@@ -149,7 +148,7 @@ Value unit_field(const FieldRef& f, UnitIndex u, const OrgView& view) {
     case FieldId::unit_fte: return at_or_missing(m.fte, u);
     case FieldId::staff_fte: return at_or_missing(m.staff_fte, u);
     case FieldId::subtree_fte: return at_or_missing(m.subtree_fte, u);
-    case FieldId::subtree_headcount: return at_or_missing(view.subtree_headcount, u);
+    case FieldId::subtree_headcount: return at_or_missing(m.subtree_people, u);
     case FieldId::unit_depth: return view.unit_depth[u] < 0 ? kMissing : number(view.unit_depth[u]);
     case FieldId::sub_units: return count_value(view.sub_units_start[u + 1] - view.sub_units_start[u]);
     case FieldId::members: return count_value(static_cast<std::uint32_t>(unit.members.size()));
@@ -246,11 +245,6 @@ OrgView::OrgView(const Org& o, const OrgMetrics& m, const Needs& needs) : org(o)
              [this](std::uint32_t p) { return org.people[p].has(kAggregate) ? kNoIndex : org.people[p].unit; },
              unit_people_start, unit_people);
   if (needs.unit_depth) unit_depth = unit_depths(org);
-  if (!needs.subtree_headcount) return;
-  subtree_headcount.assign(metrics.units.people.begin(), metrics.units.people.end());
-  subtree_headcount.resize(units, 0);
-  detail::UnitRollUp(org).roll_up([this](UnitIndex to, UnitIndex from) { subtree_headcount[to] += subtree_headcount[from]; },
-                          [this](UnitIndex to, UnitIndex from) { subtree_headcount[to] = subtree_headcount[from]; });
 }
 
 std::vector<std::string> OrgView::add_unit_set(const std::vector<std::string>& ids) {

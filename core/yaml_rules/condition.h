@@ -71,7 +71,6 @@ struct OrgView {
   std::vector<std::uint32_t> unit_people_start, unit_people;    // people by unit (CSR), when a count needs it
   std::vector<std::uint32_t> sub_units_start, sub_units;        // child units by unit (CSR)
   std::vector<std::int32_t> unit_depth;
-  std::vector<std::uint32_t> subtree_headcount;
   std::vector<std::vector<bool>> in_unit;  // per slot: units in the subtree of the ids it names
   const std::vector<Count>* counts = nullptr;
 
@@ -80,7 +79,6 @@ struct OrgView {
     bool people_by_unit = false;  // a count of a unit's people
     bool sub_units = false;       // the sub-units field or a count of them
     bool unit_depth = false;
-    bool subtree_headcount = false;
   };
   OrgView(const Org& o, const OrgMetrics& m, const Needs& needs);
   // Marks every unit in the subtrees of `ids` (a unit and all below it); returns the ids no unit has.

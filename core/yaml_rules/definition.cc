@@ -77,7 +77,6 @@ OrgView::Needs needs_of(const RuleDefinition& def) {
     for (const FieldRef& f : fields) {
       needs.sub_units |= f.id == FieldId::sub_units;
       needs.unit_depth |= f.id == FieldId::unit_depth;
-      needs.subtree_headcount |= f.id == FieldId::subtree_headcount;
     }
   };
   note(def.select.fields);

@@ -61,6 +61,7 @@ struct UnitMetrics {
   std::vector<std::uint32_t> people;     // people whose unit is this one
   std::vector<double> fte;               // FTE of those people (aggregate nodes count their FTE)
   std::vector<double> subtree_fte;       // FTE of the unit and its descendants
+  std::vector<std::uint32_t> subtree_people;  // people of the unit and its descendants
   std::vector<double> staff_fte;         // FTE of its own staff: vacant posts and external people not counted
 };
 
