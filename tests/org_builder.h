@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,13 +24,29 @@ namespace orgaudit::testing {
 
 class OrgBuilder;
 
+// A field set from a test's string: a Text is stored in the org, other strings as they are.
+inline void assign(Org& org, Text& field, std::string_view value) { field = org.text(value); }
+inline void assign(Org&, std::string& field, std::string_view value) { field = std::string(value); }
+inline void assign(Org& org, SmallList<Text>& field, const std::vector<std::string>& values) {
+  field.clear();
+  for (const std::string& value : values) field.push_back(org.text(value));
+}
+inline void assign(Org&, std::vector<std::string>& field, const std::vector<std::string>& values) { field = values; }
+
+// A list of the model's texts as strings, for comparing with what a test expects.
+inline std::vector<std::string> strings(const SmallList<Text>& texts) {
+  std::vector<std::string> out;
+  for (Text text : texts) out.push_back(text.str());
+  return out;
+}
+
 // What the last person or unit call returned: sets more of that entity's fields, or goes on
 // building (person, unit, link, build) as the builder itself would.
 template <typename Entity>
 class EntityEditor {
  public:
-  EntityEditor(OrgBuilder& builder, std::vector<Entity>& entities, std::size_t index)
-      : builder_(builder), entities_(entities), index_(index) {}
+  EntityEditor(OrgBuilder& builder, Org& org, std::vector<Entity>& entities, std::size_t index)
+      : builder_(builder), org_(org), entities_(entities), index_(index) {}
 
   EntityEditor<Person> person(std::string id, std::string manager = "");
   EntityEditor<Unit> unit(std::string id, std::string parent = "");
@@ -37,20 +54,21 @@ class EntityEditor {
   Org build();
   operator OrgBuilder&() { return builder_; }
 
-  EntityEditor& name(std::string name) { return set(&Entity::name, std::move(name)); }
+  EntityEditor& name(const std::string& name) { return text(&Entity::name, name); }
 
   // Person fields.
-  EntityEditor& in(std::string unit) { return set(&Person::unit_id, std::move(unit)); }
+  EntityEditor& in(const std::string& unit) { return text(&Person::unit_id, unit); }
   EntityEditor& flags(std::uint8_t flags) { return set(&Person::flags, flags); }
   EntityEditor& fte(double fte) { return set(&Person::fte, fte); }
-  EntityEditor& grade(std::string grade) { return set(&Person::grade, std::move(grade)); }
-  EntityEditor& title(std::string title) { return set(&Person::title, std::move(title)); }
+  EntityEditor& grade(const std::string& grade) { return text(&Person::grade, grade); }
+  EntityEditor& title(const std::string& title) { return text(&Person::title, title); }
+  EntityEditor& dotted(const std::vector<std::string>& ids) { return text(&Person::dotted_ids, ids); }
 
   // Unit fields.
   EntityEditor& kind(UnitKind kind) { return set(&Unit::kind, kind); }
-  EntityEditor& owner(std::string owner) { return set(&Unit::owner_id, std::move(owner)); }
+  EntityEditor& owner(const std::string& owner) { return text(&Unit::owner_id, owner); }
   EntityEditor& user_facing(bool facing = true) { return set(&Unit::user_facing, facing); }
-  EntityEditor& members(std::vector<std::string> members) { return set(&Unit::member_ids, std::move(members)); }
+  EntityEditor& members(const std::vector<std::string>& members) { return text(&Unit::member_ids, members); }
 
  private:
   template <typename Value>
@@ -58,8 +76,14 @@ class EntityEditor {
     entities_[index_].*field = std::move(value);
     return *this;
   }
+  template <typename Field, typename Value>
+  EntityEditor& text(Field Entity::*field, const Value& value) {
+    assign(org_, entities_[index_].*field, value);
+    return *this;
+  }
 
   OrgBuilder& builder_;
+  Org& org_;
   std::vector<Entity>& entities_;
   std::size_t index_;
 };
@@ -70,12 +94,12 @@ class OrgBuilder {
 
   // A person or post reporting to `manager` ("" for a top of the org).
   EntityEditor<Person> person(std::string id, std::string manager = "") {
-    return add(org_.people, std::move(id), &Person::manager_id, std::move(manager), &Person::manager_where, 14);
+    return add(org_.people, id, &Person::manager_id, manager, &Person::manager_where, 14);
   }
 
   // A unit under `parent` ("" for a top unit).
   EntityEditor<Unit> unit(std::string id, std::string parent = "") {
-    return add(org_.units, std::move(id), &Unit::parent_id, std::move(parent), &Unit::parent_where, 13);
+    return add(org_.units, id, &Unit::parent_id, parent, &Unit::parent_where, 13);
   }
 
   // A tie between two people, two units, or one of each.
@@ -101,18 +125,18 @@ class OrgBuilder {
 
  private:
   // An entity on the next two lines: itself at column 5, then the field naming its manager or parent.
-  template <typename Entity>
-  EntityEditor<Entity> add(std::vector<Entity>& entities, std::string id, std::string Entity::*reference,
-                           std::string referenced, SourceLocation Entity::*reference_where,
+  template <typename Entity, typename Reference>
+  EntityEditor<Entity> add(std::vector<Entity>& entities, const std::string& id, Reference Entity::*reference,
+                           const std::string& referenced, SourceLocation Entity::*reference_where,
                            std::uint32_t reference_column) {
     Entity entity;
-    entity.id = std::move(id);
-    entity.*reference = std::move(referenced);
+    assign(org_, entity.id, id);
+    assign(org_, entity.*reference, referenced);
     entity.where = SourceLocation{0, line_, 5};
     entity.*reference_where = SourceLocation{0, line_ + 1, reference_column};
     line_ += 2;
     entities.push_back(std::move(entity));
-    return {*this, entities, entities.size() - 1};
+    return {*this, org_, entities, entities.size() - 1};
   }
 
   Org org_;

@@ -41,7 +41,7 @@ TEST_CASE("a finding builder stays valid however many findings are reported afte
   Org org;
   org.add_file("org.yaml");
   Person ada;
-  ada.id = "P1";
+  ada.id = org.text("P1");
   ada.where = {0, 2, 3};
   org.people.push_back(ada);
   org.resolve();

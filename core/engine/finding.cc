@@ -32,8 +32,9 @@ const char* to_string(OptionType type) {
 
 Finding& FindingBuilder::finding() const { return (*findings_)[index_]; }
 
-const std::string& FindingBuilder::id_of(EntityRef entity) const {
-  return entity.kind == EntityRef::person ? org_->people.at(entity.index).id : org_->units.at(entity.index).id;
+std::string_view FindingBuilder::id_of(EntityRef entity) const {
+  if (entity.kind == EntityRef::person) return org_->people.at(entity.index).id;
+  return org_->units.at(entity.index).id;
 }
 
 FindingBuilder& FindingBuilder::key(std::string problem_key) {
@@ -42,7 +43,7 @@ FindingBuilder& FindingBuilder::key(std::string problem_key) {
 }
 
 FindingBuilder& FindingBuilder::concerns(EntityRef entity) {
-  finding().entity_ids.push_back(id_of(entity));
+  finding().entity_ids.emplace_back(id_of(entity));
   finding().entities.push_back(entity);
   return *this;
 }
@@ -61,7 +62,7 @@ FindingBuilder& FindingBuilder::affects(EntityRef entity, Severity severity) {
 }
 
 FindingBuilder& FindingBuilder::related(const SourceLocation& where, std::string message, EntityRef entity) {
-  finding().related.push_back(RelatedLocation{where, std::move(message), entity, id_of(entity)});
+  finding().related.push_back(RelatedLocation{where, std::move(message), entity, std::string(id_of(entity))});
   return *this;
 }
 

@@ -107,7 +107,7 @@ class CatalogHandler final : public yaml::EventSink {
     const UnitIndex index = groups_.define(id, display.empty() ? name : std::move(display), where, "entity");
     if (index == kNoIndex) return;
     Unit& unit = org_.units[index];
-    if (const std::string type = text(child(spec, "type")); !type.empty()) unit.attributes.push_back({"type", type});
+    if (const std::string type = text(child(spec, "type")); !type.empty()) unit.attributes.push_back({org_.interned("type"), org_.interned(type)});
     if (const NodeId lead = path(metadata, {"annotations", kLead}); lead != kNoNode) {
       unit.owner_id = backstage_id(text(lead), ns);
       unit.owner_where = at(lead);
@@ -137,7 +137,7 @@ class CatalogHandler final : public yaml::EventSink {
       records_.set_at(Field::manager, backstage_id(text(manager), ns), at(manager));
     if (!records_.add()) return;
     each_ref(child(spec, "memberOf"), [&](const std::string& ref, const SourceLocation& at) {
-      groups_.member(backstage_id(ref, ns), org_.people.back().id, at);
+      groups_.member(backstage_id(ref, ns), org_.people.back().id.str(), at);
     });
   }
 
@@ -152,11 +152,11 @@ class CatalogHandler final : public yaml::EventSink {
         any_line = true;
         continue;
       }
-      auto unit = units.find(person.unit_id);
+      auto unit = units.find(person.unit_id.str());
       for (std::size_t steps = 0; unit != units.end() && steps <= units.size(); ++steps) {
         const Unit& u = org_.units[unit->second];
         if (!u.owner_id.empty() && u.owner_id != person.id) {
-          person.manager_id = u.owner_id;
+          person.manager_id = org_.interned(u.owner_id);
           person.manager_where = u.owner_where;
           any_line = true;
           break;

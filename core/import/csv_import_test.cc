@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
+
 #include "import_test_support.h"
 #include "model/import_log.h"
 
@@ -37,7 +39,7 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(lily.fte == 0.5);
   CHECK(lily.has(kContractor));
   CHECK_FALSE(lily.has(kVacant));
-  CHECK(lily.dotted_ids == std::vector<std::string>{"P1", "P9"});
+  CHECK(testing::strings(lily.dotted_ids) == std::vector<std::string>{"P1", "P9"});
   REQUIRE(lily.attributes.size() == 1);
   CHECK(lily.attributes[0].key == "location");
   CHECK(lily.attributes[0].value == "Leeds");

@@ -301,7 +301,7 @@ void DirectoryGroups::finish() {
     }
     if (const auto person = people.find(tie.other); !tie.child && person != people.end()) {
       Person& p = org_.people[person->second];
-      if (p.unit_id.empty()) p.unit_id = tie.group;
+      if (p.unit_id.empty()) p.unit_id = org_.interned(tie.group);
       continue;
     }
     org_.import_log->issues.push_back({ImportIssue::bad_value, "group '" + tie.group + "' lists " +

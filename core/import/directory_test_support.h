@@ -44,7 +44,7 @@ inline std::string error_with(LoadFunction load, const std::string& path, const 
 
 inline std::string attribute(const Person& p, const std::string& key) {
   for (const Attribute& a : p.attributes)
-    if (a.key == key) return a.value;
+    if (a.key == key) return a.value.str();
   return "<none>";
 }
 

@@ -284,9 +284,10 @@ class LdifReader {
     records_.wait_for_rows();  // the people, all of them
     std::unordered_map<std::string_view, PersonIndex> people;
     for (PersonIndex p = 0; p < org_.people.size(); ++p) people.emplace(org_.people[p].id, p);
-    auto name = [&](const std::string& id) {  // messages name people as the audit does
+    auto name = [&](std::string_view id) {  // messages name people as the audit does
       const auto found = people.find(id);
-      return "'" + (found == people.end() || org_.people[found->second].name.empty() ? id : org_.people[found->second].name) + "'";
+      const bool named = found != people.end() && !org_.people[found->second].name.empty();
+      return std::string("'").append(named ? org_.people[found->second].name.view() : id).append("'");
     };
     for (const Report& r : reports_) {
       if (disabled_.count(r.report)) continue;

@@ -27,9 +27,10 @@ std::string difference(const std::string& field, const std::string& a, const std
 }
 
 std::string person_difference(const Person& a, const Person& b) {
-  for (const auto& [field, x, y] : {std::tuple{"manager", a.manager_id, b.manager_id}, std::tuple{"name", a.name, b.name},
-                                    std::tuple{"title", a.title, b.title}, std::tuple{"grade", a.grade, b.grade},
-                                    std::tuple{"unit", a.unit_id, b.unit_id}, std::tuple{"fte", number(a.fte), number(b.fte)}})
+  for (const auto& [field, x, y] : {std::tuple{"manager", a.manager_id.str(), b.manager_id.str()},
+                                    std::tuple{"name", a.name.str(), b.name.str()}, std::tuple{"title", a.title.str(), b.title.str()},
+                                    std::tuple{"grade", a.grade.str(), b.grade.str()}, std::tuple{"unit", a.unit_id.str(), b.unit_id.str()},
+                                    std::tuple{"fte", number(a.fte), number(b.fte)}})
     if (std::string d = difference(field, x, y); !d.empty()) return d;
   return " (the same record twice)";
 }
@@ -53,6 +54,7 @@ std::string unit_difference(const Unit& a, const Unit& b) {
 
 void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagnostic>& warnings) {
   org.files = std::move(part.files);
+  org.texts->keep(part.texts);  // the part's people and units keep their texts
   if (org.name.empty()) org.name = part.name;
   else if (!part.name.empty() && part.name != org.name)
     warnings.push_back({path, 0, 0, "org name '" + part.name + "' differs from '" + org.name + "' given by an earlier input; keeping '" + org.name + "'"});
@@ -76,7 +78,7 @@ void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagn
       if (it == ids.end()) continue;
       const Person& first = index_org ? small[it->second] : large[i];
       const Person& again = index_org ? large[i] : small[it->second];
-      conflict(org, "person", first.id, first.where, again.where, person_difference(first, again));
+      conflict(org, "person", first.id.str(), first.where, again.where, person_difference(first, again));
     }
   }
   if (org.people.empty()) org.people = std::move(part.people);

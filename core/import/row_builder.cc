@@ -125,24 +125,24 @@ bool RowBuilder::add_post(const Row& row) {
     return false;
   }
   Person& person = org_.people.emplace_back();  // built in place: a Person is a few hundred bytes
-  person.id = std::string(id);
+  person.id = org_.text(id);
   ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id());
   person.where = at(row, Field::id);
   if (contingent) set_flag(person, kContractor, true);
 
   if (layout_.preset->style == RowStyle::organogram_senior) {
     const PostName post = classify_post_name(cell(row, Field::name));
-    person.name = post.name;
+    person.name = org_.text(post.name);
     // An undisclosed holder: the job title says who the post is, where the id (`161`) says nothing.
-    if (post.holder == PostHolder::not_disclosed) person.name = std::string(cell(row, Field::title));
+    if (post.holder == PostHolder::not_disclosed) person.name = org_.text(cell(row, Field::title));
     set_flag(person, kVacant, post.holder == PostHolder::vacant || post.holder == PostHolder::eliminated);
-    if (post.holder == PostHolder::eliminated) person.attributes.push_back({"status", "eliminated"});
-    if (post.holder == PostHolder::not_disclosed) person.attributes.push_back({"name-status", "not disclosed"});
+    if (post.holder == PostHolder::eliminated) person.attributes.push_back({org_.interned("status"), org_.interned("eliminated")});
+    if (post.holder == PostHolder::not_disclosed) person.attributes.push_back({org_.interned("name-status"), org_.interned("not disclosed")});
   } else {
-    person.name = std::string(cell(row, Field::name));
+    person.name = org_.text(cell(row, Field::name));
     if (person.name.empty()) {
       const std::string_view first_name = cell(row, Field::first_name), last_name = cell(row, Field::last_name);
-      person.name = std::string(first_name) + (first_name.empty() || last_name.empty() ? "" : " ") + std::string(last_name);
+      person.name = org_.text(std::string(first_name) + (first_name.empty() || last_name.empty() ? "" : " ") + std::string(last_name));
     }
   }
   read_common(row, person);
@@ -152,14 +152,14 @@ bool RowBuilder::add_post(const Row& row) {
     manager = {};
     set_flag(person, kDeclaredRoot, true);
   }
-  person.manager_id = layout_.preset->ids_ignore_case ? lower_ascii(manager) : std::string(manager);
+  person.manager_id = org_.interned(layout_.preset->ids_ignore_case ? std::string_view(lower_ascii(manager)) : manager);
   person.manager_where = at(row, Field::manager);
   person.dotted_where = at(row, Field::dotted);
   const std::string_view dotted = cell(row, Field::dotted);
   for (std::size_t start = 0; start < dotted.size();) {  // `;`-separated ids
     const auto end = std::min(dotted.find(';', start), dotted.size());
     const std::string_view one = trim_view(dotted.substr(start, end - start));
-    if (!one.empty()) person.dotted_ids.emplace_back(one);
+    if (!one.empty()) person.dotted_ids.push_back(org_.interned(one));
     start = end + 1;
   }
   read_fte(row, person);
@@ -201,9 +201,9 @@ bool RowBuilder::add_junior(const Row& row) {
   }
   const std::uint32_t n = ++junior_ids_[base];
   Person person;
-  person.id = n == 1 ? std::move(base) : base + "#" + std::to_string(n);
+  person.id = org_.text(n == 1 ? base : base + "#" + std::to_string(n));
   person.where = SourceLocation{file_, row.line, 1};
-  person.manager_id = std::string(senior);
+  person.manager_id = org_.interned(senior);
   person.manager_where = at(row, Field::manager);
   person.fte = *fte;
   set_flag(person, kAggregate, true);
@@ -214,11 +214,11 @@ bool RowBuilder::add_junior(const Row& row) {
 }
 
 void RowBuilder::read_common(const Row& row, Person& person) {
-  person.title = std::string(cell(row, Field::title));
-  person.grade = std::string(cell(row, Field::grade));
-  person.unit_id = std::string(cell(row, Field::unit));
+  person.title = org_.interned(cell(row, Field::title));
+  person.grade = org_.interned(cell(row, Field::grade));
+  person.unit_id = org_.interned(cell(row, Field::unit));
   if (const std::string_view position = cell(row, Field::position); !position.empty())
-    person.attributes.push_back({"position", std::string(position)});
+    person.attributes.push_back({org_.interned("position"), org_.interned(position)});
   // Room for exactly the attributes that have values: a vector grown one by one (1, 2, 4) costs a
   // million-row export three allocations and copies per person.
   std::size_t values = 0;
@@ -228,7 +228,7 @@ void RowBuilder::read_common(const Row& row, Person& person) {
   for (const auto& [column, key] : layout_.attributes) {
     if (static_cast<std::size_t>(column) >= row.fields.size()) continue;
     const std::string_view value = trim_view(row.fields[column]);
-    if (!value.empty()) person.attributes.push_back({key, std::string(value)});
+    if (!value.empty()) person.attributes.push_back({org_.interned(key), org_.interned(value)});
   }
 }
 
@@ -240,7 +240,7 @@ void RowBuilder::read_fte(const Row& row, Person& person) {
     person.fte = *fte;
     return;
   }
-  issue(ImportIssue::bad_value, at(row, Field::fte), person.id,
+  issue(ImportIssue::bad_value, at(row, Field::fte), person.id.str(),
         !fte ? "FTE '" + std::string(text) + "' in " + column_name(Field::fte) + " of '" + person.id + "' is not a number; 1 is used"
              : "FTE " + format_number(*fte) + " in " + column_name(Field::fte) + " of '" + person.id +
                    "' is out of range (0 to 1 for one person); 1 is used");
@@ -254,7 +254,7 @@ void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFl
     set_flag(person, flag, *value);
     return;
   }
-  issue(ImportIssue::bad_value, at(row, field), person.id,
+  issue(ImportIssue::bad_value, at(row, field), person.id.str(),
         "'" + std::string(text) + "' in " + column_name(field) + " of '" + person.id +
             "' is not a yes/no value (true/false, yes/no, 1/0); read as no");
 }
@@ -262,7 +262,7 @@ void RowBuilder::read_flag(const Row& row, Person& person, Field field, PersonFl
 // A unit column names units that exist as far as the export is concerned: the first row naming one
 // creates it (implied), and another input's definition of the same id replaces it when they merge.
 void RowBuilder::add_unit(const Row& row, Person& person) {
-  if (layout_.preset->unit_paths) person.unit_id = std::string(unit_path(person.unit_id));
+  if (layout_.preset->unit_paths) person.unit_id = org_.interned(unit_path(person.unit_id));
   if (person.unit_id.empty()) return;
   // Exports list people team by team, so the unit of the row before is the likeliest match.
   if (last_unit_ < org_.units.size() && org_.units[last_unit_].id == person.unit_id) return;

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
+
 #include "import_test_support.h"
 #include "model/import_log.h"
 
@@ -82,7 +84,7 @@ TEST_CASE("xml import: hr-xml positions, units, primary and dotted lines") {
   const Person& three = person(org, "POS-3");
   CHECK(three.has(kVacant));                 // no incumbent
   CHECK(three.manager_id == "POS-2");         // ReportsToPerson E-2 holds POS-2
-  CHECK(three.dotted_ids == std::vector<std::string>{"POS-1"});
+  CHECK(testing::strings(three.dotted_ids) == std::vector<std::string>{"POS-1"});
   REQUIRE(org.units.size() == 2);
   CHECK(org.units[1].parent_id == "U-HQ");
   CHECK(org.units[0].name == "Head office");

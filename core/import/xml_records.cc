@@ -141,7 +141,7 @@ void XmlRecords::finish(const std::string& path, const std::string& root) {
     Person& person = org_.people[lines.person];
     auto position = [&](const std::string& id) {
       auto it = position_of_.find(id);
-      return it == position_of_.end() ? id : org_.people[it->second].id;  // unknown: kept, so integrity names it
+      return it == position_of_.end() ? org_.interned(id) : org_.people[it->second].id;  // unknown: kept, so integrity names it
     };
     if (person.manager_id.empty() && !lines.manager.empty()) person.manager_id = position(lines.manager);
     for (const std::string& id : lines.dotted)

@@ -33,7 +33,7 @@ std::string number(double value) {
 class Writer {
  public:
   void key(int indent, const char* name) { out_.append(indent, ' ').append(name).append(":"); }
-  void text(int indent, const char* name, const std::string& value) {
+  void text(int indent, const char* name, std::string_view value) {
     if (value.empty()) return;
     key(indent, name);
     out_ += " " + yaml_scalar(value) + "\n";
@@ -45,14 +45,16 @@ class Writer {
   void flag(int indent, const char* name, bool on) {
     if (on) raw(indent, name, "true");
   }
-  void list(int indent, const char* name, const std::vector<std::string>& items) {
+  template <typename Texts>
+  void list(int indent, const char* name, const Texts& items) {
     if (items.empty()) return;
     key(indent, name);
     out_ += " [";
     for (std::size_t i = 0; i < items.size(); ++i) out_ += (i ? ", " : "") + yaml_scalar(items[i]);
     out_ += "]\n";
   }
-  void attributes(int indent, const std::vector<Attribute>& attributes) {
+  template <typename Attributes>
+  void attributes(int indent, const Attributes& attributes) {
     if (attributes.empty()) return;
     key(indent, "attributes");
     out_ += "\n";
@@ -75,7 +77,7 @@ class Writer {
   // A key taken from the input (an export's column name), up to its ':'. YAML allows an implicit
   // key of at most 1024 characters; a longer one is written as an explicit key (`? key` on a line
   // of its own), which any length may be.
-  std::string& data_key(int indent, const std::string& name) {
+  std::string& data_key(int indent, std::string_view name) {
     const std::string key = yaml_scalar(name);
     out_.append(static_cast<std::size_t>(indent), ' ');
     if (key.size() > kImplicitKeyLimit) out_.append("? ").append(key).append("\n").append(static_cast<std::size_t>(indent), ' ');
@@ -127,8 +129,8 @@ void write_person(Writer& w, const Person& p) {
   w.text(4, "manager", p.manager_id);
   w.list(4, "dotted", p.dotted_ids);
   w.text(4, "unit", p.unit_id);
-  w.text(4, "hiring_approver", std::string(p.approver(&Approvers::hiring_id)));
-  w.text(4, "pay_approver", std::string(p.approver(&Approvers::pay_id)));
+  w.text(4, "hiring_approver", p.approver(&Approvers::hiring_id));
+  w.text(4, "pay_approver", p.approver(&Approvers::pay_id));
   if (p.fte != 1.0) w.raw(4, "fte", number(p.fte));
   w.flag(4, "assistant", p.has(kAssistant));
   w.flag(4, "contractor", p.has(kContractor));

@@ -150,19 +150,19 @@ void read_person(Fields& f, NodeId map, Person& p) {
   for_each_entry(f.tree(), map, [&](NodeId key, NodeId value) {
     int which = index_of(f.node(key).text, kPersonKeys);
     switch (which) {
-      case p_id: p.id = f.id(value, "id"), has_id = true; break;
-      case p_name: p.name = f.text(value, "name"); break;
-      case p_title: p.title = f.text(value, "title"); break;
-      case p_grade: p.grade = f.text(value, "grade"); break;
+      case p_id: p.id = f.pool().add(f.id(value, "id")), has_id = true; break;
+      case p_name: p.name = f.pool().add(f.text(value, "name")); break;
+      case p_title: p.title = f.pool().intern(f.text(value, "title")); break;
+      case p_grade: p.grade = f.pool().intern(f.text(value, "grade")); break;
       case p_manager:
-        p.manager_id = f.text(value, "manager");
+        p.manager_id = f.pool().intern(f.text(value, "manager"));
         p.manager_where = f.where(value);
         break;
       case p_dotted:
         f.texts(value, "dotted", p.dotted_ids, true);
         p.dotted_where = f.where(value);
         break;
-      case p_unit: p.unit_id = f.text(value, "unit"); break;
+      case p_unit: p.unit_id = f.pool().intern(f.text(value, "unit")); break;
       case p_fte:
         p.fte = f.number(value, "fte");
         if (p.fte < 0) f.fail(value, "'fte' cannot be negative, got " + f.node(value).text);

@@ -74,32 +74,44 @@ Date Fields::date(NodeId value, const char* field) const {
   fail(value, std::string("expected a date (YYYY-MM-DD) for '") + field + "', got " + found(node));
 }
 
-void Fields::texts(NodeId value, const char* field, std::vector<std::string>& out, bool ids) {
+template <typename Add>
+void Fields::each_text(NodeId value, const char* field, bool ids, const Add& add) {
   const Node& node = tree_[value];
   if (node.kind == Node::null) return;
   if (node.kind == Node::scalar) {
-    out.push_back(ids ? id(value, field) : text(value, field));
+    add(ids ? id(value, field) : text(value, field));
     return;
   }
   expect(value, Node::sequence, field, ids ? "a list of ids" : "a list of strings");
-  out.reserve(out.size() + node.count);
   for_each_item(tree_, value, [&](NodeId item) {
     if (tree_[item].kind != Node::scalar)
       fail(item, std::string("expected ") + (ids ? "an id" : "a string") + " in '" + field +
                      "', got " + found(tree_[item]));
-    out.push_back(ids ? id(item, field) : text(item, field));
+    add(ids ? id(item, field) : text(item, field));
   });
 }
 
-void Fields::attributes(NodeId value, std::vector<Attribute>& out) {
+void Fields::texts(NodeId value, const char* field, std::vector<std::string>& out, bool ids) {
+  each_text(value, field, ids, [&](std::string text) { out.push_back(std::move(text)); });
+}
+
+void Fields::texts(NodeId value, const char* field, SmallList<Text>& out, bool ids) {
+  each_text(value, field, ids, [&](const std::string& text) { out.push_back(pool_.intern(text)); });
+}
+
+template <typename List>
+void Fields::attributes_into(NodeId value, List& out) {
   if (tree_[value].kind == Node::null) return;
   expect(value, Node::mapping, "attributes", "a mapping of names to values");
   out.reserve(out.size() + tree_[value].count / 2);
   for_each_entry(tree_, value, [&](NodeId key, NodeId item) {
-    std::string content = text(item, tree_[key].text.c_str());
-    out.push_back(Attribute{std::move(tree_[key].text), std::move(content)});
+    const std::string content = text(item, tree_[key].text.c_str());
+    out.push_back(Attribute{pool_.intern(tree_[key].text), pool_.intern(content)});
   });
 }
+
+void Fields::attributes(NodeId value, std::vector<Attribute>& out) { attributes_into(value, out); }
+void Fields::attributes(NodeId value, SmallList<Attribute>& out) { attributes_into(value, out); }
 
 void warn_unknown_key(const Source& source, std::uint32_t line, std::uint32_t column,
                       const std::string& key, const char* context,

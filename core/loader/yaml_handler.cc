@@ -10,7 +10,7 @@ constexpr std::uint64_t kProgressEvery = 4096;
 
 struct PersonId {
   const Org& org;
-  const std::string& operator()(PersonIndex i) const { return org.people[i].id; }
+  std::string_view operator()(PersonIndex i) const { return org.people[i].id; }
 };
 struct UnitId {
   const Org& org;
@@ -24,7 +24,7 @@ struct Cancelled {};
 OrgHandler::OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Progress& progress,
                        std::istream& in, std::uint64_t total)
     : source_(source), out_(out), limits_(limits), progress_(&progress), in_(&in), total_(total),
-      builder_(source, tree_), fields_(source, tree_), phase_(loading_phase(source.path())) {
+      builder_(source, tree_), fields_(source, tree_, *out.texts), phase_(loading_phase(source.path())) {
   // Ids from earlier files count: a second file may not redefine them.
   for (PersonIndex i = 0; i < out.people.size(); ++i) people_.insert(i, PersonId{out_});
   for (UnitIndex i = 0; i < out.units.size(); ++i) units_.insert(i, UnitId{out_});
@@ -33,7 +33,7 @@ OrgHandler::OrgHandler(const Source& source, Org& out, const RecordLimits& limit
 OrgHandler::OrgHandler(const Source& source, Org& out, const RecordLimits& limits, Section section,
                        const std::atomic<bool>& cancel)
     : source_(source), out_(out), limits_(limits), cancel_(&cancel), chunk_(true), builder_(source, tree_),
-      fields_(source, tree_), state_(State::chunk_start), section_(section) {}
+      fields_(source, tree_, *out.texts), state_(State::chunk_start), section_(section) {}
 
 void OrgHandler::document_start(const Mark& mark) {
   if (documents_++ > 0)
@@ -175,7 +175,7 @@ void OrgHandler::item_event() {
 void OrgHandler::add_person(Person& person) {
   if (!limits_.records_fit(++people_added_)) source_.fail(person.where.line, person.where.column, limits_.too_many_records("people"));
   PersonIndex first = people_.insert(static_cast<PersonIndex>(out_.people.size() - 1), PersonId{out_});
-  if (first != kNoIndex) duplicate("person", person.id, person.where, out_.people[first].where);
+  if (first != kNoIndex) duplicate("person", person.id.str(), person.where, out_.people[first].where);
 }
 
 void OrgHandler::add_unit(Unit& unit) {
@@ -184,6 +184,7 @@ void OrgHandler::add_unit(Unit& unit) {
 }
 
 void OrgHandler::adopt(Org& chunk) {
+  out_.texts->keep(chunk.texts);
   for (Person& person : chunk.people) add_person(out_.people.emplace_back(std::move(person)));
   for (Unit& unit : chunk.units) add_unit(out_.units.emplace_back(std::move(unit)));
   out_.links.insert(out_.links.end(), std::make_move_iterator(chunk.links.begin()),

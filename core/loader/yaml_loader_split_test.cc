@@ -23,7 +23,7 @@ std::string describe(const Org& org) {
     out << "P " << p.id << '|' << p.name << '|' << p.title << '|' << p.grade << '|' << p.manager_id
         << '|' << p.unit_id << '|' << p.fte << '|' << int(p.flags) << '|' << at(p.where) << '|'
         << at(p.manager_where);
-    for (const std::string& d : p.dotted_ids) out << "|d:" << d;
+    for (Text d : p.dotted_ids) out << "|d:" << d;
     for (const Attribute& a : p.attributes) out << "|a:" << a.key << '=' << a.value;
     out << '\n';
   }

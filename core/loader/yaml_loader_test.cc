@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "org_builder.h"
+
 using namespace orgaudit;
 
 namespace Catch {
@@ -156,12 +158,12 @@ TEST_CASE("yaml loader reads every field of a full org") {
   CHECK(ceo.attributes[1].value == "+86 532");
   const Person& li = org.people[1];
   CHECK(li.manager_id == "P-1");
-  CHECK(li.dotted_ids == std::vector<std::string>{"P-3", "P-4"});
+  CHECK(testing::strings(li.dotted_ids) == std::vector<std::string>{"P-3", "P-4"});
   CHECK(li.fte == 0.5);
   for (PersonFlag flag : {kAssistant, kContractor, kUserFacing, kExternal, kAggregate})
     CHECK(li.has(flag));
   CHECK_FALSE(li.has(kVacant));
-  CHECK(org.people[2].dotted_ids == std::vector<std::string>{"P-2"});
+  CHECK(testing::strings(org.people[2].dotted_ids) == std::vector<std::string>{"P-2"});
   CHECK(org.people[2].fte == 0.0);
   CHECK(org.people[3].id == "P-4");
   CHECK(org.people[3].manager_id.empty());

@@ -46,9 +46,9 @@ TEST_CASE("an id lookup keeps finding ids while it grows", "[model][ids]") {
 TEST_CASE("an org finds people and units by id after resolve, the first of a repeated id", "[model][ids]") {
   Org org;
   org.people.resize(3);
-  org.people[0].id = "A";
-  org.people[1].id = "B";
-  org.people[2].id = "A";
+  org.people[0].id = org.text("A");
+  org.people[1].id = org.text("B");
+  org.people[2].id = org.text("A");
   org.units.resize(1);
   org.units[0].id = "A";  // units have their own namespace
   org.resolve();

@@ -104,16 +104,16 @@ namespace {
 template <typename Entity>
 struct IdOf {
   const std::vector<Entity>& entities;
-  const std::string& operator()(std::uint32_t i) const { return entities[i].id; }
+  std::string_view operator()(std::uint32_t i) const { return entities[i].id; }
 };
 
 }  // namespace
 
-PersonIndex Org::find_person(const std::string& id) const {
+PersonIndex Org::find_person(std::string_view id) const {
   return person_ids.find(id, people.size(), IdOf<Person>{people});
 }
 
-UnitIndex Org::find_unit(const std::string& id) const {
+UnitIndex Org::find_unit(std::string_view id) const {
   return unit_ids.find(id, units.size(), IdOf<Unit>{units});
 }
 
@@ -141,9 +141,9 @@ void Org::resolve() {
   person_ids.reserve(people.size());
   unit_ids.reserve(units.size());
 
-  auto problem = [this](ReferenceProblem::Kind kind, const std::string& id, bool is_unit,
+  auto problem = [this](ReferenceProblem::Kind kind, std::string_view id, bool is_unit,
                         std::uint32_t entity, const SourceLocation& where) {
-    reference_problems.push_back(ReferenceProblem{kind, id, is_unit, entity, where});
+    reference_problems.push_back(ReferenceProblem{kind, std::string(id), is_unit, entity, where});
   };
 
   // The first occurrence of an id wins; later ones are reported, never silently merged.
@@ -167,7 +167,7 @@ void Org::resolve() {
         problem(ReferenceProblem::unknown_manager, person.manager_id, false, i, person.manager_where);
     }
     person.dotted.clear();
-    for (const std::string& id : person.dotted_ids) {
+    for (Text id : person.dotted_ids) {
       PersonIndex d = find_person(id);
       if (d == kNoIndex)
         problem(ReferenceProblem::unknown_dotted_manager, id, false, i,

@@ -7,9 +7,9 @@ using namespace orgaudit;
 
 namespace {
 
-Person person(const std::string& id) {
+Person person(Org& org, const std::string& id) {
   Person p;
-  p.id = id;
+  p.id = org.text(id);
   return p;
 }
 
@@ -24,7 +24,7 @@ Unit unit(const std::string& id, UnitKind kind = UnitKind::department) {
 
 TEST_CASE("resolve: an ME's right holders become the unit, else the person, the id names", "[model]") {
   Org org;
-  org.people = {person("P1"), person("SAME")};
+  org.people = {person(org, "P1"), person(org, "SAME")};
   org.units = {unit("ME", UnitKind::me), unit("HR"), unit("SAME")};
   Rights& rights = org.units[0].rights;
   rights.decision.holder = "self";
@@ -46,7 +46,7 @@ TEST_CASE("resolve: an ME's right holders become the unit, else the person, the 
 
 TEST_CASE("resolve: approvers are resolved without changing a copy that shares the record", "[model]") {
   Org org;
-  org.people = {person("BOSS"), person("P")};
+  org.people = {person(org, "BOSS"), person(org, "P")};
   org.people[1].set_approver(&Approvers::hiring_id, "BOSS");
   org.people[1].set_approver(&Approvers::pay_id, "GHOST");
   const Person copy = org.people[1];
@@ -61,7 +61,7 @@ TEST_CASE("resolve: approvers are resolved without changing a copy that shares t
 
 TEST_CASE("resolve: a repeated id names the entity that keeps it", "[model]") {
   Org org;
-  org.people = {person("A"), person("B"), person("A")};
+  org.people = {person(org, "A"), person(org, "B"), person(org, "A")};
   org.units = {unit("U"), unit("U")};
   org.resolve();
   REQUIRE(org.reference_problems.size() == 2);

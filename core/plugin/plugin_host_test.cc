@@ -33,8 +33,8 @@ Org one_person_org() {
   Org org;
   org.add_file("org.yaml");
   Person p;
-  p.id = "P1";
-  p.name = "Ada";
+  p.id = org.text("P1");
+  p.name = org.text("Ada");
   p.where = {0, 3, 5};
   org.people.push_back(p);
   org.resolve();

@@ -62,7 +62,7 @@ RuleOutcome outcome(const Org& org, const std::string& rule, const std::string& 
 std::vector<std::string> everyone(const Org& org, bool people, bool units) {
   std::vector<std::string> ids;
   if (people)
-    for (const Person& p : org.people) ids.push_back(p.id);
+    for (const Person& p : org.people) ids.push_back(p.id.str());
   if (units)
     for (const Unit& u : org.units) ids.push_back(u.id);
   return ids;
@@ -166,7 +166,7 @@ TEST_CASE("an org without units has no unit scores, and org-only scoring leaves 
   Org org;
   org.add_file("t.yaml");
   org.people.push_back(Person{});
-  org.people.back().id = "P";
+  org.people.back().id = org.text("P");
   org.resolve();
   RunResult run;
   run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 1)};

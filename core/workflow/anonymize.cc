@@ -37,7 +37,7 @@ std::vector<std::string> words_of(std::string_view name) {
 }
 
 std::string pseudonymous_value(const Pseudonymizer& p, const Attribute& attribute) {
-  if (attribute.value.empty()) return attribute.value;
+  if (attribute.value.empty()) return {};
   if (looks_like_email(attribute.value)) return p.email(attribute.value);
   return p.value(attribute.key, attribute.value);
 }
@@ -48,10 +48,18 @@ void scrub(std::string& text, const Pseudonymizer& p, const NameScrubber& names)
   names.scrub(text);
 }
 
-void anonymize_attributes(std::vector<Attribute>& attributes, const Pseudonymizer& p, const NameScrubber& names) {
+// The same for an org's Text: the scrubbed copy is stored in the org.
+void scrub(Org& org, Text& text, const Pseudonymizer& p, const NameScrubber& names) {
+  std::string scrubbed = text.str();
+  scrub(scrubbed, p, names);
+  text = org.interned(scrubbed);
+}
+
+template <typename Attributes>
+void anonymize_attributes(Org& org, Attributes& attributes, const Pseudonymizer& p, const NameScrubber& names) {
   for (Attribute& a : attributes) {
-    if (is_personal_attribute(a.key)) a.value = pseudonymous_value(p, a);
-    else scrub(a.value, p, names);
+    if (is_personal_attribute(a.key)) a.value = org.interned(pseudonymous_value(p, a));
+    else scrub(org, a.value, p, names);
   }
 }
 
@@ -78,7 +86,7 @@ void anonymize_import_issues(Org& org, const Pseudonymizer& p, const NameScrubbe
 // `distinct_before`: how many distinct person ids the org had before they were replaced.
 void check_no_collision(const Org& org, std::size_t distinct_before) {
   std::unordered_set<std::string> distinct_after;
-  for (const Person& person : org.people) distinct_after.insert(person.id);
+  for (const Person& person : org.people) distinct_after.insert(person.id.str());
   if (distinct_after.size() < distinct_before)
     throw PseudonymKeyError("two person ids share a pseudonym under this key; choose another key");
 }
@@ -109,30 +117,30 @@ void anonymize_org(Org& org, const Pseudonymizer& p) {
   const std::size_t distinct_ids = org.person_ids.size();  // the lookup counts the original ids
   for (std::size_t i = 0; i < org.people.size(); ++i) {
     ids[i] = p.person_id(org.people[i].id);
-    if (!org.people[i].name.empty()) names.add(org.people[i].name, Pseudonymizer::person_name_of_pseudonym(ids[i]));
+    if (!org.people[i].name.empty()) names.add(org.people[i].name.str(), Pseudonymizer::person_name_of_pseudonym(ids[i]));
   }
   scrub(org.name, p, names);
   for (std::size_t i = 0; i < org.people.size(); ++i) {
     Person& person = org.people[i];
-    person.id = std::move(ids[i]);
-    if (!person.name.empty()) person.name = Pseudonymizer::person_name_of_pseudonym(person.id);
-    scrub(person.title, p, names);
-    if (!person.manager_id.empty()) person.manager_id = p.person_id(person.manager_id);
-    for (std::string& dotted : person.dotted_ids) dotted = p.person_id(dotted);
+    person.id = org.text(ids[i]);
+    if (!person.name.empty()) person.name = org.text(Pseudonymizer::person_name_of_pseudonym(ids[i]));
+    scrub(org, person.title, p, names);
+    if (!person.manager_id.empty()) person.manager_id = org.interned(p.person_id(person.manager_id));
+    for (Text& dotted : person.dotted_ids) dotted = org.interned(p.person_id(dotted));
     if (person.approvers) {
       Approvers pseudonymous = *person.approvers;
       for (std::string* approver : {&pseudonymous.hiring_id, &pseudonymous.pay_id})
         if (!approver->empty()) *approver = p.person_id(*approver);
       person.approvers = std::make_shared<const Approvers>(std::move(pseudonymous));
     }
-    anonymize_attributes(person.attributes, p, names);
+    anonymize_attributes(org, person.attributes, p, names);
   }
   for (Unit& unit : org.units) {
     scrub(unit.name, p, names);
     if (!unit.owner_id.empty()) unit.owner_id = p.person_id(unit.owner_id);
     for (RightHolder* right : {&unit.rights.decision, &unit.rights.people, &unit.rights.pay})
       right->holder = person_or_unit(org, right->holder, p);
-    anonymize_attributes(unit.attributes, p, names);
+    anonymize_attributes(org, unit.attributes, p, names);
   }
   for (Link& link : org.links) {
     link.from.id = person_or_unit(org, link.from.id, p);

@@ -34,7 +34,7 @@ std::optional<std::string> owner_above(const Org& org, PersonIndex p) {
   UnitIndex u = org.people[p].unit;
   for (std::size_t step = 0; u != kNoIndex && step <= org.units.size(); ++step) {
     const PersonIndex owner = org.units[u].owner;
-    if (owner != kNoIndex && owner != p) return org.people[owner].id;
+    if (owner != kNoIndex && owner != p) return org.people[owner].id.str();
     u = org.units[u].parent;
   }
   return std::nullopt;
@@ -45,7 +45,7 @@ std::optional<ScenarioChange> remedy(const Org& org, const Finding& f) {
   if (f.rule_id == "structure-span-of-control" && (f.key == "pass-through" || f.key == "single-report")) {
     const auto p = subject(org, f, EntityRef::person);
     if (!p) return std::nullopt;
-    ScenarioChange c = change_of(ScenarioChange::remove_layer, org.people[*p].id);
+    ScenarioChange c = change_of(ScenarioChange::remove_layer, org.people[*p].id.str());
     c.reason = f.key == "pass-through" ? "a pass-through layer: its one report's team moves up a layer"
                                        : "a single-report layer: its one report moves up to the manager above";
     return c;
@@ -56,7 +56,7 @@ std::optional<ScenarioChange> remedy(const Org& org, const Finding& f) {
     const std::vector<PersonIndex> half = me_half(org, *u);
     if (half.empty()) return std::nullopt;  // one sub-team: splitting it off would empty the ME
     ScenarioChange c = change_of(ScenarioChange::split_me, org.units[*u].id);
-    for (PersonIndex p : half) c.people.push_back(org.people[p].id);
+    for (PersonIndex p : half) c.people.push_back(org.people[p].id.str());
     c.new_name = org.units[*u].name + " 2";
     c.reason = "an ME over its size splits in two: its largest sub-team, and whole sub-teams up to half its people, form a new ME";
     return c;
@@ -66,7 +66,7 @@ std::optional<ScenarioChange> remedy(const Org& org, const Finding& f) {
     if (!p) return std::nullopt;
     const auto owner = owner_above(org, *p);
     if (!owner) return std::nullopt;
-    ScenarioChange c = change_of(ScenarioChange::move, org.people[*p].id, *owner);
+    ScenarioChange c = change_of(ScenarioChange::move, org.people[*p].id.str(), *owner);
     c.reason = "the manager named matches no one: report to the owner of the unit";
     return c;
   }

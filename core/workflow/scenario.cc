@@ -178,8 +178,9 @@ std::string label(const Unit& u) { return u.id + " '" + u.name + "'"; }
 template <typename Entity>
 struct Tree {
   std::vector<Entity>& entities;
-  std::uint32_t (Org::*find)(const std::string&) const;
-  std::string Entity::*up;  // the manager's or parent's id
+  std::uint32_t (Org::*find)(std::string_view) const;
+  std::string_view (*up)(const Entity&);                     // the manager's or parent's id
+  void (*set_up)(Org& org, Entity& entity, std::string_view id);
   const char* unknown;      // "no person or post has id"
   const char* self_cycle;   // "a person cannot manage themselves"
   const char* below;        // "reports, directly or not, to"
@@ -188,12 +189,14 @@ struct Tree {
 };
 
 Tree<Person> people_tree(Org& org) {
-  return {org.people, &Org::find_person, &Person::manager_id, "no person or post has id", "a person cannot manage themselves",
-          " reports, directly or not, to ", " now reports to ", "no manager"};
+  return {org.people, &Org::find_person, [](const Person& p) -> std::string_view { return p.manager_id; },
+          [](Org& o, Person& p, std::string_view id) { p.manager_id = o.interned(id); }, "no person or post has id",
+          "a person cannot manage themselves", " reports, directly or not, to ", " now reports to ", "no manager"};
 }
 Tree<Unit> unit_tree(Org& org) {
-  return {org.units, &Org::find_unit, &Unit::parent_id, "no unit has id", "a unit cannot be its own parent", " is inside ",
-          " now sits under ", "no parent"};
+  return {org.units, &Org::find_unit, [](const Unit& u) -> std::string_view { return u.parent_id; },
+          [](Org&, Unit& u, std::string_view id) { u.parent_id = std::string(id); }, "no unit has id",
+          "a unit cannot be its own parent", " is inside ", " now sits under ", "no parent"};
 }
 
 template <typename Entity>
@@ -208,25 +211,26 @@ Person& person_at(Org& org, const std::string& id, const Diagnostic& origin) { r
 // Whether `subject` is `start` or above it. Bounded by the number of entities, so a cycle already
 // in the input cannot hang the walk.
 template <typename Entity>
-bool is_above(const Org& org, const Tree<Entity>& tree, const std::string& subject, std::string start) {
+bool is_above(const Org& org, const Tree<Entity>& tree, std::string_view subject, std::string start) {
   for (std::size_t step = 0; !start.empty() && step <= tree.entities.size(); ++step) {
     if (start == subject) return true;
     const std::uint32_t next = (org.*tree.find)(start);
     if (next == kNoIndex) return false;
-    start = tree.entities[next].*tree.up;
+    start = std::string(tree.up(tree.entities[next]));
   }
   return false;
 }
 
 template <typename Entity>
-std::string move_under(const ScenarioChange& c, const Org& org, const Tree<Entity>& tree) {
+std::string move_under(const ScenarioChange& c, Org& org, const Tree<Entity>& tree) {
   Entity& subject = entity_at(org, tree, c.subject, c.origin);
   const Entity& target = entity_at(org, tree, c.target, c.target_origin);
-  if (is_above(org, tree, subject.id, target.id))
+  if (is_above(org, tree, subject.id, std::string(target.id)))
     refuse(c.target_origin, "moving " + label(subject) + " under " + label(target) + " would make a cycle: " +
                                 (subject.id == target.id ? std::string(tree.self_cycle) : target.id + tree.below + subject.id));
-  const std::string was = (subject.*tree.up).empty() ? tree.no_up : subject.*tree.up;
-  subject.*tree.up = target.id;
+  const std::string_view up = tree.up(subject);
+  const std::string was = up.empty() ? std::string(tree.no_up) : std::string(up);
+  tree.set_up(org, subject, target.id);
   return label(subject) + tree.now_under + label(target) + " (was " + was + ")";
 }
 
@@ -258,15 +262,15 @@ std::string apply_vacate(const ScenarioChange& c, Org& org) {
   if (post.has(kVacant)) refuse(c.origin, label(post) + " is already vacant");
   const std::string who = label(post);
   post.flags |= kVacant;
-  post.name.clear();  // a vacant post has no holder: its title says what it is
+  post.name = Text();  // a vacant post has no holder: its title says what it is
   return who + " is now a vacant post";
 }
 
 std::string apply_remove(const ScenarioChange& c, Org& org) {
   const Person& person = person_at(org, c.subject, c.origin);
-  const std::string id = person.id, who = label(person), manager = person.manager_id;
+  const std::string id = person.id.str(), who = label(person), manager = person.manager_id.str();
   const std::size_t moved = hand_reports_up(org, person);
-  for (Person& p : org.people) p.dotted_ids.erase(std::remove(p.dotted_ids.begin(), p.dotted_ids.end(), id), p.dotted_ids.end());
+  for (Person& p : org.people) p.dotted_ids.keep_if([&id](Text dotted) { return dotted != id; });
   org.links.erase(std::remove_if(org.links.begin(), org.links.end(),
                                  [&id](const Link& l) { return (!l.from.is_unit && l.from.id == id) || (!l.to.is_unit && l.to.id == id); }),
                   org.links.end());
@@ -333,11 +337,12 @@ std::string apply_split_me(const ScenarioChange& c, Org& org) {
   for (PersonIndex p : going) {
     const PersonIndex manager = org.people[p].manager;
     if (std::find(going.begin(), going.end(), manager) == going.end()) {
-      split.owner_id = org.people[p].id;
+      split.owner_id = org.people[p].id.str();
       break;
     }
   }
-  for (PersonIndex p : going) org.people[p].unit_id = split.id;
+  const Text split_id = org.interned(split.id);
+  for (PersonIndex p : going) org.people[p].unit_id = split_id;
   // The new ME keeps the ME's ties: its EMC memberships and its links to other units.
   for (Unit& u : org.units)
     if (is_member(u, me.id)) u.member_ids.push_back(split.id);
@@ -368,8 +373,9 @@ std::string apply_merge_unit(const ScenarioChange& c, Org& org) {
                                 (gone.id == into.id ? std::string("a unit cannot merge into itself") : into.id + " is inside " + gone.id));
   const std::string from = gone.id, to = into.id, effect_head = label(gone) + " merged into " + label(into);
   std::size_t people = 0, units = 0;
+  const Text to_text = org.interned(to);
   for (Person& p : org.people)
-    if (p.unit_id == from) p.unit_id = to, ++people;
+    if (p.unit_id == from) p.unit_id = to_text, ++people;
   for (Unit& u : org.units) {
     if (u.parent_id == from) u.parent_id = to, ++units;
     rename_in(u.member_ids, from, to);

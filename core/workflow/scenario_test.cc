@@ -21,7 +21,7 @@ Org small_org() {
     b.person(id, manager).name(std::string("Name ") + id).title(std::string("Title ") + id).in(unit);
   b.unit("U1").name("Unit U1").unit("U2", "U1").name("Unit U2").unit("U3", "U2").name("Unit U3");
   b.link("P5", "P3");
-  b.org().people[2].dotted_ids = {"P5"};
+  b.org().people[2].dotted_ids = {b.org().text("P5")};
   return b.build();
 }
 
@@ -47,7 +47,7 @@ Scenario one_change(ScenarioChange change) {
   return s;
 }
 
-std::string manager_of(const Org& org, const std::string& id) { return org.people[org.find_person(id)].manager_id; }
+std::string manager_of(const Org& org, const std::string& id) { return org.people[org.find_person(id)].manager_id.str(); }
 
 }  // namespace
 
@@ -215,7 +215,7 @@ Org ecosystem_org() {
 std::vector<std::string> people_in(const Org& org, const std::string& unit) {
   std::vector<std::string> ids;
   for (const Person& p : org.people)
-    if (p.unit_id == unit) ids.push_back(p.id);
+    if (p.unit_id == unit) ids.push_back(p.id.str());
   return ids;
 }
 

@@ -29,18 +29,18 @@ std::string normalised(const std::string& name) {
 }
 
 // Vacant posts have no name; their title says what they are.
-std::string label(const Person& p) { return p.name.empty() ? p.title : p.name; }
+std::string label(const Person& p) { return (p.name.empty() ? p.title : p.name).str(); }
 
 std::string depth_text(std::int32_t depth) { return depth < 0 ? "unreachable" : std::to_string(depth); }
 
-std::string lower(const std::string& text) {
-  std::string out = text;
+std::string lower(std::string_view text) {
+  std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 // A unit renamed only in letter case ("Finance" -> "FINANCE") is the same unit.
-bool same_unit(const std::string& a, const std::string& b) { return a == b || lower(a) == lower(b); }
+bool same_unit(std::string_view a, std::string_view b) { return a == b || lower(a) == lower(b); }
 
 void compare_people(const Snapshot& a, const Snapshot& b, SnapshotDiff& diff) {
   const auto& old_depth = a.metrics.reporting.depth;
@@ -50,27 +50,28 @@ void compare_people(const Snapshot& a, const Snapshot& b, SnapshotDiff& diff) {
     if (now.has(kAggregate)) continue;  // compared as junior groups
     const PersonIndex i = a.org.find_person(now.id);
     if (i == kNoIndex) {
-      diff.people_added.push_back({now.id, label(now)});
+      diff.people_added.push_back({now.id.str(), label(now)});
       continue;
     }
     const Person& before = a.org.people[i];
     if (before.manager_id != now.manager_id || !same_unit(before.unit_id, now.unit_id))
-      diff.moved.push_back({now.id, label(now), before.manager_id, now.manager_id, before.unit_id, now.unit_id});
-    if (before.grade != now.grade) diff.regraded.push_back({now.id, label(now), before.grade, now.grade});
+      diff.moved.push_back({now.id.str(), label(now), before.manager_id.str(), now.manager_id.str(), before.unit_id.str(),
+                            now.unit_id.str()});
+    if (before.grade != now.grade) diff.regraded.push_back({now.id.str(), label(now), before.grade.str(), now.grade.str()});
     const std::uint32_t old_span = a.metrics.reporting.span[i], new_span = b.metrics.reporting.span[j];
     if (old_span != new_span && (a.metrics.reporting.is_manager(i) || b.metrics.reporting.is_manager(j)))
-      diff.spans.push_back({now.id, label(now), std::to_string(old_span), std::to_string(new_span)});
+      diff.spans.push_back({now.id.str(), label(now), std::to_string(old_span), std::to_string(new_span)});
     if (old_depth[i] != new_depth[j])
-      diff.layers.push_back({now.id, label(now), depth_text(old_depth[i]), depth_text(new_depth[j])});
+      diff.layers.push_back({now.id.str(), label(now), depth_text(old_depth[i]), depth_text(new_depth[j])});
   }
   for (const Person& before : a.org.people)
     if (!before.has(kAggregate) && b.org.find_person(before.id) == kNoIndex)
-      diff.people_removed.push_back({before.id, label(before)});
+      diff.people_removed.push_back({before.id.str(), label(before)});
 }
 
 // Letters and digits, case-folded: publishers respell grades between snapshots (`A2L (SEO)`,
 // `A2(L) (SEO)`) and headers between exports.
-std::string folded(const std::string& text) {
+std::string folded(std::string_view text) {
   std::string out;
   for (char c : text)
     if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
@@ -81,7 +82,7 @@ std::string folded(const std::string& text) {
 // The profession of a junior row: its `Professional/Occupational Group` attribute.
 std::string profession(const Person& p) {
   for (const Attribute& a : p.attributes)
-    if (folded(a.key) == "professionaloccupationalgroup" || folded(a.key) == "profession") return a.value;
+    if (folded(a.key) == "professionaloccupationalgroup" || folded(a.key) == "profession") return a.value.str();
   return {};
 }
 
@@ -97,9 +98,9 @@ void compare_juniors(const Org& a, const Org& b, SnapshotDiff& diff) {
   auto add = [&groups](const Org& org, double& total, bool after) {
     for (const Person& p : org.people) {
       if (!p.has(kAggregate)) continue;
-      Group& g = groups[Key{p.manager_id, folded(p.grade), folded(profession(p))}];
+      Group& g = groups[Key{p.manager_id.str(), folded(p.grade), folded(profession(p))}];
       (after ? g.after : g.before) += p.fte;
-      g.grade = p.grade;
+      g.grade = p.grade.str();
       g.profession = profession(p);
       total += p.fte;
     }

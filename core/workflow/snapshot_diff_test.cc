@@ -46,7 +46,7 @@ Finding finding(const std::string& rule, const std::string& entity) {
 
 std::set<std::string> ids(const Org& org) {
   std::set<std::string> out;
-  for (const Person& p : org.people) out.insert(p.id);
+  for (const Person& p : org.people) out.insert(p.id.str());
   return out;
 }
 

@@ -34,9 +34,9 @@ std::map<std::pair<FileIndex, std::uint32_t>, std::vector<std::string>> entities
     for (const InlineDirective& d : file.directives)
       if (d.target_line) at[{file.file, d.target_line}];
   if (at.empty()) return at;
-  auto note = [&at](const SourceLocation& where, const std::string& id) {
+  auto note = [&at](const SourceLocation& where, std::string_view id) {
     const auto found = at.find({where.file, where.line});
-    if (found != at.end()) found->second.push_back(id);
+    if (found != at.end()) found->second.emplace_back(id);
   };
   for (const Person& p : org.people) note(p.where, p.id);
   for (const Unit& u : org.units) note(u.where, u.id);

@@ -12,7 +12,7 @@ Org sample() {
   org.add_file("org.yaml");
   for (auto [id, line] : {std::pair{"P1", 3u}, std::pair{"P2", 5u}}) {
     Person p;
-    p.id = id;
+    p.id = org.text(id);
     p.where = SourceLocation{0, line, 5};
     org.people.push_back(p);
   }
@@ -90,7 +90,7 @@ TEST_CASE("inline and config suppressions mark findings and report what they did
 
 TEST_CASE("config suppressions follow the entity through anonymisation", "[workflow]") {
   Org org = sample();
-  org.people[0].id = "p-anon-1";
+  org.people[0].id = org.text("p-anon-1");
   org.resolve();
   RunResult run;
   run.findings = {finding("span", "p-anon-1")};

@@ -58,7 +58,8 @@ Value flag(bool f) { return Value{true, ValueType::boolean, 0, {}, f}; }
 Value count_value(std::uint32_t n) { return number(static_cast<double>(n)); }
 const Value kMissing{};
 
-std::string_view attribute_of(const std::vector<Attribute>& attributes, const std::string& key, bool& found) {
+template <typename Attributes>
+std::string_view attribute_of(const Attributes& attributes, const std::string& key, bool& found) {
   for (const Attribute& a : attributes)
     if (a.key == key) return found = true, std::string_view(a.value);
   found = false;

@@ -13,8 +13,8 @@ namespace {
 
 // Grades are compared without regard to ASCII case: "g6" in one export and "G6" in another are the
 // same grade, and a user should not have to spell the order twice.
-std::string lower(const std::string& text) {
-  std::string out = text;
+std::string lower(std::string_view text) {
+  std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
@@ -36,7 +36,7 @@ GradeInversion::GradeInversion(const RuleOptions& options) {
     rank_.emplace(lower(order[i]), static_cast<int>(i));  // a grade listed twice keeps its first place
 }
 
-int GradeInversion::rank_of(const std::string& grade) const {
+int GradeInversion::rank_of(std::string_view grade) const {
   if (grade.empty()) return kUnranked;
   auto it = rank_.find(lower(grade));
   return it == rank_.end() ? kUnranked : it->second;
@@ -53,7 +53,7 @@ void GradeInversion::check(const CheckContext& context, FindingSink& sink) const
   std::vector<std::pair<std::string_view, int>> recent;
   recent.reserve(kRecent);
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
-    const std::string& grade = org.people[p].grade;
+    const std::string_view grade = org.people[p].grade;
     auto seen = std::find_if(recent.begin(), recent.end(), [&](const auto& r) { return r.first == grade; });
     if (seen == recent.end()) {
       if (recent.size() == kRecent) recent.pop_back();

@@ -17,7 +17,7 @@ class GradeInversion : public Rule {
  private:
   static constexpr int kUnranked = -1;
   // Position in grade-order (0 = most senior), or kUnranked for a grade the order does not name.
-  int rank_of(const std::string& grade) const;
+  int rank_of(std::string_view grade) const;
 
   std::unordered_map<std::string, int> rank_;  // lower-cased grade -> position
 };

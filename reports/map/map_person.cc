@@ -114,8 +114,8 @@ class PersonPlanner {
   // cut-off subtree is never mistaken for an individual contributor.
   Row row_of(PersonIndex p) const {
     const Person& person = org_.people[p];
-    Row row{person.name.empty() ? person.id : person.name, person.title, tooltip_of(p), findings_.person_mark(p),
-            person.has(kVacant), false, person.id};
+    Row row{(person.name.empty() ? person.id : person.name).str(), person.title.str(), tooltip_of(p),
+            findings_.person_mark(p), person.has(kVacant), false, person.id.str()};
     if (row.vacant && person.name.empty()) row.label = "(vacant)";
     if (!manages_[p] && reporting_.direct_reports[p] > 0 && reporting_.subtree_size[p] > 1)
       row.detail += (row.detail.empty() ? "+" : " · +") + std::to_string(reporting_.subtree_size[p] - 1) + " below";
@@ -125,7 +125,7 @@ class PersonPlanner {
   void add_person(PersonIndex p) {
     Row row = row_of(p);
     Node node;
-    node.name = names_.unique(org_.people[p].id, p);
+    node.name = names_.unique(org_.people[p].id.str(), p);
     node.label = std::move(row.label);
     node.detail = std::move(row.detail);
     node.tooltip = std::move(row.tooltip);

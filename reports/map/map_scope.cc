@@ -31,7 +31,7 @@ Root find_root(const Org& org, const std::string& id) {
   // A did-you-mean over a million ids costs more than the map; only offer it for ordinary orgs.
   if (org.people.size() + org.units.size() <= 100000) {
     std::vector<std::string> ids;
-    for (const Person& p : org.people) ids.push_back(p.id);
+    for (const Person& p : org.people) ids.push_back(p.id.str());
     for (const Unit& u : org.units) ids.push_back(u.id);
     near = did_you_mean(id, ids);
   }
@@ -55,7 +55,7 @@ std::vector<std::vector<UnitIndex>> unit_levels(const UnitTree& tree, std::vecto
 
 }  // namespace
 
-std::string describe_person(const Person& p) { return p.name.empty() ? p.id : "'" + p.name + "' (" + p.id + ")"; }
+std::string describe_person(const Person& p) { return p.name.empty() ? p.id.str() : "'" + p.name + "' (" + p.id + ")"; }
 std::string describe_unit(const Unit& u) { return u.name.empty() ? u.id : "'" + u.name + "' (" + u.id + ")"; }
 
 PersonScope person_scope(const ReportInput& input, const UnitTree& tree, const Options& options, std::size_t limit) {

@@ -255,9 +255,9 @@ Org scenario_org() {
                                                         {"P5", "P3"}, {"P6", "P4"}, {"P7", "P4"}, {"P8", "P1"}};
   for (const auto& [id, manager] : people) {
     Person p;
-    p.id = id;
-    p.manager_id = manager;
-    p.unit_id = std::string(id) == "P1" ? "U1" : std::string(id) == "P8" ? "ME2" : "ME1";
+    p.id = org.text(id);
+    p.manager_id = org.text(manager);
+    p.unit_id = org.text(std::string(id) == "P1" ? "U1" : std::string(id) == "P8" ? "ME2" : "ME1");
     org.people.push_back(std::move(p));
   }
   const std::tuple<const char*, UnitKind, const char*> units[] = {

@@ -8,12 +8,19 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "orgaudit/model.h"
 
 namespace orgaudit {
 
-inline std::string quoted(const std::string& text) { return "'" + text + "'"; }
+inline std::string quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  return out.append("'").append(text).append("'");
+}
+// Exact for a std::string, so that argument-dependent lookup does not pick std::quoted instead.
+inline std::string quoted(const std::string& text) { return quoted(std::string_view(text)); }
 inline std::string quoted(const Person& person) { return quoted(person.name.empty() ? person.id : person.name); }
 inline std::string quoted(const Unit& unit) { return quoted(unit.name.empty() ? unit.id : unit.name); }
 

@@ -95,7 +95,7 @@ class ORGAUDIT_API FindingBuilder {
   FindingBuilder& at(const SourceLocation& where);
 
  private:
-  const std::string& id_of(EntityRef entity) const;
+  std::string_view id_of(EntityRef entity) const;
   Finding& finding() const;
 
   std::vector<Finding>* findings_;
