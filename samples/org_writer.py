@@ -1,5 +1,5 @@
-"""Writes org-chart-as-code YAML (orgaudit: 1) from the plain dicts samples/expected_findings.py
-reads, in the block style a person would write: one `- id:` entry per unit, person and link.
+"""Writes org-chart-as-code YAML (orgaudit: 1) from a generator's plain dicts, in the block style a
+person would write: one `- id:` entry per unit, person and link.
 
 Used by samples/transformation/generate.py.
 """

@@ -30,8 +30,8 @@ TEST_CASE("yaml rules: cookbook rules on the transformation sample, as text", "[
   CHECK(run.exit_code == 0);
   CHECK(run.err.empty());
   CHECK(run.out ==
-        "samples/transformation/org.yaml:173:5: warning: ME 'Top-load Washer ME': revenue 900 to 880 over 6 periods (trend -5.43 a period) [custom-me-revenue-falling]\n"
-        "samples/transformation/org.yaml:386:5: warning: sales manager 'Jacob Brown' has 14 direct reports in 'Sales' (max 12) [custom-sales-team-size]\n");
+        "samples/transformation/org.yaml:186:5: warning: ME 'Top-load Washer ME': revenue 900 to 880 over 6 periods (trend -5.43 a period) [custom-me-revenue-falling]\n"
+        "samples/transformation/org.yaml:399:5: warning: sales manager 'Jacob Brown' has 14 direct reports in 'Sales' (max 12) [custom-sales-team-size]\n");
   // A rule the user loaded runs under any profile (whose "*": off is about the packs), until a
   // setting of the config or the command line turns it off.
   const std::string sales = "check samples/transformation/org.yaml --rules rules/cookbook/sales-team-size.yaml";

@@ -40,14 +40,19 @@ const char* kUnits =
     "    owner: P2\n"
     "    rights: {decision: self, people: self, pay: U-HQ}\n";
 
+// People from a CSV export merged with the units of kUnits.
+Org load_with_units(MemoryFileSystem& files, const std::string& people_csv, std::vector<Diagnostic>& warnings) {
+  files.add("people.csv", people_csv);
+  files.add("units.yaml", kUnits);
+  return load(files, {"people.csv", "units.yaml"}, &warnings);
+}
+
 }  // namespace
 
 TEST_CASE("merge: people from a CSV export, units from YAML") {
   MemoryFileSystem files;
-  files.add("people.csv", "id,manager_id,name,unit\nP1,,Ann,U-HQ\nP2,P1,Bo,U-ENG\nP3,P2,Cy,U-ENG\n");
-  files.add("units.yaml", kUnits);
   std::vector<Diagnostic> warnings;
-  const Org org = load(files, {"people.csv", "units.yaml"}, &warnings);
+  const Org org = load_with_units(files, "id,manager_id,name,unit\nP1,,Ann,U-HQ\nP2,P1,Bo,U-ENG\nP3,P2,Cy,U-ENG\n", warnings);
   CHECK(warnings.empty());
   REQUIRE(org.units.size() == 2);  // the YAML definitions replaced what the unit column implied
   CHECK_FALSE(org.units[0].implied);
@@ -60,10 +65,8 @@ TEST_CASE("merge: people from a CSV export, units from YAML") {
 
 TEST_CASE("merge: a unit-column value no definition matches is kept, with a warning") {
   MemoryFileSystem files;
-  files.add("people.csv", "id,manager_id,unit\nP1,,U-HQ\nP2,P1,Engineering\n");
-  files.add("units.yaml", kUnits);
   std::vector<Diagnostic> warnings;
-  const Org org = load(files, {"people.csv", "units.yaml"}, &warnings);
+  const Org org = load_with_units(files, "id,manager_id,unit\nP1,,U-HQ\nP2,P1,Engineering\n", warnings);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].format("warning") ==
         "people.csv:3:7: warning: 1 unit named in the unit column ('Engineering' here) is defined by no other input; "

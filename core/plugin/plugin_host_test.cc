@@ -16,6 +16,13 @@ std::string test_pack(const std::string& kind) {
   return std::string(ORGAUDIT_BINARY_DIR) + "/test-packs/" + kind + "/orgaudit-testpack.so";
 }
 
+// A host with one test pack loaded into its catalog (the host keeps the pack's library open).
+struct HostWithPack {
+  PluginHost host;
+  RuleCatalog catalog;
+  explicit HostWithPack(const std::string& kind) { host.load_file(test_pack(kind), catalog); }
+};
+
 PluginError::Kind load_error(const std::string& path, std::string& message) {
   PluginHost host;
   RuleCatalog catalog;
@@ -44,9 +51,9 @@ Org one_person_org() {
 }  // namespace
 
 TEST_CASE("a good pack registers its rules under its pack name") {
-  PluginHost host;
-  RuleCatalog catalog;
-  host.load_file(test_pack("good"), catalog);
+  HostWithPack loaded("good");
+  const PluginHost& host = loaded.host;
+  const RuleCatalog& catalog = loaded.catalog;
   REQUIRE(host.packs().size() == 1);
   CHECK(host.packs()[0].name == "testpack");
   CHECK(host.packs()[0].rule_count == 1);
@@ -117,10 +124,9 @@ TEST_CASE("a pack registering a rule outside its prefix is refused, naming the i
 }
 
 TEST_CASE("the same rule id from two packs is refused and the second pack adds nothing") {
-  PluginHost host;
-  RuleCatalog catalog;
-  host.load_file(test_pack("good"), catalog);
-  std::string message;
+  HostWithPack loaded("good");
+  PluginHost& host = loaded.host;
+  RuleCatalog& catalog = loaded.catalog;
   try {
     host.load_file(test_pack("throwing"), catalog);
     FAIL("loading should have failed");
@@ -151,12 +157,10 @@ TEST_CASE("built-in packs load through the same path") {
 }
 
 TEST_CASE("a rule that throws becomes an error finding and the others still run") {
-  PluginHost host;
-  RuleCatalog catalog;
-  host.load_file(test_pack("throwing"), catalog);
+  const HostWithPack loaded("throwing");
   RuleSelection selection;
   selection.options["testpack-count-people"]["label"] = "root";
-  const auto rules = configure_rules(catalog, selection);
+  const auto rules = configure_rules(loaded.catalog, selection);
   const Org org = one_person_org();
   const OrgMetrics metrics = OrgMetrics::compute(org);
   const RunResult run = run_rules(org, metrics, rules);
@@ -179,9 +183,8 @@ TEST_CASE("a rule that throws becomes an error finding and the others still run"
 }
 
 TEST_CASE("options are validated against the rule's declaration") {
-  PluginHost host;
-  RuleCatalog catalog;
-  host.load_file(test_pack("good"), catalog);
+  const HostWithPack loaded("good");
+  const RuleCatalog& catalog = loaded.catalog;
   RuleSelection typo;
   typo.options["testpack-count-people"]["lable"] = "x";
   CHECK_THROWS_WITH(configure_rules(catalog, typo), Catch::Contains("did you mean 'label'"));

@@ -137,34 +137,63 @@ std::string side(const std::string& name, const std::string& as_of, const std::s
 
 std::size_t shown(const Section& s, std::size_t limit) { return limit && s.rows.size() > limit ? limit : s.rows.size(); }
 
-void json_entities(JsonWriter& w, const char* key, const std::vector<Diff::Entity>& list) {
+// "key": [...], each item of `list` written by `write_item`.
+template <class Item, class WriteItem>
+void json_array(JsonWriter& w, const char* key, const std::vector<Item>& list, WriteItem write_item) {
   w.key(key).begin_array();
-  for (const Diff::Entity& e : list) w.begin_object().key("id").value(e.id).key("name").value(e.name).end_object();
+  for (const Item& item : list) write_item(item);
   w.end_array();
+}
+
+void json_entities(JsonWriter& w, const char* key, const std::vector<Diff::Entity>& list) {
+  json_array(w, key, list, [&](const Diff::Entity& e) {
+    w.begin_object().key("id").value(e.id).key("name").value(e.name).end_object();
+  });
 }
 
 void json_changes(JsonWriter& w, const char* key, const std::vector<Diff::Change>& list) {
-  w.key(key).begin_array();
-  for (const Diff::Change& c : list)
+  json_array(w, key, list, [&](const Diff::Change& c) {
     w.begin_object().key("id").value(c.id).key("name").value(c.name).key("before").value(c.before)
         .key("after").value(c.after).end_object();
-  w.end_array();
+  });
 }
 
 void json_findings(JsonWriter& w, const char* key, const std::vector<Diff::FindingChange>& list) {
-  w.key(key).begin_array();
-  for (const Diff::FindingChange& f : list) {
+  json_array(w, key, list, [&](const Diff::FindingChange& f) {
     w.begin_object().key("rule").value(f.rule).key("severity").value(f.severity).key("message").value(f.message);
     w.key("fingerprint").value(f.fingerprint).key("entities").begin_array();
     for (const std::string& id : f.entities) w.value(id);
     w.end_array().end_object();
-  }
-  w.end_array();
+  });
 }
 
 void json_optional(JsonWriter& w, const std::optional<double>& value) {
   if (value) w.value(*value);
   else w.null();
+}
+
+void json_moves(JsonWriter& w, const char* key, const std::vector<Diff::Move>& list) {
+  json_array(w, key, list, [&](const Diff::Move& m) {
+    w.begin_object().key("id").value(m.id).key("name").value(m.name).key("manager_before").value(m.old_manager)
+        .key("manager_after").value(m.new_manager).key("unit_before").value(m.old_unit).key("unit_after").value(m.new_unit).end_object();
+  });
+}
+
+void json_junior_changes(JsonWriter& w, const char* key, const std::vector<Diff::JuniorChange>& list) {
+  json_array(w, key, list, [&](const Diff::JuniorChange& j) {
+    w.begin_object().key("senior").value(j.senior).key("name").value(j.senior_name).key("grade").value(j.grade)
+        .key("profession").value(j.profession).key("fte_before").value(j.before).key("fte_after").value(j.after).end_object();
+  });
+}
+
+void json_score_changes(JsonWriter& w, const char* key, const std::vector<Diff::ScoreChange>& list) {
+  json_array(w, key, list, [&](const Diff::ScoreChange& s) {
+    w.begin_object().key("dimension").value(s.dimension).key("before");
+    json_optional(w, s.before);
+    w.key("after");
+    json_optional(w, s.after);
+    w.end_object();
+  });
 }
 
 }  // namespace
@@ -243,33 +272,17 @@ void write_diff_json_fields(JsonWriter& w, const Diff& d) {
   }
   json_entities(w, "people_added", d.people_added);
   json_entities(w, "people_removed", d.people_removed);
-  w.key("moved").begin_array();
-  for (const Diff::Move& m : d.moved)
-    w.begin_object().key("id").value(m.id).key("name").value(m.name).key("manager_before").value(m.old_manager)
-        .key("manager_after").value(m.new_manager).key("unit_before").value(m.old_unit).key("unit_after").value(m.new_unit).end_object();
-  w.end_array();
+  json_moves(w, "moved", d.moved);
   json_changes(w, "regraded", d.regraded);
   json_changes(w, "spans_changed", d.spans);
   json_changes(w, "layers_changed", d.layers);
-  w.key("juniors_changed").begin_array();
-  for (const Diff::JuniorChange& j : d.juniors)
-    w.begin_object().key("senior").value(j.senior).key("name").value(j.senior_name).key("grade").value(j.grade)
-        .key("profession").value(j.profession).key("fte_before").value(j.before).key("fte_after").value(j.after).end_object();
-  w.end_array();
+  json_junior_changes(w, "juniors_changed", d.juniors);
   json_entities(w, "units_added", d.units_added);
   json_entities(w, "units_removed", d.units_removed);
   json_changes(w, "units_renamed", d.units_renamed);
   json_findings(w, "findings_introduced", d.introduced);
   json_findings(w, "findings_resolved", d.resolved);
-  w.key("scores").begin_array();
-  for (const Diff::ScoreChange& s : d.scores) {
-    w.begin_object().key("dimension").value(s.dimension).key("before");
-    json_optional(w, s.before);
-    w.key("after");
-    json_optional(w, s.after);
-    w.end_object();
-  }
-  w.end_array();
+  json_score_changes(w, "scores", d.scores);
 }
 
 }  // namespace orgaudit

@@ -1,97 +1,31 @@
 // The Rendanheyi pack as a whole: its shared helpers, what every rule must come with (fixtures at
-// its threshold edges, a doc page, a line in the pack README), its profiles, and the samples, whose
-// comments promise per-rule finding counts that the real rules must produce.
+// its threshold edges, a doc page, a line in the pack README) and its profiles. The samples are
+// checked in samples_test.cc.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
 
-#include "config/profile.h"
-#include "engine/engine.h"
-#include "workflow/fixture_expectations.h"
-#include "engine/import_rules.h"
-#include "io/file_system.h"
-#include "loader/yaml_loader.h"
-#include "orgaudit/metrics.h"
-#include "plugin/plugin_host.h"
+#include "pack_test_support.h"
 #include "rendanheyi_support.h"
+#include "workflow/fixture_expectations.h"
 #include "subtree_groups.h"
 
 using namespace orgaudit;
 using namespace orgaudit::rendanheyi;
+using namespace orgaudit::rendanheyi::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path kSource = ORGAUDIT_SOURCE_DIR;
 
-const RuleCatalog& catalog() {
-  static RuleCatalog c = [] {
-    RuleCatalog loaded;
-    PluginHost host;
-    host.load_directory(PluginHost::installed_directory(), loaded);
-    register_import_rules(loaded);  // as the CLI does: the profiles enable import-*
-    return loaded;
-  }();
-  return c;
-}
-
-std::vector<std::string> pack_rules() {
-  std::vector<std::string> ids;
-  for (const CatalogEntry& entry : catalog().entries())
-    if (entry.info.pack == "rendanheyi") ids.push_back(entry.info.id);
-  return ids;
-}
-
 std::string read_text(const fs::path& path) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// "#   PROFILE: rule=N rule=N" lines under "# Finding counts" in a sample's header.
-std::map<std::string, std::map<std::string, int>> promised_counts(const fs::path& sample) {
-  std::map<std::string, std::map<std::string, int>> counts;
-  std::ifstream in(sample);
-  std::string line;
-  bool in_block = false;
-  while (std::getline(in, line) && line.rfind("#", 0) == 0) {
-    if (line.rfind("# Finding counts", 0) == 0) in_block = true;
-    if (!in_block || line.rfind("#   ", 0) != 0) continue;
-    const auto colon = line.find(": ");
-    if (colon == std::string::npos) continue;
-    std::map<std::string, int>& rules = counts[line.substr(4, colon - 4)];
-    std::istringstream items(line.substr(colon + 2));
-    std::string item;
-    while (items >> item) {
-      const auto eq = item.find('=');
-      rules[item.substr(0, eq)] = std::stoi(item.substr(eq + 1));
-    }
-  }
-  return counts;
-}
-
-// The findings of one org file under a profile.
-std::vector<Finding> findings_of(const fs::path& file, const std::string& profile) {
-  Org org;
-  std::vector<Diagnostic> warnings;
-  NoProgress progress;
-  RealFileSystem files;
-  load_yaml_org(files, file.string(), org, warnings, progress);
-  org.resolve();
-  const OrgMetrics metrics = OrgMetrics::compute(org);
-  RuleSelection selection;
-  apply_profile(profile, profile_directories(), selection);
-  return run_rules(org, metrics, configure_rules(catalog(), selection)).findings;
-}
-
-std::map<std::string, int> actual_counts(const fs::path& sample, const std::string& profile) {
-  std::map<std::string, int> counts;
-  for (const Finding& f : findings_of(sample, profile)) ++counts[f.rule_id];
-  return counts;
 }
 
 // The finding of a rule whose message starts with `start` (REQUIREd to exist).
@@ -208,38 +142,6 @@ TEST_CASE("rendanheyi-strict flags an ME of 10 people: the seeds' MEs are \"pref
   CHECK(actual.front().message == "'Ten ME' has grown to 10 people, above this audit's max-size of 9 (Haier's MEs are "
                                   "\"preferably made up of less than 10 people\"): split it into smaller MEs, as Haier "
                                   "does when MEs grow big");
-}
-
-TEST_CASE("the samples produce the finding counts their comments promise") {
-  std::set<std::string> fired;  // rendanheyi rules with a warning or error somewhere, default profile
-  for (const char* name : {"traditional", "rendanheyi", "transformation"}) {
-    const fs::path sample = kSource / "samples" / name / "org.yaml";
-    INFO("sample " << sample);
-    const auto promised = promised_counts(sample);
-    REQUIRE(promised.count("rendanheyi") == 1);
-    for (const auto& [profile, counts] : promised) {
-      INFO("profile " << profile);
-      CHECK(actual_counts(sample, profile) == counts);
-    }
-  }
-  // Which rules fire at all (info notes aside) is checked on the runs themselves.
-  for (const char* name : {"traditional", "rendanheyi", "transformation"}) {
-    Org org;
-    std::vector<Diagnostic> warnings;
-    NoProgress progress;
-    RealFileSystem files;
-    load_yaml_org(files, (kSource / "samples" / name / "org.yaml").string(), org, warnings, progress);
-    org.resolve();
-    const OrgMetrics metrics = OrgMetrics::compute(org);
-    RuleSelection selection;
-    apply_profile("rendanheyi", profile_directories(), selection);
-    for (const Finding& f : run_rules(org, metrics, configure_rules(catalog(), selection)).findings)
-      if (f.severity != Severity::info) fired.insert(f.rule_id);
-  }
-  for (const std::string& id : pack_rules()) {
-    INFO("rule " << id);
-    CHECK(fired.count(id) == 1);
-  }
 }
 
 TEST_CASE("bad Rendanheyi data is refused with file:line:col, never passed silently") {

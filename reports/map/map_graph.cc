@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "map/map_escape.h"
 #include "map/map_style.h"
@@ -189,35 +191,23 @@ class GraphBuilder {
   void edge(const Edge& e) {
     Agedge_t* edge = agedge(g_, nodes_[e.from], nodes_[e.to], nullptr, 1);
     if (!e.ranks) set(edge, AGEDGE, "constraint", "false");
-    switch (e.kind) {
-      case EdgeKind::stack:
-        set(edge, AGEDGE, "style", "invis");
-        break;
+    for (const auto& [name, value] : edge_style(e.kind)) set(edge, AGEDGE, name, value);
+  }
+
+  // Graphviz attributes that draw each kind of edge (none: the defaults, a solid grey arrow).
+  static std::vector<std::pair<const char*, const char*>> edge_style(EdgeKind kind) {
+    switch (kind) {
+      case EdgeKind::stack: return {{"style", "invis"}};
       case EdgeKind::reporting:
-      case EdgeKind::unit_parent:
-        break;
+      case EdgeKind::unit_parent: return {};
       case EdgeKind::chain:
-        set(edge, AGEDGE, "color", kChain);
-        set(edge, AGEDGE, "penwidth", "2.5");
-        set(edge, AGEDGE, "tooltip", "management chain of a depth finding");
-        break;
-      case EdgeKind::dotted:
-        set(edge, AGEDGE, "style", "dashed");
-        set(edge, AGEDGE, "color", kDotted);
-        set(edge, AGEDGE, "constraint", "false");
-        break;
+        return {{"color", kChain}, {"penwidth", "2.5"}, {"tooltip", "management chain of a depth finding"}};
+      case EdgeKind::dotted: return {{"style", "dashed"}, {"color", kDotted}, {"constraint", "false"}};
       case EdgeKind::lateral:
-        set(edge, AGEDGE, "style", "dotted");
-        set(edge, AGEDGE, "color", kLateral);
-        set(edge, AGEDGE, "dir", "none");
-        set(edge, AGEDGE, "constraint", "false");
-        break;
-      case EdgeKind::membership:
-        set(edge, AGEDGE, "style", "dashed");
-        set(edge, AGEDGE, "color", kMembership);
-        set(edge, AGEDGE, "arrowhead", "odot");
-        break;
+        return {{"style", "dotted"}, {"color", kLateral}, {"dir", "none"}, {"constraint", "false"}};
+      case EdgeKind::membership: return {{"style", "dashed"}, {"color", kMembership}, {"arrowhead", "odot"}};
     }
+    return {};
   }
 
   const Plan& plan_;

@@ -34,21 +34,18 @@ The problems planted on purpose are:
                 inward (E-I index) and Innovation hangs on one person; only Sales, Customer Service
                 and the pilot ME face users; middle managers outside them show no user value.
 
-The comment block at the top of org.yaml is computed from the data by this script: the classic
-profile's findings by its own restatement below, every profile's by samples/expected_findings.py
-(the two must agree), so it always matches the data; plugins/rendanheyi/rendanheyi_pack_test.cc
-checks the counts against the real rules.
+The comment block at the top of org.yaml lists these problems one per line (planted() below, from
+the generator's own variables) and what orgaudit finds, from `orgaudit check --format json` on the
+data (so build orgaudit first); plugins/rendanheyi/samples_test.cc checks both against the rules.
 """
 
 import argparse
 import os
 import random
 import sys
-import textwrap
-from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-import expected_findings as ef  # noqa: E402  (samples/expected_findings.py)
+import sample_header  # noqa: E402  (samples/sample_header.py)
 
 GRADES = ["SCS4", "SCS3", "SCS2", "SCS1", "G6", "G7", "SEO", "HEO", "EO", "AO", "AA"]
 RANK = {g: i for i, g in enumerate(GRADES)}  # 0 = most senior
@@ -91,6 +88,7 @@ class Builder:
         self.notes = {}  # person id -> why it is here (planted problems)
         self.links = []  # (from, to, kind, weight): the few lateral ties the company has
         self.ids = {}    # people the links need, by role
+        self.planted = sample_header.Planted()  # the problems put in on purpose, for the header
 
     # -- units ---------------------------------------------------------------------------------
     def unit(self, uid, name, parent, owner=None, user_facing=False, cost_centre=None):
@@ -138,6 +136,16 @@ class Builder:
 
     def manager(self, title, manager, unit, steps=1, **extra):
         return self.person(title, self.grade_below(manager, steps), manager, unit, **extra)
+
+    def who(self, pid):
+        return "%s (%s)" % (self.by_id[pid]["name"], self.by_id[pid]["title"])
+
+    def plant(self, profiles, rule, key, entity, number, severity, why):
+        self.planted.finding(profiles, rule, key, entity, number, severity, why)
+
+    def plant_span(self, manager, key, span, why, profiles="classic"):
+        self.plant(profiles, "structure-span-of-control", key, manager, span, "warning",
+                   "%s %s" % (self.who(manager), why))
 
     def flag_some(self, ids, flag, count):
         for pid in self.rng.sample(ids, count):
@@ -194,6 +202,8 @@ def build():
         bm = b.manager("Brand Manager - " + cat, brand, "U-MKT-BRAND", steps=2)
         if n == 1:
             b.notes[bm] = "single report: one contract designer"
+            b.plant_span(bm, "single-report", 1, "has one report, a contract designer",
+                         profiles="classic,rendanheyi")
             b.staff(bm, "U-MKT-BRAND", 1, "Packaging Designer", contractor=True)
         else:
             b.staff(bm, "U-MKT-BRAND", n, "Brand Executive")
@@ -201,6 +211,8 @@ def build():
     b.staff(dig, "U-MKT-DIG", 5, "Digital Marketing Executive")
     orphan = b.person("Social Media Executive", "EO", "P-0999", "U-MKT-DIG")
     b.notes[orphan] = "manager P-0999 left in 2025; the record was never updated"
+    b.plant("classic,rendanheyi", "structure-integrity", "unknown-manager", orphan, "-", "error",
+            "%s names manager P-0999, who left" % b.who(orphan))
     mr = head("U-MKT-MR", "Market Research", "Market Research Manager", mkt, "U-MKT", steps=3)
     b.ids["analysts"] = b.staff(mr, "U-MKT-MR", 4, "Research Analyst")
     b.ids["mr"] = mr
@@ -218,6 +230,8 @@ def build():
         if i == 0:
             pe = b.person("Principal Engineer", "G6", em, "U-RND-REF")
             b.notes[pe] = "grade inversion: G6 under a G6 manager"
+            b.plant("classic,rendanheyi", "structure-grade-inversion", "same-grade", pe, "-", "warning",
+                    "%s, G6 under a G6 engineering manager" % b.who(pe))
     b.ids["systems"] = b.staff(ref, "U-RND-REF", 1, "Principal Systems Engineer", steps=(2,))[0]
     lau = head("U-RND-LAU", "Laundry Engineering", "Head of Laundry Engineering", rnd, "U-RND")
     for team in ["Drum and Motor", "Water Systems", "Electronics", "Dryers"]:
@@ -228,6 +242,8 @@ def build():
     inno = head("U-RND-INNO", "Innovation", "Director of Innovation", rnd, "U-RND", steps=2)
     b.notes[inno] = "pass-through: one report, who is a manager"
     adv = b.manager("Head of Advanced Engineering", inno, "U-RND-INNO")
+    b.plant_span(inno, "pass-through", 1, "has one report, %s, who manages a team" % b.who(adv),
+                 profiles="classic,rendanheyi")
     b.ids["adv"] = adv
     ids = b.staff(adv, "U-RND-INNO", 5, "Research Engineer")
     b.flag_some(ids, "contractor", 2)
@@ -241,6 +257,10 @@ def build():
                  location="Qingdao")
     deputy = b.manager("Deputy Head of Plant - Qingdao North", north, "U-MFG-N", location="Qingdao")
     b.notes[deputy] = "pass-through: one report, who is a manager; adds the extra layer"
+    b.plant_span(deputy, "pass-through", 1, "has one report, who manages a team: the extra layer",
+                 profiles="classic,rendanheyi")
+    b.plant("rendanheyi", "rendanheyi-value-less-manager", "-", deputy, "1", "warning",
+            "%s manages one manager and nothing that faces users" % b.who(deputy))
     b.staff(north, "U-MFG-N", 1, "Plant HSE Officer", steps=(3,), location="Qingdao")
     b.person("Plant Controller", "G7", north, "U-MFG-N", location="Qingdao", dotted=["@FPA"])
     mm = head("U-MFG-N-MNT", "Qingdao North Maintenance", "Maintenance Manager", north, "U-MFG-N",
@@ -256,9 +276,15 @@ def build():
     b.staff(foam, "U-MFG-N-LA", 5, "Production Operator", steps=(1,), **q)
     senior = b.person("Senior Production Operator", b.grade_below(foam), foam, "U-MFG-N-LA", **q)
     b.notes[senior] = "single report: mentors one apprentice"
-    b.person("Apprentice Production Operator", "AO", senior, "U-MFG-N-LA", name="Dana Li", **q)
+    dana = b.person("Apprentice Production Operator", "AO", senior, "U-MFG-N-LA", name="Dana Li", **q)
+    b.plant_span(senior, "single-report", 1, "has one report, the apprentice",
+                 profiles="classic,rendanheyi")
+    b.plant("classic,rendanheyi", "structure-hierarchy-depth", "-", dana, "9", "error",
+            "%s is 9 layers below the CEO, under the Deputy Head of Plant's extra layer" % b.who(dana))
     door = b.manager("Team Leader - Door Assembly", early, "U-MFG-N-LA", **q)
     b.staff(door, "U-MFG-N-LA", 6, "Production Operator", steps=(1,), **q)
+    b.plant("classic", "structure-hierarchy-depth", "-", door, "8", "warning",
+            "the 6 operators under %s are 8 layers below the CEO" % b.who(door))
     b.staff(early, "U-MFG-N-LA", 2, "Material Handler", steps=(2,), **q)
     late = b.manager("Shift Supervisor - Late", line_a, "U-MFG-N-LA", **q)
     b.staff(late, "U-MFG-N-LA", 6, "Production Operator", steps=(2,), **q)
@@ -290,13 +316,18 @@ def build():
     fc = head("U-FIN-CTRL", "Financial Control", "Financial Controller", fin, "U-FIN", steps=2)
     b.notes[fc] = "pass-through: one report, who is a manager"
     dfc = b.manager("Deputy Financial Controller", fc, "U-FIN-CTRL")
+    b.plant_span(fc, "pass-through", 1, "has one report, the deputy controller, who manages a team",
+                 profiles="classic,rendanheyi")
     b.staff(dfc, "U-FIN-CTRL", 5, "Accountant")
     sa = b.person("Senior Accountant", "G6", dfc, "U-FIN-CTRL")
     b.notes[sa] = "grade inversion: G6 under the G6 deputy controller"
+    b.plant("classic,rendanheyi", "structure-grade-inversion", "same-grade", sa, "-", "warning",
+            "%s, G6 under the G6 deputy controller" % b.who(sa))
     fpa = head("U-FIN-FPA", "Financial Planning and Analysis", "Head of FP&A", fin, "U-FIN", steps=2)
     b.staff(fpa, "U-FIN-FPA", 4, "Financial Analyst")
     tre = head("U-FIN-TRE", "Treasury", "Treasury Manager", fin, "U-FIN", steps=3)
     b.staff(tre, "U-FIN-TRE", 2, "Treasury Analyst")
+    b.plant_span(tre, "too-narrow", 2, "has 2 reports")
     pay = head("U-FIN-PAY", "Payroll", "Payroll Manager", fin, "U-FIN", steps=4)
     ids = b.staff(pay, "U-FIN-PAY", 4, "Payroll Officer")
     for pid in ids[:2]:
@@ -304,15 +335,19 @@ def build():
 
     # ---- HR -----------------------------------------------------------------------------------
     hr = director("U-HR", "Human Resources", "HR Director", pa=True)
+    b.plant_span(hr, "too-narrow", 3, "has 3 reports and an assistant, who does not count")
     hro = head("U-HR-OPS", "HR Operations", "Head of HR Operations", hr, "U-HR", steps=2)
     b.staff(hro, "U-HR-OPS", 5, "HR Adviser")
     rew = head("U-HR-REW", "Reward", "Head of Reward", hr, "U-HR", steps=3)
     b.notes[rew] = "single report"
     b.staff(rew, "U-HR-REW", 1, "Reward Analyst")
+    b.plant_span(rew, "single-report", 1, "has one report", profiles="classic,rendanheyi")
     tal = head("U-HR-TAL", "Talent and Learning", "Head of Talent and Learning", hr, "U-HR", steps=3)
     b.staff(tal, "U-HR-TAL", 3, "Learning Adviser")
     ld = b.person("Learning Designer", "G6", tal, "U-HR-TAL", fte=0.8)
     b.notes[ld] = "grade inversion: G6 under a G6 head"
+    b.plant("classic,rendanheyi", "structure-grade-inversion", "same-grade", ld, "-", "warning",
+            "%s, G6 under a G6 head" % b.who(ld))
 
     # ---- IT -----------------------------------------------------------------------------------
     it = director("U-IT", "Information Technology", "IT Director")
@@ -320,6 +355,7 @@ def build():
     b.staff(sd, "U-IT-SD", 3, "Service Desk Analyst")
     v = b.person("Service Desk Analyst", "EO", sd, "U-IT-SD", name="Vacant post", vacant=True)
     b.notes[v] = "vacancy: does not count towards the span"
+    b.plant_span(sd, "too-narrow", 3, "has 3 analysts and a vacant post, which does not count")
     inf = head("U-IT-INF", "Infrastructure", "Head of Infrastructure", it, "U-IT", steps=2)
     ids = b.staff(inf, "U-IT-INF", 5, "Infrastructure Engineer")
     b.flag_some(ids, "contractor", 2)
@@ -331,6 +367,8 @@ def build():
         b.flag_some(ids, "contractor", 1)
     arch = b.person("Interim Solution Architect", "SCS1", apps, "U-IT-APPS", contractor=True)
     b.notes[arch] = "grade inversion: an interim contractor hired at SCS1, equal to the head"
+    b.plant("classic,rendanheyi", "structure-grade-inversion", "same-grade", arch, "-", "warning",
+            "%s, an interim contractor hired at SCS1, equal to the head" % b.who(arch))
     b.staff(apps, "U-IT-APPS", 1, "ERP Business Analyst", steps=(3,))
     sec = head("U-IT-SEC", "Information Security", "Information Security Manager", it, "U-IT", steps=3)
     b.staff(sec, "U-IT-SEC", 4, "Security Analyst")
@@ -340,8 +378,10 @@ def build():
     com = head("U-LEGAL-COM", "Commercial Law", "Head of Commercial Law", gc, "U-LEGAL", steps=3)
     b.notes[com] = "single report"
     b.staff(com, "U-LEGAL-COM", 1, "Senior Counsel", steps=(1,))
+    b.plant_span(com, "single-report", 1, "has one report", profiles="classic,rendanheyi")
     cmp_ = head("U-LEGAL-CMP", "Compliance", "Compliance Manager", gc, "U-LEGAL", steps=3)
     b.staff(cmp_, "U-LEGAL-CMP", 3, "Compliance Officer")
+    b.plant_span(cmp_, "too-narrow", 3, "has 3 reports")
     b.staff(gc, "U-LEGAL", 1, "Company Secretary", steps=(3,))
     b.staff(gc, "U-LEGAL", 2, "Legal Counsel", steps=(3, 4))
 
@@ -352,6 +392,8 @@ def build():
     # Nobody was appointed to lead indirect buying: the unit has no owner, its buyers report to
     # the director.
     head_less = b.unit("U-PROC-INDIRECT", "Indirect Procurement", "U-PROC")
+    b.plant("classic,rendanheyi", "structure-integrity", "no-owner", head_less, "-", "warning",
+            "Indirect Procurement has no owner; its buyers report to the director")
     b.staff(proc, head_less, 4, "Indirect Buyer", steps=(5, 6))
     sq = head("U-PROC-SQ", "Supplier Quality", "Supplier Quality Manager", proc, "U-PROC", steps=3)
     b.staff(sq, "U-PROC-SQ", 4, "Supplier Quality Engineer")
@@ -368,6 +410,7 @@ def build():
                       location="Wuhan")
         if team == "A":
             b.notes[tm] = "span 18: the team grew and was never split"
+            b.plant_span(tm, "too-wide", 18, "has 18 agents: the team grew and was never split")
             for pid in ids[:4]:
                 b.by_id[pid]["fte"] = 0.5
     b.staff(cc, "U-CS-CC", 1, "Workforce Planner", steps=(3,))
@@ -425,136 +468,25 @@ def pilot_and_links(b, rnd, hr, fin):
         (i["systems"], i["auditors"][0], "collaboration", 1),
         (i["lab"], i["qa"], "collaboration", 2),
     ]
+    rendanheyi = [
+        ("rendanheyi-three-rights", "people-not-held", pilot, "HR hires for the pilot ME"),
+        ("rendanheyi-three-rights", "pay-not-held", pilot, "the Finance Director sets its pay"),
+        ("rendanheyi-silo", "inward", "U-RND-REF", "Refrigeration Engineering mostly talks to itself"),
+        ("rendanheyi-silo", "single-bridge", i["adv"],
+         "Innovation's only outside tie is its Head of Advanced Engineering, %s" % b.who(i["adv"])),
+        ("rendanheyi-silo", "reporting-lines-only", "U-FIN", "Finance, with no link at all, is a silo"),
+        ("rendanheyi-zero-distance", "hierarchy-only", "U-CORP",
+         "nothing is under contract with the user-facing units, so the company has no path to a user"),
+    ]
+    for rule, key, entity, why in rendanheyi:
+        b.plant("rendanheyi", rule, key, entity, "-", "warning", why)
 
 
-# ---- what the structure pack should find (default thresholds) ---------------------------------------
-
-def expected(b):
-    people = b.people
-    by_id = b.by_id
-    reports = defaultdict(list)
-    for p in people:
-        if p["manager"] in by_id:
-            reports[p["manager"]].append(p["id"])
-    counted = {m: [r for r in rs if not by_id[r].get("assistant") and not by_id[r].get("vacant")]
-               for m, rs in reports.items()}
-
-    def depth(pid):
-        d = 0
-        while by_id[pid]["manager"] in by_id:
-            pid = by_id[pid]["manager"]
-            d += 1
-        return d
-
-    out = defaultdict(list)
-    lines = defaultdict(list)  # the person at layer 7 above each deeper person: one finding per line
-    for p in people:
-        d = depth(p["id"])
-        if d > 7:
-            out["people at 9" if d >= 9 else "people at 8"].append((p, d))
-            head = p["id"]
-            for _ in range(d - 7):
-                head = by_id[head]["manager"]
-            lines[head].append(d)
-    for head, depths in lines.items():
-        out["depth-error" if max(depths) >= 9 else "depth-warning"].append((by_id[head], max(depths)))
-    for m, rs in reports.items():
-        # One span finding per manager, by its most specific problem: a relay, one report, the range.
-        span = len(counted[m])
-        only = counted[m][0] if span == 1 else None
-        if by_id[m].get("vacant"):
-            pass
-        elif only and counted.get(only):
-            out["pass-through"].append((by_id[m], by_id[only]))
-        elif only:
-            out["single"].append((by_id[m], by_id[only]))
-        elif span < 4 or span > 15:
-            out["span"].append((by_id[m], span, len(rs)))
-        for r in rs:
-            if RANK[by_id[r]["grade"]] <= RANK[by_id[m]["grade"]]:
-                out["grade"].append((by_id[r], by_id[m]))
-    for p in people:
-        if p["manager"] is not None and p["manager"] not in by_id:
-            out["integrity"].append("%s (%s) names manager %s, who matches nobody"
-                                    % (p["id"], p["name"], p["manager"]))
-    for u in b.units:
-        if not u["owner"]:
-            out["integrity"].append("unit %s (%s) has no owner" % (u["id"], u["name"]))
-    return out
-
-
-def rendanheyi_header(b, found, who):
-    """What the default rendanheyi profile finds: a hierarchy failing the model's tests."""
-    unit_name = {u["id"]: u["name"] for u in b.units}
-    rule = lambda r: ef.by_rule(found, r)
-    L = ["# What `orgaudit check samples/traditional/org.yaml` finds under the default rendanheyi",
-         "# profile (both packs, at most 3 layers), computed by the generator from the same data:",
-         "# %s, so it exits 1. A traditional hierarchy fails" % ef.summary(found),
-         "# the Rendanheyi model's tests:"]
-    silos = rule("rendanheyi-silo")
-    structural = [f for f in silos if f[3].startswith("structural silo")]
-    lateral = sorted({a for a, _, _, _ in b.links} | {c for _, c, _, _ in b.links})
-    tied = sorted({u for u in (b.by_id[x]["unit"] if x in b.by_id else x for x in lateral)})
-    L.append("#   rendanheyi-silo: %d findings. %d units are tied to the rest only by reporting lines: every"
-             % (len(silos), sum(ef.covered_units(f) for f in structural)))
-    L += textwrap.wrap("unit except the top and the %d with a link (%s); one finding at the top of each subtree "
-                       "of them, %d findings." % (len(tied), ", ".join(tied), len(structural)),
-                       96, initial_indent="#     ", subsequent_indent="#     ", break_on_hyphens=False)
-    for f in silos:
-        if not f[3].startswith("structural silo"):
-            extra = f[3]
-            if f[3].startswith("hangs on "):
-                p = b.by_id[f[3][len("hangs on "):]]
-                extra = "hangs on one person, %s" % who(p)
-            L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], extra))
-    zero = rule("rendanheyi-zero-distance")
-    far = sum(ef.covered_units(f) for f in zero)
-    L.append("#   rendanheyi-zero-distance: %d findings. %d units have no contract or EMC path to a user-facing"
-             % (len(zero), far))
-    L.append("#     unit: all but the %d that face users themselves (Sales and Customer Service units, the pilot"
-             % (len(b.units) - far))
-    L.append("#     ME); one finding at the top of each subtree of them.")
-    L.append("#   rendanheyi-value-less-manager: %d middle managers (managers of managers) with no user"
-             % len(rule("rendanheyi-value-less-manager")))
-    L.append("#     value, outside Sales and Customer Service:")
-    for f in rule("rendanheyi-value-less-manager"):
-        L.append("#     %s, %s" % (who(b.by_id[f[2]]), f[3]))
-    L.append("#   rendanheyi-three-rights: %d: the Connected Kitchen Pilot ME (U-RND-PILOT) decides for itself,"
-             % len(rule("rendanheyi-three-rights")))
-    L.append("#     but its people right is held by Human Resources and its pay right by the Finance Director.")
-    depth = rule("structure-hierarchy-depth")
-    lines = ef.deep_lines(audit_model(b), 3)
-    errors = sum(1 for f in depth if f[1] == "error")
-    L.append("#   structure-hierarchy-depth: %d findings, one per manager at layer 3 with people below the"
-             % len(depth))
-    L.append("#     limit: %d people more than 3 layers below the CEO in all. %d line%s reach%s layer 5 or"
-             % (sum(len(ids) for _, ids, _ in lines), errors, "" if errors == 1 else "s",
-                "es" if errors == 1 else ""))
-    L.append("#     more (error), %d stop at layer 4 (warnings)." % sum(1 for f in depth if f[1] == "warning"))
-    span = rule("structure-span-of-control")
-    L.append("#   structure-span-of-control (spans of 2 to 20): %d managers:" % len(span))
-    for f in span:
-        L.append("#     %s: %s" % (who(b.by_id[f[2]]), f[3]))
-    L.append("#   structure-grade-inversion and structure-integrity:")
-    L.append("#     as under the classic profile, below.")
-    L += textwrap.wrap("info, not assessed: %s (the company has no EMC)."
-                       % ", ".join(f[0] for f in found if f[1] == "info"),
-                       96, initial_indent="#   ", subsequent_indent="#     ", break_on_hyphens=False)
-    L.append("#")
-    return L
-
-
-def findings_in(e):
-    """How many findings expected() describes: the people beyond the depth limit are detail."""
-    return sum(len(v) for k, v in e.items() if not k.startswith("people at "))
-
-
-def header(b):
-    e = expected(b)
-    who = lambda p: "%s %s (%s)" % (p["id"], p["name"], p["title"])
-    org = audit_model(b)
-    found = {p: ef.findings(org, p) for p in ("rendanheyi", "classic")}
-    assert findings_in(e) == len(found["classic"]), "the two restatements disagree"
+def header(b, body):
+    reports = sample_header.audit(body, ("rendanheyi", "classic"))
+    b.planted.only("classic", "the spans-and-layers problems above are all the classic profile finds")
+    for rule in ("rendanheyi-me-size", "rendanheyi-complacent-me"):
+        b.planted.none("rendanheyi", rule, "the pilot ME is small and doing well")
     L = []
     L.append("# Qingdao Classic Appliances: a fictional, traditional appliance manufacturer.")
     L.append("# GENERATED by samples/traditional/generate.py: edit the script, not this file.")
@@ -563,65 +495,18 @@ def header(b):
              % (len(b.people), len(b.units), len(b.links)))
     L.append("# at the deepest.")
     L.append("#")
-    L += rendanheyi_header(b, found["rendanheyi"], who)
-    L.append("# What `orgaudit check --profile classic samples/traditional/org.yaml` finds (the structure")
-    L.append("# pack alone, spans-and-layers thresholds):")
+    L.append("# `orgaudit check samples/traditional/org.yaml` (the default rendanheyi profile: both packs, at")
+    L.append("# most 3 layers) finds %s:" % sample_header.summary(reports["rendanheyi"]))
+    L.append("# a traditional hierarchy fails the Rendanheyi model's tests, so it exits 1.")
+    L.append("# `--profile classic` (the structure pack alone, spans-and-layers thresholds) finds")
+    L.append("# %s, also exit 1." % sample_header.summary(reports["classic"]))
     L.append("#")
-    classic_depth = ef.by_rule(found["classic"], "structure-hierarchy-depth")
-    L.append("#   structure-hierarchy-depth: %d finding%s, one per management line past layer 7: %d people at"
-             % (len(classic_depth), "" if len(classic_depth) == 1 else "s",
-                len(e["people at 8"]) + len(e["people at 9"])))
-    L.append("#     layers 8 (%d) and 9 (%d), all on Qingdao North's refrigerator line A, early shift, where"
-             % (len(e["people at 8"]), len(e["people at 9"])))
-    L.append("#     the Deputy Head of Plant adds a layer. The deepest is %s."
-             % ", ".join(who(p) for p, d in e["people at 9"]))
-    span_findings = len(e["pass-through"]) + len(e["single"]) + len(e["span"])
-    L.append("#   structure-span-of-control: %d managers, one finding each naming all of their problems:"
-             % span_findings)
-    L.append("#     %d pass-through layers (one report, who manages a team; key pass-through):"
-             % len(e["pass-through"]))
-    for p, r in e["pass-through"]:
-        L.append("#       %s -> %s" % (who(p), who(r)))
-    L.append("#     %d single-report managers (one report, below the minimum of 4; key single-report):"
-             % len(e["single"]))
-    for p, r in e["single"]:
-        L.append("#       %s -> %s" % (who(p), who(r)))
-    L.append("#     %d other spans out of range (%d below 4, %d above 15; keys too-narrow, too-wide):"
-             % (len(e["span"]), sum(1 for x in e["span"] if x[1] < 4), sum(1 for x in e["span"] if x[1] > 15)))
-    for p, span, posts in e["span"]:
-        extra = "" if span == posts else " (%d posts: assistants and vacancies excluded)" % posts
-        L.append("#       %s: span %d%s" % (who(p), span, extra))
-    L.append("#   structure-grade-inversion: %d (report's grade equal to or above the manager's):"
-             % len(e["grade"]))
-    for r, m in e["grade"]:
-        L.append("#     %s, %s under %s, %s" % (who(r), r["grade"], who(m), m["grade"]))
-    L.append("#   structure-integrity: %d problems (the unknown manager is an error, the unit without an"
-             % len(e["integrity"]))
-    L.append("#     owner a warning):")
-    for s in e["integrity"]:
-        L.append("#     %s" % s)
-    total = findings_in(e)
-    errors = len(e["depth-error"]) + sum(1 for s in e["integrity"] if "matches nobody" in s)
-    L.append("#")
-    L.append("# In all %d findings: %d errors (the depth error and the unknown manager) and %d warnings,"
-             % (total, errors, total - errors))
-    L.append("# so `orgaudit check --profile classic` exits 1 (findings at or above --fail-on error).")
-    L.append("#")
-    L.append("# Finding counts per rule and profile (plugins/rendanheyi/rendanheyi_pack_test.cc runs the")
-    L.append("# rules on this file and checks them):")
-    for profile in ("rendanheyi", "classic"):
-        L.append(ef.counts_line(profile, found[profile]))
-    L.append("#")
+    L += b.planted.header()
+    L += sample_header.counts(reports)
     L.append("# Also in the data, not problems in themselves: assistants (assistant: true), a vacant post")
     L.append("# (vacant: true), contractors, part-time posts (fte < 1), dotted lines, and names with an")
     L.append("# apostrophe, accents and CJK characters (Siobhan O'Brien, Zoë Martin, 李娜) for the writers.")
-    return L, e
-
-
-def audit_model(b):
-    """The org as samples/expected_findings.py reads it."""
-    return ef.Org(b.units, b.people, b.links, AS_OF)
-
+    return L
 
 # ---- YAML output ------------------------------------------------------------------------------------
 
@@ -642,8 +527,7 @@ def scalar(v):
 
 
 def write(b, path):
-    L, e = header(b)
-    L.insert(0, "# yaml-language-server: $schema=../../schema/orgaudit-org.schema.json")
+    L = []
     L.append("orgaudit: 1")
     L.append("org:")
     L.append("  name: Qingdao Classic Appliances")
@@ -697,10 +581,10 @@ def write(b, path):
     L.append("links:")
     for a, c, kind, weight in b.links:
         L.append("  - {from: %s, to: %s, kind: %s, weight: %d}" % (a, c, kind, weight))
-    text = "\n".join(L) + "\n"
+    body = "\n".join(L) + "\n"
+    schema = "# yaml-language-server: $schema=../../schema/orgaudit-org.schema.json\n"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    return e
+        f.write(schema + "\n".join(header(b, body)) + "\n" + body)
 
 
 def main():
@@ -709,10 +593,9 @@ def main():
     ap.add_argument("-o", "--output", default=os.path.join(here, "org.yaml"))
     args = ap.parse_args()
     b = build()
-    e = write(b, args.output)
-    print("%s: %d people, %d units; expected findings: %s" % (
-        args.output, len(b.people), len(b.units),
-        ", ".join("%s %d" % (k, len(v)) for k, v in sorted(e.items()))), file=sys.stderr)
+    write(b, args.output)
+    print("%s: %d people, %d units, %d planted problems" % (args.output, len(b.people), len(b.units),
+                                                           len(b.planted.lines)), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,9 @@ resources if they need extra R&D help".
 Bluegrass Appliances is fictional. Half-way means: Laundry and Refrigeration have become seven MEs
 in two EMCs; Cooking, Dishwashers, Air, Water Heating, Small Appliances, Advanced Engineering and
 the Test Labs still work in the old R&D hierarchy under the R&D Director. The header the script
-writes says what an audit finds, computed from the data by samples/expected_findings.py; the
-problems planted on purpose are:
+writes lists the planted problems one per line (planted() below) and what orgaudit finds, from
+`orgaudit check --format json` on the data (build orgaudit first); plugins/rendanheyi/samples_test.cc
+checks both against the rules. The problems planted on purpose are:
 
   me-size          the French-door Refrigeration ME kept 22 people (error, 20 or more); the
                    Front-load Washer ME has 17 (warning, above 15): both should split again.
@@ -45,12 +46,11 @@ import argparse
 import os
 import random
 import sys
-import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-import expected_findings as ef  # noqa: E402
 import org_writer  # noqa: E402
+import sample_header  # noqa: E402
 
 SEED = 20261031
 AS_OF = "2026-10-31"
@@ -309,19 +309,82 @@ def build():
     links += [(adv[0], adv[1], "collaboration", 3), (adv[2], adv[3], "collaboration", 3),
               (adv[4], adv[5], "collaboration", 2), (adv[6], me_units["ME-DRYER"]["owner"], "collaboration", 1),
               (adv[7], "ME-FREEZER", "collaboration", 1)]
-    return units, people, links
+    return units, people, links, legacy_heads, teams
 
 
-def header(units, people, links):
-    org = ef.Org(units, people, links, AS_OF)
-    found = {p: ef.findings(org, p) for p in ("rendanheyi", "rendanheyi-strict", "classic")}
-    by_id = {p["id"]: p for p in people}
-    unit_name = {u["id"]: u["name"] for u in units}
+def planted(units, people, legacy_heads, teams):
+    """The problems put in on purpose (samples/sample_header.py), from the data above."""
+    owner = {u["id"]: u["owner"] for u in units}
+    size = {spec["id"]: spec["size"] for spec in MES}
+    both = "rendanheyi,rendanheyi-strict"
+    p = sample_header.Planted()
+    for profile, me, severity, why in (
+            ("rendanheyi", "ME-WASH-FL", "warning", "the old washer team moved over whole: above 15"),
+            ("rendanheyi", "ME-FRIDGE-FD", "error", "the old refrigeration team renamed: 20 or more"),
+            ("rendanheyi-strict", "ME-WASH-FL", "error", "15 or more under strict"),
+            ("rendanheyi-strict", "ME-FRIDGE-FD", "error", "15 or more under strict"),
+            ("rendanheyi-strict", "ME-FRIDGE-SBS", "warning", "not fewer than 10, as strict wants"),
+            ("rendanheyi-strict", "ME-DRYER", "warning", "not fewer than 10, as strict wants")):
+        p.finding(profile, "rendanheyi-me-size", "-", me, str(size[me]), severity,
+                  "%s has %d people: %s" % (me, size[me], why))
+    p.finding("classic,rendanheyi-strict", "structure-span-of-control", "too-wide", owner["ME-WASH-FL"], "17",
+              "warning", "the Front-load Washer ME's owner manages its 16 entrepreneurs and the detergent "
+              "partner's account lead (max 15)")
+    p.finding("classic," + both, "structure-span-of-control", "too-wide", owner["ME-FRIDGE-FD"], "21", "warning",
+              "the French-door Refrigeration ME's owner manages all 21 of its other people (max 20, strict 15)")
+    for profiles, rule, key, entity, number, severity, why in (
+        (both, "rendanheyi-three-rights", "pay-not-held", "ME-DRYER", "-", "warning",
+         "HR still sets the Dryer ME's pay on the old grade scale"),
+        (both, "rendanheyi-three-rights", "people-not-held", "ME-ICE", "-", "warning",
+         "the Ice and Water ME's hiring still goes through the R&D Director"),
+        (both, "rendanheyi-complacent-me", "-", "ME-TOPLOAD", "3", "warning",
+         "the Top-load Washer ME: user feedback falling, no outside hire for six months, revenue flat"),
+        (both, "rendanheyi-emc-contract", "underperforming-member", "EMC-LAUNDRY", "3", "warning",
+         "the Laundry Care EMC still counts the Top-load Washer ME after three loss-making months"),
+        (both, "rendanheyi-emc-contract", "incomplete", "EMC-COLD", "-", "warning",
+         "the Cold Chain EMC's contract has no value-sharing term yet"),
+        ("rendanheyi-strict", "rendanheyi-emc-contract", "stale", "EMC-LAUNDRY", "26", "warning",
+         "the Laundry Care EMC's contract, updated 2026-10-05, is older than strict's 21 days"),
+        (both, "rendanheyi-emc-losses", "losses-reach-threshold", "EMC-LAUNDRY", "1500", "error",
+         "the Laundry Care EMC has lost more than its contract's loss threshold (1500) and still exists"),
+        (both, "rendanheyi-win-win-statement", "falling-gains", "EMC-LAUNDRY", "0.06", "warning",
+         "the Laundry Care EMC's marginal gains fell to 0.06 in October"),
+        (both, "rendanheyi-win-win-statement", "incomplete", "EMC-COLD", "3", "warning",
+         "the Cold Chain EMC's statement is still a product P&L: no user resources, resource providers "
+         "or platform value"),
+        (both, "rendanheyi-silo", "reporting-lines-only", "U-RND", "6", "warning",
+         "the old R&D categories (all but Advanced Engineering) are tied to the rest only by reporting lines"),
+        (both, "rendanheyi-silo", "inward", "U-RND-ADV", "-", "warning",
+         "Advanced Engineering collaborates mostly with itself (E-I index)"),
+        (both, "rendanheyi-silo", "single-bridge", owner["ME-ICE"], "-", "warning",
+         "the Ice and Water ME, in no EMC yet, hangs on its owner's personal links"),
+        (both, "rendanheyi-zero-distance", "hierarchy-only", "U-RND", str(len(LEGACY)), "warning",
+         "the old R&D department and its %d categories have no contract or EMC path to users" % len(LEGACY)),
+        (both, "rendanheyi-zero-distance", "too-far", "U-STUDIO", "3", "warning",
+         "the Design Studio is three contracts away from a user"),
+        (both, "rendanheyi-value-less-manager", "-", "P-RND-DIR", str(len(LEGACY)), "warning",
+         "the R&D Director manages the %d heads of the old categories and owns nothing that faces users"
+         % len(LEGACY)),
+        (both, "rendanheyi-value-less-manager", "-", owner["U-MFG"], str(len(PLANTS)), "warning",
+         "the Manufacturing Director manages the %d plant managers" % len(PLANTS)),
+        (both, "structure-hierarchy-depth", "-", teams[0][1], "5", "error",
+         "the old R&D hierarchy is 5 layers deep below the CEO (CEO, R&D Director, head, engineering "
+         "manager, team lead, engineer; max 3 under Rendanheyi)"),
+    ):
+        p.finding(profiles, rule, key, entity, number, severity, why)
+    for (uid, uname, managers, _), (_, head) in zip(LEGACY, legacy_heads):
+        p.finding(both, "rendanheyi-value-less-manager", "-", head, str(managers), "warning",
+                  "the Head of %s manages %d engineering managers" % (uname, managers))
+    p.none("classic", "structure-hierarchy-depth", "5 layers are within classic's 7")
+    p.none(both + ",classic", "structure-integrity", "every reference resolves and every unit has an owner")
+    return p
+
+
+def header(units, people, links, legacy_heads, teams):
+    body = org_writer.org_yaml([], "Bluegrass Appliances (transformation sample)", AS_OF, units, people, links)
+    reports = sample_header.audit(body, ("rendanheyi", "rendanheyi-strict", "classic"))
     rnd = sum(1 for p in people if p["unit"] == "U-RND" or p["unit"].startswith("U-RND-"))
     in_mes = sum(1 for p in people if p["unit"].startswith("ME-"))
-    rule = lambda r: ef.by_rule(found["rendanheyi"], r)
-    who = lambda pid: "%s %s (%s)" % (pid, by_id[pid]["name"], by_id[pid]["title"])
-    depth = rule("structure-hierarchy-depth")
     L = [
         "# yaml-language-server: $schema=../../schema/orgaudit-org.schema.json",
         "# Bluegrass Appliances: a fictional appliance maker half-way through a Rendanheyi transformation,",
@@ -333,81 +396,24 @@ def header(units, people, links):
         "#",
         "# %d people, %d units, %d links. Money in USD thousands a month." % (len(people), len(units), len(links)),
         "#",
-        "# What `orgaudit check samples/transformation/org.yaml` finds (the default rendanheyi profile),",
-        "# computed by the generator from the same data: %s," % ef.summary(found["rendanheyi"]),
-        "# so it exits 1. The new half passes most tests; the planted problems and the old half fail:",
-    ]
-    for r in ("rendanheyi-me-size", "rendanheyi-three-rights", "rendanheyi-complacent-me",
-              "rendanheyi-emc-contract", "rendanheyi-emc-losses", "rendanheyi-win-win-statement"):
-        L.append("#   %s:" % r)
-        for f in rule(r):
-            L.append("#     %s (%s): %s%s" % (f[2], unit_name.get(f[2], f[2]), f[3],
-                                            "" if f[1] == "warning" else " (%s)" % f[1]))
-    silo = rule("rendanheyi-silo")
-    structural = [f for f in silo if f[3].startswith("structural silo")]
-    L += textwrap.wrap("rendanheyi-silo: %d units tied to the rest only by reporting lines, in %d finding%s "
-                       "(one per subtree: %s), and:"
-                       % (sum(ef.covered_units(f) for f in structural), len(structural),
-                          "" if len(structural) == 1 else "s",
-                          ", ".join("%s with %d sub-units" % (f[2], ef.covered_units(f) - 1) for f in structural)),
-                       98,
-                       initial_indent="#   ", subsequent_indent="#     ", break_on_hyphens=False)
-    for f in silo:
-        if not f[3].startswith("structural silo"):
-            text = f[3]
-            if text.startswith("hangs on "):
-                text = "hangs on one person, " + who(text[len("hangs on "):])
-            L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], text))
-    zero = rule("rendanheyi-zero-distance")
-    L.append("#   rendanheyi-zero-distance: %d findings for %d units (one per subtree sharing the problem):"
-             % (len(zero), sum(ef.covered_units(f) for f in zero)))
-    for f in zero:
-        L.append("#     %s (%s): %s" % (f[2], unit_name[f[2]], f[3]))
-    L.append("#   rendanheyi-value-less-manager: %d middle managers:" % len(rule("rendanheyi-value-less-manager")))
-    for f in rule("rendanheyi-value-less-manager"):
-        L.append("#     %s, %s" % (who(f[2]), f[3]))
-    lines = ef.deep_lines(org, 3)
-    beyond = [pid for _, ids, _ in lines for pid in ids]
-    L.append("#   structure-hierarchy-depth: %d findings, one per management line: the %d heads at layer 3"
-             % (len(depth), len(lines)))
-    L.append("#     hold %d people in the old R&D hierarchy more than 3 layers below the CEO (%d at 4, %d at 5),"
-             % (len(beyond), sum(1 for pid in beyond if org.depth[pid] == 4),
-                sum(1 for pid in beyond if org.depth[pid] >= 5)))
-    L.append("#     %d lines reach layer 5 (errors): CEO, R&D Director, head, engineering manager, team lead,"
-             % sum(1 for f in depth if f[1] == "error"))
-    L.append("#     engineer. The MEs are 2 layers down: CEO, ME owner, entrepreneur.")
-    other = sorted({f[0] for f in found["rendanheyi"]} - {
-        "structure-hierarchy-depth", "rendanheyi-silo", "rendanheyi-zero-distance", "rendanheyi-value-less-manager",
-        "rendanheyi-me-size", "rendanheyi-three-rights", "rendanheyi-complacent-me", "rendanheyi-emc-contract",
-        "rendanheyi-emc-losses", "rendanheyi-win-win-statement"})
-    for r in other:
-        for f in ef.by_rule(found["rendanheyi"], r):
-            if f[1] == "info":
-                L.append("#   %s (info): not assessed, the org has no grades" % r)
-            else:
-                L.append("#   %s: %s, %s" % (r, who(f[2]), f[3]))
-    L += [
+        "# `orgaudit check samples/transformation/org.yaml` (the default rendanheyi profile) finds",
+        "# %s, so it exits 1:" % sample_header.summary(reports["rendanheyi"]),
+        "# the new half passes most tests; the planted problems and the old half fail. --profile",
+        "# rendanheyi-strict (MEs of fewer than 10) finds the Side-by-side Refrigeration and Dryer MEs",
+        "# too big as well; --profile classic runs the structure pack alone, with spans-and-layers",
+        "# thresholds.",
         "#",
-        "# With --profile rendanheyi-strict (MEs of fewer than 10) the Side-by-side Refrigeration (12) and",
-        "# Dryer (11) MEs are too big as well, and the Front-load Washer ME's 17 becomes an error.",
-        "# With --profile classic only the structure pack runs, with spans-and-layers thresholds.",
-        "#",
-        "# Finding counts per rule and profile (plugins/rendanheyi/rendanheyi_pack_test.cc runs the",
-        "# rules on this file and checks them):",
     ]
-    for profile in ("rendanheyi", "rendanheyi-strict", "classic"):
-        L.append(ef.counts_line(profile, found[profile]))
-    L.append("#")
-    return L
+    return L + planted(units, people, legacy_heads, teams).header() + sample_header.counts(reports)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--output", default=os.path.join(HERE, "org.yaml"))
     args = ap.parse_args()
-    units, people, links = build()
-    text = org_writer.org_yaml(header(units, people, links), "Bluegrass Appliances (transformation sample)",
-                               AS_OF, units, people, links)
+    units, people, links, legacy_heads, teams = build()
+    text = org_writer.org_yaml(header(units, people, links, legacy_heads, teams),
+                               "Bluegrass Appliances (transformation sample)", AS_OF, units, people, links)
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
     print("%s: %d people, %d units, %d links" % (args.output, len(people), len(units), len(links)),
