@@ -35,7 +35,7 @@ TEST_CASE("the empty text is the default one, and equal to every empty string", 
   CHECK_FALSE(pool.add("a").empty());
 }
 
-TEST_CASE("interning stores a value once; texts compare by value whichever way they were stored", "[model][text]") {
+TEST_CASE("interning stores a value once, and texts compare by value whichever way they were stored", "[model][text]") {
   detail::TextPool pool;
   const Text grade = pool.intern("SCS2");
   CHECK(pool.intern("SCS2").data() == grade.data());  // the same characters, not a copy
