@@ -57,7 +57,7 @@ TEST_CASE("merge: people from a CSV export, units from YAML") {
   REQUIRE(org.units.size() == 2);  // the YAML definitions replaced what the unit column implied
   CHECK_FALSE(org.units[0].implied);
   CHECK(org.units[0].name == "Head office");
-  CHECK(org.units[1].rights.stated);
+  CHECK(org.units[1].rights().stated);
   CHECK(org.file_of(org.units[1].where) == "units.yaml");
   CHECK(org.reference_problems.empty());
   CHECK(org.people[2].unit == 1);
@@ -168,6 +168,6 @@ TEST_CASE("yaml writer: an org written and read back is the same org") {
     for (std::size_t k = 0; k < a.attributes.size(); ++k) CHECK(a.attributes[k].value == b.attributes[k].value);
   }
   REQUIRE(after.units.size() == 2);
-  CHECK(after.units[1].rights.pay.holder == "U-HQ");
+  CHECK(after.units[1].rights().pay.holder == "U-HQ");
   CHECK(after.units[0].kind == UnitKind::platform);
 }

@@ -98,26 +98,26 @@ void write_unit(Writer& w, const Unit& u) {
   w.text(4, "owner", u.owner_id);
   w.flag(4, "user_facing", u.user_facing);
   w.list(4, "members", u.member_ids);
-  if (u.rights.stated) {
+  if (u.rights().stated) {
     w.key(4, "rights");
     w.out() += "\n";
-    w.text(6, "decision", u.rights.decision.holder);
-    w.text(6, "people", u.rights.people.holder);
-    w.text(6, "pay", u.rights.pay.holder);
-    if (!u.rights.decision.stated() && !u.rights.people.stated() && !u.rights.pay.stated()) w.out().back() = ' ', w.out() += "{}\n";
+    w.text(6, "decision", u.rights().decision.holder);
+    w.text(6, "people", u.rights().people.holder);
+    w.text(6, "pay", u.rights().pay.holder);
+    if (!u.rights().decision.stated() && !u.rights().people.stated() && !u.rights().pay.stated()) w.out().back() = ' ', w.out() += "{}\n";
   }
-  w.table(4, "metrics", u.metrics);
-  if (u.contract.present) {
+  w.table(4, "metrics", u.metrics());
+  if (u.contract().present) {
     w.key(4, "contract");
     w.out() += "\n";
-    if (u.contract.updated) w.raw(6, "updated", u.contract.updated->to_string());
-    w.list(6, "objectives", u.contract.objectives);
-    w.text(6, "value_sharing", u.contract.value_sharing);
-    if (u.contract.loss_threshold) w.raw(6, "loss_threshold", number(*u.contract.loss_threshold));
-    if (!u.contract.updated && u.contract.objectives.empty() && u.contract.value_sharing.empty() && !u.contract.loss_threshold)
+    if (u.contract().updated) w.raw(6, "updated", u.contract().updated->to_string());
+    w.list(6, "objectives", u.contract().objectives);
+    w.text(6, "value_sharing", u.contract().value_sharing);
+    if (u.contract().loss_threshold) w.raw(6, "loss_threshold", number(*u.contract().loss_threshold));
+    if (!u.contract().updated && u.contract().objectives.empty() && u.contract().value_sharing.empty() && !u.contract().loss_threshold)
       w.out().back() = ' ', w.out() += "{}\n";
   }
-  w.table(4, "win_win", u.win_win);
+  w.table(4, "win_win", u.win_win());
   w.attributes(4, u.attributes);
 }
 

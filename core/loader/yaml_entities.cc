@@ -202,10 +202,10 @@ void read_unit(Fields& f, NodeId map, Unit& u) {
         break;
       case u_user_facing: u.user_facing = f.boolean(value, "user_facing"); break;
       case u_members: f.texts(value, "members", u.member_ids, true); break;
-      case u_rights: read_rights(f, value, u.rights); break;
-      case u_metrics: read_table(f, key, value, u.metrics, false); break;
-      case u_contract: read_contract(f, key, value, u.contract); break;
-      case u_win_win: read_table(f, key, value, u.win_win, true); break;
+      case u_rights: read_rights(f, value, u.ecosystem().rights); break;
+      case u_metrics: read_table(f, key, value, u.ecosystem().metrics, false); break;
+      case u_contract: read_contract(f, key, value, u.ecosystem().contract); break;
+      case u_win_win: read_table(f, key, value, u.ecosystem().win_win, true); break;
       case u_attributes: f.attributes(value, u.attributes); break;
       default: f.unknown_key(key, "unit", kUnitKeys);
     }

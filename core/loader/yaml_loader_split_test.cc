@@ -30,8 +30,8 @@ std::string describe(const Org& org) {
   for (const Unit& u : org.units) {
     out << "U " << u.id << '|' << u.name << '|' << to_string(u.kind) << '|' << u.parent_id << '|'
         << u.owner_id << '|' << at(u.where) << '|' << at(u.parent_where) << '|' << at(u.owner_where)
-        << '|' << u.rights.decision.holder << '|' << at(u.rights.pay.where) << '|' << u.metrics.periods.size();
-    for (const MetricSeries& s : u.metrics.series) out << "|m:" << s.name << '@' << at(s.where) << '#' << s.values.size();
+        << '|' << u.rights().decision.holder << '|' << at(u.rights().pay.where) << '|' << u.metrics().periods.size();
+    for (const MetricSeries& s : u.metrics().series) out << "|m:" << s.name << '@' << at(s.where) << '#' << s.values.size();
     out << '\n';
   }
   for (const Link& l : org.links)

@@ -76,6 +76,11 @@ std::string headcount_and_units_text(const Org& org) {
 
 namespace detail {
 
+const EcosystemRecords& no_ecosystem_records() {
+  static const EcosystemRecords none;
+  return none;
+}
+
 ImportLogHandle::ImportLogHandle() : log_(std::make_unique<ImportLog>()) {}
 ImportLogHandle::~ImportLogHandle() = default;
 // A moved-from handle holds no log (moving allocates nothing, so an Org moves without a copy); it
@@ -207,7 +212,9 @@ void Org::resolve() {
         unit.members.push_back(m);
     }
     // The three-rights rule reports a holder or approver that names nobody, in its own words.
-    for (RightHolder* right : {&unit.rights.decision, &unit.rights.people, &unit.rights.pay}) {
+    if (!unit.has_ecosystem()) continue;  // a department states no rights
+    Rights& rights = unit.ecosystem().rights;
+    for (RightHolder* right : {&rights.decision, &rights.people, &rights.pay}) {
       right->unit = right->held_by_self() ? kNoIndex : find_unit(right->holder);
       right->person = right->held_by_self() || right->unit != kNoIndex ? kNoIndex : find_person(right->holder);
     }

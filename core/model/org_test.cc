@@ -26,7 +26,7 @@ TEST_CASE("resolve: an ME's right holders become the unit, else the person, the 
   Org org;
   org.people = {person(org, "P1"), person(org, "SAME")};
   org.units = {unit("ME", UnitKind::me), unit("HR"), unit("SAME")};
-  Rights& rights = org.units[0].rights;
+  Rights& rights = org.units[0].ecosystem().rights;
   rights.decision.holder = "self";
   rights.people.holder = "P1";
   rights.pay.holder = "SAME";  // a unit and a person share the id: the unit holds it, as the rule reads it
@@ -71,4 +71,21 @@ TEST_CASE("resolve: a repeated id names the entity that keeps it", "[model]") {
   CHECK(org.reference_problems[1].kind == ReferenceProblem::duplicate_unit);
   CHECK(org.reference_problems[1].entity == 1);
   CHECK(org.reference_problems[1].first_use == 0);
+}
+
+TEST_CASE("a unit keeps rights, metrics and contracts out of line, made only when written", "[model]") {
+  Unit department;
+  CHECK_FALSE(department.rights().stated);  // reading makes nothing
+  CHECK(department.metrics().empty());
+  CHECK_FALSE(department.contract().present);
+  CHECK_FALSE(department.has_ecosystem());
+
+  Unit me;
+  me.ecosystem().rights.stated = true;
+  me.ecosystem().rights.pay.holder = "self";
+  CHECK(me.has_ecosystem());
+  Unit copy = me;
+  copy.ecosystem().rights.pay.holder = "HR";  // a copy's records are its own
+  CHECK(me.rights().pay.holder == "self");
+  CHECK(copy.rights().pay.holder == "HR");
 }

@@ -21,7 +21,7 @@ constexpr RecordedLayout kRecorded[] = {
     {3, 312, 336, 656, 112, 856, 336, 152, 368, 16, 24, 12, 8},
     {4, 264, 336, 656, 112, 856, 336, 152, 368, 16, 24, 12, 8},  // Org: IdLookup tables, not two maps
     {5, 240, 336, 680, 112, 768, 280, 120, 368, 16, 24, 12, 8},   // no Boost graph, no import issues; holders resolved
-    {6, 256, 144, 680, 112, 768, 280, 120, 368, 16, 24, 12, 8},   // compact Person: Text, SmallList; Org's TextPool
+    {6, 256, 144, 256, 112, 768, 280, 120, 368, 16, 24, 12, 8},   // compact Person and Unit; Org's TextPool
 };
 
 }  // namespace

@@ -138,8 +138,11 @@ void anonymize_org(Org& org, const Pseudonymizer& p) {
   for (Unit& unit : org.units) {
     scrub(unit.name, p, names);
     if (!unit.owner_id.empty()) unit.owner_id = p.person_id(unit.owner_id);
-    for (RightHolder* right : {&unit.rights.decision, &unit.rights.people, &unit.rights.pay})
-      right->holder = person_or_unit(org, right->holder, p);
+    if (unit.has_ecosystem()) {
+      Rights& rights = unit.ecosystem().rights;
+      for (RightHolder* right : {&rights.decision, &rights.people, &rights.pay})
+        right->holder = person_or_unit(org, right->holder, p);
+    }
     anonymize_attributes(org, unit.attributes, p, names);
   }
   for (Link& link : org.links) {

@@ -38,9 +38,9 @@ Org sample() {
   ops.id = "U-OPS";
   ops.name = "Operations";
   ops.owner_id = "E1001";
-  ops.rights.decision.holder = "self";
-  ops.rights.people.holder = "E1002";
-  ops.rights.pay.holder = "U-OPS";
+  ops.ecosystem().rights.decision.holder = "self";
+  ops.ecosystem().rights.people.holder = "E1002";
+  ops.ecosystem().rights.pay.holder = "U-OPS";
   org.units = {ops};
   Link link;
   link.from.id = "E1002";
@@ -79,9 +79,9 @@ TEST_CASE("anonymize_org replaces people's ids, names and personal fields everyw
   CHECK(org.reference_problems.size() == 1);
   CHECK(org.units[0].owner_id == root.id);
   CHECK(org.units[0].owner == 0);
-  CHECK(org.units[0].rights.decision.holder == "self");
-  CHECK(org.units[0].rights.people.holder == report.id);
-  CHECK(org.units[0].rights.pay.holder == "U-OPS");
+  CHECK(org.units[0].rights().decision.holder == "self");
+  CHECK(org.units[0].rights().people.holder == report.id);
+  CHECK(org.units[0].rights().pay.holder == "U-OPS");
   CHECK(org.links[0].from.id == report.id);
   CHECK(org.links[0].to.id == "U-OPS");
   CHECK(report.unit_id == "U-OPS");

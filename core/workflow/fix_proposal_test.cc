@@ -25,8 +25,8 @@ Org org_with_remedies() {
       .unit("EMC1", "U1").name("Unit EMC1").kind(UnitKind::emc).owner("P1");
   Org& org = b.org();
   org.as_of = Date::parse("2026-03-31");
-  org.units[2].contract.present = true;
-  org.units[2].contract.updated = Date::parse("2025-12-01");
+  org.units[2].ecosystem().contract.present = true;
+  org.units[2].ecosystem().contract.updated = Date::parse("2025-12-01");
   return b.build();
 }
 
@@ -81,7 +81,7 @@ TEST_CASE("fix proposal: one change per finding with a mechanical remedy, each n
   Org changed = org;
   apply_scenario(again, changed);
   CHECK(changed.people[changed.find_person("P3")].manager_id == "P1");
-  CHECK(changed.units[changed.find_unit("EMC1")].contract.updated->to_string() == "2026-03-31");
+  CHECK(changed.units[changed.find_unit("EMC1")].contract().updated->to_string() == "2026-03-31");
 }
 
 TEST_CASE("fix proposal: an owner of their own unit goes to the parent's owner, and what cannot apply is not proposed", "[fix]") {

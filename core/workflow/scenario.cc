@@ -327,9 +327,12 @@ std::string apply_split_me(const ScenarioChange& c, Org& org) {
   split.name = c.new_name.empty() ? me.name + " 2" : c.new_name;
   if (org.find_unit(split.id) != kNoIndex || org.find_person(split.id) != kNoIndex)
     refuse(c.new_id.empty() ? c.origin : c.new_id_origin, "the new ME's id '" + split.id + "' is taken: choose another with 'as:'");
-  split.metrics = {};  // the ME's figures stay the ME's: the new one has none yet
-  split.win_win = {};
-  split.contract = {};
+  if (split.has_ecosystem()) {  // the ME's figures stay the ME's: the new one has none yet
+    EcosystemRecords& records = split.ecosystem();
+    records.metrics = {};
+    records.win_win = {};
+    records.contract = {};
+  }
   split.member_ids.clear();
   split.implied = false;
   // Its owner: the first of its people whose manager is not one of them.
@@ -382,8 +385,9 @@ std::string apply_merge_unit(const ScenarioChange& c, Org& org) {
     u.member_ids.erase(std::remove(u.member_ids.begin(), u.member_ids.end(), u.id), u.member_ids.end());  // no EMC lists itself
     std::sort(u.member_ids.begin(), u.member_ids.end());
     u.member_ids.erase(std::unique(u.member_ids.begin(), u.member_ids.end()), u.member_ids.end());
-    for (RightHolder* r : {&u.rights.decision, &u.rights.people, &u.rights.pay})
-      if (r->holder == from) r->holder = to;
+    if (u.has_ecosystem())
+      for (RightHolder* r : {&u.ecosystem().rights.decision, &u.ecosystem().rights.people, &u.ecosystem().rights.pay})
+        if (r->holder == from) r->holder = to;
   }
   for (Link& l : org.links) {
     if (l.from.is_unit && l.from.id == from) l.from.id = to;
@@ -439,10 +443,10 @@ std::string apply_contract(const ScenarioChange& c, Org& org) {
 
 std::string apply_renew_contract(const ScenarioChange& c, Org& org) {
   Unit& emc = unit_of_kind(org, c.subject, UnitKind::emc, c.origin, "contracts that are renewed are an EMC's");
-  if (!emc.contract.present) refuse(c.origin, label(emc) + " has no contract to renew: write one in the org file first");
+  if (!emc.contract().present) refuse(c.origin, label(emc) + " has no contract to renew: write one in the org file first");
   if (!org.as_of) refuse(c.origin, "the org has no as_of date to renew the contract of " + label(emc) + " at");
-  const std::string was = emc.contract.updated ? emc.contract.updated->to_string() : "no date";
-  emc.contract.updated = org.as_of;
+  const std::string was = emc.contract().updated ? emc.contract().updated->to_string() : "no date";
+  emc.ecosystem().contract.updated = org.as_of;
   return "the contract of " + label(emc) + " is renewed as of " + org.as_of->to_string() + " (was " + was + ")";
 }
 
@@ -450,10 +454,11 @@ std::string apply_set_right(const ScenarioChange& c, Org& org) {
   Unit& me = unit_of_kind(org, c.subject, UnitKind::me, c.origin, "the three rights are an ME's");
   if (c.target != "self" && org.find_unit(c.target) == kNoIndex && org.find_person(c.target) == kNoIndex)
     refuse(c.target_origin, "no unit or person has id '" + c.target + "' (a right's holder is self, or a unit or person id)");
-  RightHolder& right = c.right == "decision" ? me.rights.decision : c.right == "people" ? me.rights.people : me.rights.pay;
+  Rights& rights = me.ecosystem().rights;
+  RightHolder& right = c.right == "decision" ? rights.decision : c.right == "people" ? rights.people : rights.pay;
   const std::string was = right.stated() ? right.holder : "not stated";
   right.holder = c.target;
-  me.rights.stated = true;
+  rights.stated = true;
   return "the " + c.right + " right of " + label(me) + " is now held by " + c.target + " (was " + was + ")";
 }
 

@@ -205,10 +205,10 @@ Org ecosystem_org() {
       .unit("EMC1", "U1").name("Unit EMC1").kind(UnitKind::emc).owner("P1").members({"ME1"});
   Org& org = b.org();
   org.as_of = Date::parse("2026-03-31");
-  org.units[3].contract.present = true;
-  org.units[3].contract.updated = Date::parse("2026-01-05");
-  org.units[1].rights.stated = true;
-  org.units[1].rights.pay.holder = "U1";
+  org.units[3].ecosystem().contract.present = true;
+  org.units[3].ecosystem().contract.updated = Date::parse("2026-01-05");
+  org.units[1].ecosystem().rights.stated = true;
+  org.units[1].ecosystem().rights.pay.holder = "U1";
   return b.build();
 }
 
@@ -314,7 +314,7 @@ TEST_CASE("scenario: split-me moves the listed people into a new ME beside the o
   CHECK(split.name == "Pilot");
   CHECK(split.parent_id == "U1");
   CHECK(split.owner_id == "P3");
-  CHECK(split.rights.pay.holder == "U1");  // the ME's rights, as they were
+  CHECK(split.rights().pay.holder == "U1");  // the ME's rights, as they were
   CHECK(people_in(org, "ME3") == Ids{"P3", "P5"});
   CHECK(people_in(org, "ME1") == Ids{"P2", "P4", "P6", "P7"});
   CHECK(manager_of(org, "P3") == "P2");  // reporting lines stay as they were
@@ -414,11 +414,11 @@ TEST_CASE("scenario: add-contract and remove-contract tie and untie two units", 
 TEST_CASE("scenario: renew-contract dates an EMC's contract at the org's as_of", "[scenario]") {
   Org org = ecosystem_org();
   const auto applied = apply_scenario(one_change(change_from_option("renew-contract", "EMC1")), org);
-  CHECK(org.units[org.find_unit("EMC1")].contract.updated->to_string() == "2026-03-31");
+  CHECK(org.units[org.find_unit("EMC1")].contract().updated->to_string() == "2026-03-31");
   CHECK(applied[0].effect == "the contract of EMC1 'Unit EMC1' is renewed as of 2026-03-31 (was 2026-01-05)");
   CHECK(error_of([&] { apply_scenario(one_change(change_from_option("renew-contract", "ME1")), org); }) ==
         "--renew-contract ME1: error: ME1 'Unit ME1' is an ME, not an EMC: contracts that are renewed are an EMC's");
-  org.units[org.find_unit("EMC1")].contract.present = false;
+  org.units[org.find_unit("EMC1")].ecosystem().contract.present = false;
   CHECK(error_of([&] { apply_scenario(one_change(change_from_option("renew-contract", "EMC1")), org); }) ==
         "--renew-contract EMC1: error: EMC1 'Unit EMC1' has no contract to renew: write one in the org file first");
 }
@@ -426,9 +426,9 @@ TEST_CASE("scenario: renew-contract dates an EMC's contract at the org's as_of",
 TEST_CASE("scenario: set-right gives one of an ME's rights to a holder", "[scenario]") {
   Org org = ecosystem_org();
   const auto applied = apply_scenario(scenario_text("changes:\n  - {set-right: ME1, right: pay, to: self}\n  - {set-right: ME2, right: decision, to: P8}\n"), org);
-  CHECK(org.units[org.find_unit("ME1")].rights.pay.holder == "self");
-  CHECK(org.units[org.find_unit("ME2")].rights.stated);
-  CHECK(org.units[org.find_unit("ME2")].rights.decision.holder == "P8");
+  CHECK(org.units[org.find_unit("ME1")].rights().pay.holder == "self");
+  CHECK(org.units[org.find_unit("ME2")].rights().stated);
+  CHECK(org.units[org.find_unit("ME2")].rights().decision.holder == "P8");
   CHECK(applied[0].effect == "the pay right of ME1 'Unit ME1' is now held by self (was U1)");
   CHECK(applied[1].effect == "the decision right of ME2 'Unit ME2' is now held by P8 (was not stated)");
   CHECK(error_of([&] { apply_scenario(scenario_text("changes:\n  - {set-right: ME1, right: pay, to: U9}\n"), org); }) ==

@@ -160,13 +160,13 @@ Value unit_field(const FieldRef& f, UnitIndex u, const OrgView& view) {
       return number(n.ei_index(u));
     case FieldId::unit_user_facing: return flag(u < n.user_facing.size() ? n.user_facing[u] : unit.user_facing);
     case FieldId::has_owner: return flag(unit.owner != kNoIndex);
-    case FieldId::has_contract: return flag(unit.contract.present);
+    case FieldId::has_contract: return flag(unit.contract().present);
     case FieldId::attribute: {
       bool found = false;
       const std::string_view value = attribute_of(unit.attributes, f.key, found);
       return found ? text(value) : kMissing;
     }
-    case FieldId::metric: return metric_value(unit.metrics.find(f.key), f.aspect);
+    case FieldId::metric: return metric_value(unit.metrics().find(f.key), f.aspect);
     case FieldId::count: return count_value(count_of((*view.counts)[f.count], {EntityRef::unit, u}, view));
     default: return kMissing;
   }

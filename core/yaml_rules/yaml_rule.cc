@@ -56,7 +56,7 @@ void YamlRule::check(const CheckContext& context, FindingSink& sink) const {
   for (const UnitSet& units : unit_sets_)
     for (const std::string& missing : view.add_unit_set(units.ids)) sink.not_assessed("unit '" + missing + "' (the rule's in-unit)");
   for (const std::string& series : definition_->metric_series) {
-    const bool recorded = std::any_of(org.units.begin(), org.units.end(), [&](const Unit& u) { return u.metrics.find(series) != nullptr; });
+    const bool recorded = std::any_of(org.units.begin(), org.units.end(), [&](const Unit& u) { return u.metrics().find(series) != nullptr; });
     if (!recorded) sink.not_assessed("unit metric series '" + series + "'");
   }
   const bool people = select_.subject == Subject::person;

@@ -33,7 +33,7 @@ void ComplacentMe::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const std::vector<UnitIndex> mes = units_of_kind(org, UnitKind::me);
   if (mes.empty()) return sink.not_assessed("units of kind 'me' (micro-enterprises)");
-  if (std::none_of(mes.begin(), mes.end(), [&](UnitIndex u) { return !org.units[u].metrics.empty(); }))
+  if (std::none_of(mes.begin(), mes.end(), [&](UnitIndex u) { return !org.units[u].metrics().empty(); }))
     return sink.not_assessed("metrics on MEs (user_feedback, external_hires, external_funding, headcount, revenue)");
   for (UnitIndex u : mes) sink.assessed({EntityRef::unit, u});
 
@@ -52,7 +52,7 @@ void ComplacentMe::check(const CheckContext& context, FindingSink& sink) const {
 
 std::vector<ComplacentMe::Signal> ComplacentMe::signals(const CheckContext& context, UnitIndex u) const {
   const Unit& me = context.org.units[u];
-  const PeriodTable& metrics = me.metrics;
+  const PeriodTable& metrics = me.metrics();
   std::vector<Signal> found;
 
   // 1. Users dissatisfied and turning away (000: "look at their user feedback").

@@ -46,7 +46,7 @@ void EmcContract::check_self_membership(const CheckContext& context, FindingSink
 void EmcContract::check_contract(const CheckContext& context, UnitIndex u, FindingSink& sink) const {
   const Org& org = context.org;
   const Unit& emc = org.units[u];
-  const orgaudit::EmcContract& contract = emc.contract;  // the model's contract block, not this rule
+  const orgaudit::EmcContract& contract = emc.contract();  // the model's contract block, not this rule
   if (!contract.present) {
     sink.report({EntityRef::unit, u}, quoted(emc) + " has no EMC contract: write one with joint objectives and "
                                                     "value sharing, and update it monthly")
@@ -96,7 +96,7 @@ void EmcContract::check_members(const CheckContext& context, UnitIndex u, Findin
   for (UnitIndex m : emc.members) {
     const Unit& member = org.units[m];
     if (m == u || member.kind != UnitKind::me) continue;
-    const std::vector<double> profit = profit_per_period(member.metrics);
+    const std::vector<double> profit = profit_per_period(member.metrics());
     const std::size_t losses = trailing_losses(profit);
     if (static_cast<long>(losses) < replace_after_) continue;
     sink.report({EntityRef::unit, u},

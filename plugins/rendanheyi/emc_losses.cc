@@ -19,28 +19,28 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
   const std::vector<UnitIndex> emcs = units_of_kind(org, UnitKind::emc);
   if (emcs.empty()) return sink.not_assessed("units of kind 'emc' (ecosystem micro-communities)");
-  if (std::none_of(emcs.begin(), emcs.end(), [&](UnitIndex u) { return org.units[u].contract.loss_threshold.has_value(); })) return sink.not_assessed("contract loss_threshold on its EMCs");
+  if (std::none_of(emcs.begin(), emcs.end(), [&](UnitIndex u) { return org.units[u].contract().loss_threshold.has_value(); })) return sink.not_assessed("contract loss_threshold on its EMCs");
   for (UnitIndex u : emcs)
-    if (org.units[u].contract.loss_threshold) sink.assessed({EntityRef::unit, u});
+    if (org.units[u].contract().loss_threshold) sink.assessed({EntityRef::unit, u});
 
   for (UnitIndex u : emcs) {
     const Unit& emc = org.units[u];
-    if (!emc.contract.loss_threshold) continue;
-    const double threshold = *emc.contract.loss_threshold;
+    if (!emc.contract().loss_threshold) continue;
+    const double threshold = *emc.contract().loss_threshold;
     // The EMC's own books: `profit`, or `revenue` and `costs` in its metrics; else the revenues and
     // costs of its win-win statement.
-    const PeriodTable* books = &emc.metrics;
-    std::vector<double> profit = profit_per_period(emc.metrics);
+    const PeriodTable* books = &emc.metrics();
+    std::vector<double> profit = profit_per_period(emc.metrics());
     if (profit.empty()) {
-      books = &emc.win_win;
-      profit = profit_per_period(emc.win_win);
+      books = &emc.win_win();
+      profit = profit_per_period(emc.win_win());
     }
     if (profit.empty()) {
       sink.report({EntityRef::unit, u}, Severity::info,
                   "cannot compare the losses of " + quoted(emc) + " with its loss threshold of " + number(threshold) +
                       ": it has no profit, or revenue and costs, per period")
           .key("no-books")
-          .at(emc.contract.where);
+          .at(emc.contract().where);
       continue;
     }
     double result = 0;
@@ -54,7 +54,7 @@ void EmcLosses::check(const CheckContext& context, FindingSink& sink) const {
                     (losses > threshold ? ", more than" : ", exactly") + " its contract's loss threshold of " +
                     number(threshold) + ", yet it still exists: an EMC whose losses reach the threshold is dissolved")
         .key("losses-reach-threshold")
-        .related(emc.contract.where, "loss threshold: " + number(threshold), {EntityRef::unit, u})
+        .related(emc.contract().where, "loss threshold: " + number(threshold), {EntityRef::unit, u})
         .related(books->where, "losses over " + period_label(*books, 0) + " to " +
                                    period_label(*books, profit.size() - 1), {EntityRef::unit, u});
   }

@@ -32,11 +32,11 @@ void MeSize::check(const CheckContext& context, FindingSink& sink) const {
     double size = units.staff_fte[u];
     std::string measured = number(size) + (size == static_cast<double>(units.people[u]) ? " people" : " FTE");
     if (units.people[u] == 0) {
-      const MetricSeries* headcount = me.metrics.find("headcount");
+      const MetricSeries* headcount = me.metrics().find("headcount");
       if (!headcount || headcount->values.empty()) continue;
       size = headcount->values.back();
       measured = "a headcount of " + number(size) + " (" +
-                 period_label(me.metrics, headcount->values.size() - 1) + ")";
+                 period_label(me.metrics(), headcount->values.size() - 1) + ")";
     }
     if (size <= max_size_) continue;
     const Severity severity = size >= error_size_ ? Severity::error : Severity::warning;

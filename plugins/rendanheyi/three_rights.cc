@@ -54,7 +54,7 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
     if (person.approvers) approvers_recorded[person.unit] = true;
   }
   bool any_stated = false;
-  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights.stated || approvers_recorded[u];
+  for (UnitIndex u : mes) any_stated = any_stated || org.units[u].rights().stated || approvers_recorded[u];
   if (!any_stated)
     return sink.not_assessed("'rights' (decision, people, pay) on its MEs, or hiring and pay approvers on their people");
   for (UnitIndex u : mes) sink.assessed({EntityRef::unit, u});
@@ -65,7 +65,7 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
   const Approvals pay{&Approvers::pay_id, &Approvers::pay, "pay_approver", "pay"};
   for (UnitIndex u : mes) {
     const Unit& me = org.units[u];
-    if (!me.rights.stated && !approvers_recorded[u]) {
+    if (!me.rights().stated && !approvers_recorded[u]) {
       // Other MEs state theirs: this one is a gap in the data, and an ME whose rights nobody can
       // name does not visibly hold them.
       sink.report({EntityRef::unit, u},
@@ -74,9 +74,9 @@ void ThreeRights::check(const CheckContext& context, FindingSink& sink) const {
           .key("rights-not-stated");
       continue;
     }
-    check_right(context, u, me.rights.decision, "decision", sink);
+    check_right(context, u, me.rights().decision, "decision", sink);
     for (const auto& [right, approvals, which] :
-         {std::tuple{&me.rights.people, &hiring, "people"}, std::tuple{&me.rights.pay, &pay, "pay"}}) {
+         {std::tuple{&me.rights().people, &hiring, "people"}, std::tuple{&me.rights().pay, &pay, "pay"}}) {
       if (!right->stated() && check_approvals(context, u, people_of[u], *approvals, which, sink)) continue;
       check_right(context, u, *right, which, sink);
     }

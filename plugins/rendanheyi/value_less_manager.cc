@@ -10,9 +10,9 @@ namespace {
 // A unit metric that attributes value to users or the market: revenue, or any series about users
 // (user_feedback, users, user_resources, ...).
 bool has_value_metric(const Unit& unit) {
-  for (const MetricSeries& s : unit.metrics.series)
+  for (const MetricSeries& s : unit.metrics().series)
     if (s.name == "revenue" || s.name == "revenues" || s.name.rfind("user", 0) == 0) return true;
-  return !unit.win_win.empty();
+  return !unit.win_win().empty();
 }
 
 // Whether the org records any of the evidence the rule weighs; without any, every middle manager

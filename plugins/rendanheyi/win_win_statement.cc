@@ -44,7 +44,7 @@ void WinWinStatement::check(const CheckContext& context, FindingSink& sink) cons
   std::vector<UnitIndex> required;
   bool any_statement = false;
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
-    any_statement = any_statement || !org.units[u].win_win.empty();
+    any_statement = any_statement || !org.units[u].win_win().empty();
     if (std::find(require_for_.begin(), require_for_.end(), org.units[u].kind) != require_for_.end())
       required.push_back(u);
   }
@@ -60,7 +60,7 @@ void WinWinStatement::check(const CheckContext& context, FindingSink& sink) cons
 
 void WinWinStatement::check_statement(const CheckContext& context, UnitIndex u, FindingSink& sink) {
   const Unit& unit = context.org.units[u];
-  const PeriodTable& statement = unit.win_win;
+  const PeriodTable& statement = unit.win_win();
   if (statement.empty()) {
     sink.report({EntityRef::unit, u},
                 quoted(unit) + " keeps no win-win value-added statement (user resources, resource providers, "

@@ -271,8 +271,8 @@ Org scenario_org() {
     org.units.push_back(std::move(u));
   }
   org.units[3].member_ids = {"ME1"};
-  org.units[3].contract.present = true;
-  org.units[3].contract.updated = Date::parse("2026-01-05");
+  org.units[3].ecosystem().contract.present = true;
+  org.units[3].ecosystem().contract.updated = Date::parse("2026-01-05");
   Link contract;
   contract.kind = LinkKind::contract;
   contract.from.id = "ME1";

@@ -162,6 +162,45 @@ struct EmcContract {
   SourceLocation where;
 };
 
+// What a self-governing unit records beyond its place in the tree: an ME's three rights, its
+// metrics, an EMC's contract and win-win statement. Most units of an HR export are departments
+// with none of these, so a unit keeps them out of line (Unit::ecosystem).
+struct EcosystemRecords {
+  Rights rights;
+  PeriodTable metrics;
+  EmcContract contract;
+  PeriodTable win_win;  // win-win value-added statement, one series per element
+};
+
+namespace detail {
+
+// An optional value on the heap, copied with its owner: one pointer where the value is absent.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+
+  const T* get() const { return value_.get(); }
+  T& get_or_make() {
+    if (!value_) value_ = std::make_unique<T>();
+    return *value_;
+  }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
+ORGAUDIT_API const EcosystemRecords& no_ecosystem_records();  // all empty: what a department has
+
+}  // namespace detail
+
 struct Unit {
   std::string id;
   std::string name;
@@ -170,11 +209,7 @@ struct Unit {
   std::string owner_id;  // a person id
   bool user_facing = false;
   std::vector<std::string> member_ids;  // an EMC's member units (MEs, external partners)
-  Rights rights;
-  PeriodTable metrics;
-  EmcContract contract;
-  PeriodTable win_win;  // win-win value-added statement, one series per element
-  std::vector<Attribute> attributes;
+  SmallList<Attribute> attributes;
   // An HR export's view of a unit (a value in a unit column, an XML OrganizationUnit) rather than an
   // org-chart-as-code definition: a definition of the same id in another input replaces it, and
   // its owner, when the export names none, is inferred from the reporting lines.
@@ -188,6 +223,22 @@ struct Unit {
   UnitIndex parent = kNoIndex;
   PersonIndex owner = kNoIndex;
   std::vector<UnitIndex> members;
+
+  const Rights& rights() const { return records().rights; }
+  const PeriodTable& metrics() const { return records().metrics; }
+  const EmcContract& contract() const { return records().contract; }
+  const PeriodTable& win_win() const { return records().win_win; }
+  // The records to fill or change, made on first use; readers use the accessors above, which make
+  // nothing.
+  EcosystemRecords& ecosystem() { return ecosystem_.get_or_make(); }
+  bool has_ecosystem() const { return ecosystem_.get() != nullptr; }
+
+ private:
+  const EcosystemRecords& records() const {
+    return ecosystem_.get() ? *ecosystem_.get() : detail::no_ecosystem_records();
+  }
+
+  detail::Boxed<EcosystemRecords> ecosystem_;
 };
 
 // A lateral tie, between people or between units.

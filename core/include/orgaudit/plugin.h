@@ -36,7 +36,9 @@
 // 5: no Boost type in the SDK: ReportingMetrics keeps the reporting lines as two arrays behind
 //    reports_of(), UnitMetrics no unit graph; the layout no longer records BOOST_VERSION.
 // 6: a compact Person (144 bytes, was 336): its strings are Text handles on the org's TextPool
-//    (Org::texts), its dotted lines and attributes SmallLists; Attribute holds Texts.
+//    (Org::texts), its dotted lines and attributes SmallLists; Attribute holds Texts. A compact
+//    Unit (256 bytes, was 680): rights, metrics, contract and win-win statement are read through
+//    Unit::rights() and the like, kept out of line (Unit::ecosystem) for the units that have them.
 #define ORGAUDIT_PLUGIN_API_VERSION 6u
 #define ORGAUDIT_PACK_ENTRY_POINT "orgaudit_describe_pack"
 // What packs of API versions 1 and 2 exported (returning the struct by value): recognised only to
