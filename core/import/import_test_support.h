@@ -60,4 +60,22 @@ inline const Person& person(const Org& org, const std::string& id) {
   throw;
 }
 
+// Two records of one person read two ways (another thread, another format) hold the same fields.
+inline void check_same_record(const Person& a, const Person& b) {
+  INFO("person " << a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.name == b.name);
+  CHECK(a.title == b.title);
+  CHECK(a.manager_id == b.manager_id);
+  CHECK(a.dotted_ids == b.dotted_ids);
+  CHECK(a.unit_id == b.unit_id);
+  CHECK(a.fte == b.fte);
+  CHECK(a.flags == b.flags);
+  REQUIRE(a.attributes.size() == b.attributes.size());
+  for (std::size_t k = 0; k < a.attributes.size(); ++k) {
+    CHECK(a.attributes[k].key == b.attributes[k].key);
+    CHECK(a.attributes[k].value == b.attributes[k].value);
+  }
+}
+
 }  // namespace orgaudit::import::testing

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "import/import_test_support.h"
 #include "import/inputs.h"
 #include "import/yaml_writer.h"
 
@@ -155,17 +156,7 @@ TEST_CASE("yaml writer: an org written and read back is the same org") {
   const Org after = load(files, {"out.yaml"});
   REQUIRE(after.people.size() == before.people.size());
   for (std::size_t i = 0; i < before.people.size(); ++i) {
-    const Person &a = before.people[i], &b = after.people[i];
-    CHECK(a.id == b.id);
-    CHECK(a.name == b.name);
-    CHECK(a.title == b.title);
-    CHECK(a.manager_id == b.manager_id);
-    CHECK(a.dotted_ids == b.dotted_ids);
-    CHECK(a.unit_id == b.unit_id);
-    CHECK(a.fte == b.fte);
-    CHECK(a.flags == b.flags);
-    REQUIRE(a.attributes.size() == b.attributes.size());
-    for (std::size_t k = 0; k < a.attributes.size(); ++k) CHECK(a.attributes[k].value == b.attributes[k].value);
+    import::testing::check_same_record(before.people[i], after.people[i]);
   }
   REQUIRE(after.units.size() == 2);
   CHECK(after.units[1].rights().pay.holder == "U-HQ");

@@ -18,20 +18,27 @@ using ReportingGraph = boost::compressed_sparse_row_graph<boost::directedS, boos
                                                           boost::no_property, boost::no_property,
                                                           std::uint32_t, std::uint32_t>;
 
+// Whether p's manager line is an edge. A self-reference is not: structure-integrity reports it, and
+// it must not count as span. An aggregate row is not one either: it is its post's junior command
+// (people some layers down, not direct reports), so it counts in command_fte and unit FTE, not in
+// spans or layers.
+bool is_reporting_edge(const Org& org, PersonIndex p) {
+  const PersonIndex m = org.people[p].manager;
+  return m != kNoIndex && m != p && !org.people[p].has(kAggregate);
+}
+
+// The edges grouped by manager, each manager's reports in input order: a counting sort, two passes
+// over the people where a comparison sort of a million edges cost several times more.
 ReportingGraph build_reporting_graph(const Org& org) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-  edges.reserve(org.people.size());
-  for (PersonIndex p = 0; p < org.people.size(); ++p) {
-    PersonIndex m = org.people[p].manager;
-    // A self-reference is not an edge: structure-integrity reports it, and it must not count as span.
-    // An aggregate row is not one either: it is its post's junior command (people some layers
-    // down, not direct reports), so it counts in command_fte and unit FTE, not in spans or layers.
-    if (m != kNoIndex && m != p && !org.people[p].has(kAggregate)) edges.emplace_back(m, p);
-  }
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  return ReportingGraph(boost::edges_are_sorted, edges.begin(), edges.end(),
-                        static_cast<std::uint32_t>(org.people.size()));
+  const std::size_t n = org.people.size();
+  std::vector<std::uint32_t> next(n + 1, 0);  // first the reports per manager, then where each goes
+  for (PersonIndex p = 0; p < n; ++p)
+    if (is_reporting_edge(org, p)) ++next[org.people[p].manager + 1];
+  for (std::size_t m = 1; m <= n; ++m) next[m] += next[m - 1];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(next[n]);
+  for (PersonIndex p = 0; p < n; ++p)
+    if (is_reporting_edge(org, p)) edges[next[org.people[p].manager]++] = {org.people[p].manager, p};
+  return ReportingGraph(boost::edges_are_sorted, edges.begin(), edges.end(), static_cast<std::uint32_t>(n));
 }
 
 class DepthRecorder : public boost::default_bfs_visitor {
