@@ -54,7 +54,7 @@ std::string unit_difference(const Unit& a, const Unit& b) {
 
 void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagnostic>& warnings) {
   org.files = std::move(part.files);
-  org.texts->keep(part.texts);  // the part's people and units keep their texts
+  org.texts->keep(part.texts.shared());  // the part's people and units keep their texts
   if (org.name.empty()) org.name = part.name;
   else if (!part.name.empty() && part.name != org.name)
     warnings.push_back({path, 0, 0, "org name '" + part.name + "' differs from '" + org.name + "' given by an earlier input; keeping '" + org.name + "'"});

@@ -184,7 +184,7 @@ void OrgHandler::add_unit(Unit& unit) {
 }
 
 void OrgHandler::adopt(Org& chunk) {
-  out_.texts->keep(chunk.texts);
+  out_.texts->keep(chunk.texts.shared());
   for (Person& person : chunk.people) add_person(out_.people.emplace_back(std::move(person)));
   for (Unit& unit : chunk.units) add_unit(out_.units.emplace_back(std::move(unit)));
   out_.links.insert(out_.links.end(), std::make_move_iterator(chunk.links.begin()),

@@ -70,10 +70,17 @@ TEST_CASE("an org's copies share its texts, and a merged org keeps the other's",
   {
     Org part;
     part.people.emplace_back().name = part.text("Ada");
-    merged.texts->keep(part.texts);
+    merged.texts->keep(part.texts.shared());
     merged.people = std::move(part.people);
   }
   CHECK(merged.people[0].name == "Ada");
+
+  Org moved_from;
+  Org moved_to = std::move(moved_from);
+  moved_from.people.emplace_back().id = moved_from.text("P3");  // a moved-from org still stores texts
+  moved_to.people.emplace_back().id = moved_to.text("P4");
+  CHECK(moved_from.people[0].id == "P3");
+  CHECK(moved_to.people[0].id == "P4");
 }
 
 TEST_CASE("a small list copies, moves, grows and filters like the vector it replaces", "[model][text]") {

@@ -390,7 +390,7 @@ struct Org {
   std::vector<Unit> units;
   std::vector<Link> links;
   // The characters of every Text in this org; its copies share them (copies only add texts).
-  std::shared_ptr<detail::TextPool> texts = std::make_shared<detail::TextPool>();
+  detail::TextPoolHandle texts;
   detail::ImportLogHandle import_log;  // the host's: rows HR-export importers read and could not use
 
   // Filled by resolve(): where each id's first entity is (find_person, find_unit).

@@ -221,6 +221,27 @@ class ORGAUDIT_API TextPool {
   std::vector<std::shared_ptr<const TextPool>> kept_;
 };
 
+// An org's pool: shared by the org's copies, and kept by an org moved from, so that every org (one
+// whose people were moved away too) can still store a text.
+class TextPoolHandle {
+ public:
+  TextPoolHandle() : pool_(std::make_shared<TextPool>()) {}
+  TextPoolHandle(const TextPoolHandle&) = default;
+  TextPoolHandle(TextPoolHandle&& other) noexcept : pool_(other.pool_) {}
+  TextPoolHandle& operator=(const TextPoolHandle&) = default;
+  TextPoolHandle& operator=(TextPoolHandle&& other) noexcept {
+    pool_ = other.pool_;
+    return *this;
+  }
+
+  TextPool* operator->() const { return pool_.get(); }
+  TextPool& operator*() const { return *pool_; }
+  const std::shared_ptr<TextPool>& shared() const { return pool_; }
+
+ private:
+  std::shared_ptr<TextPool> pool_;
+};
+
 }  // namespace detail
 
 }  // namespace orgaudit
