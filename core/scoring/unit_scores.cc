@@ -29,17 +29,21 @@ UnitIndex home_of(const Org& org, EntityRef entity) {
 
 // Unit u's assessed dimensions, each with the rules that have a part in its subtree, not yet
 // scored: a rule that assessed nothing here (an HR-import check, a rule short of data) would repeat
-// in every unit, and adds nothing to the score or the reason of an assessed dimension.
+// in every unit, and adds nothing to the score or the reason of an assessed dimension. The entries
+// of `out` are refilled in place, so scoring 132,000 units in a row allocates their rule lists once.
 void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<DimensionScore>& out) {
-  out.clear();
-  out.reserve(b.groups.size());
+  std::size_t used = 0;
   const UnitRuleTally* tally = b.tallies.data() + u * b.rules.size();
   for (std::size_t g = 0; g < b.groups.size(); ++g) {
     const std::vector<std::size_t>& group = b.groups[g];
     // A dimension is assessed in a subtree when one of its rules assessed something there.
     if (std::none_of(group.begin(), group.end(), [&](std::size_t r) { return tally[r].assessed > 0; })) continue;
-    DimensionScore& d = out.emplace_back();
+    if (used == out.size()) out.emplace_back();
+    DimensionScore& d = out[used++];
     d.name = b.dimension_names[g];
+    d.score.reset();
+    d.reason.clear();
+    d.rules.clear();
     d.rules.reserve(group.size());
     for (std::size_t r : group) {
       const UnitRuleTally& t = tally[r];
@@ -53,6 +57,7 @@ void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<Dimensi
       s.any_error = t.any_error;
     }
   }
+  out.resize(used);
 }
 
 void rank(const Org& org, Scores& scores) {
