@@ -60,6 +60,28 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(org.import_log->issues.empty());
 }
 
+TEST_CASE("csv import: the importer's id table becomes the org's, so resolving does not hash the ids again", "[import][csv]") {
+  for (const auto thread : {import::SecondThread::never, import::SecondThread::always}) {
+    import::testing::Options options;
+    options.second_thread = thread;
+    Org org = load_csv_text("id,manager_id,name\nP1,,Ann\nP2,P1,Bo\nP2,P1,Bo again\nP3,P2,Cy\n", options);
+    REQUIRE(org.people.size() == 3);  // the repeated id is skipped, not in the table twice
+    CHECK(org.import_log->people_indexed == 3);
+    CHECK(org.find_person("P3") == 2);  // before resolve(): the table is the importer's
+    org.resolve();
+    CHECK(org.people[2].manager == 1);
+    CHECK(org.import_log->issues[0].person == 1);  // the duplicate row's issue names the first P2
+    CHECK(org.reference_problems.empty());
+  }
+  // Junior rows are not in the table (their ids are made up, never looked up while importing).
+  const Org junior = load_csv_text(
+      "Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
+      "Dept,Dept,Office,2,EO,Officer,3\n");
+  REQUIRE(junior.people.size() == 1);
+  CHECK(junior.people[0].has(kAggregate));
+  CHECK(junior.import_log->people_indexed == 0);
+}
+
 TEST_CASE("csv import: bamboohr picks the id and supervisor columns whose values match") {
   // supervisorId holds employee numbers, supervisorEId internal ids: both kinds of export exist.
   const std::string header = "id,employeeNumber,firstName,lastName,jobTitle,department,division,employmentStatus,supervisorEId,supervisorId\n";

@@ -38,7 +38,15 @@ std::string format_number(double value) {
 
 RowBuilder::RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
                        const RecordLimits& limits, RecordWords words)
-    : org_(org), file_(file), layout_(layout), header_(header), limits_(limits), words_(words) {}
+    : org_(org), file_(file), layout_(layout), header_(header), limits_(limits), words_(words),
+      org_was_empty_(org.people.empty()) {}
+
+RowBuilder::~RowBuilder() {
+  // Every person in the table (no junior row, no person added another way) and nobody else's.
+  if (!org_was_empty_ || ids_.size() != org_.people.size()) return;
+  org_.person_ids = std::move(ids_);
+  org_.import_log->people_indexed = org_.people.size();
+}
 
 void RowBuilder::refuse(const SourceLocation& where, const std::string& message) const {
   throw InputError(Diagnostic{org_.files[file_], where.line, where.column, message});

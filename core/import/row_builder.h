@@ -41,6 +41,11 @@ class RowBuilder {
  public:
   RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
              const RecordLimits& limits, RecordWords words = {});
+  // Hands the id table to the org when it holds every person of it (Org::person_ids, see
+  // ImportLog::people_indexed), so resolving does not hash the ids again.
+  ~RowBuilder();
+  RowBuilder(const RowBuilder&) = delete;
+  RowBuilder& operator=(const RowBuilder&) = delete;
 
   // Adds the row's person, or records why it was skipped. Returns whether it loaded. Throws
   // InputError at the row past the record limit, or at a value over the field size limit.
@@ -94,6 +99,7 @@ class RowBuilder {
   const RecordLimits limits_;  // a copy: 16 bytes, and no lifetime to keep in mind
   RecordWords words_;
   IdLookup ids_;    // people of this file, by id
+  const bool org_was_empty_;  // the file's people are all the org's: ids_ can become its table
   IdLookup units_;  // units of this file, by id
   UnitIndex last_unit_ = kNoIndex;
   std::vector<bool> unit_element_;  // by unit index: defined by a unit element, not only implied
