@@ -82,6 +82,29 @@ TEST_CASE("csv import: the importer's id table becomes the org's, so resolving d
   CHECK(junior.import_log->people_indexed == 0);
 }
 
+TEST_CASE("csv import: a row whose id is taken leaves nothing of its own: no unit, no message on its values", "[import][csv]") {
+  const Org org = load_csv_text(
+      "id,manager_id,name,unit,fte,location\n"
+      "P1,,Ann,U1,,Leeds\n"
+      "P2,P1,Bo,U1,,Leeds\n"
+      "P1,P2,Ann again,U-NEW,two,York\n"  // taken: skipped before its unit or its FTE is read
+      "P3,P1,Cy,U2,,Leeds\n"
+      "P4,P1,Di,U1,,York\n");
+  REQUIRE(org.people.size() == 4);
+  REQUIRE(org.units.size() == 2);
+  CHECK(org.units[1].id == "U2");
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].kind == ImportIssue::duplicate_id);
+  CHECK(org.import_log->issues[0].message == "row skipped: id 'P1' is already used by the row on line 2");
+  // A value the row before held, and one it did not, are each the column's value as written.
+  std::vector<std::string> units;
+  for (const Person& p : org.people) units.push_back(p.unit_id.str());
+  CHECK(units == std::vector<std::string>{"U1", "U1", "U2", "U1"});
+  CHECK(org.people[3].attributes[0].value == "York");
+  CHECK(org.people[3].unit_id.data() == org.people[0].unit_id.data());  // interned: one copy of "U1"
+  CHECK(org.people[3].manager_id.data() == org.people[1].manager_id.data());
+}
+
 TEST_CASE("csv import: bamboohr picks the id and supervisor columns whose values match") {
   // supervisorId holds employee numbers, supervisorEId internal ids: both kinds of export exist.
   const std::string header = "id,employeeNumber,firstName,lastName,jobTitle,department,division,employmentStatus,supervisorEId,supervisorId\n";
