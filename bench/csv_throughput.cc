@@ -1,6 +1,5 @@
 // How fast orgaudit reads CSV: the RFC 4180 tokenizer alone over a mapped file (MB/s, best of
-// three passes), then the whole CSV importer (rows to people, with the id and unit tables), with
-// the rows built on the reading thread and on a second thread.
+// three passes), then the whole CSV importer (rows to people, with the id and unit tables).
 //
 //   build/bin/orgaudit_csv_bench bench/out/org-1000000.csv
 //
@@ -40,21 +39,18 @@ int main(int argc, char** argv) {
     std::printf("tokenizer: %.1f MB in %.3f s wall = %.0f MB/s; %.3f s CPU = %.0f MB/s (%zu records, %zu fields; best of 3)\n",
                 text.size() / 1e6, best, text.size() / 1e6 / best, best_cpu, text.size() / 1e6 / best_cpu, records, fields);
 
-    // The importer with rows built on the tokenising thread, then on a second thread beside it.
-    for (const auto& [mode, name] : {std::pair{import::SecondThread::never, "one thread"},
-                                     std::pair{import::SecondThread::always, "rows' thread"}}) {
-      Org org;
-      std::vector<Diagnostic> warnings;
-      NoProgress progress;
-      const auto start = std::chrono::steady_clock::now();
-      const std::clock_t cpu = std::clock();
-      import::load_csv(files, argv[1], LoadOptions{}, org, warnings, progress, mode);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double cpu_seconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
-      std::printf("importer (%s):  %zu people, %zu units in %.3f s wall, %.3f s CPU = %.0f MB/s, %.0f rows/s (CPU)\n",
-                  name, org.people.size(), org.units.size(), seconds, cpu_seconds, text.size() / 1e6 / cpu_seconds,
-                  org.import_log->records / cpu_seconds);
-    }
+    // The whole importer: rows to people, with the id and unit tables.
+    Org org;
+    std::vector<Diagnostic> warnings;
+    NoProgress progress;
+    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu = std::clock();
+    import::load_csv(files, argv[1], LoadOptions{}, org, warnings, progress);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cpu_seconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
+    std::printf("importer:  %zu people, %zu units in %.3f s wall, %.3f s CPU = %.0f MB/s, %.0f rows/s (CPU)\n",
+                org.people.size(), org.units.size(), seconds, cpu_seconds, text.size() / 1e6 / cpu_seconds,
+                org.import_log->records / cpu_seconds);
   } catch (const InputError& e) {
     std::fprintf(stderr, "%s\n", e.diagnostic().format("error").c_str());
     return 2;

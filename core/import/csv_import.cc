@@ -1,16 +1,13 @@
 #include "import/csv_import.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
-#include <functional>
 #include <memory>
 #include <regex>
 #include <unordered_set>
 
-#include "import/batch_thread.h"
 #include "import/column_map.h"
 #include "import/csv_reader.h"
 #include "import/encoding.h"
@@ -70,161 +67,22 @@ class Decoder {
 };
 
 // A CSV field's place: the line it starts on and its character column there, worked out only for
-// the few fields a finding or an entity needs. Reading the input only, it may be asked on the rows'
-// thread while the reader goes on.
+// the few fields a finding or an entity needs.
 class CsvPlaces : public FieldPlaces {
  public:
-  // `input`: the text the reader reads.
-  CsvPlaces(const char* input, const csv::FieldStart* starts, std::size_t count, std::uint32_t line, FileIndex file)
-      : input_(input), starts_(starts), count_(count), line_(line), file_(file) {}
-  CsvPlaces(std::string_view input, const csv::Record& record, FileIndex file)
-      : CsvPlaces(input.data(), record.starts.data(), record.starts.size(), record.line, file) {}
+  CsvPlaces(const csv::Reader& reader, const csv::Record& record, FileIndex file)
+      : reader_(reader), record_(record), file_(file) {}
   SourceLocation of(int column) const override {
-    if (column < 0 || count_ == 0) return SourceLocation{file_, line_, 1};
+    if (column < 0 || record_.starts.empty()) return SourceLocation{file_, record_.line, 1};
     // A field the record lacks is where it would start: the end of the record.
-    const csv::FieldStart& at = starts_[std::min<std::size_t>(static_cast<std::size_t>(column), count_ - 1)];
-    return SourceLocation{file_, at.line, csv::Reader::column_in(input_, at)};
+    const csv::FieldStart& at = record_.starts[std::min<std::size_t>(static_cast<std::size_t>(column), record_.starts.size() - 1)];
+    return SourceLocation{file_, at.line, reader_.column(at)};
   }
 
  private:
-  const char* input_;
-  const csv::FieldStart* starts_;
-  std::size_t count_;
-  std::uint32_t line_;
-  FileIndex file_;
-};
-
-// Rows and skips queued for the rows' thread, in the order they came. Fields are views of the
-// input where they can be (it outlives the load), copies where the reader or the decoder made them.
-struct CsvBatch {
-  static constexpr std::size_t kRows = 256;
-  struct Step {
-    std::uint32_t line;
-    std::size_t first_field, fields, first_start, starts;  // a row's, in `fields` and `starts`
-    std::size_t skip = kNoSkip;                             // or a skip, in `skips`
-  };
-  static constexpr std::size_t kNoSkip = static_cast<std::size_t>(-1);
-  struct Skip {
-    std::uint32_t line, column;
-    std::string entity_id, why;
-  };
-  std::vector<Step> steps;
-  std::vector<std::string_view> fields;
-  std::vector<csv::FieldStart> starts;
-  std::deque<std::string> copies;
-  std::vector<Skip> skips;
-  std::size_t read_to = 0;  // the input offset after its last record
-
-  bool empty() const { return steps.empty(); }
-  bool full() const { return steps.size() >= kRows; }
-  void clear() {
-    steps.clear();
-    fields.clear();
-    starts.clear();
-    copies.clear();
-    skips.clear();
-  }
-};
-
-// Where the rows of an export go: straight into the row builder, or, for a large export, in
-// batches to a second thread that builds them while this one tokenises the rest. Either way the
-// builder gets the same rows and skips in the same order. A row or skip that passes a limit is
-// built here, once the rows queued before it are in, so its error is thrown when and where it
-// would be without the thread.
-class CsvRows {
- public:
-  // `loaded_first`: called with the first row that loads (an organogram's name and date are in it).
-  CsvRows(RowBuilder& builder, const csv::Reader& reader, std::string_view input, FileIndex file,
-          const RecordLimits& limits, bool thread, std::function<void(const std::vector<std::string_view>&)> loaded_first)
-      : builder_(builder), reader_(reader), input_(input), file_(file), limits_(limits),
-        loaded_first_(std::move(loaded_first)) {
-    if (thread) thread_ = std::make_unique<BatchThread<CsvBatch>>([this](CsvBatch& batch) { apply(batch); });
-  }
-
-  void add(const csv::Record& record, const std::vector<std::string_view>& fields) {
-    if (!queueable(fields)) {
-      wait();
-      ++records_;
-      build(fields, CsvPlaces(input_, record, file_), record.line);
-      return;
-    }
-    ++records_;
-    CsvBatch& batch = thread_->current();
-    batch.steps.push_back({record.line, batch.fields.size(), fields.size(), batch.starts.size(), record.starts.size()});
-    for (std::string_view field : fields) batch.fields.push_back(in_input(field) ? field : batch.copies.emplace_back(field));
-    batch.starts.insert(batch.starts.end(), record.starts.begin(), record.starts.end());
-    batch.read_to = reader_.offset();
-    thread_->send();
-  }
-
-  void skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why) {
-    if (!thread_ || !limits_.records_fit(records_ + 1)) {  // as add(): a skip counts towards the limit
-      wait();
-      ++records_;
-      builder_.skip(line, column, std::move(entity_id), std::move(why));
-      return;
-    }
-    ++records_;
-    CsvBatch& batch = thread_->current();
-    batch.steps.push_back({line, 0, 0, 0, 0, batch.skips.size()});
-    batch.skips.push_back({line, column, std::move(entity_id), std::move(why)});
-    batch.read_to = reader_.offset();
-    thread_->send();
-  }
-
-  // Until every row given is in the org.
-  void wait() {
-    if (thread_) thread_->wait();
-  }
-
-  // The offset before which every record is built into the org (so those input bytes are no
-  // longer needed), at most `read`.
-  std::size_t built_before(std::size_t read) const { return thread_ ? std::min(read, on_thread_.built_to.load()) : read; }
-
- private:
-  bool queueable(const std::vector<std::string_view>& fields) const {
-    if (!thread_ || !limits_.records_fit(records_ + 1)) return false;
-    return std::all_of(fields.begin(), fields.end(), [&](std::string_view f) { return limits_.field_fits(f.size()); });
-  }
-
-  bool in_input(std::string_view field) const {
-    const auto at = reinterpret_cast<std::uintptr_t>(field.data()), begin = reinterpret_cast<std::uintptr_t>(input_.data());
-    return field.empty() || (at >= begin && at + field.size() <= begin + input_.size());
-  }
-
-  void build(const std::vector<std::string_view>& fields, const CsvPlaces& places, std::uint32_t line) {
-    if (builder_.add(Row{fields, line, &places}) && builder_.loaded() == 1) loaded_first_(fields);
-  }
-
-  void apply(CsvBatch& batch) {  // on the rows' thread
-    for (const CsvBatch::Step& step : batch.steps) {
-      if (step.skip != CsvBatch::kNoSkip) {
-        CsvBatch::Skip& skip = batch.skips[step.skip];
-        builder_.skip(skip.line, skip.column, std::move(skip.entity_id), std::move(skip.why));
-        continue;
-      }
-      const auto first = batch.fields.begin() + static_cast<std::ptrdiff_t>(step.first_field);
-      on_thread_.row_fields.assign(first, first + static_cast<std::ptrdiff_t>(step.fields));
-      build(on_thread_.row_fields, CsvPlaces(input_.data(), batch.starts.data() + step.first_start, step.starts, step.line, file_),
-            step.line);
-    }
-    on_thread_.built_to.store(batch.read_to);
-  }
-
-  RowBuilder& builder_;
   const csv::Reader& reader_;
-  std::string_view input_;
+  const csv::Record& record_;
   FileIndex file_;
-  const RecordLimits& limits_;
-  std::function<void(const std::vector<std::string_view>&)> loaded_first_;
-  std::size_t records_ = 0;  // rows and skips given to the builder, built or queued
-  // What the rows' thread writes, on a cache line of its own: a line both threads write to would
-  // move between the cores at every row.
-  struct alignas(64) OnThread {
-    std::vector<std::string_view> row_fields;  // a queued row's fields, as the row builder takes them
-    std::atomic<std::size_t> built_to{0};
-  } on_thread_;
-  std::unique_ptr<BatchThread<CsvBatch>> thread_;  // last: null when rows are built as they come
 };
 
 bool next_non_blank(csv::Reader& reader, csv::Record& record) {
@@ -302,11 +160,6 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_csv(files, path, options, org, warnings, progress, SecondThread::by_size);
-}
-
-void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread rows_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   std::string_view text = bytes->view();
@@ -351,21 +204,22 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
     // a growing vector (a Person is a few hundred bytes).
     const std::size_t lines = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(reader.offset()), text.end(), '\n'));
     builder.reserve(std::min<std::uint64_t>(lines + 1, options.limits.max_records));
-    const bool thread = use_second_thread(rows_thread, text.size(), kCsvRowsThreadMinBytes);
-    CsvRows built(builder, reader, text, file, options.limits, thread, [&](const std::vector<std::string_view>& fields) {
-      if (organogram) organogram_metadata(path, header, fields, org);
-    });
+    // One thread: building the rows on a second one while this one tokenises cost a third more CPU
+    // for 5% less wall time on a 2-core machine (the two contend for one memory, and the builder
+    // is most of the work), so it did not pay.
     std::size_t rows = 0;
     while (reader.next(record)) {
       if (record.blank()) continue;  // blank lines and rows of empty cells (",,,") carry nothing
       ++rows;
-      const int id_column = layout[Field::id];
-      const std::string id = id_column >= 0 && static_cast<std::size_t>(id_column) < record.fields.size()
-                                 ? std::string(trim_view(record.fields[id_column])) : std::string();
-      const CsvPlaces places(text, record, file);
+      auto row_id = [&] {  // for a skipped row's issue
+        const int id_column = layout[Field::id];
+        return id_column >= 0 && static_cast<std::size_t>(id_column) < record.fields.size()
+                   ? std::string(trim_view(record.fields[id_column])) : std::string();
+      };
+      const CsvPlaces places(reader, record, file);
       if (record.problem.field) {
         const SourceLocation at = places.of(static_cast<int>(record.problem.field - 1));
-        built.skip(at.line, at.column, id, record.problem.message + builder.naming(record.problem.field - 1));
+        builder.skip(at.line, at.column, row_id(), record.problem.message + builder.naming(record.problem.field - 1));
         continue;
       }
       const std::vector<std::string_view>& fields = decoder.decode(record);
@@ -379,21 +233,21 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
                                    : fields.size() == 1 ? " (written with another delimiter than the header's '" + sep + "'?)"
                                                         : "";
           const SourceLocation at = places.of(static_cast<int>(more ? extra : fields.size()));
-          built.skip(at.line, at.column, id,
-                     "it has " + std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
-                         " where the header has " + std::to_string(header.size()) + hint);
+          builder.skip(at.line, at.column, row_id(),
+                       "it has " + std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
+                           " where the header has " + std::to_string(header.size()) + hint);
           continue;
         }
       }
-      built.add(record, fields);
+      // An organogram's name and date are in its first row that loads.
+      if (builder.add(Row{fields, record.line, &places}) && builder.loaded() == 1 && organogram)
+        organogram_metadata(path, header, fields, org);
       if ((rows & 0xFFFF) == 0) {
         progress.update(phase, reader.offset(), text.size());
-        // Rows already built are copied into the org.
-        if (converted.empty()) bytes->done_before(built.built_before(reader.offset()));
+        if (converted.empty()) bytes->done_before(reader.offset());  // those rows are in the org
       }
     }
-    built.wait();
-    org.import_log->records += rows;  // counted here: the rows' thread writes beside it in the org all along
+    org.import_log->records += rows;
     if (rows == 0) fail(header_line, 1, "the file has a header but no data rows");
     if (builder.loaded() == 0) {
       const ImportIssue* first = builder.first_skip();

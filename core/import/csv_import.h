@@ -22,12 +22,6 @@ namespace orgaudit::import {
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress);
 
-// With rows built into people on a second thread while the file is tokenised, or not: by default
-// for exports of kCsvRowsThreadMinBytes and more.
-inline constexpr std::size_t kCsvRowsThreadMinBytes = 4u << 20;
-void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread rows_thread);
-
 // Throws InputError when the file is larger than options.max_input_bytes (shared with XML).
 void check_input_size(const FileSystem& files, const std::string& path, const LoadOptions& options);
 

@@ -60,6 +60,47 @@ TEST_CASE("csv import: the generic preset, with locations at row and column") {
   CHECK(org.import_log->issues.empty());
 }
 
+TEST_CASE("csv import: the importer's id table becomes the org's, so resolving does not hash the ids again", "[import][csv]") {
+  Org org = load_csv_text("id,manager_id,name\nP1,,Ann\nP2,P1,Bo\nP2,P1,Bo again\nP3,P2,Cy\n");
+  REQUIRE(org.people.size() == 3);  // the repeated id is skipped, not in the table twice
+  CHECK(org.import_log->people_indexed == 3);
+  CHECK(org.find_person("P3") == 2);  // before resolve(): the table is the importer's
+  org.resolve();
+  CHECK(org.people[2].manager == 1);
+  CHECK(org.import_log->issues[0].person == 1);  // the duplicate row's issue names the first P2
+  CHECK(org.reference_problems.empty());
+  // Junior rows are not in the table (their ids are made up, never looked up while importing).
+  const Org junior = load_csv_text(
+      "Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
+      "Dept,Dept,Office,2,EO,Officer,3\n");
+  REQUIRE(junior.people.size() == 1);
+  CHECK(junior.people[0].has(kAggregate));
+  CHECK(junior.import_log->people_indexed == 0);
+}
+
+TEST_CASE("csv import: a row whose id is taken leaves nothing of its own: no unit, no message on its values", "[import][csv]") {
+  const Org org = load_csv_text(
+      "id,manager_id,name,unit,fte,location\n"
+      "P1,,Ann,U1,,Leeds\n"
+      "P2,P1,Bo,U1,,Leeds\n"
+      "P1,P2,Ann again,U-NEW,two,York\n"  // taken: skipped before its unit or its FTE is read
+      "P3,P1,Cy,U2,,Leeds\n"
+      "P4,P1,Di,U1,,York\n");
+  REQUIRE(org.people.size() == 4);
+  REQUIRE(org.units.size() == 2);
+  CHECK(org.units[1].id == "U2");
+  REQUIRE(org.import_log->issues.size() == 1);
+  CHECK(org.import_log->issues[0].kind == ImportIssue::duplicate_id);
+  CHECK(org.import_log->issues[0].message == "row skipped: id 'P1' is already used by the row on line 2");
+  // A value the row before held, and one it did not, are each the column's value as written.
+  std::vector<std::string> units;
+  for (const Person& p : org.people) units.push_back(p.unit_id.str());
+  CHECK(units == std::vector<std::string>{"U1", "U1", "U2", "U1"});
+  CHECK(org.people[3].attributes[0].value == "York");
+  CHECK(org.people[3].unit_id.data() == org.people[0].unit_id.data());  // interned: one copy of "U1"
+  CHECK(org.people[3].manager_id.data() == org.people[1].manager_id.data());
+}
+
 TEST_CASE("csv import: bamboohr picks the id and supervisor columns whose values match") {
   // supervisorId holds employee numbers, supervisorEId internal ids: both kinds of export exist.
   const std::string header = "id,employeeNumber,firstName,lastName,jobTitle,department,division,employmentStatus,supervisorEId,supervisorId\n";
@@ -337,8 +378,8 @@ TEST_CASE("csv import: more rows than the record limit refuse the file at the fi
 
 namespace {
 
-// An export of `rows` people that exercises everything the rows' thread must keep in order: quoted
-// names over several lines (their records span lines, and batches end between records), doubled
+// An export of `rows` people with every kind of row in it, over and over: quoted
+// names over several lines (their records span lines), doubled
 // quotes (a field the reader copies), bytes that are not UTF-8 (fields the decoder repairs), rows
 // with the wrong field count and text after a closing quote (skips), duplicate ids, bad values and
 // blank lines (issues and rows between them).
@@ -367,45 +408,11 @@ std::string mixed_export(int rows) {
   return text;
 }
 
-void check_same(const Org& one, const Org& two) {
-  REQUIRE(one.people.size() == two.people.size());
-  for (std::size_t i = 0; i < one.people.size(); ++i) {
-    const Person& a = one.people[i];
-    const Person& b = two.people[i];
-    import::testing::check_same_record(a, b);
-    CHECK(a.where == b.where);
-    CHECK(a.manager_where == b.manager_where);
-    CHECK(a.dotted_where == b.dotted_where);
-  }
-  REQUIRE(one.units.size() == two.units.size());
-  for (std::size_t i = 0; i < one.units.size(); ++i) {
-    CHECK(one.units[i].id == two.units[i].id);
-    CHECK(one.units[i].where == two.units[i].where);
-  }
-  REQUIRE(one.import_log->issues.size() == two.import_log->issues.size());
-  for (std::size_t i = 0; i < one.import_log->issues.size(); ++i) {
-    const ImportIssue& a = one.import_log->issues[i];
-    const ImportIssue& b = two.import_log->issues[i];
-    CHECK(a.kind == b.kind);
-    CHECK(a.message == b.message);
-    CHECK(a.entity_id == b.entity_id);
-    CHECK(a.where == b.where);
-  }
-  CHECK(one.import_log->records == two.import_log->records);
-}
-
 }  // namespace
 
-TEST_CASE("csv import: rows built on a second thread give the same people, units, issues and places") {
-  const std::string text = mixed_export(3000);  // many batches of rows
-  using import::testing::Options;
-  Options one, two;
-  one.second_thread = import::SecondThread::never;
-  two.second_thread = import::SecondThread::always;
-  const Org a = load_csv_text(text, one);
-  const Org b = load_csv_text(text, two);
-  check_same(a, b);
-  // What the export plants is there: multi-line records push later rows down, every kind of issue.
+TEST_CASE("csv import: an export with every kind of row reads each as planted") {
+  const Org a = load_csv_text(mixed_export(3000));
+  // Multi-line records push later rows down; every kind of issue is there.
   const Person& p18 = person(a, "P18");
   CHECK(p18.where.line > 18 * 2);
   CHECK(person(a, "P17").name == "Multi\nline\r\n17");
@@ -417,25 +424,4 @@ TEST_CASE("csv import: rows built on a second thread give the same people, units
   CHECK(kinds[ImportIssue::duplicate_id] > 50);
   CHECK(kinds[ImportIssue::bad_value] > 100);
   CHECK(kinds[ImportIssue::encoding] == 1);
-}
-
-TEST_CASE("csv import: with rows on a second thread, errors come at the same row and column") {
-  using import::testing::Options;
-  std::string text = mixed_export(2000);
-  SECTION("a quote never closed, after thousands of queued rows") {
-    text += "P9999,P1,\"Never closed,Lead,U1,1,no,Leeds\nP10000,P1,x,y,U1,1,no,Leeds\n";
-  }
-  Options one, two;
-  one.second_thread = import::SecondThread::never;
-  two.second_thread = import::SecondThread::always;
-  SECTION("the record limit, passed in the middle of the file") {
-    one.limits.max_records = two.limits.max_records = 1234;
-  }
-  SECTION("the field size limit, at a value late in the file, and before a quote never closed") {
-    text += "P9998,P1," + std::string(300, 'x') + ",Lead,U1,1,no,Leeds\nP9999,P1,\"Never closed\n";
-    one.limits.max_field_bytes = two.limits.max_field_bytes = 200;
-  }
-  const std::string error = csv_error(text, one);
-  CHECK_FALSE(error.empty());
-  CHECK(csv_error(text, two) == error);
 }

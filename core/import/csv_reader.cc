@@ -1,5 +1,6 @@
 #include "import/csv_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace orgaudit::csv {
@@ -77,6 +78,10 @@ std::uint32_t Reader::column_in(const char* input, const FieldStart& at) {
   std::uint32_t characters = 1;
   // A BOM at the start of the file is no character an editor shows.
   std::size_t i = at.line_offset == 0 && line.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  // Most lines of an export are ASCII up to the field: a byte each, counted without decoding
+  // (three places a row, a million rows).
+  if (std::none_of(line.begin() + static_cast<std::ptrdiff_t>(i), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    return static_cast<std::uint32_t>(characters + line.size() - i);
   for (; i < line.size(); ++characters) i += sequence_length(line, i);
   return characters;
 }

@@ -18,7 +18,7 @@ struct Options {
   RecordLimits limits;
   std::string path = "x.csv";
   std::vector<Diagnostic>* warnings = nullptr;  // where load warnings go, when a test reads them
-  SecondThread second_thread = SecondThread::by_size;
+  SecondThread second_thread = SecondThread::by_size;  // XML: whether records are parsed on a second thread
 
   Options() = default;
   Options(const char* p) : preset(p) {}  // NOLINT: `{"bamboohr"}` reads well in tests
@@ -39,7 +39,7 @@ inline Org load_csv_text(const std::string& text, const Options& o = {}) {
   Org org;
   std::vector<Diagnostic> warnings;
   NoProgress progress;
-  load_csv(files, o.path, load_options(o), org, o.warnings ? *o.warnings : warnings, progress, o.second_thread);
+  load_csv(files, o.path, load_options(o), org, o.warnings ? *o.warnings : warnings, progress);
   return org;
 }
 

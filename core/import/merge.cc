@@ -81,8 +81,13 @@ void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagn
       conflict(org, "person", first.id.str(), first.where, again.where, person_difference(first, again));
     }
   }
-  if (org.people.empty()) org.people = std::move(part.people);
-  else for (Person& p : part.people) org.people.push_back(std::move(p));
+  if (org.people.empty()) {
+    org.people = std::move(part.people);
+    org.person_ids = std::move(part.person_ids);  // the importer's, when it indexed them all
+    org.import_log->people_indexed = part.import_log->people_indexed;
+  } else {
+    for (Person& p : part.people) org.people.push_back(std::move(p));  // people_indexed no longer matches
+  }
 
   if (org.units.empty()) {  // the first input with units: nothing to merge them with
     org.units = std::move(part.units);

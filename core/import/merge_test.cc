@@ -91,6 +91,19 @@ TEST_CASE("merge: two inputs defining the same id is an error naming both") {
              Catch::Contains("u2.yaml:3:5: error: unit 'U1' is defined by two inputs, here and at u1.yaml:3:5 (they differ in name"));
 }
 
+TEST_CASE("merge: the first export's id table is the org's only while it holds every person", "[import]") {
+  MemoryFileSystem files;
+  files.add("a.csv", "id,manager_id,name\nP1,,Ann\nP2,P3,Bo\n");
+  files.add("b.csv", "id,manager_id,name\nP3,P1,Cy\n");
+  // b.csv's P3 is not in a.csv's table: resolving with it would leave Bo without a manager.
+  const Org org = load(files, {"a.csv", "b.csv"});
+  REQUIRE(org.people.size() == 3);
+  CHECK(org.people[1].manager == 2);
+  CHECK(org.people[2].manager == 0);
+  CHECK(org.find_person("P3") == 2);
+  CHECK(org.reference_problems.empty());
+}
+
 TEST_CASE("merge: implied units get owners from the reporting lines") {
   MemoryFileSystem files;
   files.add("p.csv",

@@ -38,7 +38,15 @@ std::string format_number(double value) {
 
 RowBuilder::RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
                        const RecordLimits& limits, RecordWords words)
-    : org_(org), file_(file), layout_(layout), header_(header), limits_(limits), words_(words) {}
+    : org_(org), file_(file), layout_(layout), header_(header), limits_(limits), words_(words),
+      org_was_empty_(org.people.empty()), last_in_column_(header.size()), attribute_keys_(layout.attributes.size()) {}
+
+RowBuilder::~RowBuilder() {
+  // Every person in the table (no junior row, no person added another way) and nobody else's.
+  if (!org_was_empty_ || ids_.size() != org_.people.size()) return;
+  org_.person_ids = std::move(ids_);
+  org_.import_log->people_indexed = org_.people.size();
+}
 
 void RowBuilder::refuse(const SourceLocation& where, const std::string& message) const {
   throw InputError(Diagnostic{org_.files[file_], where.line, where.column, message});
@@ -52,6 +60,13 @@ void RowBuilder::refuse_record(const SourceLocation& where) const {
 
 std::string RowBuilder::naming(std::size_t index) const {
   return index < header_.size() && !header_[index].empty() ? std::string(" (") + words_.source + " '" + header_[index] + "')" : "";
+}
+
+Text RowBuilder::interned_cell(const Row& row, Field field) { return interned_in(layout_[field], cell(row, field)); }
+
+Text RowBuilder::attribute_key(std::size_t i) {
+  if (attribute_keys_[i].empty()) attribute_keys_[i] = org_.interned(layout_.attributes[i].second);
+  return attribute_keys_[i];
 }
 
 std::string_view RowBuilder::cell(const Row& row, Field field) const {
@@ -113,8 +128,15 @@ bool RowBuilder::add_post(const Row& row) {
     skip_at(at(row, Field::id), "", "no id: the " + column_name(Field::id) + " " + words_.source + " is empty");
     return false;
   }
-  const std::uint32_t first = ids_.find(id, org_.people.size(), person_id());
-  if (first != kNoIndex) {
+  // Whether the id is new is asked once the person's texts are read: the id's slot in the table
+  // (a cache miss in a million) arrives meanwhile. Nothing read before that is seen if it is not.
+  const IdLookup::Prefetched id_slot = ids_.prefetch(id);
+  Person& person = org_.people.emplace_back();  // built in place: no copy of its texts and lists
+  person.id = org_.text(id);
+  read_texts(row, person);
+  if (const std::uint32_t first = ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id(), id_slot);
+      first != kNoIndex) {
+    org_.people.pop_back();
     const std::uint32_t first_line = org_.people[first].where.line;
     if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_log->issues.size();
     ++skipped_;
@@ -124,12 +146,30 @@ bool RowBuilder::add_post(const Row& row) {
               (layout_.preset->style == RowStyle::organogram_senior ? " (a job share is one post)" : ""));
     return false;
   }
-  Person& person = org_.people.emplace_back();  // built in place: a Person is a few hundred bytes
-  person.id = org_.text(id);
-  ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id());
   person.where = at(row, Field::id);
   if (contingent) set_flag(person, kContractor, true);
+  read_fte(row, person);
+  read_flag(row, person, Field::assistant, kAssistant);
+  read_flag(row, person, Field::contractor, kContractor);
+  read_flag(row, person, Field::vacant, kVacant);
+  read_flag(row, person, Field::user_facing, kUserFacing);
+  read_flag(row, person, Field::external, kExternal);
+  if (const std::string_view hiring = cell(row, Field::hiring_approver); !hiring.empty())
+    person.set_approver(&Approvers::hiring_id, std::string(hiring));
+  if (const std::string_view pay = cell(row, Field::pay_approver); !pay.empty())
+    person.set_approver(&Approvers::pay_id, std::string(pay));
+  // BambooHR's employmentStatus and Workday's Employee_Type say who is a contractor in words.
+  for (Field f : {Field::status, Field::worker_type}) {
+    const std::string_view status = cell(row, f);
+    if (status.empty()) continue;
+    set_flag(person, kContractor, contains_word(status, "contract") || contains_word(status, "contingent"));
+  }
+  add_unit(row, person);
+  return true;
+}
 
+// A post row's texts: what can be read without a message, so before the row is known to load.
+void RowBuilder::read_texts(const Row& row, Person& person) {
   if (layout_.preset->style == RowStyle::organogram_senior) {
     const PostName post = classify_post_name(cell(row, Field::name));
     person.name = org_.text(post.name);
@@ -152,7 +192,8 @@ bool RowBuilder::add_post(const Row& row) {
     manager = {};
     set_flag(person, kDeclaredRoot, true);
   }
-  person.manager_id = org_.interned(layout_.preset->ids_ignore_case ? std::string_view(lower_ascii(manager)) : manager);
+  const int manager_column = layout_[Field::manager];
+  person.manager_id = layout_.preset->ids_ignore_case ? org_.interned(lower_ascii(manager)) : interned_in(manager_column, manager);
   person.manager_where = at(row, Field::manager);
   person.dotted_where = at(row, Field::dotted);
   const std::string_view dotted = cell(row, Field::dotted);
@@ -162,22 +203,16 @@ bool RowBuilder::add_post(const Row& row) {
     if (!one.empty()) person.dotted_ids.push_back(org_.interned(one));
     start = end + 1;
   }
-  read_fte(row, person);
-  read_flag(row, person, Field::assistant, kAssistant);
-  read_flag(row, person, Field::contractor, kContractor);
-  read_flag(row, person, Field::vacant, kVacant);
-  read_flag(row, person, Field::user_facing, kUserFacing);
-  read_flag(row, person, Field::external, kExternal);
-  person.set_approver(&Approvers::hiring_id, std::string(cell(row, Field::hiring_approver)));
-  person.set_approver(&Approvers::pay_id, std::string(cell(row, Field::pay_approver)));
-  // BambooHR's employmentStatus and Workday's Employee_Type say who is a contractor in words.
-  for (Field f : {Field::status, Field::worker_type}) {
-    const std::string_view status = cell(row, f);
-    if (status.empty()) continue;
-    set_flag(person, kContractor, contains_word(status, "contract") || contains_word(status, "contingent"));
-  }
-  add_unit(row, person);
-  return true;
+}
+
+// Exports list people team by team: a column often holds what it held on the row before (the
+// manager, the unit, the title), and comparing with that is cheaper than finding the text again
+// among the hundreds of thousands interned.
+Text RowBuilder::interned_in(int column, std::string_view value) {
+  if (column < 0 || static_cast<std::size_t>(column) >= last_in_column_.size()) return org_.interned(value);
+  Text& last = last_in_column_[static_cast<std::size_t>(column)];
+  if (value != last.view()) last = org_.interned(value);
+  return last;
 }
 
 // A junior row stands for N posts of one grade and title under a senior post. Its id is built from
@@ -214,21 +249,22 @@ bool RowBuilder::add_junior(const Row& row) {
 }
 
 void RowBuilder::read_common(const Row& row, Person& person) {
-  person.title = org_.interned(cell(row, Field::title));
-  person.grade = org_.interned(cell(row, Field::grade));
-  person.unit_id = org_.interned(cell(row, Field::unit));
-  if (const std::string_view position = cell(row, Field::position); !position.empty())
-    person.attributes.push_back({org_.interned("position"), org_.interned(position)});
+  person.title = interned_cell(row, Field::title);
+  person.grade = interned_cell(row, Field::grade);
+  person.unit_id = interned_cell(row, Field::unit);
+  if (const Text position = interned_cell(row, Field::position); !position.empty())
+    person.attributes.push_back({org_.interned("position"), position});
   // Room for exactly the attributes that have values: a vector grown one by one (1, 2, 4) costs a
   // million-row export three allocations and copies per person.
   std::size_t values = 0;
   for (const auto& attribute : layout_.attributes)
     values += static_cast<std::size_t>(attribute.first) < row.fields.size() && !trim_view(row.fields[attribute.first]).empty();
   person.attributes.reserve(person.attributes.size() + values);
-  for (const auto& [column, key] : layout_.attributes) {
+  for (std::size_t i = 0; i < layout_.attributes.size(); ++i) {
+    const int column = layout_.attributes[i].first;
     if (static_cast<std::size_t>(column) >= row.fields.size()) continue;
     const std::string_view value = trim_view(row.fields[column]);
-    if (!value.empty()) person.attributes.push_back({org_.interned(key), org_.interned(value)});
+    if (!value.empty()) person.attributes.push_back({attribute_key(i), interned_in(column, value)});
   }
 }
 

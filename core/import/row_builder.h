@@ -41,6 +41,11 @@ class RowBuilder {
  public:
   RowBuilder(Org& org, FileIndex file, const Layout& layout, const std::vector<std::string>& header,
              const RecordLimits& limits, RecordWords words = {});
+  // Hands the id table to the org when it holds every person of it (Org::person_ids, see
+  // ImportLog::people_indexed), so resolving does not hash the ids again.
+  ~RowBuilder();
+  RowBuilder(const RowBuilder&) = delete;
+  RowBuilder& operator=(const RowBuilder&) = delete;
 
   // Adds the row's person, or records why it was skipped. Returns whether it loaded. Throws
   // InputError at the row past the record limit, or at a value over the field size limit.
@@ -74,7 +79,11 @@ class RowBuilder {
   void issue(ImportIssue::Kind kind, const SourceLocation& where, std::string entity_id, std::string message);
   bool add_post(const Row& row);
   bool add_junior(const Row& row);
+  void read_texts(const Row& row, Person& person);
   void read_common(const Row& row, Person& person);
+  Text interned_in(int column, std::string_view value);
+  Text interned_cell(const Row& row, Field field);
+  Text attribute_key(std::size_t i);  // of layout_.attributes[i]
   void read_fte(const Row& row, Person& person);
   void read_flag(const Row& row, Person& person, Field field, PersonFlag flag);
   void add_unit(const Row& row, Person& person);
@@ -94,8 +103,11 @@ class RowBuilder {
   const RecordLimits limits_;  // a copy: 16 bytes, and no lifetime to keep in mind
   RecordWords words_;
   IdLookup ids_;    // people of this file, by id
+  const bool org_was_empty_;  // the file's people are all the org's: ids_ can become its table
   IdLookup units_;  // units of this file, by id
   UnitIndex last_unit_ = kNoIndex;
+  std::vector<Text> last_in_column_;  // by column: the text interned for it last (interned_in)
+  std::vector<Text> attribute_keys_;  // by layout_.attributes entry, interned when first used
   std::vector<bool> unit_element_;  // by unit index: defined by a unit element, not only implied
   std::unordered_map<std::string, std::uint32_t> junior_ids_;  // generated id -> times used
   std::size_t records_ = 0;  // added or skipped

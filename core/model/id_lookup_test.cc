@@ -33,6 +33,22 @@ TEST_CASE("an id lookup finds each id's first entity and reports later ones", "[
   CHECK(lookup.find("P1", ids.size(), IdsOf{ids}) == kNoIndex);
 }
 
+TEST_CASE("an id lookup inserts a prefetched id as any other, across growth", "[model][ids]") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back("id-" + std::to_string(i % 2000));  // the last 1000 repeat
+  IdLookup lookup;
+  std::size_t repeats = 0;
+  for (std::uint32_t i = 0; i < ids.size(); ++i) {
+    const IdLookup::Prefetched slot = lookup.prefetch(ids[i]);  // the table may grow before the insert
+    const std::uint32_t first = lookup.insert(i, IdsOf{ids}, slot);
+    repeats += first != kNoIndex;
+    if (first != kNoIndex) CHECK(first == i - 2000);
+  }
+  CHECK(repeats == 1000);
+  CHECK(lookup.size() == 2000);
+  CHECK(lookup.find("id-1999", ids.size(), IdsOf{ids}) == 1999u);
+}
+
 TEST_CASE("an id lookup keeps finding ids while it grows", "[model][ids]") {
   std::vector<std::string> ids;
   for (int i = 0; i < 5000; ++i) ids.push_back("id-" + std::to_string(i));

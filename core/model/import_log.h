@@ -26,6 +26,12 @@ namespace detail {
 struct ImportLog {
   std::vector<ImportIssue> issues;
   std::size_t records = 0;  // rows or elements read from HR exports: the import-* rules assess these
+  // How many people, from the first, an importer put in Org::person_ids as it read them (each id
+  // once, as resolve() would). When that is all of them, the next resolve() takes the table as it is
+  // rather than hashing a million ids again; resolve() sets it back to 0, so a table is reused once,
+  // straight after the import, and never after an edit. Whoever adds people keeps it (the count no
+  // longer matches); whoever changes an id or reorders people before resolve() sets it to 0.
+  std::size_t people_indexed = 0;
 };
 
 }  // namespace detail

@@ -137,13 +137,35 @@ void resolve_approvers(const Org& org, Person& person) {
   person.approvers = std::move(resolved);
 }
 
+// Looks up ids that come in runs: people are listed team by team and manager and unit ids are
+// interned, so the person before most often holds the same Text (the same characters): the answer
+// is the one before, without hashing the id again.
+template <typename Find>
+class RunLookup {
+ public:
+  explicit RunLookup(Find find) : find_(find) {}
+  std::uint32_t operator()(Text id) {
+    if (id.data() != last_.data()) {
+      last_ = id;
+      index_ = find_(id);
+    }
+    return index_;
+  }
+
+ private:
+  Find find_;
+  Text last_;
+  std::uint32_t index_ = kNoIndex;
+};
+
 }  // namespace
 
 void Org::resolve() {
-  person_ids.clear();
+  // An importer's table of every person, each id once, is the table the loop below would build.
+  const bool imported_ids = import_log->people_indexed == people.size() && person_ids.size() == people.size();
+  import_log->people_indexed = 0;  // used once: the people may be edited after this
   unit_ids.clear();
   reference_problems.clear();
-  person_ids.reserve(people.size());
   unit_ids.reserve(units.size());
 
   auto problem = [this](ReferenceProblem::Kind kind, std::string_view id, bool is_unit,
@@ -152,22 +174,28 @@ void Org::resolve() {
   };
 
   // The first occurrence of an id wins; later ones are reported, never silently merged.
-  for (PersonIndex i = 0; i < people.size(); ++i)
-    if (const PersonIndex first = person_ids.insert(i, IdOf<Person>{people}); first != kNoIndex) {
-      problem(ReferenceProblem::duplicate_person, people[i].id, false, i, people[i].where);
-      reference_problems.back().first_use = first;
-    }
+  if (!imported_ids) {
+    person_ids.clear();
+    person_ids.reserve(people.size());
+    for (PersonIndex i = 0; i < people.size(); ++i)
+      if (const PersonIndex first = person_ids.insert(i, IdOf<Person>{people}); first != kNoIndex) {
+        problem(ReferenceProblem::duplicate_person, people[i].id, false, i, people[i].where);
+        reference_problems.back().first_use = first;
+      }
+  }
   for (UnitIndex i = 0; i < units.size(); ++i)
     if (const UnitIndex first = unit_ids.insert(i, IdOf<Unit>{units}); first != kNoIndex) {
       problem(ReferenceProblem::duplicate_unit, units[i].id, true, i, units[i].where);
       reference_problems.back().first_use = first;
     }
 
+  RunLookup manager_of([this](Text id) { return find_person(id); });
+  RunLookup unit_of([this](Text id) { return find_unit(id); });
   for (PersonIndex i = 0; i < people.size(); ++i) {
     Person& person = people[i];
     person.manager = kNoIndex;
     if (!person.manager_id.empty()) {
-      person.manager = find_person(person.manager_id);
+      person.manager = manager_of(person.manager_id);
       if (person.manager == kNoIndex)
         problem(ReferenceProblem::unknown_manager, person.manager_id, false, i, person.manager_where);
     }
@@ -182,7 +210,7 @@ void Org::resolve() {
     }
     person.unit = kNoIndex;
     if (!person.unit_id.empty()) {
-      person.unit = find_unit(person.unit_id);
+      person.unit = unit_of(person.unit_id);
       if (person.unit == kNoIndex)
         problem(ReferenceProblem::unknown_unit, person.unit_id, false, i, person.where);
     }
@@ -215,8 +243,9 @@ void Org::resolve() {
     if (!unit.has_ecosystem()) continue;  // a department states no rights
     Rights& rights = unit.ecosystem().rights;
     for (RightHolder* right : {&rights.decision, &rights.people, &rights.pay}) {
-      right->unit = right->held_by_self() ? kNoIndex : find_unit(right->holder);
-      right->person = right->held_by_self() || right->unit != kNoIndex ? kNoIndex : find_person(right->holder);
+      const bool names_someone = right->stated() && !right->held_by_self();  // most MEs state some rights
+      right->unit = names_someone ? find_unit(right->holder) : kNoIndex;
+      right->person = names_someone && right->unit == kNoIndex ? find_person(right->holder) : kNoIndex;
     }
   }
 

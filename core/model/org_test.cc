@@ -3,6 +3,8 @@
 
 #include "orgaudit/model.h"
 
+#include "model/import_log.h"
+
 using namespace orgaudit;
 
 namespace {
@@ -88,4 +90,51 @@ TEST_CASE("a unit keeps rights, metrics and contracts out of line, made only whe
   copy.ecosystem().rights.pay.holder = "HR";  // a copy's records are its own
   CHECK(me.rights().pay.holder == "self");
   CHECK(copy.rights().pay.holder == "HR");
+}
+
+TEST_CASE("resolve: an importer's id table is taken once, and built again after an edit", "[model]") {
+  Org org;
+  org.people = {person(org, "A"), person(org, "B"), person(org, "C")};
+  org.people[2].manager_id = org.interned("A");
+  auto id_of = [&](std::uint32_t i) -> std::string_view { return org.people[i].id; };
+  for (PersonIndex i = 0; i < org.people.size(); ++i) org.person_ids.insert(i, id_of);
+  org.import_log->people_indexed = org.people.size();  // as the row builder leaves it
+  org.resolve();
+  CHECK(org.import_log->people_indexed == 0);
+  CHECK(org.people[2].manager == 0);
+  CHECK(org.find_person("B") == 1);
+
+  // A renamed person (what-if scenarios, anonymising): the table of the old ids must not be kept.
+  org.people[0].id = org.text("Z");
+  org.people[2].manager_id = org.interned("Z");
+  org.resolve();
+  CHECK(org.find_person("Z") == 0);
+  CHECK(org.find_person("A") == kNoIndex);
+  CHECK(org.people[2].manager == 0);
+}
+
+TEST_CASE("resolve: people listed team by team share a manager and unit lookup, and each still gets its own", "[model]") {
+  Org org;
+  org.people = {person(org, "M1"), person(org, "M2"), person(org, "P1"), person(org, "P2"), person(org, "P3"), person(org, "P4")};
+  org.units = {unit("U1"), unit("U2")};
+  const char* managers[] = {"", "M1", "M1", "M1", "M2", "GHOST"};
+  const char* units[] = {"U1", "U1", "U1", "U2", "U2", "U9"};
+  for (std::size_t i = 0; i < org.people.size(); ++i) {
+    org.people[i].manager_id = org.interned(managers[i]);
+    org.people[i].unit_id = org.interned(units[i]);
+  }
+  org.people[3].manager_id = org.text("M1");  // the same id in other characters: looked up, not assumed
+  org.people[3].unit_id = org.text("U1");
+  org.resolve();
+  const PersonIndex expected_manager[] = {kNoIndex, 0, 0, 0, 1, kNoIndex};
+  const UnitIndex expected_unit[] = {0, 0, 0, 0, 1, kNoIndex};
+  for (std::size_t i = 0; i < org.people.size(); ++i) {
+    INFO("person " << org.people[i].id);
+    CHECK(org.people[i].manager == expected_manager[i]);
+    CHECK(org.people[i].unit == expected_unit[i]);
+  }
+  REQUIRE(org.reference_problems.size() == 2);
+  CHECK(org.reference_problems[0].kind == ReferenceProblem::unknown_manager);
+  CHECK(org.reference_problems[0].entity == 5);
+  CHECK(org.reference_problems[1].kind == ReferenceProblem::unknown_unit);
 }
