@@ -265,3 +265,46 @@ TEST_CASE("xml import: with records parsed on a second thread, errors come at th
   CHECK_FALSE(error.empty());
   CHECK(xml_error(text, two) == error);
 }
+
+TEST_CASE("xml import: streamed records are placed as the whole-document parse places them") {
+  // What the streamed batches' line and character lists must get right: records on one line and
+  // several to a line, fields on a record's first line and on later ones, multi-byte characters
+  // before them, CRLF line ends, comments between records, issues (an FTE that is no number).
+  std::string text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OrganizationChart><!-- \xC3\xA9\n -->";
+  for (int u = 0; u < 40; ++u) {
+    const std::string end = u % 3 == 1 ? "\r\n" : u % 3 == 2 ? "" : "\n";
+    text += "<OrganizationUnit><OrganizationUnitID>U\xC3\xAB" + std::to_string(u) + "</OrganizationUnitID>" + end;
+    if (u > 0) text += "  <ParentOrganizationUnit><OrganizationUnitID>U\xC3\xAB" + std::to_string(u / 2) + "</OrganizationUnitID></ParentOrganizationUnit>" + end;
+    for (int p = 0; p < 3; ++p) {
+      const std::string id = std::to_string(u * 3 + p);
+      text += "<MemberPosition><PositionID>P" + id + "</PositionID><PositionTitle>Zo\xC3\xAB\xF0\x9F\x98\x80</PositionTitle>" + end +
+              "<ReportsToPosition><PositionID>P" + std::to_string((u * 3 + p) / 4) + "</PositionID></ReportsToPosition>" +
+              "<IndicativeDeployment><FullTimeEquivalentRatio>" + (p == 1 ? "lots" : "1") +
+              "</FullTimeEquivalentRatio></IndicativeDeployment></MemberPosition>" + (p == 2 ? "" : end);
+    }
+    text += "</OrganizationUnit>" + std::string(u % 4 == 0 ? " <!-- \xE2\x82\xAC -->" : "") + end;
+  }
+  text += "</OrganizationChart>\n";
+  Options streamed, whole;
+  whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
+  for (Options* o : {&streamed, &whole}) o->second_thread = import::SecondThread::never;
+  const Org a = load_xml_text(text, streamed);
+  const Org b = load_xml_text(text, whole);
+  REQUIRE(a.people.size() == 120);
+  REQUIRE(b.people.size() == a.people.size());
+  for (std::size_t i = 0; i < a.people.size(); ++i) {
+    INFO("person " << a.people[i].id);
+    CHECK(a.people[i].where == b.people[i].where);
+    CHECK(a.people[i].manager_where == b.people[i].manager_where);
+  }
+  REQUIRE(b.units.size() == a.units.size());
+  for (std::size_t i = 0; i < a.units.size(); ++i) {
+    INFO("unit " << a.units[i].id);
+    CHECK(a.units[i].where == b.units[i].where);
+    CHECK(a.units[i].parent_where == b.units[i].parent_where);
+  }
+  REQUIRE(a.import_log->issues.size() == 40);
+  REQUIRE(b.import_log->issues.size() == a.import_log->issues.size());
+  for (std::size_t i = 0; i < a.import_log->issues.size(); ++i) CHECK(a.import_log->issues[i].where == b.import_log->issues[i].where);
+  CHECK(a.people[7].manager_where.column > 100);  // after multi-byte characters on a line of several records
+}

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <regex>
 
+#include "import/xml_guard.h"
 #include "util/diagnostic.h"
 
 namespace orgaudit::import::xml {
@@ -11,10 +12,18 @@ namespace {
 
 constexpr std::size_t kBatchBytes = 4u << 20;  // subtrees parsed together: big enough to amortise pugixml
 
+// A record's subtree in the file, and where it starts (column in code points).
 struct Span {
   std::size_t begin, end;
-  std::uint32_t line;
+  std::uint32_t line, column;
 };
+
+// Code points in [from, to): UTF-8 continuation bytes do not count.
+std::uint32_t code_points(std::string_view text, std::size_t from, std::size_t to) {
+  std::uint32_t n = 0;
+  for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
 
 // File line and column (in code points) of an offset, counting lines from a known line start.
 SourceLocation locate_in(std::string_view text, FileIndex file, std::size_t from, std::uint32_t line_at_from, std::size_t offset) {
@@ -39,7 +48,7 @@ class Scanner {
         return false;
       }
       const std::size_t lt = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-      advance_to(lt);
+      pos_ = lt;
       const char second = lt + 1 < text_.size() ? text_[lt + 1] : '\0';
       if (second == '!' && starts("<!--")) skip_past("-->", "a comment opens here and never closes");
       else if (second == '!' && starts("<![CDATA[")) skip_past("]]>", "a CDATA section opens here and never closes");
@@ -54,10 +63,10 @@ class Scanner {
         if (open_.back().second != name)
           fail(lt, "end tag </" + std::string(name) + "> does not match <" + std::string(open_.back().second) + ">");
         open_.pop_back();
-        advance_to(end);
+        pos_ = end;
         if (in_record_ && open_.size() == record_depth_) {
           in_record_ = false;
-          span = Span{record_begin_, end, record_line_};
+          span = Span{record_begin_, end, record_line_, record_column_};
           return true;
         }
       } else {
@@ -69,7 +78,9 @@ class Scanner {
         if (!in_record_ && std::find(names_.begin(), names_.end(), name) != names_.end()) {
           in_record_ = true;
           record_begin_ = lt;
+          count_lines_to(lt, [](std::size_t) {});
           record_line_ = line_;
+          record_column_ = column_;
           record_depth_ = open_.size();
         }
         if (!self_closing) {
@@ -78,32 +89,50 @@ class Scanner {
             fail(lt, "elements nested more than " + std::to_string(max_depth_) +
                          " deep; an HR export needs a few levels (limit: input.max-depth)");
         }
-        advance_to(end);
+        pos_ = end;
         if (self_closing && in_record_ && open_.size() == record_depth_) {
           in_record_ = false;
-          span = Span{record_begin_, end, record_line_};
+          span = Span{record_begin_, end, record_line_, record_column_};
           return true;
         }
       }
     }
   }
 
+  // Counts the lines of a record's subtree (just returned by next()), handing each line break's
+  // offset to `newline`: the record's lines are counted once, for the scanner and its batch.
+  template <typename Newline>
+  void count_record_lines(const Span& span, Newline&& newline) {
+    count_lines_to(span.end, newline);
+  }
+
  private:
   bool starts(std::string_view prefix) const { return text_.compare(pos_, prefix.size(), prefix) == 0; }
+
+  // Lines are counted where a record starts or ends, not at every tag: from `counted_` on, with the
+  // column (in code points) kept too, so a file on one line is still counted once.
+  template <typename Newline>
+  void count_lines_to(std::size_t to, Newline&& newline) {
+    std::size_t line_start = std::string_view::npos;
+    for (const char* p = text_.data() + counted_, *end = text_.data() + to;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p) {
+      const auto at = static_cast<std::size_t>(p - text_.data());
+      newline(at);
+      ++line_;
+      line_start = at + 1;
+    }
+    column_ = line_start == std::string_view::npos ? column_ + code_points(text_, counted_, to)
+                                                   : 1 + code_points(text_, line_start, to);
+    counted_ = to;
+  }
 
   // Where a tag name ends: whitespace, '/', '>' (a table: this runs for every tag of the file).
   static bool name_end(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>'; }
 
-  void advance_to(std::size_t to) {
-    line_ += static_cast<std::uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                   text_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
-    pos_ = to;
-  }
-
   void skip_past(const char* end, const char* unclosed) {
     const std::size_t at = text_.find(end, pos_);
     if (at == std::string_view::npos) fail(pos_, unclosed);
-    advance_to(at + std::strlen(end));
+    pos_ = at + std::strlen(end);
   }
 
   // A DOCTYPE (checked by check_prolog) or another declaration: to its '>', past brackets and quotes.
@@ -114,7 +143,10 @@ class Scanner {
       if (c == '"' || c == '\'') i = std::min(text_.find(c, i + 1), text_.size() - 1);
       else if (c == '[') ++brackets;
       else if (c == ']') --brackets;
-      else if (c == '>' && brackets <= 0) return advance_to(i + 1);
+      else if (c == '>' && brackets <= 0) {
+        pos_ = i + 1;
+        return;
+      }
     }
     fail(pos_, "a declaration opens here and never closes");
   }
@@ -139,7 +171,7 @@ class Scanner {
   }
 
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
-    const SourceLocation at = offset >= pos_ ? locate_in(text_, 0, pos_, line_, offset) : locate_in(text_, 0, 0, 1, offset);
+    const SourceLocation at = offset >= counted_ ? locate_in(text_, 0, counted_, line_, offset) : locate_in(text_, 0, 0, 1, offset);
     throw InputError(Diagnostic{path_, at.line, at.column, "malformed XML: " + message});
   }
 
@@ -148,47 +180,46 @@ class Scanner {
   unsigned max_depth_;
   const std::string& path_;
   std::size_t pos_ = 0;
-  std::uint32_t line_ = 1;
+  std::size_t counted_ = 0;  // lines are counted up to here: line_ and column_ are its place
+  std::uint32_t line_ = 1, column_ = 1;
   std::vector<std::pair<std::size_t, std::string_view>> open_;  // the open start tags: offset, name
   bool in_record_ = false;
   std::size_t record_begin_ = 0, record_depth_ = 0;
-  std::uint32_t record_line_ = 0;
+  std::uint32_t record_line_ = 0, record_column_ = 0;
 };
 
-// Locations in a batch of subtrees copied side by side: each piece remembers where it came from.
+// Locations in a batch of subtrees copied side by side: each piece remembers where it came from,
+// and the batch where its line breaks and UTF-8 continuation bytes are (listed while it was
+// filled), so a field's line and column are look-ups in its record's lists, not counts through
+// the text.
 class BatchLocator final : public Locator {
  public:
   struct Piece {
     std::size_t batch_offset, file_offset;
-    std::uint32_t line;
+    std::uint32_t line, column;  // where the record starts in the file
+    std::size_t breaks_before, continuations_before;  // the batch's line breaks and continuation bytes before it
   };
-  BatchLocator(std::string_view text, FileIndex file, const std::string& batch, const std::vector<Piece>& pieces)
-      : text_(text), file_(file), batch_(batch), pieces_(pieces) {}
+  BatchLocator(FileIndex file, const std::string& batch, const std::vector<Piece>& pieces, const std::vector<std::size_t>& breaks,
+               const std::vector<std::size_t>& continuations)
+      : file_(file), batch_(batch), pieces_(pieces), breaks_(breaks), continuations_(continuations) {}
 
   SourceLocation at(const char* p, const SourceLocation& fallback) const override {
     if (!p || p < batch_.data() || p >= batch_.data() + batch_.size()) return fallback;
     const auto offset = static_cast<std::size_t>(p - batch_.data());
-    auto piece = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
-                                  [](std::size_t o, const Piece& piece) { return o < piece.batch_offset; });
-    if (piece == pieces_.begin()) return fallback;
-    --piece;
-    const std::size_t file_offset = piece->file_offset + (offset - piece->batch_offset);
-    // Fields are met in document order, mostly: count lines on from the last answer, not from the
-    // start of the subtree (a unit's subtree holds all its positions).
-    if (&*piece != last_piece_) {
-      last_piece_ = &*piece;
-      last_offset_ = piece->file_offset;
-      last_line_ = piece->line;
+    const Piece* piece = piece_of(offset);
+    if (!piece) return fallback;
+    const Piece* next = piece + 1 == pieces_.data() + pieces_.size() ? nullptr : piece + 1;
+    const std::size_t breaks = below(breaks_, piece->breaks_before, next ? next->breaks_before : breaks_.size(), offset, breaks_hint_);
+    const bool first_line = breaks == piece->breaks_before;
+    const std::size_t line_start = first_line ? piece->batch_offset : breaks_[breaks - 1] + 1;
+    std::size_t column = (first_line ? piece->column : 1) + (offset - line_start);
+    if (!continuations_.empty()) {  // not an ASCII batch
+      const std::size_t end = next ? next->continuations_before : continuations_.size();
+      column -= below(continuations_, piece->continuations_before, end, offset, continuations_hint_) -
+                below(continuations_, piece->continuations_before, end, line_start, line_start_hint_);
     }
-    if (file_offset < last_offset_) {  // a little back (a field before the last): count back
-      last_line_ -= static_cast<std::uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(file_offset),
-                                                          text_.begin() + static_cast<std::ptrdiff_t>(last_offset_), '\n'));
-      last_offset_ = file_offset;
-    }
-    const SourceLocation at = locate_in(text_, file_, last_offset_, last_line_, file_offset);
-    last_offset_ = file_offset;
-    last_line_ = at.line;
-    return at;
+    return SourceLocation{file_, piece->line + static_cast<std::uint32_t>(breaks - piece->breaks_before),
+                          static_cast<std::uint32_t>(column)};
   }
   using Locator::at;
 
@@ -196,25 +227,62 @@ class BatchLocator final : public Locator {
   const char* buffer() const override { return batch_.data(); }
 
  private:
-  std::string_view text_;
+  // The piece holding a batch offset: the last answer's piece, mostly (fields come in document order).
+  const Piece* piece_of(std::size_t offset) const {
+    const Piece* last = last_piece_;
+    if (last && last->batch_offset <= offset && (last + 1 == pieces_.data() + pieces_.size() || offset < last[1].batch_offset))
+      return last;
+    auto piece = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                                  [](std::size_t o, const Piece& piece) { return o < piece.batch_offset; });
+    return last_piece_ = piece == pieces_.begin() ? nullptr : &*(piece - 1);
+  }
+
+  // The index of the first entry of sorted list[first, last) at or past `offset`: a few steps on
+  // from the last answer (`hint`) when the offset is a little ahead of it, else a binary search.
+  static std::size_t below(const std::vector<std::size_t>& list, std::size_t first, std::size_t last, std::size_t offset,
+                           std::size_t& hint) {
+    std::size_t i = hint;
+    if (i < first || i > last || (i > first && list[i - 1] >= offset)) i = first;
+    for (int steps = 0; i < last && list[i] < offset; ++i)
+      if (++steps == 8) {
+        i = static_cast<std::size_t>(std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(i),
+                                                      list.begin() + static_cast<std::ptrdiff_t>(last), offset) - list.begin());
+        break;
+      }
+    return hint = i;
+  }
+
   FileIndex file_;
   const std::string& batch_;
   const std::vector<Piece>& pieces_;
+  const std::vector<std::size_t>& breaks_;         // batch offsets of its line breaks
+  const std::vector<std::size_t>& continuations_;  // and of its UTF-8 continuation bytes (10xxxxxx)
   mutable const Piece* last_piece_ = nullptr;
-  mutable std::size_t last_offset_ = 0;
-  mutable std::uint32_t last_line_ = 0;
+  mutable std::size_t breaks_hint_ = 0, continuations_hint_ = 0, line_start_hint_ = 0;
 };
 
-// Record subtrees copied side by side, for pugixml to parse together.
+// Record subtrees copied side by side, for pugixml to parse together, each followed by a line
+// break; where their line breaks and continuation bytes are (parsing in place overwrites some).
 struct RecordBatch {
   std::string text;
   std::vector<BatchLocator::Piece> pieces;
+  std::vector<std::size_t> breaks, continuations;
 
   bool empty() const { return pieces.empty(); }
   bool full() const { return text.size() >= kBatchBytes; }
   void clear() {
     text.clear();
     pieces.clear();
+    breaks.clear();
+    continuations.clear();
+  }
+  void add(std::string_view text_of_file, const Span& span, Scanner& scanner) {
+    const std::size_t base = text.size();
+    pieces.push_back({base, span.begin, span.line, span.column, breaks.size(), continuations.size()});
+    text.append(text_of_file.substr(span.begin, span.end - span.begin)).push_back('\n');
+    scanner.count_record_lines(span, [&](std::size_t at) { breaks.push_back(base + (at - span.begin)); });
+    breaks.push_back(text.size() - 1);
+    for_each_continuation(std::string_view(text).substr(base), [&](std::size_t at) { continuations.push_back(base + at); });
   }
 };
 
@@ -288,7 +356,7 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(batch.text.data(), batch.text.size(),
                                                                   pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
-    const BatchLocator locate(text, file, batch.text, batch.pieces);
+    const BatchLocator locate(file, batch.text, batch.pieces, batch.breaks, batch.continuations);
     if (!parsed) {
       const SourceLocation at = locate.at(batch.text.data() + parsed.offset, SourceLocation{file, 0, 0});
       throw InputError(Diagnostic{path, at.line, at.column, std::string("malformed XML: ") + parsed.description()});
@@ -324,9 +392,7 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
   try {
     Span span{};
     while (scanner.next(span)) {
-      RecordBatch& to = batch();
-      to.pieces.push_back({to.text.size(), span.begin, span.line});
-      to.text.append(text.substr(span.begin, span.end - span.begin)).push_back('\n');
+      batch().add(text, span, scanner);
       flush(false);
     }
   } catch (const InputError&) {
