@@ -112,6 +112,17 @@ TEST_CASE("xml import: generic-xml mapped by XPath in the config") {
   CHECK(org.units[0].implied);
 }
 
+TEST_CASE("xml import: streamed records read by XPath see every text of an element") {
+  // `//Employee` is streamed; the XPath fields read text nodes (pugixml keeps them as nodes then).
+  Options o;
+  o.columns = {{"person", "//Employee"}, {"id", "@id"}, {"name", "Name[1]"}, {"title", "concat(Title, '!')"}, {"grade", "Grade"}};
+  const Org org = load_xml_text("<Staff><Employee id='1'><Name>A<i>n</i>n</Name><Title>Boss</Title><Grade>G7</Grade></Employee></Staff>", o);
+  REQUIRE(org.people.size() == 1);
+  CHECK(org.people[0].name == "Ann");
+  CHECK(org.people[0].title == "Boss!");
+  CHECK(org.people[0].grade == "G7");
+}
+
 TEST_CASE("xml import: mappings that cannot work are errors") {
   CHECK_THAT(xml_error("<Staff><E/></Staff>"), Catch::Contains("cannot tell how to read this XML (root element <Staff>)"));
   Options no_id;

@@ -204,6 +204,13 @@ std::vector<std::string> FieldPath::all(pugi::xml_node context) const {
   return values;
 }
 
+std::vector<const FieldPath*> Mapping::paths() const {
+  std::vector<const FieldPath*> all{&manager_person, &dotted_person, &incumbent, &unit_id, &unit_name, &unit_parent, &unit_owner, &unit_kind};
+  for (const FieldPath& f : fields) all.push_back(&f);
+  for (const auto& attribute : attributes) all.push_back(&attribute.second);
+  return all;
+}
+
 Mapping make_mapping(const std::string& preset, const std::map<std::string, std::string>& columns,
                      const std::string& root, const std::string& path, const std::string& source) {
   auto fail = [&](const std::string& message) -> void { throw InputError(Diagnostic{path, 0, 0, message}); };

@@ -49,6 +49,9 @@ class FieldPath {
 
   bool empty() const { return expression_.empty(); }
   const std::string& expression() const { return expression_; }
+  // Whether pugixml's XPath engine evaluates it (which reads an element's text as its child nodes);
+  // else it is followed directly.
+  bool by_xpath() const { return query_ != nullptr; }
 
   // The first value under `context`; `at` points at it in the parsed buffer when it lives there (for
   // its line and column), else null. Computed strings go to `storage`.
@@ -82,6 +85,8 @@ struct Mapping {
   FieldPath unit_id, unit_name, unit_parent, unit_owner, unit_kind;
 
   const FieldPath& operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
+  // Every path of the mapping: the person's fields, attributes and lines by person, the unit's.
+  std::vector<const FieldPath*> paths() const;
 };
 
 // The mapping for a document whose root element is `root`: the named preset (or, when none is
