@@ -272,6 +272,10 @@ TEST_CASE("xml import: with records parsed on a second thread, errors come at th
   SECTION("an element the scanner finds never closed, at the end") {
     text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
   }
+  SECTION("malformed XML in the batch being filled when the scanner finds an element never closed") {
+    text.insert(text.rfind("<MemberPosition>"), "<Bad attr=x/>");  // the scanner's error comes first
+    text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
+  }
   const std::string error = xml_error(text, one);
   CHECK_FALSE(error.empty());
   CHECK(xml_error(text, two) == error);

@@ -262,12 +262,17 @@ class BatchLocator final : public Locator {
 };
 
 // Record subtrees copied side by side, for pugixml to parse together, each followed by a line
-// break; where their line breaks and continuation bytes are (parsing in place overwrites some).
+// break; where their line breaks and continuation bytes are (parsing in place overwrites some);
+// once parsed, the document and its unit and person records.
 struct RecordBatch {
   std::string text;
   std::vector<BatchLocator::Piece> pieces;
   std::vector<std::size_t> breaks, continuations;
   bool plain = true;  // no '&' or '\r' in text
+  pugi::xml_document doc;
+  std::vector<pugi::xml_node> units, persons;
+
+  BatchLocator locator(FileIndex file) const { return BatchLocator(file, text, pieces, breaks, continuations); }
 
   bool empty() const { return pieces.empty(); }
   bool full() const { return text.size() >= kBatchBytes; }
@@ -277,6 +282,9 @@ struct RecordBatch {
     breaks.clear();
     continuations.clear();
     plain = true;
+    doc.reset();
+    units.clear();
+    persons.clear();
   }
   void add(std::string_view text_of_file, const Span& span, Scanner& scanner) {
     const std::size_t base = text.size();
@@ -381,24 +389,27 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
   bool reserved = false;
   const std::vector<const FieldPath*> paths = m.paths();
   const bool text_in_elements = std::none_of(paths.begin(), paths.end(), [](const FieldPath* p) { return p->by_xpath(); });
-  std::vector<pugi::xml_node> units, persons;
+  // On the scanning thread: pugixml parses the batch and its records are found (the two threads'
+  // shares are then about even).
   auto parse = [&](RecordBatch& batch) {
-    pugi::xml_document doc;
     // Without a '&' or a '\r' in the batch, resolving references and line ends changes nothing: skip it.
     // Paths followed directly read an element's text by child_value(), which finds it stored in the
     // element as well as in a text node of its own: a third fewer nodes to make and walk.
     const unsigned flags = pugi::parse_default | pugi::parse_fragment | (text_in_elements ? pugi::parse_embed_pcdata : 0);
-    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
+    const pugi::xml_parse_result parsed = batch.doc.load_buffer_inplace(
         batch.text.data(), batch.text.size(), batch.plain ? flags & ~(pugi::parse_escapes | pugi::parse_eol) : flags,
         pugi::encoding_utf8);
-    const BatchLocator locate(file, batch.text, batch.pieces, batch.breaks, batch.continuations);
     if (!parsed) {
-      const SourceLocation at = locate.at(batch.text.data() + parsed.offset, SourceLocation{file, 0, 0});
+      const SourceLocation at = batch.locator(file).at(batch.text.data() + parsed.offset, SourceLocation{file, 0, 0});
       throw InputError(Diagnostic{path, at.line, at.column, std::string("malformed XML: ") + parsed.description()});
     }
-    select(doc, split_names, units, persons);
-    for (const pugi::xml_node& n : units) records.unit(n, locate);
-    for (const pugi::xml_node& n : persons) records.person(n, locate);
+    select(batch.doc, split_names, batch.units, batch.persons);
+  };
+  // On the second thread when there is one: the records into people and units.
+  auto build = [&](RecordBatch& batch) {
+    const BatchLocator locate = batch.locator(file);
+    for (const pugi::xml_node& n : batch.units) records.unit(n, locate);
+    for (const pugi::xml_node& n : batch.persons) records.person(n, locate);
     // The file offset where the batch's last record ends (each piece is followed by a line break).
     const std::size_t read = batch.pieces.back().file_offset + (batch.text.size() - 1 - batch.pieces.back().batch_offset);
     if (!reserved && read > 0 && read < text.size()) {
@@ -415,13 +426,15 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
     bytes.done_before(batch.pieces.front().file_offset);
   };
   std::unique_ptr<BatchThread<RecordBatch>> thread;
-  if (use_second_thread(parse_thread, text.size(), kParseThreadMinBytes)) thread = std::make_unique<BatchThread<RecordBatch>>(parse);
+  if (use_second_thread(parse_thread, text.size(), kParseThreadMinBytes)) thread = std::make_unique<BatchThread<RecordBatch>>(build);
   RecordBatch own;
   auto batch = [&]() -> RecordBatch& { return thread ? thread->current() : own; };
   auto flush = [&](bool always) {
-    if (thread) return thread->send(always);
-    if (own.empty() || (!always && !own.full())) return;
-    parse(own);
+    RecordBatch& full = batch();
+    if (full.empty() || (!always && !full.full())) return;
+    parse(full);
+    if (thread) return thread->send(true);
+    build(own);
     own.clear();
   };
   try {
@@ -430,13 +443,16 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
       batch().add(text, span, scanner);
       flush(false);
     }
+    flush(true);
   } catch (const InputError&) {
-    // Without the thread, the batches before the scanner's error were parsed before it was met,
-    // and an error of theirs came first.
-    if (thread) thread->wait();
+    // Without the thread, the batches before the error were built before it was met, and an error
+    // of theirs came first; the batch being filled (or failing to parse) is not built either way.
+    if (thread) {
+      thread->current().clear();
+      thread->wait();
+    }
     throw;
   }
-  flush(true);
   if (thread) thread->wait();
 }
 
