@@ -170,11 +170,12 @@ std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, 
   return storage;
 }
 
-std::vector<std::string> FieldPath::all(pugi::xml_node context) const {
+std::vector<std::string> FieldPath::all(pugi::xml_node context, const Children* children) const {
   std::vector<std::string> values;
   if (expression_.empty()) return values;
   if (shape_ == Shape::primary_line || shape_ == Shape::secondary_line) {
-    for (pugi::xml_node line = context.child(steps_[0].c_str()); line; line = line.next_sibling(steps_[0].c_str()))
+    const pugi::xml_node first = children && children->parent() == context ? children->first(steps_[0]) : context.child(steps_[0].c_str());
+    for (pugi::xml_node line = first; line; line = line.next_sibling(steps_[0].c_str()))
       if (primary(line) == (shape_ == Shape::primary_line))
         if (const pugi::xml_node id = line.child(steps_[1].c_str())) values.emplace_back(id.child_value());
     return values;

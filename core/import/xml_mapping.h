@@ -59,7 +59,7 @@ class FieldPath {
   std::string_view first(pugi::xml_node context, std::string& storage, const char** at,
                          const Children* children = nullptr) const;
   // Every value under `context`, for fields that may repeat (dotted lines).
-  std::vector<std::string> all(pugi::xml_node context) const;
+  std::vector<std::string> all(pugi::xml_node context, const Children* children = nullptr) const;
 
  private:
   enum class Shape { xpath, plain, primary_line, secondary_line, no_child, ancestor_child };

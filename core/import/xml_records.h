@@ -34,8 +34,13 @@ class XmlRecords final : private FieldPlaces {
   void unit(pugi::xml_node node, const Locator& locate);
   void person(pugi::xml_node node, const Locator& locate);
   std::size_t persons() const { return persons_; }  // person elements read so far
-  // Room for `people` more people, so a large export does not regrow (and copy) its people.
-  void reserve(std::size_t people) { builder_.reserve(people); }
+  std::size_t units() const { return units_; }      // unit elements read so far
+  // Room for `people` more people and `units` more units, so a large export does not regrow (and
+  // copy) them.
+  void reserve(std::size_t people, std::size_t units) {
+    builder_.reserve(people);
+    org_.units.reserve(org_.units.size() + units);
+  }
   // After the last element: lines named by person (HR-XML ReportsToPerson) become lines to the
   // positions those people hold; the encoding issue. Throws InputError when no person loaded.
   void finish(const std::string& path, const std::string& root);
@@ -60,6 +65,7 @@ class XmlRecords final : private FieldPlaces {
   Layout layout_;
   RowBuilder builder_;
   std::deque<std::string> storage_;  // computed or repaired values of the current element
+  std::string computed_;             // where a path computes its value
   Children children_;                // the current element's
   std::vector<std::string_view> values_;
   std::vector<const char*> at_;       // where each value of the current person lies

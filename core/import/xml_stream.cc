@@ -1,6 +1,7 @@
 #include "import/xml_stream.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <regex>
 
@@ -35,6 +36,14 @@ SourceLocation locate_in(std::string_view text, FileIndex file, std::size_t from
   return SourceLocation{file, line, column};
 }
 
+// The characters a start tag's name stops at when read in one pass: where a name ends (white
+// space, '/', '>'), and quotes, which send the tag to be read as a whole.
+constexpr std::array<bool, 256> kNameStop = [] {
+  std::array<bool, 256> stop{};
+  for (const unsigned char c : {' ', '\t', '\r', '\n', '/', '>', '"', '\''}) stop[c] = true;
+  return stop;
+}();
+
 class Scanner {
  public:
   Scanner(std::string_view text, const std::vector<std::string>& names, unsigned max_depth, const std::string& path)
@@ -44,7 +53,7 @@ class Scanner {
     for (;;) {
       const void* found = std::memchr(text_.data() + pos_, '<', text_.size() - pos_);
       if (!found) {
-        if (!open_.empty()) fail(open_.back().first, "<" + std::string(open_.back().second) + "> is never closed");
+        if (!open_.empty()) fail(open_.back().at, "<" + std::string(open_.back().name) + "> is never closed");
         return false;
       }
       const std::size_t lt = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
@@ -55,13 +64,17 @@ class Scanner {
       else if (second == '?') skip_past("?>", "a processing instruction opens here and never closes");
       else if (second == '!') skip_declaration();
       else if (second == '/') {
-        const std::size_t end = tag_end(lt);
-        std::size_t name_end = lt + 2;
-        while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
-        const std::string_view name = text_.substr(lt + 2, name_end - lt - 2);
-        if (open_.empty()) fail(lt, "end tag </" + std::string(name) + "> with no element open");
-        if (open_.back().second != name)
-          fail(lt, "end tag </" + std::string(name) + "> does not match <" + std::string(open_.back().second) + ">");
+        std::size_t end = closing_tag_end(lt);
+        std::string_view name = end ? open_.back().name : std::string_view();
+        if (!end) {
+          end = tag_end(lt);
+          std::size_t name_end = lt + 2;
+          while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
+          name = text_.substr(lt + 2, name_end - lt - 2);
+          if (open_.empty()) fail(lt, "end tag </" + std::string(name) + "> with no element open");
+          if (open_.back().name != name)
+            fail(lt, "end tag </" + std::string(name) + "> does not match <" + std::string(open_.back().name) + ">");
+        }
         open_.pop_back();
         pos_ = end;
         if (in_record_ && open_.size() == record_depth_) {
@@ -70,9 +83,19 @@ class Scanner {
           return true;
         }
       } else {
-        const std::size_t end = tag_end(lt);
+        // Most start tags are a name and '>' or "/>": read in one pass; others as a whole tag.
         std::size_t name_end = lt + 1;
-        while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
+        while (name_end < text_.size() && !kNameStop[static_cast<unsigned char>(text_[name_end])]) ++name_end;
+        std::size_t end = 0;
+        if (name_end < text_.size() && text_[name_end] == '>') end = name_end + 1;
+        else if (name_end + 1 < text_.size() && text_[name_end] == '/' && text_[name_end + 1] == '>') end = name_end + 2;
+        bool quoted = false;  // the name holds a quote: its end tag is read as a whole tag too
+        if (!end) {
+          end = tag_end(lt);
+          name_end = lt + 1;
+          while (name_end < end && !Scanner::name_end(text_[name_end])) ++name_end;
+          quoted = text_.substr(lt + 1, name_end - lt - 1).find_first_of("\"'") != std::string_view::npos;
+        }
         const std::string_view name = text_.substr(lt + 1, name_end - lt - 1);
         const bool self_closing = text_[end - 2] == '/';
         if (!in_record_ && std::find(names_.begin(), names_.end(), name) != names_.end()) {
@@ -84,7 +107,7 @@ class Scanner {
           record_depth_ = open_.size();
         }
         if (!self_closing) {
-          open_.emplace_back(lt, name);
+          open_.push_back(Open{lt, name, quoted});
           if (open_.size() > max_depth_)
             fail(lt, "elements nested more than " + std::to_string(max_depth_) +
                          " deep; an HR export needs a few levels (limit: input.max-depth)");
@@ -151,6 +174,15 @@ class Scanner {
     fail(pos_, "a declaration opens here and never closes");
   }
 
+  // Just past the "</name>" at `lt` that closes the innermost open element, or 0 when the end tag
+  // is not just that (another name, spaces before '>': read as a whole tag then).
+  std::size_t closing_tag_end(std::size_t lt) const {
+    if (open_.empty() || open_.back().quoted) return 0;
+    const std::string_view name = open_.back().name;
+    const std::size_t gt = lt + 2 + name.size();
+    return gt < text_.size() && text_[gt] == '>' && text_.compare(lt + 2, name.size(), name) == 0 ? gt + 1 : 0;
+  }
+
   // Just past the '>' of the tag opening at `lt`; quoted attribute values may hold '>'.
   std::size_t tag_end(std::size_t lt) const {
     // Most tags have no quoted value holding '>': find the '>' and look for quotes before it.
@@ -182,7 +214,12 @@ class Scanner {
   std::size_t pos_ = 0;
   std::size_t counted_ = 0;  // lines are counted up to here: line_ and column_ are its place
   std::uint32_t line_ = 1, column_ = 1;
-  std::vector<std::pair<std::size_t, std::string_view>> open_;  // the open start tags: offset, name
+  struct Open {  // an open start tag
+    std::size_t at;
+    std::string_view name;
+    bool quoted;
+  };
+  std::vector<Open> open_;
   bool in_record_ = false;
   std::size_t record_begin_ = 0, record_depth_ = 0;
   std::uint32_t record_line_ = 0, record_column_ = 0;
@@ -414,12 +451,13 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
     const std::size_t read = batch.pieces.back().file_offset + (batch.text.size() - 1 - batch.pieces.back().batch_offset);
     if (!reserved && read > 0 && read < text.size()) {
       // Room for the rest at the first batch's rate and a quarter more (too little would copy every
-      // person at the last growth, too much is address space only), never more than a person per
-      // 64 bytes (a hostile file of tiny records first does not reserve gigabytes).
+      // person at the last growth, too much is address space only), never more than a person (or
+      // unit) per 64 bytes (a hostile file of tiny records first does not reserve gigabytes).
       reserved = true;
-      const double expected = static_cast<double>(text.size() - read) / static_cast<double>(read) *
-                              static_cast<double>(records.persons()) * 1.25;
-      records.reserve(std::min(static_cast<std::size_t>(expected), (text.size() - read) / 64));
+      const double rest = static_cast<double>(text.size() - read) / static_cast<double>(read) * 1.25;
+      const std::size_t most = (text.size() - read) / 64;
+      records.reserve(std::min(static_cast<std::size_t>(rest * static_cast<double>(records.persons())), most),
+                      std::min(static_cast<std::size_t>(rest * static_cast<double>(records.units())), most));
     }
     // Lines of later records are counted from their own starts, and a field is never located
     // before its record: the text up to this batch's first record is not needed again.
