@@ -323,3 +323,30 @@ TEST_CASE("xml import: streamed records are placed as the whole-document parse p
   for (std::size_t i = 0; i < a.import_log->issues.size(); ++i) CHECK(a.import_log->issues[i].where == b.import_log->issues[i].where);
   CHECK(a.people[7].manager_where.column > 100);  // after multi-byte characters on a line of several records
 }
+
+TEST_CASE("xml import: the record scanner reads odd tags as whole tags, with the same errors") {
+  // Tags read in one pass (a name and '>' or "/>") and the rest (spaces before '>', quotes in a
+  // name, attributes holding '>') must cut the same records and fail at the same places.
+  auto in_unit = [](const std::string& positions) {
+    return "<OrganizationChart>\n<OrganizationUnit><OrganizationUnitID>U1</OrganizationUnitID>\n"
+           "<MemberPosition><PositionID>P1</PositionID></MemberPosition>\n" + positions + "\n</OrganizationUnit>\n</OrganizationChart>\n";
+  };
+  for (const char* fine : {"<MemberPosition><PositionID>P2</PositionID ></MemberPosition>",
+                           "<MemberPosition><PositionID>P2</PositionID\t></MemberPosition>",
+                           "<MemberPosition a='x>y'><PositionID>P2</PositionID><X b=\"1>2\"/><Y/></MemberPosition>"}) {
+    INFO(fine);
+    CHECK(load_xml_text(in_unit(fine)).people.size() == 2);
+  }
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionIDX></MemberPosition>")) ==
+        "x.xml:4:31: error: malformed XML: end tag </PositionIDX> does not match <PositionID>");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</Position></MemberPosition>")) ==
+        "x.xml:4:31: error: malformed XML: end tag </Position> does not match <PositionID>");
+  CHECK(xml_error(in_unit("<MemberPosition><Position\"ID>P2</Position\"ID></MemberPosition>")) ==
+        "x.xml:4:46: error: malformed XML: end tag </MemberPosition> does not match <Position\"ID>");
+  CHECK(xml_error(in_unit("<MemberPosition><Position\"ID>P2</PositionID></MemberPosition>")) ==
+        "x.xml:4:17: error: malformed XML: a tag opens here and never closes");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionID><Y / ></MemberPosition>")) ==
+        "x.xml:4:50: error: malformed XML: end tag </MemberPosition> does not match <Y>");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionID")) ==
+        "x.xml:6:1: error: malformed XML: end tag </OrganizationChart> does not match <MemberPosition>");
+}
