@@ -18,23 +18,21 @@
 
 namespace orgaudit::import::xml {
 
-// The child elements of one element, by name, read once: a record's fields mostly start at its own
-// children, and finding each by name again (pugixml's child()) compares it with every sibling
-// before it, a million records times a dozen fields.
+// The child elements of one element that the mapping's paths start at, found once: a record's
+// fields mostly start at its own children, and finding each by name again (pugixml's child())
+// compares it with every sibling before it, a million records times a dozen fields. The names
+// are the mapping's (Mapping::first_steps); a path knows its name's slot.
 class Children {
  public:
-  void read(pugi::xml_node parent);
+  void read(pugi::xml_node parent, const std::vector<std::string>& names);
   pugi::xml_node parent() const { return parent_; }
-  // The first child named `name`, as parent.child(name).
-  pugi::xml_node first(std::string_view name) const {
-    for (const auto& [child_name, child] : children_)
-      if (child_name == name) return child;
-    return {};
-  }
+  // The first child named names[slot], as parent.child(names[slot]).
+  pugi::xml_node first(int slot) const { return slots_[static_cast<std::size_t>(slot)]; }
 
  private:
   pugi::xml_node parent_;
-  std::vector<std::pair<std::string_view, pugi::xml_node>> children_;
+  std::vector<pugi::xml_node> slots_;
+  std::vector<bool> filled_;  // which slots have their child (pugixml's node test is a library call)
 };
 
 // One path. Plain child and attribute steps (`PositionID`, `@id`, `Manager/@ref`) are followed
@@ -61,7 +59,15 @@ class FieldPath {
   // Every value under `context`, for fields that may repeat (dotted lines).
   std::vector<std::string> all(pugi::xml_node context, const Children* children = nullptr) const;
 
+  // The child element name the path starts at, when it starts at one ("" else), and that name's
+  // slot in Children.
+  std::string first_step() const;
+  void set_first_slot(int slot) { first_slot_ = slot; }
+
  private:
+  // The context's first child element named steps_[0]: from `children` when they are the context's.
+  pugi::xml_node first_child(pugi::xml_node context, const Children* children) const;
+
   enum class Shape { xpath, plain, primary_line, secondary_line, no_child, ancestor_child };
   bool shaped(const std::string& expression);
 
@@ -71,6 +77,7 @@ class FieldPath {
   bool plain_ = false;
   Shape shape_ = Shape::xpath;
   std::shared_ptr<pugi::xpath_query> query_;
+  int first_slot_ = -1;
 };
 
 struct Mapping {
@@ -87,6 +94,8 @@ struct Mapping {
   const FieldPath& operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
   // Every path of the mapping: the person's fields, attributes and lines by person, the unit's.
   std::vector<const FieldPath*> paths() const;
+  // The child element names the paths start at, each once (see Children).
+  std::vector<std::string> first_steps;
 };
 
 // The mapping for a document whose root element is `root`: the named preset (or, when none is

@@ -75,7 +75,7 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
   ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
-  children_.read(node);
+  children_.read(node, m_.first_steps);
   auto xpath = [&] { return "(" + m_.unit_selector + ")[" + std::to_string(units_) + "]"; };
   SourceLocation where;
   const std::string id(trim_view(read(m_.unit_id, node, locate, at, where)));
@@ -109,7 +109,7 @@ void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
   const SourceLocation at = locate.at(node);
   record_ = at;
   locate_ = &locate;
-  children_.read(node);
+  children_.read(node, m_.first_steps);
   for (std::size_t f = 0; f < kFields; ++f) values_[f] = read(m_.fields[f], node, at_[f]);
   at_[static_cast<std::size_t>(Field::id)] = nullptr;  // a person is where its element starts
   if (!m_[Field::dotted].empty()) {  // every dotted line, `;`-joined as the row builder reads them

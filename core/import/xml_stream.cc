@@ -180,7 +180,7 @@ class Scanner {
     if (open_.empty() || open_.back().quoted) return 0;
     const std::string_view name = open_.back().name;
     const std::size_t gt = lt + 2 + name.size();
-    return gt < text_.size() && text_[gt] == '>' && text_.compare(lt + 2, name.size(), name) == 0 ? gt + 1 : 0;
+    return gt < text_.size() && text_[gt] == '>' && std::memcmp(text_.data() + lt + 2, name.data(), name.size()) == 0 ? gt + 1 : 0;
   }
 
   // Just past the '>' of the tag opening at `lt`; quoted attribute values may hold '>'.
