@@ -114,21 +114,23 @@ bool primary(pugi::xml_node line) {
 
 }  // namespace
 
-void Children::read(pugi::xml_node parent, const std::vector<std::string>& names) {
-  parent_ = parent;
-  slots_.assign(names.size(), pugi::xml_node());
-  filled_.assign(names.size(), false);
+void Children::find(pugi::xml_node parent, const std::vector<std::string>& names, pugi::xml_node* slots) {
   for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
     const char* name = child.name();
     if (!*name) continue;  // text has no name
     const std::size_t size = std::strlen(name);
     for (std::size_t i = 0; i < names.size(); ++i)
-      if (names[i].size() == size && !filled_[i] && std::memcmp(names[i].data(), name, size) == 0) {
-        slots_[i] = child;
-        filled_[i] = true;
+      if (names[i].size() == size && std::memcmp(names[i].data(), name, size) == 0) {
+        if (!slots[i]) slots[i] = child;  // the first of that name
         break;
       }
   }
+}
+
+void Children::read(pugi::xml_node parent, const std::vector<std::string>& names) {
+  own_.assign(names.size(), pugi::xml_node());
+  find(parent, names, own_.data());
+  use(parent, own_.data());
 }
 
 std::string FieldPath::first_step() const {

@@ -24,15 +24,24 @@ namespace orgaudit::import::xml {
 // are the mapping's (Mapping::first_steps); a path knows its name's slot.
 class Children {
  public:
+  // Finds the children of `parent` named `names` into `slots` (names.size() of them, null before):
+  // a streamed batch's records have theirs found on the thread that parsed it, while its nodes are
+  // in that core's cache.
+  static void find(pugi::xml_node parent, const std::vector<std::string>& names, pugi::xml_node* slots);
+  // The children of `parent`, found now, or as find() found them into `slots`.
   void read(pugi::xml_node parent, const std::vector<std::string>& names);
+  void use(pugi::xml_node parent, const pugi::xml_node* slots) {
+    parent_ = parent;
+    slots_ = slots;
+  }
   pugi::xml_node parent() const { return parent_; }
   // The first child named names[slot], as parent.child(names[slot]).
   pugi::xml_node first(int slot) const { return slots_[static_cast<std::size_t>(slot)]; }
 
  private:
   pugi::xml_node parent_;
-  std::vector<pugi::xml_node> slots_;
-  std::vector<bool> filled_;  // which slots have their child (pugixml's node test is a library call)
+  std::vector<pugi::xml_node> own_;
+  const pugi::xml_node* slots_ = nullptr;
 };
 
 // One path. Plain child and attribute steps (`PositionID`, `@id`, `Manager/@ref`) are followed

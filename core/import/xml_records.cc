@@ -70,12 +70,13 @@ SourceLocation XmlRecords::of(int column) const {
   return locate_->at(at_[column], record_);
 }
 
-void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
+void XmlRecords::unit(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
   ++units_;
   ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
-  children_.read(node, m_.first_steps);
+  if (slots) children_.use(node, slots);
+  else children_.read(node, m_.first_steps);
   auto xpath = [&] { return "(" + m_.unit_selector + ")[" + std::to_string(units_) + "]"; };
   SourceLocation where;
   const std::string id(trim_view(read(m_.unit_id, node, locate, at, where)));
@@ -102,14 +103,15 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
                                                               "shared-service, external-partner; left unspecified", id, where});
 }
 
-void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
+void XmlRecords::person(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
   ++persons_;
   ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
   record_ = at;
   locate_ = &locate;
-  children_.read(node, m_.first_steps);
+  if (slots) children_.use(node, slots);
+  else children_.read(node, m_.first_steps);
   for (std::size_t f = 0; f < kFields; ++f) values_[f] = read(m_.fields[f], node, at_[f]);
   at_[static_cast<std::size_t>(Field::id)] = nullptr;  // a person is where its element starts
   if (!m_[Field::dotted].empty()) {  // every dotted line, `;`-joined as the row builder reads them

@@ -31,8 +31,10 @@ class XmlRecords final : private FieldPlaces {
  public:
   XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits);
 
-  void unit(pugi::xml_node node, const Locator& locate);
-  void person(pugi::xml_node node, const Locator& locate);
+  // `slots`, when given, are the element's children as Children::find found them for the
+  // mapping's first_steps; else they are found here.
+  void unit(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots = nullptr);
+  void person(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots = nullptr);
   std::size_t persons() const { return persons_; }  // person elements read so far
   std::size_t units() const { return units_; }      // unit elements read so far
   // Room for `people` more people and `units` more units, so a large export does not regrow (and

@@ -308,6 +308,7 @@ struct RecordBatch {
   bool plain = true;  // no '&' or '\r' in text
   pugi::xml_document doc;
   std::vector<pugi::xml_node> units, persons;
+  std::vector<pugi::xml_node> slots;  // each record's children for the mapping's first steps, units then persons
 
   BatchLocator locator(FileIndex file) const { return BatchLocator(file, text, pieces, breaks, continuations); }
 
@@ -322,6 +323,7 @@ struct RecordBatch {
     doc.reset();
     units.clear();
     persons.clear();
+    slots.clear();
   }
   void add(std::string_view text_of_file, const Span& span, Scanner& scanner) {
     const std::size_t base = text.size();
@@ -441,12 +443,28 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
       throw InputError(Diagnostic{path, at.line, at.column, std::string("malformed XML: ") + parsed.description()});
     }
     select(batch.doc, split_names, batch.units, batch.persons);
+    const std::size_t slots = m.first_steps.size();
+    batch.slots.assign((batch.units.size() + batch.persons.size()) * slots, pugi::xml_node());
+    pugi::xml_node* found = batch.slots.data();
+    for (const std::vector<pugi::xml_node>* records : {&batch.units, &batch.persons})
+      for (const pugi::xml_node& n : *records) {
+        Children::find(n, m.first_steps, found);
+        found += slots;
+      }
   };
   // On the second thread when there is one: the records into people and units.
   auto build = [&](RecordBatch& batch) {
     const BatchLocator locate = batch.locator(file);
-    for (const pugi::xml_node& n : batch.units) records.unit(n, locate);
-    for (const pugi::xml_node& n : batch.persons) records.person(n, locate);
+    const std::size_t slots = m.first_steps.size();
+    const pugi::xml_node* found = batch.slots.data();
+    for (const pugi::xml_node& n : batch.units) {
+      records.unit(n, locate, found);
+      found += slots;
+    }
+    for (const pugi::xml_node& n : batch.persons) {
+      records.person(n, locate, found);
+      found += slots;
+    }
     // The file offset where the batch's last record ends (each piece is followed by a line break).
     const std::size_t read = batch.pieces.back().file_offset + (batch.text.size() - 1 - batch.pieces.back().batch_offset);
     if (!reserved && read > 0 && read < text.size()) {
