@@ -140,7 +140,7 @@ std::string FieldPath::first_step() const {
 }
 
 pugi::xml_node FieldPath::first_child(pugi::xml_node context, const Children* children) const {
-  if (children && first_slot_ >= 0 && children->parent() == context) return children->first(first_slot_);
+  if (children && first_slot_ >= 0) return children->first(first_slot_);
   return context.child(steps_[0].c_str());
 }
 

@@ -62,7 +62,7 @@ class FieldPath {
 
   // The first value under `context`; `at` points at it in the parsed buffer when it lives there (for
   // its line and column), else null. Computed strings go to `storage`.
-  // `children`, when given, are the context's (read once for all the paths of a record).
+  // `children`, when given, must be the context's (read once for all the paths of a record).
   std::string_view first(pugi::xml_node context, std::string& storage, const char** at,
                          const Children* children = nullptr) const;
   // Every value under `context`, for fields that may repeat (dotted lines).

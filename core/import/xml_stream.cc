@@ -371,9 +371,9 @@ void select(const pugi::xml_document& doc, const std::vector<std::string>& split
   const char* unit = split_names.size() > 1 ? split_names[1].c_str() : nullptr;
   for (pugi::xml_node node = doc.first_child(); node;) {
     if (node.type() == pugi::node_element) {
-      const char* name = node.name();
-      if (std::strcmp(name, person) == 0) persons.push_back(node);
-      if (unit && std::strcmp(name, unit) == 0) units.push_back(node);
+      const char* name = node.name();  // the first character rules most names out without a call
+      if (name[0] == person[0] && std::strcmp(name, person) == 0) persons.push_back(node);
+      if (unit && name[0] == unit[0] && std::strcmp(name, unit) == 0) units.push_back(node);
     }
     if (const pugi::xml_node child = node.first_child()) {
       node = child;
