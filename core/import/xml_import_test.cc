@@ -350,3 +350,23 @@ TEST_CASE("xml import: the record scanner reads odd tags as whole tags, with the
   CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionID")) ==
         "x.xml:6:1: error: malformed XML: end tag </OrganizationChart> does not match <MemberPosition>");
 }
+
+TEST_CASE("xml import: values that are not UTF-8 are read as Windows-1252, streamed or not") {
+  // The file is checked once, when the first element is read (streamed: on the people's thread).
+  const std::string text =
+      "<OrganizationChart>\n<OrganizationUnit><OrganizationUnitID>U</OrganizationUnitID>\n"
+      "<MemberPosition><PositionID>P1</PositionID><PositionTitle>Caf\xE9</PositionTitle></MemberPosition>\n"
+      "</OrganizationUnit></OrganizationChart>\n";
+  Options streamed, whole;
+  streamed.second_thread = import::SecondThread::always;
+  whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
+  for (const Options* o : {&streamed, &whole}) {
+    const Org org = load_xml_text(text, *o);
+    REQUIRE(org.people.size() == 1);
+    CHECK(org.people[0].title == "Caf\xC3\xA9");
+    REQUIRE(org.import_log->issues.size() == 1);
+    CHECK(org.import_log->issues[0].kind == ImportIssue::encoding);
+    CHECK(org.import_log->issues[0].where.line == 3);
+    CHECK(org.import_log->issues[0].where.column == 59);
+  }
+}

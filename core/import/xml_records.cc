@@ -39,8 +39,8 @@ SourceLocation Locator::at(pugi::xml_node node) const {
   return at(offset < 0 ? nullptr : buffer() + offset, SourceLocation{});
 }
 
-XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits)
-    : org_(org), m_(mapping), utf8_(utf8), header_(header_of(mapping)), layout_(layout_of(mapping)),
+XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, std::string_view text, const RecordLimits& limits)
+    : org_(org), m_(mapping), text_(text), header_(header_of(mapping)), layout_(layout_of(mapping)),
       builder_(org, file, layout_, header_, limits, RecordWords{"element", "path"}), values_(header_.size()),
       at_(header_.size(), nullptr) {}
 
@@ -65,12 +65,19 @@ std::string_view XmlRecords::read(const FieldPath& path, pugi::xml_node context,
   return value;
 }
 
+void XmlRecords::check_utf8() {
+  if (utf8_checked_) return;
+  utf8_checked_ = true;
+  utf8_ = first_invalid_utf8(text_) == std::string_view::npos;
+}
+
 SourceLocation XmlRecords::of(int column) const {
   if (column < 0 || static_cast<std::size_t>(column) >= at_.size() || !at_[column] || !locate_) return record_;
   return locate_->at(at_[column], record_);
 }
 
 void XmlRecords::unit(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
+  check_utf8();
   ++units_;
   ++org_.import_log->records;
   storage_.clear();
@@ -104,6 +111,7 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate, const pugi::xm
 }
 
 void XmlRecords::person(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
+  check_utf8();
   ++persons_;
   ++org_.import_log->records;
   storage_.clear();

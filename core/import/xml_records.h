@@ -29,7 +29,10 @@ class Locator {
 
 class XmlRecords final : private FieldPlaces {
  public:
-  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits);
+  // `text` is the whole file: whether it is all valid UTF-8 (else values that are not are repaired)
+  // is checked when the first element is read, on the thread that reads it (a streamed export's
+  // people's thread, beside the first batches' scanning).
+  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, std::string_view text, const RecordLimits& limits);
 
   // `slots`, when given, are the element's children as Children::find found them for the
   // mapping's first_steps; else they are found here.
@@ -53,6 +56,7 @@ class XmlRecords final : private FieldPlaces {
   std::string_view read(const FieldPath& path, pugi::xml_node context, const Locator& locate,
                         const SourceLocation& fallback, SourceLocation& where);
   SourceLocation of(int column) const override;
+  void check_utf8();
 
   struct PersonLines {
     PersonIndex person;
@@ -62,7 +66,8 @@ class XmlRecords final : private FieldPlaces {
 
   Org& org_;
   const Mapping& m_;
-  bool utf8_;
+  std::string_view text_;
+  bool utf8_checked_ = false, utf8_ = true;
   std::vector<std::string> header_;
   Layout layout_;
   RowBuilder builder_;
