@@ -25,18 +25,7 @@ LineIndex::LineIndex(std::string_view text)
   for (const char* p = text.data(), *end = text.data() + text.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
     newlines_.push(static_cast<std::uint64_t>(p - text.data()));
-  // Eight bytes at a time: a word with no high bit holds no continuation byte, so an ASCII export
-  // costs one pass of word loads and an empty index.
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if ((word & 0x8080808080808080ULL) == 0) continue;
-    for (std::size_t k = i; k < i + 8; ++k)
-      if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continuations_.push(k);
-  }
-  for (; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continuations_.push(i);
+  for_each_continuation(text, [&](std::size_t at) { continuations_.push(at); });  // none in an ASCII export
 }
 
 std::size_t LineIndex::Offsets::count_below(std::uint64_t offset) const {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,22 @@
 #include "orgaudit/source_location.h"
 
 namespace orgaudit::import::xml {
+
+// Calls `f` with the offset of every UTF-8 continuation byte (10xxxxxx) of `text`: 32 bytes at a
+// time, since words with no high bit hold none, so an ASCII text costs one pass of word loads.
+template <typename F>
+void for_each_continuation(std::string_view text, F&& f) {
+  std::size_t i = 0;
+  for (; i + 32 <= text.size(); i += 32) {
+    std::uint64_t words[4];
+    std::memcpy(words, text.data() + i, 32);
+    if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) continue;
+    for (std::size_t k = i; k < i + 32; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) f(k);
+  }
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) f(i);
+}
 
 // Byte offsets to line and column, from the raw bytes before pugixml parses them in place (in-place
 // parsing overwrites some line breaks with string terminators).

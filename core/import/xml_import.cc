@@ -1,7 +1,6 @@
 #include "import/xml_import.h"
 
 #include "import/csv_import.h"
-#include "import/encoding.h"
 #include "import/xml_guard.h"
 #include "import/xml_mapping.h"
 #include "import/xml_records.h"
@@ -73,7 +72,7 @@ void load_xml(const FileSystem& files, const std::string& path, const LoadOption
   progress.update(phase, 0, text.size());
 
   const FileIndex file = org.add_file(path);
-  xml::XmlRecords records(org, file, m, first_invalid_utf8(text) == std::string_view::npos, options.limits);
+  xml::XmlRecords records(org, file, m, text, options.limits);
   const std::vector<std::string> split = xml::stream_split_names(m);
   if (!split.empty()) xml::stream_records(*bytes, path, file, m, split, options.max_xml_depth, records, parse_thread);
   else dom_records(*bytes, path, file, m, options.max_xml_depth, records);

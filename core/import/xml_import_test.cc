@@ -114,6 +114,17 @@ TEST_CASE("xml import: generic-xml mapped by XPath in the config") {
   CHECK(org.units[0].implied);
 }
 
+TEST_CASE("xml import: streamed records read by XPath see every text of an element") {
+  // `//Employee` is streamed; the XPath fields read text nodes (pugixml keeps them as nodes then).
+  Options o;
+  o.columns = {{"person", "//Employee"}, {"id", "@id"}, {"name", "Name[1]"}, {"title", "concat(Title, '!')"}, {"grade", "Grade"}};
+  const Org org = load_xml_text("<Staff><Employee id='1'><Name>A<i>n</i>n</Name><Title>Boss</Title><Grade>G7</Grade></Employee></Staff>", o);
+  REQUIRE(org.people.size() == 1);
+  CHECK(org.people[0].name == "Ann");
+  CHECK(org.people[0].title == "Boss!");
+  CHECK(org.people[0].grade == "G7");
+}
+
 TEST_CASE("xml import: mappings that cannot work are errors") {
   CHECK_THAT(xml_error("<Staff><E/></Staff>"), Catch::Contains("cannot tell how to read this XML (root element <Staff>)"));
   Options no_id;
@@ -263,7 +274,101 @@ TEST_CASE("xml import: with records parsed on a second thread, errors come at th
   SECTION("an element the scanner finds never closed, at the end") {
     text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
   }
+  SECTION("malformed XML in the batch being filled when the scanner finds an element never closed") {
+    text.insert(text.rfind("<MemberPosition>"), "<Bad attr=x/>");  // the scanner's error comes first
+    text.insert(text.rfind("</OrganizationChart>"), "<OrganizationUnit>");
+  }
   const std::string error = xml_error(text, one);
   CHECK_FALSE(error.empty());
   CHECK(xml_error(text, two) == error);
+}
+
+TEST_CASE("xml import: streamed records are placed as the whole-document parse places them") {
+  // What the streamed batches' line and character lists must get right: records on one line and
+  // several to a line, fields on a record's first line and on later ones, multi-byte characters
+  // before them, CRLF line ends, comments between records, issues (an FTE that is no number).
+  std::string text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OrganizationChart><!-- \xC3\xA9\n -->";
+  for (int u = 0; u < 40; ++u) {
+    const std::string end = u % 3 == 1 ? "\r\n" : u % 3 == 2 ? "" : "\n";
+    text += "<OrganizationUnit><OrganizationUnitID>U\xC3\xAB" + std::to_string(u) + "</OrganizationUnitID>" + end;
+    if (u > 0) text += "  <ParentOrganizationUnit><OrganizationUnitID>U\xC3\xAB" + std::to_string(u / 2) + "</OrganizationUnitID></ParentOrganizationUnit>" + end;
+    for (int p = 0; p < 3; ++p) {
+      const std::string id = std::to_string(u * 3 + p);
+      text += "<MemberPosition><PositionID>P" + id + "</PositionID><PositionTitle>Zo\xC3\xAB\xF0\x9F\x98\x80</PositionTitle>" + end +
+              "<ReportsToPosition><PositionID>P" + std::to_string((u * 3 + p) / 4) + "</PositionID></ReportsToPosition>" +
+              "<IndicativeDeployment><FullTimeEquivalentRatio>" + (p == 1 ? "lots" : "1") +
+              "</FullTimeEquivalentRatio></IndicativeDeployment></MemberPosition>" + (p == 2 ? "" : end);
+    }
+    text += "</OrganizationUnit>" + std::string(u % 4 == 0 ? " <!-- \xE2\x82\xAC -->" : "") + end;
+  }
+  text += "</OrganizationChart>\n";
+  Options streamed, whole;
+  whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
+  for (Options* o : {&streamed, &whole}) o->second_thread = import::SecondThread::never;
+  const Org a = load_xml_text(text, streamed);
+  const Org b = load_xml_text(text, whole);
+  REQUIRE(a.people.size() == 120);
+  REQUIRE(b.people.size() == a.people.size());
+  for (std::size_t i = 0; i < a.people.size(); ++i) {
+    INFO("person " << a.people[i].id);
+    CHECK(a.people[i].where == b.people[i].where);
+    CHECK(a.people[i].manager_where == b.people[i].manager_where);
+  }
+  REQUIRE(b.units.size() == a.units.size());
+  for (std::size_t i = 0; i < a.units.size(); ++i) {
+    INFO("unit " << a.units[i].id);
+    CHECK(a.units[i].where == b.units[i].where);
+    CHECK(a.units[i].parent_where == b.units[i].parent_where);
+  }
+  REQUIRE(a.import_log->issues.size() == 40);
+  REQUIRE(b.import_log->issues.size() == a.import_log->issues.size());
+  for (std::size_t i = 0; i < a.import_log->issues.size(); ++i) CHECK(a.import_log->issues[i].where == b.import_log->issues[i].where);
+  CHECK(a.people[7].manager_where.column > 100);  // after multi-byte characters on a line of several records
+}
+
+TEST_CASE("xml import: the record scanner reads odd tags as whole tags, with the same errors") {
+  // Tags read in one pass (a name and '>' or "/>") and the rest (spaces before '>', quotes in a
+  // name, attributes holding '>') must cut the same records and fail at the same places.
+  auto in_unit = [](const std::string& positions) {
+    return "<OrganizationChart>\n<OrganizationUnit><OrganizationUnitID>U1</OrganizationUnitID>\n"
+           "<MemberPosition><PositionID>P1</PositionID></MemberPosition>\n" + positions + "\n</OrganizationUnit>\n</OrganizationChart>\n";
+  };
+  for (const char* fine : {"<MemberPosition><PositionID>P2</PositionID ></MemberPosition>",
+                           "<MemberPosition><PositionID>P2</PositionID\t></MemberPosition>",
+                           "<MemberPosition a='x>y'><PositionID>P2</PositionID><X b=\"1>2\"/><Y/></MemberPosition>"}) {
+    INFO(fine);
+    CHECK(load_xml_text(in_unit(fine)).people.size() == 2);
+  }
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionIDX></MemberPosition>")) ==
+        "x.xml:4:31: error: malformed XML: end tag </PositionIDX> does not match <PositionID>");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</Position></MemberPosition>")) ==
+        "x.xml:4:31: error: malformed XML: end tag </Position> does not match <PositionID>");
+  CHECK(xml_error(in_unit("<MemberPosition><Position\"ID>P2</Position\"ID></MemberPosition>")) ==
+        "x.xml:4:46: error: malformed XML: end tag </MemberPosition> does not match <Position\"ID>");
+  CHECK(xml_error(in_unit("<MemberPosition><Position\"ID>P2</PositionID></MemberPosition>")) ==
+        "x.xml:4:17: error: malformed XML: a tag opens here and never closes");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionID><Y / ></MemberPosition>")) ==
+        "x.xml:4:50: error: malformed XML: end tag </MemberPosition> does not match <Y>");
+  CHECK(xml_error(in_unit("<MemberPosition><PositionID>P2</PositionID")) ==
+        "x.xml:6:1: error: malformed XML: end tag </OrganizationChart> does not match <MemberPosition>");
+}
+
+TEST_CASE("xml import: values that are not UTF-8 are read as Windows-1252, streamed or not") {
+  // The file is checked once, when the first element is read (streamed: on the people's thread).
+  const std::string text =
+      "<OrganizationChart>\n<OrganizationUnit><OrganizationUnitID>U</OrganizationUnitID>\n"
+      "<MemberPosition><PositionID>P1</PositionID><PositionTitle>Caf\xE9</PositionTitle></MemberPosition>\n"
+      "</OrganizationUnit></OrganizationChart>\n";
+  Options streamed, whole;
+  streamed.second_thread = import::SecondThread::always;
+  whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
+  for (const Options* o : {&streamed, &whole}) {
+    const Org org = load_xml_text(text, *o);
+    REQUIRE(org.people.size() == 1);
+    CHECK(org.people[0].title == "Caf\xC3\xA9");
+    REQUIRE(org.import_log->issues.size() == 1);
+    CHECK(org.import_log->issues[0].kind == ImportIssue::encoding);
+    CHECK(org.import_log->issues[0].where.line == 3);
+    CHECK(org.import_log->issues[0].where.column == 59);
+  }
 }

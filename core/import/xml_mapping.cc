@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <regex>
 
 #include "import/column_map.h"
@@ -113,30 +114,49 @@ bool primary(pugi::xml_node line) {
 
 }  // namespace
 
-void Children::read(pugi::xml_node parent) {
-  parent_ = parent;
-  children_.clear();
-  // Every child with a name, as child(name) compares them (text has none).
-  for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
-    if (*child.name()) children_.emplace_back(child.name(), child);
+void Children::find(pugi::xml_node parent, const std::vector<std::string>& names, pugi::xml_node* slots) {
+  for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
+    const char* name = child.name();
+    if (!*name) continue;  // text has no name
+    const std::size_t size = std::strlen(name);
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i].size() == size && std::memcmp(names[i].data(), name, size) == 0) {
+        if (!slots[i]) slots[i] = child;  // the first of that name
+        break;
+      }
+  }
+}
+
+void Children::read(pugi::xml_node parent, const std::vector<std::string>& names) {
+  own_.assign(names.size(), pugi::xml_node());
+  find(parent, names, own_.data());
+  use(parent, own_.data());
+}
+
+std::string FieldPath::first_step() const {
+  const bool child_step = shape_ == Shape::primary_line || shape_ == Shape::secondary_line || shape_ == Shape::no_child ||
+                          (plain_ && !steps_.empty());
+  return child_step ? steps_[0] : std::string();
+}
+
+pugi::xml_node FieldPath::first_child(pugi::xml_node context, const Children* children) const {
+  if (children && first_slot_ >= 0) return children->first(first_slot_);
+  return context.child(steps_[0].c_str());
 }
 
 std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, const char** at,
                                   const Children* children) const {
   *at = nullptr;
   if (expression_.empty()) return {};
-  if (children && children->parent() != context) children = nullptr;
-  // The context's first child element named `name`.
-  auto child = [&](const std::string& name) { return children ? children->first(name) : context.child(name.c_str()); };
   switch (shape_) {
     case Shape::primary_line:
     case Shape::secondary_line:
-      for (pugi::xml_node line = child(steps_[0]); line; line = line.next_sibling(steps_[0].c_str()))
+      for (pugi::xml_node line = first_child(context, children); line; line = line.next_sibling(steps_[0].c_str()))
         if (primary(line) == (shape_ == Shape::primary_line))
           if (const pugi::xml_node id = line.child(steps_[1].c_str())) return *at = id.child_value();
       return {};
     case Shape::no_child:
-      return child(steps_[0]) ? "false" : "true";
+      return first_child(context, children) ? "false" : "true";
     case Shape::ancestor_child:
       for (pugi::xml_node up = context.parent(); up; up = up.parent())
         if (steps_[0] == up.name()) {
@@ -150,7 +170,7 @@ std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, 
   if (plain_) {
     pugi::xml_node node = context;
     for (std::size_t i = 0; i < steps_.size(); ++i)
-      if (!(node = i == 0 ? child(steps_[0]) : node.child(steps_[i].c_str()))) return {};
+      if (!(node = i == 0 ? first_child(context, children) : node.child(steps_[i].c_str()))) return {};
     const char* value = attribute_.empty() ? node.child_value() : node.attribute(attribute_.c_str()).value();
     *at = value;
     return value;
@@ -170,11 +190,11 @@ std::string_view FieldPath::first(pugi::xml_node context, std::string& storage, 
   return storage;
 }
 
-std::vector<std::string> FieldPath::all(pugi::xml_node context) const {
+std::vector<std::string> FieldPath::all(pugi::xml_node context, const Children* children) const {
   std::vector<std::string> values;
   if (expression_.empty()) return values;
   if (shape_ == Shape::primary_line || shape_ == Shape::secondary_line) {
-    for (pugi::xml_node line = context.child(steps_[0].c_str()); line; line = line.next_sibling(steps_[0].c_str()))
+    for (pugi::xml_node line = first_child(context, children); line; line = line.next_sibling(steps_[0].c_str()))
       if (primary(line) == (shape_ == Shape::primary_line))
         if (const pugi::xml_node id = line.child(steps_[1].c_str())) values.emplace_back(id.child_value());
     return values;
@@ -203,6 +223,21 @@ std::vector<std::string> FieldPath::all(pugi::xml_node context) const {
     values.push_back(n.attribute() ? std::string(n.attribute().value()) : string_value(n.node()));
   return values;
 }
+
+namespace {
+
+// Mapping::paths(), for a const mapping or one whose paths get their slots.
+template <typename Path, typename M>
+std::vector<Path*> paths_of(M& m) {
+  std::vector<Path*> all{&m.manager_person, &m.dotted_person, &m.incumbent, &m.unit_id, &m.unit_name, &m.unit_parent, &m.unit_owner, &m.unit_kind};
+  for (Path& f : m.fields) all.push_back(&f);
+  for (auto& attribute : m.attributes) all.push_back(&attribute.second);
+  return all;
+}
+
+}  // namespace
+
+std::vector<const FieldPath*> Mapping::paths() const { return paths_of<const FieldPath>(*this); }
 
 Mapping make_mapping(const std::string& preset, const std::map<std::string, std::string>& columns,
                      const std::string& root, const std::string& path, const std::string& source) {
@@ -256,6 +291,14 @@ Mapping make_mapping(const std::string& preset, const std::map<std::string, std:
     } catch (const pugi::xpath_exception& e) {
       fail(where + "." + key + ": '" + value + "' is not a valid XPath (" + e.what() + ")");
     }
+  }
+  // Each child element name the paths start at gets a slot in Children.
+  for (FieldPath* path : paths_of<FieldPath>(mapping)) {
+    const std::string name = path->first_step();
+    if (name.empty()) continue;
+    auto slot = std::find(mapping.first_steps.begin(), mapping.first_steps.end(), name);
+    if (slot == mapping.first_steps.end()) slot = mapping.first_steps.insert(slot, name);
+    path->set_first_slot(static_cast<int>(slot - mapping.first_steps.begin()));
   }
   return mapping;
 }

@@ -18,23 +18,30 @@
 
 namespace orgaudit::import::xml {
 
-// The child elements of one element, by name, read once: a record's fields mostly start at its own
-// children, and finding each by name again (pugixml's child()) compares it with every sibling
-// before it, a million records times a dozen fields.
+// The child elements of one element that the mapping's paths start at, found once: a record's
+// fields mostly start at its own children, and finding each by name again (pugixml's child())
+// compares it with every sibling before it, a million records times a dozen fields. The names
+// are the mapping's (Mapping::first_steps); a path knows its name's slot.
 class Children {
  public:
-  void read(pugi::xml_node parent);
-  pugi::xml_node parent() const { return parent_; }
-  // The first child named `name`, as parent.child(name).
-  pugi::xml_node first(std::string_view name) const {
-    for (const auto& [child_name, child] : children_)
-      if (child_name == name) return child;
-    return {};
+  // Finds the children of `parent` named `names` into `slots` (names.size() of them, null before):
+  // a streamed batch's records have theirs found on the thread that parsed it, while its nodes are
+  // in that core's cache.
+  static void find(pugi::xml_node parent, const std::vector<std::string>& names, pugi::xml_node* slots);
+  // The children of `parent`, found now, or as find() found them into `slots`.
+  void read(pugi::xml_node parent, const std::vector<std::string>& names);
+  void use(pugi::xml_node parent, const pugi::xml_node* slots) {
+    parent_ = parent;
+    slots_ = slots;
   }
+  pugi::xml_node parent() const { return parent_; }
+  // The first child named names[slot], as parent.child(names[slot]).
+  pugi::xml_node first(int slot) const { return slots_[static_cast<std::size_t>(slot)]; }
 
  private:
   pugi::xml_node parent_;
-  std::vector<std::pair<std::string_view, pugi::xml_node>> children_;
+  std::vector<pugi::xml_node> own_;
+  const pugi::xml_node* slots_ = nullptr;
 };
 
 // One path. Plain child and attribute steps (`PositionID`, `@id`, `Manager/@ref`) are followed
@@ -49,16 +56,27 @@ class FieldPath {
 
   bool empty() const { return expression_.empty(); }
   const std::string& expression() const { return expression_; }
+  // Whether pugixml's XPath engine evaluates it (which reads an element's text as its child nodes);
+  // else it is followed directly.
+  bool by_xpath() const { return query_ != nullptr; }
 
   // The first value under `context`; `at` points at it in the parsed buffer when it lives there (for
   // its line and column), else null. Computed strings go to `storage`.
-  // `children`, when given, are the context's (read once for all the paths of a record).
+  // `children`, when given, must be the context's (read once for all the paths of a record).
   std::string_view first(pugi::xml_node context, std::string& storage, const char** at,
                          const Children* children = nullptr) const;
   // Every value under `context`, for fields that may repeat (dotted lines).
-  std::vector<std::string> all(pugi::xml_node context) const;
+  std::vector<std::string> all(pugi::xml_node context, const Children* children = nullptr) const;
+
+  // The child element name the path starts at, when it starts at one ("" else), and that name's
+  // slot in Children.
+  std::string first_step() const;
+  void set_first_slot(int slot) { first_slot_ = slot; }
 
  private:
+  // The context's first child element named steps_[0]: from `children` when they are the context's.
+  pugi::xml_node first_child(pugi::xml_node context, const Children* children) const;
+
   enum class Shape { xpath, plain, primary_line, secondary_line, no_child, ancestor_child };
   bool shaped(const std::string& expression);
 
@@ -68,6 +86,7 @@ class FieldPath {
   bool plain_ = false;
   Shape shape_ = Shape::xpath;
   std::shared_ptr<pugi::xpath_query> query_;
+  int first_slot_ = -1;
 };
 
 struct Mapping {
@@ -82,6 +101,10 @@ struct Mapping {
   FieldPath unit_id, unit_name, unit_parent, unit_owner, unit_kind;
 
   const FieldPath& operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
+  // Every path of the mapping: the person's fields, attributes and lines by person, the unit's.
+  std::vector<const FieldPath*> paths() const;
+  // The child element names the paths start at, each once (see Children).
+  std::vector<std::string> first_steps;
 };
 
 // The mapping for a document whose root element is `root`: the named preset (or, when none is

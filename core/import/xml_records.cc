@@ -39,21 +39,21 @@ SourceLocation Locator::at(pugi::xml_node node) const {
   return at(offset < 0 ? nullptr : buffer() + offset, SourceLocation{});
 }
 
-XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits)
-    : org_(org), m_(mapping), utf8_(utf8), header_(header_of(mapping)), layout_(layout_of(mapping)),
+XmlRecords::XmlRecords(Org& org, FileIndex file, const Mapping& mapping, std::string_view text, const RecordLimits& limits)
+    : org_(org), m_(mapping), text_(text), header_(header_of(mapping)), layout_(layout_of(mapping)),
       builder_(org, file, layout_, header_, limits, RecordWords{"element", "path"}), values_(header_.size()),
       at_(header_.size(), nullptr) {}
 
 std::string_view XmlRecords::read(const FieldPath& path, pugi::xml_node context, const char*& at) {
   at = nullptr;
   if (path.empty()) return {};
-  std::string& storage = storage_.emplace_back();
-  std::string_view value = path.first(context, storage, &at, &children_);
+  // Most values are views of the parsed buffer: only a computed or repaired one is kept.
+  std::string_view value = path.first(context, computed_, &at, &children_);
   if (!utf8_ && first_invalid_utf8(value) != std::string_view::npos) {
     if (repaired_++ == 0) first_repair_ = locate_ && at ? locate_->at(at, record_) : record_;
-    storage = repair_utf8(value);
-    value = storage;
+    return storage_.emplace_back(repair_utf8(value));
   }
+  if (!value.empty() && value.data() == computed_.data()) return storage_.emplace_back(std::move(computed_));
   return value;
 }
 
@@ -65,28 +65,36 @@ std::string_view XmlRecords::read(const FieldPath& path, pugi::xml_node context,
   return value;
 }
 
+void XmlRecords::check_utf8() {
+  if (utf8_checked_) return;
+  utf8_checked_ = true;
+  utf8_ = first_invalid_utf8(text_) == std::string_view::npos;
+}
+
 SourceLocation XmlRecords::of(int column) const {
   if (column < 0 || static_cast<std::size_t>(column) >= at_.size() || !at_[column] || !locate_) return record_;
   return locate_->at(at_[column], record_);
 }
 
-void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
+void XmlRecords::unit(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
+  check_utf8();
   ++units_;
   ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
-  children_.read(node);
-  const std::string xpath = "(" + m_.unit_selector + ")[" + std::to_string(units_) + "]";
+  if (slots) children_.use(node, slots);
+  else children_.read(node, m_.first_steps);
+  auto xpath = [&] { return "(" + m_.unit_selector + ")[" + std::to_string(units_) + "]"; };
   SourceLocation where;
   const std::string id(trim_view(read(m_.unit_id, node, locate, at, where)));
   if (id.empty()) {
-    org_.import_log->issues.push_back({ImportIssue::skipped_row, "element skipped: unit " + xpath + " has no id (" +
+    org_.import_log->issues.push_back({ImportIssue::skipped_row, "element skipped: unit " + xpath() + " has no id (" +
                                                                 m_.unit_id.expression() + " is empty)", "", at});
     return;
   }
   const UnitIndex index = builder_.define_unit(id, at);
   if (index == kNoIndex) {
-    org_.import_log->issues.push_back({ImportIssue::duplicate_id, "element skipped: unit id '" + id + "' of " + xpath +
+    org_.import_log->issues.push_back({ImportIssue::duplicate_id, "element skipped: unit id '" + id + "' of " + xpath() +
                                                                  " is already used by an earlier unit element", id, at});
     return;
   }
@@ -102,19 +110,21 @@ void XmlRecords::unit(pugi::xml_node node, const Locator& locate) {
                                                               "shared-service, external-partner; left unspecified", id, where});
 }
 
-void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
+void XmlRecords::person(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots) {
+  check_utf8();
   ++persons_;
   ++org_.import_log->records;
   storage_.clear();
   const SourceLocation at = locate.at(node);
   record_ = at;
   locate_ = &locate;
-  children_.read(node);
+  if (slots) children_.use(node, slots);
+  else children_.read(node, m_.first_steps);
   for (std::size_t f = 0; f < kFields; ++f) values_[f] = read(m_.fields[f], node, at_[f]);
   at_[static_cast<std::size_t>(Field::id)] = nullptr;  // a person is where its element starts
   if (!m_[Field::dotted].empty()) {  // every dotted line, `;`-joined as the row builder reads them
     std::string joined;
-    for (const std::string& id : m_[Field::dotted].all(node)) joined += (joined.empty() ? "" : ";") + id;
+    for (const std::string& id : m_[Field::dotted].all(node, &children_)) joined += (joined.empty() ? "" : ";") + id;
     values_[static_cast<std::size_t>(Field::dotted)] = storage_.emplace_back(std::move(joined));
   }
   for (std::size_t a = 0; a < m_.attributes.size(); ++a)
@@ -132,7 +142,7 @@ void XmlRecords::person(pugi::xml_node node, const Locator& locate) {
   }
   const auto index = static_cast<PersonIndex>(org_.people.size() - 1);
   if (!incumbent.empty()) position_of_.emplace(incumbent, index);
-  std::vector<std::string> dotted_people = m_.dotted_person.empty() ? std::vector<std::string>{} : m_.dotted_person.all(node);
+  std::vector<std::string> dotted_people = m_.dotted_person.empty() ? std::vector<std::string>{} : m_.dotted_person.all(node, &children_);
   if (!manager_person.empty() || !dotted_people.empty()) by_person_.push_back({index, manager_person, std::move(dotted_people)});
 }
 

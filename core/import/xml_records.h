@@ -29,13 +29,23 @@ class Locator {
 
 class XmlRecords final : private FieldPlaces {
  public:
-  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, bool utf8, const RecordLimits& limits);
+  // `text` is the whole file: whether it is all valid UTF-8 (else values that are not are repaired)
+  // is checked when the first element is read, on the thread that reads it (a streamed export's
+  // people's thread, beside the first batches' scanning).
+  XmlRecords(Org& org, FileIndex file, const Mapping& mapping, std::string_view text, const RecordLimits& limits);
 
-  void unit(pugi::xml_node node, const Locator& locate);
-  void person(pugi::xml_node node, const Locator& locate);
+  // `slots`, when given, are the element's children as Children::find found them for the
+  // mapping's first_steps; else they are found here.
+  void unit(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots = nullptr);
+  void person(pugi::xml_node node, const Locator& locate, const pugi::xml_node* slots = nullptr);
   std::size_t persons() const { return persons_; }  // person elements read so far
-  // Room for `people` more people, so a large export does not regrow (and copy) its people.
-  void reserve(std::size_t people) { builder_.reserve(people); }
+  std::size_t units() const { return units_; }      // unit elements read so far
+  // Room for `people` more people and `units` more units, so a large export does not regrow (and
+  // copy) them.
+  void reserve(std::size_t people, std::size_t units) {
+    builder_.reserve(people);
+    org_.units.reserve(org_.units.size() + units);
+  }
   // After the last element: lines named by person (HR-XML ReportsToPerson) become lines to the
   // positions those people hold; the encoding issue. Throws InputError when no person loaded.
   void finish(const std::string& path, const std::string& root);
@@ -46,6 +56,7 @@ class XmlRecords final : private FieldPlaces {
   std::string_view read(const FieldPath& path, pugi::xml_node context, const Locator& locate,
                         const SourceLocation& fallback, SourceLocation& where);
   SourceLocation of(int column) const override;
+  void check_utf8();
 
   struct PersonLines {
     PersonIndex person;
@@ -55,11 +66,13 @@ class XmlRecords final : private FieldPlaces {
 
   Org& org_;
   const Mapping& m_;
-  bool utf8_;
+  std::string_view text_;
+  bool utf8_checked_ = false, utf8_ = true;
   std::vector<std::string> header_;
   Layout layout_;
   RowBuilder builder_;
   std::deque<std::string> storage_;  // computed or repaired values of the current element
+  std::string computed_;             // where a path computes its value
   Children children_;                // the current element's
   std::vector<std::string_view> values_;
   std::vector<const char*> at_;       // where each value of the current person lies

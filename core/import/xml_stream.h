@@ -20,8 +20,8 @@
 
 namespace orgaudit::import::xml {
 
-// The element names to cut at (the outermost record elements), or empty when `m` needs the whole
-// document.
+// The element names to cut at (the outermost record elements): the person selector's, then the
+// unit selector's when there is one; empty when `m` needs the whole document.
 std::vector<std::string> stream_split_names(const Mapping& m);
 
 // The name of the document's root element ("" when there is none), read from the raw text.
