@@ -29,10 +29,16 @@ class Locator {
 
 class XmlRecords final : private FieldPlaces {
  public:
-  // `text` is the whole file: whether it is all valid UTF-8 (else values that are not are repaired)
-  // is checked when the first element is read, on the thread that reads it (a streamed export's
-  // people's thread, beside the first batches' scanning).
+  // `text` is what the elements are read from: whether it is all valid UTF-8 (else values that are
+  // not are repaired) is checked when its first element is read, on the thread that reads it.
   XmlRecords(Org& org, FileIndex file, const Mapping& mapping, std::string_view text, const RecordLimits& limits);
+  // A streamed export: the next elements come from `batch` (their records, copied out of the file),
+  // which is checked for UTF-8 in its turn, so no thread reads the whole mapped file ahead of the
+  // scanner (its pages would all be resident at once).
+  void read_from(std::string_view batch) {
+    text_ = batch;
+    utf8_checked_ = false;
+  }
 
   // `slots`, when given, are the element's children as Children::find found them for the
   // mapping's first_steps; else they are found here.

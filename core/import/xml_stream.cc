@@ -454,6 +454,7 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
   };
   // On the second thread when there is one: the records into people and units.
   auto build = [&](RecordBatch& batch) {
+    records.read_from(batch.text);
     const BatchLocator locate = batch.locator(file);
     const std::size_t slots = m.first_steps.size();
     const pugi::xml_node* found = batch.slots.data();
