@@ -51,8 +51,10 @@ int main(int argc, char** argv) {
   }
   RealFileSystem files;
   try {
-    for (const auto& [mode, name] : {std::pair{import::SecondThread::never, "one thread"},
-                                     std::pair{import::SecondThread::always, "parse thread"}}) {
+    for (const auto& run : {std::pair{import::SecondThread::never, "one thread"},
+                            std::pair{import::SecondThread::always, "parse thread"}}) {
+      const import::SecondThread mode = run.first;  // a variable, not a binding: lambdas capture it in C++17
+      const char* name = run.second;
       if (only == (mode == import::SecondThread::never ? "two" : "one")) continue;
       Org org;
       const auto [seconds, cpu_seconds] = timed([&] {
