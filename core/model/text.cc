@@ -9,10 +9,6 @@ namespace {
 constexpr std::size_t kFirstBlock = 16 * 1024;
 constexpr std::size_t kLargestBlock = 1024 * 1024;
 
-std::uint32_t hash_of(std::string_view text) {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>()(text));
-}
-
 }  // namespace
 
 TextPool::TextPool() = default;
@@ -46,31 +42,14 @@ Text TextPool::add(std::string_view text) {
 
 Text TextPool::intern(std::string_view text) {
   if (text.empty()) return Text();
-  if ((interned_count_ + 1) * 2 > interned_.size()) grow_interned();
-  const std::uint32_t hash = hash_of(text);
-  const std::size_t mask = interned_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& slot = interned_[i];
-    if (slot.bytes == nullptr) {
-      const Text stored = add(text);
-      slot = Slot{stored.bytes_, hash};
-      ++interned_count_;
-      return stored;
-    }
-    if (slot.hash == hash && Text(slot.bytes).view() == text) return Text(slot.bytes);
-  }
-}
-
-void TextPool::grow_interned() {
-  std::vector<Slot> old = std::move(interned_);
-  interned_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
-  const std::size_t mask = interned_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.bytes == nullptr) continue;
-    std::size_t i = slot.hash & mask;
-    while (interned_[i].bytes != nullptr) i = (i + 1) & mask;
-    interned_[i] = slot;
-  }
+  // One probe: the value asked for stands at the next index until it is known to be new.
+  const auto next = static_cast<std::uint32_t>(interned_.size());
+  const std::uint32_t found = interned_ids_.insert(next, [&](std::uint32_t i) {
+    return i == next ? text : interned_[i].view();
+  });
+  if (found != kNoIndex) return interned_[found];
+  interned_.push_back(add(text));
+  return interned_.back();
 }
 
 void TextPool::keep(std::shared_ptr<const TextPool> other) {
@@ -79,7 +58,7 @@ void TextPool::keep(std::shared_ptr<const TextPool> other) {
 }
 
 std::size_t TextPool::bytes() const {
-  std::size_t total = interned_.size() * sizeof(Slot);
+  std::size_t total = interned_.capacity() * sizeof(Text);
   for (std::size_t size : block_sizes_) total += size;
   return total;
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "orgaudit/export.h"
+#include "orgaudit/id_lookup.h"
 
 namespace orgaudit {
 
@@ -201,23 +202,17 @@ class ORGAUDIT_API TextPool {
   // Keeps `other`'s texts alive as long as this pool (an org that takes another's people).
   void keep(std::shared_ptr<const TextPool> other);
 
-  std::size_t bytes() const;  // held in blocks, for the benchmarks
+  std::size_t bytes() const;  // what the pool holds: its blocks and its interned list
 
  private:
   char* reserve(std::size_t bytes);
-  void grow_interned();
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::vector<std::size_t> block_sizes_;
   char* next_ = nullptr;
   std::size_t left_ = 0;
-  // Interned texts by hash: open addressing over handles, a quarter to a half full.
-  struct Slot {
-    const char* bytes = nullptr;
-    std::uint32_t hash = 0;
-  };
-  std::vector<Slot> interned_;
-  std::size_t interned_count_ = 0;
+  std::vector<Text> interned_;  // each interned value once, found through interned_ids_
+  IdLookup interned_ids_;
   std::vector<std::shared_ptr<const TextPool>> kept_;
 };
 

@@ -1,0 +1,109 @@
+// An open-addressing table from ids (or any texts) to indices: the org's person and unit ids, and
+// the text pool's interned values.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace orgaudit {
+
+inline constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
+
+// Finds entities by id: an open-addressing table of indices into the vector that holds them, looked
+// up through the entities' own id strings. A million ids cost 16 MB and one probe of an 8-byte slot
+// each, where a node map allocates a node and a second copy of every id. The table does not own the
+// ids: after an entity's id changes or entities move, build it again (Org::resolve does).
+class IdLookup {
+ public:
+  // Adds entity `index`, whose id is id_of(index). Returns kNoIndex, or the index of an earlier
+  // entity with the same id (which is then not added).
+  template <typename IdOf>
+  std::uint32_t insert(std::uint32_t index, const IdOf& id_of) {
+    return insert(index, id_of, Prefetched{hash_of(id_of(index))});
+  }
+
+  // An id's hash, its first slot asked of the memory: in a table of a million that slot is a cache
+  // miss, so a caller with other work before its insert (a row's other fields) does not wait for it.
+  struct Prefetched {
+    std::uint32_t hash;
+  };
+  Prefetched prefetch(std::string_view id) const {
+    const std::uint32_t hash = hash_of(id);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+    return Prefetched{hash};
+  }
+  // insert() for an entity whose id was prefetch()ed.
+  template <typename IdOf>
+  std::uint32_t insert(std::uint32_t index, const IdOf& id_of, Prefetched prefetched) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const std::string_view id = id_of(index);
+    const std::uint32_t hash = prefetched.hash;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index_plus_one == 0) {
+        slot = Slot{index + 1, hash};
+        ++used_;
+        return kNoIndex;
+      }
+      if (slot.hash == hash && id_of(slot.index_plus_one - 1) == id) return slot.index_plus_one - 1;
+    }
+  }
+
+  // The index added under `id`, or kNoIndex. `count` is how many entities id_of can still read: an
+  // index past it (entities removed since) is no match.
+  template <typename IdOf>
+  std::uint32_t find(std::string_view id, std::size_t count, const IdOf& id_of) const {
+    if (slots_.empty()) return kNoIndex;
+    const std::uint32_t hash = hash_of(id);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.index_plus_one == 0) return kNoIndex;
+      const std::uint32_t index = slot.index_plus_one - 1;
+      if (slot.hash == hash && index < count && id_of(index) == id) return index;
+    }
+  }
+
+  std::size_t size() const { return used_; }  // distinct ids added
+
+  void clear() {
+    slots_.clear();
+    used_ = 0;
+  }
+
+  void reserve(std::size_t ids) {
+    while (slots_.size() < ids * 2) grow();
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t index_plus_one = 0;  // 0: empty
+    std::uint32_t hash = 0;
+  };
+
+  static std::uint32_t hash_of(std::string_view id) {
+    return static_cast<std::uint32_t>(std::hash<std::string_view>()(id));
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index_plus_one == 0) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].index_plus_one != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace orgaudit
