@@ -8,6 +8,7 @@
 
 #include "model/network.h"
 #include "model/unit_roll_up.h"
+#include "util/parallel.h"
 
 namespace orgaudit {
 namespace {
@@ -156,6 +157,7 @@ void compute_units(const Org& org, UnitMetrics& u) {
       });
 }
 
+
 }  // namespace
 
 namespace detail {
@@ -195,17 +197,24 @@ std::vector<PersonIndex> ReportingMetrics::chain_to(const Org& org, PersonIndex 
 
 OrgMetrics OrgMetrics::compute(const Org& org) {
   OrgMetrics metrics;
-  ReportingMetrics& r = metrics.reporting;
-  ReportingGraph graph = build_reporting_graph(org);
-  compute_depths(org, graph, r);
-  compute_spans(org, graph, r);
-  compute_cycles(org, graph, r);
-  count_cut_off(org, r);
-  // The graph's own arrays (the row starts have one entry per person, and one more), moved, not copied.
-  r.report_start_ = std::move(graph.m_forward.m_rowstart);
-  r.report_list_ = std::move(graph.m_forward.m_column);
-  compute_units(org, metrics.units);
-  compute_network(org, detail::build_unit_graph(org), metrics.network);
+  // The reporting lines and the units share nothing but the (unchanging) org: on a large org the
+  // units and their network are computed on a second thread meanwhile.
+  detail::run_both(
+      detail::split_in_two(detail::Split::by_size, org.people.size(), detail::kMinPeopleToSplit),
+      [&org, &r = metrics.reporting] {
+        ReportingGraph graph = build_reporting_graph(org);
+        compute_depths(org, graph, r);
+        compute_spans(org, graph, r);
+        compute_cycles(org, graph, r);
+        count_cut_off(org, r);
+        // The graph's own arrays (the row starts have one entry per person, and one more), moved, not copied.
+        r.report_start_ = std::move(graph.m_forward.m_rowstart);
+        r.report_list_ = std::move(graph.m_forward.m_column);
+      },
+      [&org, &metrics] {
+        compute_units(org, metrics.units);
+        compute_network(org, detail::build_unit_graph(org), metrics.network);
+      });
   return metrics;
 }
 

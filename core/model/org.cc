@@ -1,8 +1,10 @@
 #include "orgaudit/model.h"
 
 #include "model/import_log.h"
+#include "util/parallel.h"
 
 #include <cmath>
+#include <iterator>
 
 namespace orgaudit {
 
@@ -160,6 +162,48 @@ class RunLookup {
 
 }  // namespace
 
+namespace {
+
+void add_problem(std::vector<ReferenceProblem>& problems, ReferenceProblem::Kind kind, std::string_view id,
+                 bool is_unit, std::uint32_t entity, const SourceLocation& where) {
+  problems.push_back(ReferenceProblem{kind, std::string(id), is_unit, entity, where});
+}
+
+// Resolves people [begin, end): their manager, dotted lines, unit and approvers, each person's
+// problems in that order. Touches only those people, so two ranges can resolve at once.
+void resolve_people(Org& org, PersonIndex begin, PersonIndex end, std::vector<ReferenceProblem>& problems) {
+  RunLookup manager_of([&org](Text id) { return org.find_person(id); });
+  RunLookup unit_of([&org](Text id) { return org.find_unit(id); });
+  for (PersonIndex i = begin; i < end; ++i) {
+    Person& person = org.people[i];
+    person.manager = kNoIndex;
+    if (!person.manager_id.empty()) {
+      person.manager = manager_of(person.manager_id);
+      if (person.manager == kNoIndex)
+        add_problem(problems, ReferenceProblem::unknown_manager, person.manager_id, false, i, person.manager_where);
+    }
+    person.dotted.clear();
+    for (Text id : person.dotted_ids) {
+      PersonIndex d = org.find_person(id);
+      if (d == kNoIndex)
+        add_problem(problems, ReferenceProblem::unknown_dotted_manager, id, false, i,
+                    person.dotted_where.known() ? person.dotted_where : person.where);
+      else
+        person.dotted.push_back(d);
+    }
+    person.unit = kNoIndex;
+    if (!person.unit_id.empty()) {
+      person.unit = unit_of(person.unit_id);
+      if (person.unit == kNoIndex)
+        add_problem(problems, ReferenceProblem::unknown_unit, person.unit_id, false, i, person.where);
+    }
+    resolve_approvers(org, person);
+  }
+}
+
+
+}  // namespace
+
 void Org::resolve() {
   // An importer's table of every person, each id once, is the table the loop below would build.
   const bool imported_ids = import_log->people_indexed == people.size() && person_ids.size() == people.size();
@@ -170,7 +214,7 @@ void Org::resolve() {
 
   auto problem = [this](ReferenceProblem::Kind kind, std::string_view id, bool is_unit,
                         std::uint32_t entity, const SourceLocation& where) {
-    reference_problems.push_back(ReferenceProblem{kind, std::string(id), is_unit, entity, where});
+    add_problem(reference_problems, kind, id, is_unit, entity, where);
   };
 
   // The first occurrence of an id wins; later ones are reported, never silently merged.
@@ -189,33 +233,15 @@ void Org::resolve() {
       reference_problems.back().first_use = first;
     }
 
-  RunLookup manager_of([this](Text id) { return find_person(id); });
-  RunLookup unit_of([this](Text id) { return find_unit(id); });
-  for (PersonIndex i = 0; i < people.size(); ++i) {
-    Person& person = people[i];
-    person.manager = kNoIndex;
-    if (!person.manager_id.empty()) {
-      person.manager = manager_of(person.manager_id);
-      if (person.manager == kNoIndex)
-        problem(ReferenceProblem::unknown_manager, person.manager_id, false, i, person.manager_where);
-    }
-    person.dotted.clear();
-    for (Text id : person.dotted_ids) {
-      PersonIndex d = find_person(id);
-      if (d == kNoIndex)
-        problem(ReferenceProblem::unknown_dotted_manager, id, false, i,
-                person.dotted_where.known() ? person.dotted_where : person.where);
-      else
-        person.dotted.push_back(d);
-    }
-    person.unit = kNoIndex;
-    if (!person.unit_id.empty()) {
-      person.unit = unit_of(person.unit_id);
-      if (person.unit == kNoIndex)
-        problem(ReferenceProblem::unknown_unit, person.unit_id, false, i, person.where);
-    }
-    resolve_approvers(*this, person);
-  }
+  // The second half's problems follow the first's: the order one pass would find them in.
+  const auto half = static_cast<PersonIndex>(people.size() / 2);
+  std::vector<ReferenceProblem> second_half_problems;
+  detail::run_both(
+      detail::split_in_two(detail::Split::by_size, people.size(), detail::kMinPeopleToSplit),
+      [&] { resolve_people(*this, 0, half, reference_problems); },
+      [&] { resolve_people(*this, half, static_cast<PersonIndex>(people.size()), second_half_problems); });
+  reference_problems.insert(reference_problems.end(), std::make_move_iterator(second_half_problems.begin()),
+                            std::make_move_iterator(second_half_problems.end()));
 
   for (UnitIndex i = 0; i < units.size(); ++i) {
     Unit& unit = units[i];

@@ -4,6 +4,7 @@
 #include "orgaudit/model.h"
 
 #include "model/import_log.h"
+#include "util/parallel.h"
 
 using namespace orgaudit;
 
@@ -137,4 +138,41 @@ TEST_CASE("resolve: people listed team by team share a manager and unit lookup, 
   CHECK(org.reference_problems[0].kind == ReferenceProblem::unknown_manager);
   CHECK(org.reference_problems[0].entity == 5);
   CHECK(org.reference_problems[1].kind == ReferenceProblem::unknown_unit);
+}
+
+TEST_CASE("resolve: a large org's people resolve in two halves as in one pass", "[model]") {
+  // Enough people that the people are resolved on two threads (detail::kMinPeopleToSplit); every
+  // answer is known from how the org is built, and the problems come in person order.
+  const std::size_t n = 2 * detail::kMinPeopleToSplit + 3;
+  Org org;
+  org.units = {unit("U0"), unit("U1")};
+  org.people.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    Person& p = org.people.emplace_back(person(org, "P" + std::to_string(i)));
+    if (i > 0) p.manager_id = org.interned("P" + std::to_string((i - 1) / 8));
+    p.unit_id = org.interned(i % 2 ? "U1" : "U0");
+  }
+  const std::size_t late = n - 2, early = 5;
+  org.people[early].manager_id = org.interned("NOBODY");    // first half
+  org.people[late].manager_id = org.interned("NOBODY");     // second half
+  org.people[late].unit_id = org.interned("NO-UNIT");
+  org.people[n / 2].dotted_ids.push_back(org.interned("P1"));
+  org.people[n / 2].dotted_ids.push_back(org.interned("GHOST"));
+  org.resolve();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Person& p = org.people[i];
+    const PersonIndex manager = i == 0 || i == early || i == late ? kNoIndex : static_cast<PersonIndex>((i - 1) / 8);
+    if (p.manager != manager || p.unit != (i == late ? kNoIndex : i % 2)) FAIL("person " << i << " resolved wrong");
+  }
+  REQUIRE(org.people[n / 2].dotted.size() == 1);
+  CHECK(org.people[n / 2].dotted[0] == 1);
+  REQUIRE(org.reference_problems.size() == 4);
+  CHECK(org.reference_problems[0].kind == ReferenceProblem::unknown_manager);
+  CHECK(org.reference_problems[0].entity == early);
+  CHECK(org.reference_problems[1].kind == ReferenceProblem::unknown_dotted_manager);
+  CHECK(org.reference_problems[1].id == "GHOST");
+  CHECK(org.reference_problems[2].kind == ReferenceProblem::unknown_manager);
+  CHECK(org.reference_problems[2].entity == late);
+  CHECK(org.reference_problems[3].kind == ReferenceProblem::unknown_unit);
+  CHECK(org.reference_problems[3].id == "NO-UNIT");
 }
