@@ -19,26 +19,47 @@ using ReportingGraph = boost::compressed_sparse_row_graph<boost::directedS, boos
                                                           boost::no_property, boost::no_property,
                                                           std::uint32_t, std::uint32_t>;
 
-// Whether p's manager line is an edge. A self-reference is not: structure-integrity reports it, and
-// it must not count as span. An aggregate row is not one either: it is its post's junior command
-// (people some layers down, not direct reports), so it counts in command_fte and unit FTE, not in
-// spans or layers.
-bool is_reporting_edge(const Org& org, PersonIndex p) {
-  const PersonIndex m = org.people[p].manager;
-  return m != kNoIndex && m != p && !org.people[p].has(kAggregate);
-}
+// The few bytes of each person the reporting metrics read, gathered in one pass over the people.
+// Every later pass (edges, spans, subtrees, the cut-off) reads these arrays, a few megabytes, where
+// a pass over the people reads the whole model (144 bytes a person) and, in breadth-first order,
+// misses the cache at nearly every step.
+struct ReportingLines {
+  explicit ReportingLines(const Org& org)
+      : manager(org.people.size()), flags(org.people.size()), names_manager(org.people.size()) {
+    for (PersonIndex p = 0; p < org.people.size(); ++p) {
+      const Person& person = org.people[p];
+      manager[p] = person.manager;
+      flags[p] = person.flags;
+      names_manager[p] = !person.manager_id.empty();
+    }
+  }
+  std::size_t size() const { return manager.size(); }
+  bool has(PersonIndex p, PersonFlag flag) const { return (flags[p] & flag) != 0; }
+  // Whether p's manager line is an edge. A self-reference is not: structure-integrity reports it,
+  // and it must not count as span. An aggregate row is not one either: it is its post's junior
+  // command (people some layers down, not direct reports), so it counts in command_fte and unit
+  // FTE, not in spans or layers.
+  bool is_edge(PersonIndex p) const {
+    const PersonIndex m = manager[p];
+    return m != kNoIndex && m != p && !has(p, kAggregate);
+  }
+
+  std::vector<PersonIndex> manager;          // Person::manager
+  std::vector<std::uint8_t> flags;           // Person::flags
+  std::vector<std::uint8_t> names_manager;   // a manager id is given, whether or not it resolved
+};
 
 // The edges grouped by manager, each manager's reports in input order: a counting sort, two passes
 // over the people where a comparison sort of a million edges cost several times more.
-ReportingGraph build_reporting_graph(const Org& org) {
-  const std::size_t n = org.people.size();
+ReportingGraph build_reporting_graph(const ReportingLines& lines) {
+  const std::size_t n = lines.size();
   std::vector<std::uint32_t> next(n + 1, 0);  // first the reports per manager, then where each goes
   for (PersonIndex p = 0; p < n; ++p)
-    if (is_reporting_edge(org, p)) ++next[org.people[p].manager + 1];
+    if (lines.is_edge(p)) ++next[lines.manager[p] + 1];
   for (std::size_t m = 1; m <= n; ++m) next[m] += next[m - 1];
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(next[n]);
   for (PersonIndex p = 0; p < n; ++p)
-    if (is_reporting_edge(org, p)) edges[next[org.people[p].manager]++] = {org.people[p].manager, p};
+    if (lines.is_edge(p)) edges[next[lines.manager[p]]++] = {lines.manager[p], p};
   return ReportingGraph(boost::edges_are_sorted, edges.begin(), edges.end(), static_cast<std::uint32_t>(n));
 }
 
@@ -58,11 +79,11 @@ class DepthRecorder : public boost::default_bfs_visitor {
   std::vector<PersonIndex>& order_;
 };
 
-void compute_depths(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
-  const std::size_t n = org.people.size();
+void compute_depths(const ReportingLines& lines, const ReportingGraph& graph, ReportingMetrics& r) {
+  const std::size_t n = lines.size();
   r.depth.assign(n, -1);
   for (PersonIndex p = 0; p < n; ++p)
-    if (org.people[p].manager == kNoIndex && !org.people[p].has(kAggregate)) r.roots.push_back(p);
+    if (lines.manager[p] == kNoIndex && !lines.has(p, kAggregate)) r.roots.push_back(p);
   for (PersonIndex root : r.roots) r.depth[root] = 0;
   r.breadth_first_order.reserve(n);
   if (r.roots.empty()) return;
@@ -75,44 +96,41 @@ void compute_depths(const Org& org, const ReportingGraph& graph, ReportingMetric
   for (std::int32_t d : r.depth) r.max_depth = std::max(r.max_depth, d);
 }
 
-void count_cut_off(const Org& org, ReportingMetrics& r) {
+void count_cut_off(const ReportingLines& lines, ReportingMetrics& r) {
   // Each reached person inherits their root's verdict in breadth-first order (managers first); the
   // unreached (cycles, self-management and everyone below them) are cut off by definition.
-  std::vector<std::uint8_t> broken(org.people.size(), 1);
-  for (PersonIndex p : r.breadth_first_order) {
-    const Person& person = org.people[p];
-    broken[p] = person.manager == kNoIndex ? !person.manager_id.empty() : broken[person.manager];
-  }
+  std::vector<std::uint8_t> broken(lines.size(), 1);
+  for (PersonIndex p : r.breadth_first_order)
+    broken[p] = lines.manager[p] == kNoIndex ? lines.names_manager[p] : broken[lines.manager[p]];
   r.cut_off = 0;
-  for (PersonIndex p = 0; p < org.people.size(); ++p) r.cut_off += broken[p] && !org.people[p].has(kAggregate);
+  for (PersonIndex p = 0; p < lines.size(); ++p) r.cut_off += broken[p] && !lines.has(p, kAggregate);
 }
 
-void compute_spans(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
-  const std::size_t n = org.people.size();
+void compute_spans(const Org& org, const ReportingLines& lines, const ReportingGraph& graph, ReportingMetrics& r) {
+  const std::size_t n = lines.size();
   r.span.assign(n, 0);
   r.direct_reports.assign(n, 0);
   r.managers_among_reports.assign(n, 0);
   for (PersonIndex m = 0; m < n; ++m) {
     for (PersonIndex report : boost::make_iterator_range(boost::adjacent_vertices(m, graph))) {
-      const Person& person = org.people[report];
       ++r.direct_reports[m];
-      if (!person.has(kAssistant) && !person.has(kVacant)) ++r.span[m];
+      if (!lines.has(report, kAssistant) && !lines.has(report, kVacant)) ++r.span[m];
       if (boost::out_degree(report, graph) > 0) ++r.managers_among_reports[m];
     }
   }
   r.command_fte.assign(n, 0.0);
-  for (const Person& person : org.people)
-    if (person.has(kAggregate) && person.manager != kNoIndex) r.command_fte[person.manager] += person.fte;
+  for (PersonIndex p = 0; p < n; ++p)
+    if (lines.has(p, kAggregate) && lines.manager[p] != kNoIndex) r.command_fte[lines.manager[p]] += org.people[p].fte;
   // Children after parents in breadth-first order, so a reverse sweep sums each subtree once.
   r.subtree_size.assign(n, 1);
   for (auto it = r.breadth_first_order.rbegin(); it != r.breadth_first_order.rend(); ++it) {
-    PersonIndex m = org.people[*it].manager;
+    const PersonIndex m = lines.manager[*it];
     if (m != kNoIndex && m != *it) r.subtree_size[m] += r.subtree_size[*it];
   }
 }
 
-void compute_cycles(const Org& org, const ReportingGraph& graph, ReportingMetrics& r) {
-  const std::size_t n = org.people.size();
+void compute_cycles(const ReportingLines& lines, const ReportingGraph& graph, ReportingMetrics& r) {
+  const std::size_t n = lines.size();
   if (r.breadth_first_order.size() == n) return;  // everyone reachable: no cycle anywhere
   std::vector<std::uint32_t> component(n);
   const std::uint32_t count = boost::strong_components(
@@ -126,8 +144,7 @@ void compute_cycles(const Org& org, const ReportingGraph& graph, ReportingMetric
     reported[c] = true;
     // Follow manager links from the first member met in input order: the cycle in chain order.
     std::vector<PersonIndex> cycle{p};
-    for (PersonIndex next = org.people[p].manager; next != p; next = org.people[next].manager)
-      cycle.push_back(next);
+    for (PersonIndex next = lines.manager[p]; next != p; next = lines.manager[next]) cycle.push_back(next);
     r.cycles.push_back(std::move(cycle));
   }
 }
@@ -202,11 +219,12 @@ OrgMetrics OrgMetrics::compute(const Org& org) {
   detail::run_both(
       detail::split_in_two(detail::Split::by_size, org.people.size(), detail::kMinPeopleToSplit),
       [&org, &r = metrics.reporting] {
-        ReportingGraph graph = build_reporting_graph(org);
-        compute_depths(org, graph, r);
-        compute_spans(org, graph, r);
-        compute_cycles(org, graph, r);
-        count_cut_off(org, r);
+        const ReportingLines lines(org);
+        ReportingGraph graph = build_reporting_graph(lines);
+        compute_depths(lines, graph, r);
+        compute_spans(org, lines, graph, r);
+        compute_cycles(lines, graph, r);
+        count_cut_off(lines, r);
         // The graph's own arrays (the row starts have one entry per person, and one more), moved, not copied.
         r.report_start_ = std::move(graph.m_forward.m_rowstart);
         r.report_list_ = std::move(graph.m_forward.m_column);
