@@ -110,3 +110,49 @@ TEST_CASE("a cycle in unit parents does not hang the roll-up") {
   const OrgMetrics m = OrgMetrics::compute(org);
   CHECK(m.units.subtree_fte[org.find_unit("U2")] == Approx(1.0));
 }
+
+TEST_CASE("a large org's reporting lines and units are computed at once, as one after the other would", "[threads]") {
+  // Above detail::kMinPeopleToSplit the units are computed on a second thread: an eight-way tree
+  // of people in seven units, an assistant in every eighth team, a two-person cycle and a junior
+  // row, every answer worked out here from how the org is built.
+  const std::size_t n = 45000;
+  OrgBuilder builder;
+  builder.unit("U0");
+  for (int u = 1; u < 7; ++u) builder.unit("U" + std::to_string(u), "U0");
+  for (std::size_t i = 0; i < n; ++i) {
+    auto person = builder.person("P" + std::to_string(i), i == 0 ? "" : "P" + std::to_string((i - 1) / 8));
+    person.in("U" + std::to_string(i % 7));
+    if (i % 64 == 1) person.flags(kAssistant);
+  }
+  builder.person("X", "Y").in("U1");
+  builder.person("Y", "X").in("U1");
+  builder.person("JUN", "P3").flags(kAggregate).fte(4.5).in("U2");
+  const Org org = builder.build();
+  const OrgMetrics m = OrgMetrics::compute(org);
+  const ReportingMetrics& r = m.reporting;
+
+  std::vector<std::int32_t> depth(n, 0);
+  std::vector<std::uint32_t> span(n, 0), reports(n, 0), subtree(n, 1);
+  for (std::size_t i = 1; i < n; ++i) {
+    depth[i] = depth[(i - 1) / 8] + 1;
+    ++reports[(i - 1) / 8];
+    span[(i - 1) / 8] += i % 64 != 1;
+  }
+  for (std::size_t i = n - 1; i > 0; --i) subtree[(i - 1) / 8] += subtree[i];
+  for (std::size_t i = 0; i < n; ++i)
+    if (r.depth[i] != depth[i] || r.span[i] != span[i] || r.direct_reports[i] != reports[i] || r.subtree_size[i] != subtree[i])
+      FAIL("person P" << i << ": depth " << r.depth[i] << ", span " << r.span[i] << ", subtree " << r.subtree_size[i]);
+  CHECK(r.max_depth == depth[n - 1]);
+  CHECK(r.roots == std::vector<PersonIndex>{0});
+  REQUIRE(r.cycles.size() == 1);
+  CHECK(r.cycles[0] == std::vector<PersonIndex>{at(org, "X"), at(org, "Y")});
+  CHECK(r.cut_off == 2);
+  CHECK(r.command_fte[3] == Approx(4.5));
+  for (UnitIndex u = 0; u < 7; ++u) {
+    std::uint32_t people = 0;
+    for (std::size_t i = 0; i < n; ++i) people += i % 7 == u;
+    people += u == 1 ? 2 : u == 2 ? 1 : 0;
+    CHECK(m.units.people[u] == people);
+  }
+  CHECK(m.units.subtree_people[0] == n + 3);
+}

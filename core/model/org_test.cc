@@ -140,7 +140,7 @@ TEST_CASE("resolve: people listed team by team share a manager and unit lookup, 
   CHECK(org.reference_problems[1].kind == ReferenceProblem::unknown_unit);
 }
 
-TEST_CASE("resolve: a large org's people resolve in two halves as in one pass", "[model]") {
+TEST_CASE("resolve: a large org's people resolve in two halves as in one pass", "[model][threads]") {
   // Enough people that the people are resolved on two threads (detail::kMinPeopleToSplit); every
   // answer is known from how the org is built, and the problems come in person order.
   const std::size_t n = 2 * detail::kMinPeopleToSplit + 3;
