@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <deque>
 #include <memory>
 #include <regex>
 #include <unordered_set>
 
 #include "import/column_map.h"
 #include "import/csv_reader.h"
+#include "import/csv_rows.h"
 #include "import/encoding.h"
 #include "import/field_values.h"
 #include "import/row_builder.h"
@@ -19,71 +18,6 @@
 
 namespace orgaudit::import {
 namespace {
-
-// Files that are not all UTF-8 are read field by field: valid fields as they are, the others
-// repaired (encoding.h) into storage that lives until the next row.
-class Decoder {
- public:
-  explicit Decoder(bool utf8) : utf8_(utf8) {}
-
-  const std::vector<std::string_view>& decode(const csv::Record& record) {
-    if (utf8_) return record.fields;
-    store_.clear();
-    out_.clear();
-    for (std::size_t i = 0; i < record.fields.size(); ++i) {
-      const std::string_view field = record.fields[i];
-      if (first_invalid_utf8(field) == std::string_view::npos) {
-        out_.push_back(field);
-        continue;
-      }
-      if (repaired_++ == 0) first_ = {record.starts[i], field[first_invalid_utf8(field)]};
-      out_.push_back(store_.emplace_back(repair_utf8(field)));
-    }
-    return out_;
-  }
-
-  // One issue per file, at the first field that needed repair: the cause is the file's encoding.
-  void report(Org& org, FileIndex file, const csv::Reader& reader) const {
-    if (repaired_ == 0) return;
-    char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(first_.byte)));
-    org.import_log->issues.push_back(ImportIssue{
-        ImportIssue::encoding,
-        std::to_string(repaired_) + (repaired_ == 1 ? " field is" : " fields are") + " not valid UTF-8 (the first here, byte " +
-            byte + "); read as Windows-1252. Export the file as UTF-8 to be sure names are read as meant",
-        "", SourceLocation{file, first_.at.line, reader.column(first_.at)}});
-  }
-
- private:
-  struct First {
-    csv::FieldStart at;
-    char byte = 0;
-  };
-  bool utf8_;
-  std::deque<std::string> store_;
-  std::vector<std::string_view> out_;
-  std::size_t repaired_ = 0;
-  First first_;
-};
-
-// A CSV field's place: the line it starts on and its character column there, worked out only for
-// the few fields a finding or an entity needs.
-class CsvPlaces : public FieldPlaces {
- public:
-  CsvPlaces(const csv::Reader& reader, const csv::Record& record, FileIndex file)
-      : reader_(reader), record_(record), file_(file) {}
-  SourceLocation of(int column) const override {
-    if (column < 0 || record_.starts.empty()) return SourceLocation{file_, record_.line, 1};
-    // A field the record lacks is where it would start: the end of the record.
-    const csv::FieldStart& at = record_.starts[std::min<std::size_t>(static_cast<std::size_t>(column), record_.starts.size() - 1)];
-    return SourceLocation{file_, at.line, reader_.column(at)};
-  }
-
- private:
-  const csv::Reader& reader_;
-  const csv::Record& record_;
-  FileIndex file_;
-};
 
 bool next_non_blank(csv::Reader& reader, csv::Record& record) {
   while (reader.next(record))
@@ -160,6 +94,11 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress) {
+  load_csv(files, path, options, org, warnings, progress, SecondThread::by_size);
+}
+
+RowsRead load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+                  std::vector<Diagnostic>& warnings, Progress& progress, SecondThread second_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   std::string_view text = bytes->view();
@@ -185,6 +124,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
   csv::Record record;
   const std::string phase = loading_phase(path);
   progress.update(phase, 0, text.size());
+  RowsRead how = RowsRead::one_thread;
   try {
     if (!next_non_blank(reader, record)) fail(0, 0, "empty file: a CSV export needs a header row and data rows");
     if (record.problem.field) {
@@ -200,58 +140,22 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
     const bool organogram = layout.preset->style != RowStyle::plain;
 
     RowBuilder builder(org, file, layout, header, options.limits);
-    // One person per line at most: reserving up front spares a million-row export the copies of
-    // a growing vector (a Person is a few hundred bytes).
-    const std::size_t lines = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(reader.offset()), text.end(), '\n'));
-    builder.reserve(std::min<std::uint64_t>(lines + 1, options.limits.max_records));
-    // One thread: building the rows on a second one while this one tokenises cost a third more CPU
-    // for 5% less wall time on a 2-core machine (the two contend for one memory, and the builder
-    // is most of the work), so it did not pay.
-    std::size_t rows = 0;
-    while (reader.next(record)) {
-      if (record.blank()) continue;  // blank lines and rows of empty cells (",,,") carry nothing
-      ++rows;
-      auto row_id = [&] {  // for a skipped row's issue
-        const int id_column = layout[Field::id];
-        return id_column >= 0 && static_cast<std::size_t>(id_column) < record.fields.size()
-                   ? std::string(trim_view(record.fields[id_column])) : std::string();
-      };
-      const CsvPlaces places(reader, record, file);
-      if (record.problem.field) {
-        const SourceLocation at = places.of(static_cast<int>(record.problem.field - 1));
-        builder.skip(at.line, at.column, row_id(), record.problem.message + builder.naming(record.problem.field - 1));
-        continue;
-      }
-      const std::vector<std::string_view>& fields = decoder.decode(record);
-      if (fields.size() != header.size()) {
-        std::size_t extra = header.size();  // trailing empty cells past the header are harmless
-        while (extra < fields.size() && trim_view(fields[extra]).empty()) ++extra;
-        if (fields.size() < header.size() || extra < fields.size()) {
-          const bool more = fields.size() > header.size();
-          const std::string sep(1, delimiter == '\t' ? 't' : delimiter);
-          const std::string hint = more ? " (a value with an unquoted delimiter? quote values that contain '" + sep + "')"
-                                   : fields.size() == 1 ? " (written with another delimiter than the header's '" + sep + "'?)"
-                                                        : "";
-          const SourceLocation at = places.of(static_cast<int>(more ? extra : fields.size()));
-          builder.skip(at.line, at.column, row_id(),
-                       "it has " + std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
-                           " where the header has " + std::to_string(header.size()) + hint);
-          continue;
-        }
-      }
-      // An organogram's name and date are in its first row that loads.
-      if (builder.add(Row{fields, record.line, &places}) && builder.loaded() == 1 && organogram)
-        organogram_metadata(path, header, fields, org);
-      if ((rows & 0xFFFF) == 0) {
-        progress.update(phase, reader.offset(), text.size());
-        if (converted.empty()) bytes->done_before(reader.offset());  // those rows are in the org
-      }
-    }
-    org.import_log->records += rows;
-    if (rows == 0) fail(header_line, 1, "the file has a header but no data rows");
+    reserve_rows(builder, text, reader.offset(), options.limits);
+    const CsvFile csv_file{text, delimiter, file, org.files, layout, header, options.limits};
+    CsvRows rows(csv_file, builder, decoder);
+    RowHooks hooks;
+    // An organogram's name and date are in its first row that loads.
+    if (organogram) hooks.first_loaded = [&](const std::vector<std::string_view>& fields) { organogram_metadata(path, header, fields, org); };
+    hooks.progress = [&](std::size_t read_to, std::size_t bytes_read) {
+      progress.update(phase, bytes_read, text.size());
+      if (converted.empty()) bytes->done_before(read_to);  // those rows are in the org
+    };
+    how = read_rows(csv_file, reader, rows, hooks, second_thread);
+    org.import_log->records += rows.rows();
+    if (rows.rows() == 0) fail(header_line, 1, "the file has a header but no data rows");
     if (builder.loaded() == 0) {
       const ImportIssue* first = builder.first_skip();
-      fail(header_line, 1, "none of the " + std::to_string(rows) + " data rows could be loaded; the first, on line " +
+      fail(header_line, 1, "none of the " + std::to_string(rows.rows()) + " data rows could be loaded; the first, on line " +
                                std::to_string(first->where.line) + " column " + std::to_string(first->where.column) +
                                ": " + first->message);
     }
@@ -265,6 +169,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
   }
   decoder.report(org, file, reader);
   progress.update(phase, text.size(), text.size());
+  return how;
 }
 
 }  // namespace orgaudit::import

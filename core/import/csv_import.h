@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "import/batch_thread.h"
+#include "import/csv_rows.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
@@ -21,6 +22,11 @@ namespace orgaudit::import {
 // which could be loaded. One bad row is an import issue, never an error.
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress);
+
+// The same, reading the rows of a large file in two halves at once (csv_rows.h) as `second_thread`
+// says; returns how they were read. Tests compare the ways.
+RowsRead load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
+                  std::vector<Diagnostic>& warnings, Progress& progress, SecondThread second_thread);
 
 // Throws InputError when the file is larger than options.max_input_bytes (shared with XML).
 void check_input_size(const FileSystem& files, const std::string& path, const LoadOptions& options);

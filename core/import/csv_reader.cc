@@ -73,6 +73,19 @@ Reader::Reader(std::string_view data, char delimiter) : delimiter_(delimiter) {
     special_[c] = true;
 }
 
+Reader::Reader(std::string_view data, char delimiter, std::size_t from) : Reader(data, delimiter) {
+  pos_ = line_start_ = begin_ + from;
+  // Lines are counted as next() counts them: every break before `from` ends one, the `sep=` line's
+  // too. Most exports have no CR at all, and counting LFs alone is several times faster.
+  const char* const prefix_end = begin_ + from;
+  if (std::memchr(begin_, '\r', from) == nullptr) {
+    line_ = 1 + static_cast<std::uint32_t>(std::count(begin_, prefix_end, '\n'));
+  } else {
+    const char* last_break = begin_;
+    line_ = 1 + count_breaks(begin_, prefix_end, last_break);
+  }
+}
+
 std::uint32_t Reader::column_in(const char* input, const FieldStart& at) {
   const std::string_view line(input + at.line_offset, at.offset - at.line_offset);
   std::uint32_t characters = 1;

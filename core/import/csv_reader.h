@@ -51,6 +51,11 @@ class Reader {
  public:
   // `data` must outlive the reader. A leading UTF-8 BOM and an Excel `sep=` line are skipped.
   Reader(std::string_view data, char delimiter);
+  // A reader of `data` from byte `from` on, a line start past the first line, with the line numbers
+  // and columns of a reader that read the records before it: the second half of a file read in
+  // two. Its records are those a reader from the start reads if `from` is a record boundary (not
+  // inside a quoted field).
+  Reader(std::string_view data, char delimiter, std::size_t from);
 
   // The 1-based column of a place, in Unicode code points (what editors and SARIF's
   // `unicodeCodePoints` count); a byte that is not valid UTF-8 is one character (Windows-1252).

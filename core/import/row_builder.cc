@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+#include <utility>
 
 #include "import/field_values.h"
 #include "model/import_log.h"
@@ -94,9 +96,13 @@ void RowBuilder::skip(std::uint32_t line, std::uint32_t column, std::string enti
   skip_at(SourceLocation{file_, line, column}, std::move(entity_id), std::move(why));
 }
 
-void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std::string why) {
+void RowBuilder::count_skip() {
   if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_log->issues.size();
   ++skipped_;
+}
+
+void RowBuilder::skip_at(const SourceLocation& where, std::string entity_id, std::string why) {
+  count_skip();
   issue(ImportIssue::skipped_row, where, std::move(entity_id), std::string(words_.record) + " skipped: " + why);
 }
 
@@ -137,13 +143,7 @@ bool RowBuilder::add_post(const Row& row) {
   if (const std::uint32_t first = ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id(), id_slot);
       first != kNoIndex) {
     org_.people.pop_back();
-    const std::uint32_t first_line = org_.people[first].where.line;
-    if (first_skip_ == static_cast<std::size_t>(-1)) first_skip_ = org_.import_log->issues.size();
-    ++skipped_;
-    issue(ImportIssue::duplicate_id, at(row, Field::id), std::string(id),
-          std::string(words_.record) + " skipped: id '" + std::string(id) + "' is already used by the " + words_.record +
-              " on line " + std::to_string(first_line) +
-              (layout_.preset->style == RowStyle::organogram_senior ? " (a job share is one post)" : ""));
+    duplicate(at(row, Field::id), id, org_.people[first].where.line);
     return false;
   }
   person.where = at(row, Field::id);
@@ -166,6 +166,17 @@ bool RowBuilder::add_post(const Row& row) {
   }
   add_unit(row, person);
   return true;
+}
+
+void RowBuilder::duplicate(const SourceLocation& where, std::string_view id, std::uint32_t first_line) {
+  count_skip();
+  issue(ImportIssue::duplicate_id, where, std::string(id), duplicate_message(id, first_line));
+}
+
+std::string RowBuilder::duplicate_message(std::string_view id, std::uint32_t first_line) const {
+  return std::string(words_.record) + " skipped: id '" + std::string(id) + "' is already used by the " + words_.record +
+         " on line " + std::to_string(first_line) +
+         (layout_.preset->style == RowStyle::organogram_senior ? " (a job share is one post)" : "");
 }
 
 // A post row's texts: what can be read without a message, so before the row is known to load.
@@ -339,6 +350,95 @@ void RowBuilder::add_path_units(UnitIndex index) {
     unit.where = where;
     index = parent_index;
   }
+}
+
+bool RowBuilder::append(RowBuilder& later) {
+  std::vector<Person>& people = later.org_.people;
+  if (!limits_.records_fit(records_ + later.records_)) return false;
+  // The later rows whose id is used here (rare), with that first row's line. Their slots are asked
+  // of the memory a few rows ahead: in a table of a million ids each is a cache miss.
+  constexpr std::size_t kAhead = 8;
+  const std::vector<std::uint32_t> hashes = later.ids_.hashes(people.size());
+  std::vector<std::pair<PersonIndex, std::uint32_t>> repeated;
+  std::unordered_map<std::string_view, std::uint32_t> first_line_of;
+  for (PersonIndex i = 0; i < people.size(); ++i) {
+    if (i + kAhead < people.size()) ids_.prefetch(IdLookup::Prefetched{hashes[i + kAhead]});
+    const PersonIndex first = ids_.find(people[i].id, org_.people.size(), person_id(), IdLookup::Prefetched{hashes[i]});
+    if (first == kNoIndex) continue;
+    if (!drops_cleanly(later, people[i])) return false;
+    repeated.emplace_back(i, org_.people[first].where.line);
+    first_line_of.emplace(people[i].id.view(), org_.people[first].where.line);
+  }
+
+  org_.texts->keep(later.org_.texts.shared());
+  const detail::TextPool::Reinterned moved = org_.texts->intern_all(*later.org_.texts);
+  // Each later issue is taken where its row comes; a dropped row's duplicate issue comes before
+  // the issues of the rows after it, which are on later lines.
+  std::vector<ImportIssue>& issues = later.org_.import_log->issues;
+  std::size_t next_issue = 0;
+  auto take_issues_to = [&](std::uint32_t line) {
+    for (; next_issue < issues.size() && issues[next_issue].where.line <= line; ++next_issue)
+      take(std::move(issues[next_issue]), first_line_of);
+  };
+  std::size_t next_repeated = 0;
+  for (PersonIndex i = 0; i < people.size(); ++i) {
+    Person& person = people[i];
+    if (next_repeated < repeated.size() && repeated[next_repeated].first == i) {
+      take_issues_to(person.where.line);
+      duplicate(person.where, person.id, repeated[next_repeated++].second);
+      continue;
+    }
+    if (i + kAhead < people.size()) ids_.prefetch(IdLookup::Prefetched{hashes[i + kAhead]});
+    person.title = moved(person.title);
+    person.grade = moved(person.grade);
+    person.manager_id = moved(person.manager_id);
+    person.unit_id = moved(person.unit_id);
+    for (Text& dotted : person.dotted_ids) dotted = moved(dotted);
+    for (Attribute& attribute : person.attributes) attribute = Attribute{moved(attribute.key), moved(attribute.value)};
+    org_.people.push_back(std::move(person));
+    ids_.insert(static_cast<std::uint32_t>(org_.people.size() - 1), person_id(), IdLookup::Prefetched{hashes[i]});
+  }
+  take_issues_to(std::numeric_limits<std::uint32_t>::max());
+
+  // Units in the order rows first named them: the later rows' new ones after these. One both name
+  // keeps its place here and, when it has no name here, takes the first the later rows gave it.
+  for (Unit& unit : later.org_.units) {
+    if (const UnitIndex here = find_unit(unit.id); here != kNoIndex) {
+      if (org_.units[here].name.empty()) org_.units[here].name = std::move(unit.name);
+      continue;
+    }
+    org_.units.push_back(std::move(unit));
+    units_.insert(static_cast<UnitIndex>(org_.units.size() - 1), unit_id());
+  }
+  records_ += later.records_;
+  loaded_ += later.loaded_ - repeated.size();
+  skipped_ += later.skipped_;
+  return true;
+}
+
+// Whether dropping a later row whose id is used here leaves the later rows as if it had never
+// loaded: its person goes, and its bad values (issues on its id) with it. What it did to its unit
+// stays, so the unit must be one of these rows' and take no name from the later rows, or be none.
+bool RowBuilder::drops_cleanly(const RowBuilder& later, const Person& person) const {
+  if (person.unit_id.empty()) return true;
+  const UnitIndex here = find_unit(person.unit_id);
+  if (here == kNoIndex) return false;
+  return !org_.units[here].name.empty() || later.org_.units[later.find_unit(person.unit_id)].name.empty();
+}
+
+// A later row's issue, as it would read here: a bad value of a dropped row goes with it, and a
+// later duplicate of a dropped row's id names the first row here.
+void RowBuilder::take(ImportIssue&& issue, const std::unordered_map<std::string_view, std::uint32_t>& first_line_of) {
+  if (!first_line_of.empty()) {
+    const auto first = first_line_of.find(issue.entity_id);
+    if (first != first_line_of.end() && issue.kind == ImportIssue::bad_value) return;
+    if (first != first_line_of.end() && issue.kind == ImportIssue::duplicate_id)
+      issue.message = duplicate_message(issue.entity_id, first->second);
+  }
+  if ((issue.kind == ImportIssue::skipped_row || issue.kind == ImportIssue::duplicate_id) &&
+      first_skip_ == static_cast<std::size_t>(-1))
+    first_skip_ = org_.import_log->issues.size();
+  org_.import_log->issues.push_back(std::move(issue));
 }
 
 UnitIndex RowBuilder::define_unit(const std::string& id, const SourceLocation& where) {

@@ -51,6 +51,17 @@ class RowBuilder {
   // InputError at the row past the record limit, or at a value over the field size limit.
   bool add(const Row& row);
 
+  // Appends what `later` built, into an org of its own, from the rows that follow this builder's in
+  // the same file: the same people, units, issues and counts as if this builder had read those
+  // rows itself. A later row whose id a row here has is a duplicate (dropped, with the issue it
+  // would have had here). Returns false, changing nothing, when that cannot be shown: the rows are
+  // over the record limit together, or a dropped row named a unit only the later rows have (it may
+  // have created or named it there). `later`'s people and units move here; its texts stay in its
+  // pool, which this org keeps, but for the interned ones, which are interned here.
+  bool append(RowBuilder& later);
+  // Rows added or skipped so far, towards the record limit.
+  std::size_t records() const { return records_; }
+
   // A unit element of the input (XML): creates the unit, or takes over the one a person's unit
   // value implied before the element came. kNoIndex when an element already defined this id.
   UnitIndex define_unit(const std::string& id, const SourceLocation& where);
@@ -76,6 +87,11 @@ class RowBuilder {
   std::string_view cell(const Row& row, Field field) const;
   SourceLocation at(const Row& row, Field field) const;
   void skip_at(const SourceLocation& where, std::string entity_id, std::string why);
+  void count_skip();  // before the skipped row's issue is added
+  void duplicate(const SourceLocation& where, std::string_view id, std::uint32_t first_line);
+  std::string duplicate_message(std::string_view id, std::uint32_t first_line) const;
+  bool drops_cleanly(const RowBuilder& later, const Person& person) const;
+  void take(ImportIssue&& issue, const std::unordered_map<std::string_view, std::uint32_t>& first_line_of);
   void issue(ImportIssue::Kind kind, const SourceLocation& where, std::string entity_id, std::string message);
   bool add_post(const Row& row);
   bool add_junior(const Row& row);

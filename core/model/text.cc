@@ -57,6 +57,20 @@ void TextPool::keep(std::shared_ptr<const TextPool> other) {
   kept_.push_back(std::move(other));
 }
 
+TextPool::Reinterned TextPool::intern_all(const TextPool& other) {
+  Reinterned moved;
+  std::size_t slots = 16;
+  while (slots < other.interned_.size() * 2) slots *= 2;
+  moved.slots_.resize(slots);
+  const std::size_t mask = slots - 1;
+  for (const Text text : other.interned_) {
+    std::size_t i = Reinterned::slot_of(text.data()) & mask;
+    while (moved.slots_[i].from != nullptr) i = (i + 1) & mask;
+    moved.slots_[i] = Reinterned::Slot{text.data(), intern(text.view())};
+  }
+  return moved;
+}
+
 std::size_t TextPool::bytes() const {
   std::size_t total = interned_.capacity() * sizeof(Text);
   for (std::size_t size : block_sizes_) total += size;

@@ -36,6 +36,11 @@ class IdLookup {
     if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
     return Prefetched{hash};
   }
+  // prefetch() for an id whose hash is known already (hashes()).
+  Prefetched prefetch(Prefetched known) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[known.hash & (slots_.size() - 1)]);
+    return known;
+  }
   // insert() for an entity whose id was prefetch()ed.
   template <typename IdOf>
   std::uint32_t insert(std::uint32_t index, const IdOf& id_of, Prefetched prefetched) {
@@ -58,8 +63,13 @@ class IdLookup {
   // index past it (entities removed since) is no match.
   template <typename IdOf>
   std::uint32_t find(std::string_view id, std::size_t count, const IdOf& id_of) const {
+    return find(id, count, id_of, Prefetched{hash_of(id)});
+  }
+  // find() for an id whose hash is known already.
+  template <typename IdOf>
+  std::uint32_t find(std::string_view id, std::size_t count, const IdOf& id_of, Prefetched prefetched) const {
     if (slots_.empty()) return kNoIndex;
-    const std::uint32_t hash = hash_of(id);
+    const std::uint32_t hash = prefetched.hash;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
@@ -70,6 +80,15 @@ class IdLookup {
   }
 
   std::size_t size() const { return used_; }  // distinct ids added
+
+  // The hash of each index below `count` that the table holds (0 for one it does not), so another
+  // table can take these entities (insert(..., Prefetched{hash})) without hashing their ids again.
+  std::vector<std::uint32_t> hashes(std::size_t count) const {
+    std::vector<std::uint32_t> by_index(count, 0);
+    for (const Slot& slot : slots_)
+      if (slot.index_plus_one != 0 && slot.index_plus_one - 1 < count) by_index[slot.index_plus_one - 1] = slot.hash;
+    return by_index;
+  }
 
   void clear() {
     slots_.clear();

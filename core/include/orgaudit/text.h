@@ -202,6 +202,34 @@ class ORGAUDIT_API TextPool {
   // Keeps `other`'s texts alive as long as this pool (an org that takes another's people).
   void keep(std::shared_ptr<const TextPool> other);
 
+  // Where another pool's interned texts are once interned here; any other text stays as it is.
+  class Reinterned {
+   public:
+    Text operator()(Text text) const {
+      if (text.empty()) return text;
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = slot_of(text.data()) & mask;; i = (i + 1) & mask) {
+        if (slots_[i].from == text.data()) return slots_[i].to;
+        if (slots_[i].from == nullptr) return text;
+      }
+    }
+
+   private:
+    friend class TextPool;
+    struct Slot {
+      const char* from = nullptr;  // null: empty
+      Text to;
+    };
+    static std::size_t slot_of(const char* from) {
+      return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(from) * 0x9E3779B97F4A7C15ull) >> 32);
+    }
+    std::vector<Slot> slots_;  // open addressing by address, at most half full
+  };
+  // Interns here every text `other` interned. An org that takes another's people re-points their
+  // interned texts (titles, units, ...) through the result, so that each value is still stored
+  // once and equal values share an address; it keeps `other` for the texts stored per call.
+  Reinterned intern_all(const TextPool& other);
+
   std::size_t bytes() const;  // what the pool holds: its blocks and its interned list
 
  private:
