@@ -67,6 +67,9 @@ class Reader {
   // Reads the next record; false at the end of the input. Throws UnterminatedQuote.
   bool next(Record& record);
 
+  // The line the next record starts on.
+  std::uint32_t line() const { return line_; }
+
   // Bytes consumed so far, for progress.
   std::size_t offset() const { return static_cast<std::size_t>(pos_ - begin_); }
 

@@ -4,7 +4,12 @@
 #include <atomic>
 #include <cstdio>
 #include <exception>
+#include <memory>
+#include <system_error>
 #include <thread>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "import/encoding.h"
 #include "import/field_values.h"
@@ -142,8 +147,9 @@ std::size_t split_offset(const CsvFile& file, std::size_t rows_start, SecondThre
 // failure, or stop(). The thread starts at construction; the destructor stops and joins it.
 class SecondHalf {
  public:
-  SecondHalf(const CsvFile& file, const Decoder& decoder, std::size_t from)
-      : org_(org_of(file)),
+  SecondHalf(const CsvFile& file, const Decoder& decoder, std::size_t from, std::pair<char*, char*> room)
+      : room_(room),
+        org_(org_of(file)),
         builder_(org_, file.file, file.layout, file.header, file.limits),
         decoder_(decoder.another()),
         rows_(file, builder_, decoder_),
@@ -159,7 +165,10 @@ class SecondHalf {
   // Asks the thread to give up (its rows are not wanted): it stops within 65,536 rows.
   void stop() { stopped_.store(true, std::memory_order_relaxed); }
   // Waits until the thread has read every row, or failed (failure()).
-  void wait() { thread_.join(); }
+  void wait() {
+    waited_for_.store(true, std::memory_order_relaxed);
+    thread_.join();
+  }
   std::exception_ptr failure() const { return failure_; }
   CsvRows& rows() { return rows_; }
   std::size_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
@@ -182,18 +191,37 @@ class SecondHalf {
         bytes_read_.store(read_to - from_, std::memory_order_relaxed);
         if (stopped_.load(std::memory_order_relaxed)) throw Stopped{};
       };
+      const std::uint32_t first_line = reader.line();
       rows_.read(reader, std::string_view::npos, hooks);
+      prepare_room(first_line);
     } catch (...) {
       failure_ = std::current_exception();
     }
   }
 
+  // The room the first half's people cannot reach (each of its rows takes a line at least, and
+  // `first_line` - 1 lines come before this half) is where this half's people go. Its pages are
+  // faulted in here while the first half is still being read, rather than one by one as append()
+  // moves people there: a few at a time, until this thread is waited for.
+  void prepare_room(std::uint32_t first_line) {
+#ifdef MADV_POPULATE_WRITE
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const std::uintptr_t step = 256 * page;
+    std::uintptr_t start = (reinterpret_cast<std::uintptr_t>(room_.first) + first_line * sizeof(Person) + page - 1) / page * page;
+    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(room_.second) / page * page;
+    for (; start < end && !waited_for_.load(std::memory_order_relaxed); start += step)
+      if (::madvise(reinterpret_cast<void*>(start), std::min(step, end - start), MADV_POPULATE_WRITE) != 0) break;
+#endif
+  }
+
+  const std::pair<char*, char*> room_;  // RowBuilder::room() of the first half's builder
   Org org_;
   RowBuilder builder_;
   Decoder decoder_;
   CsvRows rows_;
   const std::size_t from_;
   std::atomic<bool> stopped_{false};
+  std::atomic<bool> waited_for_{false};
   std::atomic<std::size_t> bytes_read_{0};
   std::exception_ptr failure_;
   std::thread thread_;  // last: it starts once the rest is ready
@@ -208,20 +236,26 @@ RowsRead read_rows(const CsvFile& file, csv::Reader& reader, CsvRows& rows, cons
     rows.read(reader, std::string_view::npos, hooks);
     return RowsRead::one_thread;
   }
-  SecondHalf later(file, rows.decoder(), split);
+  std::unique_ptr<SecondHalf> later;
+  try {
+    later = std::make_unique<SecondHalf>(file, rows.decoder(), split, rows.builder().room());
+  } catch (const std::system_error&) {  // no thread to be had: this one reads every row
+    rows.read(reader, std::string_view::npos, hooks);
+    return RowsRead::one_thread;
+  }
   RowHooks first_half = hooks;
   if (hooks.progress)
-    first_half.progress = [&](std::size_t read_to, std::size_t) { hooks.progress(read_to, read_to + later.bytes_read()); };
+    first_half.progress = [&](std::size_t read_to, std::size_t) { hooks.progress(read_to, read_to + later->bytes_read()); };
   rows.read(reader, split, first_half);
   if (reader.offset() == split) {  // the first half ends where the second starts: a record boundary
-    later.wait();
+    later->wait();
     // The second half's error is the one reading on would meet, unless reading on would meet the
     // record limit first.
-    if (later.failure() && file.limits.records_fit(rows.builder().records() + later.rows().builder().records()))
-      std::rethrow_exception(later.failure());
-    if (!later.failure() && rows.append(later.rows())) return RowsRead::two_halves;
+    if (later->failure() && file.limits.records_fit(rows.builder().records() + later->rows().builder().records()))
+      std::rethrow_exception(later->failure());
+    if (!later->failure() && rows.append(later->rows())) return RowsRead::two_halves;
   } else {
-    later.stop();  // the split fell inside a quoted field: the second half read the wrong records
+    later->stop();  // the split fell inside a quoted field: the second half read the wrong records
   }
   rows.read(reader, std::string_view::npos, hooks);
   return RowsRead::halves_redone;

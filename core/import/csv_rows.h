@@ -95,7 +95,7 @@ void reserve_rows(RowBuilder& builder, std::string_view text, std::size_t from, 
 
 // How read_rows read the rows (tests ask).
 enum class RowsRead {
-  one_thread,
+  one_thread,     // as asked, for the file's size or preset, or for want of a thread
   two_halves,     // at once, the second on another thread, and appended
   halves_redone,  // split, but the second half was read again after the first: the split fell
                   // inside a quoted field, or the halves could not be appended as they were

@@ -71,6 +71,13 @@ class RowBuilder {
     ids_.reserve(rows);
   }
 
+  // The memory reserve() set aside for the people still to come, which is not yet touched: a
+  // second thread may fault its pages in ahead of append().
+  std::pair<char*, char*> room() const {
+    return {reinterpret_cast<char*>(org_.people.data() + org_.people.size()),
+            reinterpret_cast<char*>(org_.people.data() + org_.people.capacity())};
+  }
+
   // Records a row skipped before its cells were read (a malformed record, a wrong field count);
   // it counts towards the record limit.
   void skip(std::uint32_t line, std::uint32_t column, std::string entity_id, std::string why);

@@ -234,6 +234,7 @@ class ORGAUDIT_API TextPool {
 
  private:
   char* reserve(std::size_t bytes);
+  Text intern(std::string_view text, IdLookup::Prefetched hash);  // `text` is not empty
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::vector<std::size_t> block_sizes_;
