@@ -191,8 +191,9 @@ TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by
     const std::vector<DimensionScore> dimensions = s.unit_dimensions(u);
     CHECK(dimension_names(dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
     REQUIRE(dimensions[0].score);
-    CHECK(*u.score == Approx(*dimensions[0].score));  // Flatness alone: Data quality is the confidence
-    CHECK(*u.confidence == Approx(*dimensions[1].score));
+    // Exactly: ranking scores the tallies directly, with the same arithmetic as the dimensions.
+    CHECK(*u.score == *dimensions[0].score);  // Flatness alone: Data quality is the confidence
+    CHECK(*u.confidence == *dimensions[1].score);
     CHECK_FALSE(dimensions[0].reason.empty());
   }
   CHECK(dimension(s, unit(s, org, "B"), kDataQuality).reason ==
@@ -225,4 +226,18 @@ TEST_CASE("a writer asks for a unit's reasons only where it writes them, and the
     CHECK(*none[d].score == Approx(*all[d].score));
     CHECK(*flagged[d].score == Approx(*all[d].score));
   }
+}
+
+TEST_CASE("units tied on score and people rank by id, byte by byte, however long the ids") {
+  // Unscored (no rule ran) and empty: only the ids differ, some in their first eight bytes, some after.
+  const Org org = OrgBuilder()
+                      .unit("TEAM-0000-B")
+                      .unit("T\xc3\xa9")
+                      .unit("TEAM-0000-A")
+                      .unit("TE")
+                      .build();
+  const Scores s = compute_scores(RunResult{}, org);
+  std::vector<std::string> ranked;
+  for (const UnitScore& u : s.units) ranked.push_back(org.units[u.unit].id);
+  CHECK(ranked == std::vector<std::string>{"TE", "TEAM-0000-A", "TEAM-0000-B", "T\xc3\xa9"});
 }
