@@ -217,16 +217,23 @@ namespace orgaudit {
 
 std::vector<DimensionScore> Scores::unit_dimensions(const UnitScore& unit, Reasons reasons) const {
   std::vector<DimensionScore> dimensions;
-  if (unit_breakdown.tallies.empty()) return dimensions;
-  scoring::collect_dimensions(unit_breakdown, unit.unit, dimensions);
-  for (DimensionScore& d : dimensions) {
+  unit_dimensions(unit, reasons, dimensions);
+  return dimensions;
+}
+
+void Scores::unit_dimensions(const UnitScore& unit, Reasons reasons, std::vector<DimensionScore>& out) const {
+  if (unit_breakdown.tallies.empty()) {
+    out.clear();
+    return;
+  }
+  scoring::collect_dimensions(unit_breakdown, unit.unit, out);
+  for (DimensionScore& d : out) {
     const bool flagged = std::any_of(d.rules.begin(), d.rules.end(), [](const RuleScore& r) { return r.failing > 0; });
     if (reasons == Reasons::all || (reasons == Reasons::where_flagged && flagged))
       scoring::score_dimension(d, "this unit or below it");
     else
       scoring::rate_dimension(d);
   }
-  return dimensions;
 }
 
 }  // namespace orgaudit

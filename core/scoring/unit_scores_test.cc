@@ -241,3 +241,24 @@ TEST_CASE("units tied on score and people rank by id, byte by byte, however long
   for (const UnitScore& u : s.units) ranked.push_back(org.units[u.unit].id);
   CHECK(ranked == std::vector<std::string>{"TE", "TEAM-0000-A", "TEAM-0000-B", "T\xc3\xa9"});
 }
+
+TEST_CASE("a unit's dimensions refilled in one list, unit after unit, are those built afresh") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, {"R1", "B"})};
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding(org, "structure-integrity", "B", Severity::warning)};
+  const Scores s = compute_scores(run, org);
+  std::vector<DimensionScore> reused;
+  for (const UnitScore& u : s.units) {  // A1 and A have no Data quality, B and ROOT have
+    s.unit_dimensions(u, Scores::Reasons::where_flagged, reused);
+    const std::vector<DimensionScore> fresh = s.unit_dimensions(u, Scores::Reasons::where_flagged);
+    REQUIRE(dimension_names(reused) == dimension_names(fresh));
+    for (std::size_t d = 0; d < fresh.size(); ++d) {
+      CHECK(reused[d].score == fresh[d].score);
+      CHECK(reused[d].reason == fresh[d].reason);
+      CHECK(reused[d].rules.size() == fresh[d].rules.size());
+    }
+  }
+}
