@@ -1,8 +1,14 @@
 #include "json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <vector>
 
+#include "util/parallel.h"
 #include "util/text.h"
 #include "util/visible_text.h"
 
@@ -99,6 +105,155 @@ void JsonWriter::flush() {
   if (!sink_) return;
   sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
   out_.clear();
+}
+
+void JsonWriter::continue_in(const JsonWriter& whole, std::size_t first) {
+  has_element_ = whole.has_element_;
+  if (first > 0) has_element_.back() = true;
+  after_key_ = false;
+  out_.clear();
+}
+
+void JsonWriter::append(JsonWriter& part) {
+  has_element_.back() = has_element_.back() || part.has_element_.back();
+  if (sink_) {
+    flush();
+    sink_->write(part.out_.data(), static_cast<std::streamsize>(part.out_.size()));
+  } else {
+    out_ += part.out_;
+  }
+}
+
+namespace {
+
+// The blocks of an array that this thread and a helper render at once. Each block is taken by
+// whichever thread is free, at most `kWindow` blocks ahead of the one to be written next, so the
+// text held stays a few blocks whatever the array's length, and a helper that the machine keeps
+// waiting holds up only the block it has taken.
+class BlockRenderer {
+ public:
+  static constexpr std::size_t kBlock = 512;  // elements
+  static constexpr std::size_t kWindow = 4;   // blocks rendered or being rendered, not yet written
+
+  BlockRenderer(const JsonWriter& start, std::size_t count, const JsonWriter::ElementWriter& element)
+      : start_(start), count_(count), element_(element), blocks_((count + kBlock - 1) / kBlock),
+        slots_(kWindow, Slot{start}) {}
+
+  // Renders every block and hands each to `write` in order, on this thread.
+  void run(const std::function<void(JsonWriter&)>& write) {
+    detail::run_both(
+        true,
+        [&] {
+          try {
+            write_all(write);
+          } catch (...) {
+            stop();  // the helper may be waiting for room
+            throw;
+          }
+          stop();
+        },
+        [&] { help(); });
+  }
+
+ private:
+  // Under the lock: the next block, when there is one and the window has room for it.
+  bool take(std::size_t& block) {
+    if (stopped_ || next_ >= blocks_ || next_ >= written_ + kWindow) return false;
+    block = next_++;
+    return true;
+  }
+
+  void render(std::size_t block) {
+    JsonWriter& part = slots_[block % kWindow].part;
+    const std::size_t first = block * kBlock;
+    part.continue_in(start_, first);
+    for (std::size_t i = first; i < std::min(count_, first + kBlock); ++i) element_(part, i);
+  }
+
+  void finished(std::unique_lock<std::mutex>& lock, std::size_t block) {
+    lock.lock();
+    slots_[block % kWindow].done = true;
+    changed_.notify_all();
+  }
+
+  void help() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    std::size_t block = 0;
+    while (true) {
+      changed_.wait(lock, [&] { return stopped_ || next_ >= blocks_ || next_ < written_ + kWindow; });
+      if (!take(block)) return;
+      lock.unlock();
+      try {
+        render(block);
+      } catch (...) {
+        stop();  // the writing thread would wait for this block
+        throw;
+      }
+      finished(lock, block);
+    }
+  }
+
+  void write_all(const std::function<void(JsonWriter&)>& write) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    std::size_t block = 0;
+    while (written_ < blocks_) {
+      Slot& next = slots_[written_ % kWindow];
+      if (next.done) {
+        lock.unlock();
+        write(next.part);
+        lock.lock();
+        next.done = false;
+        ++written_;
+        changed_.notify_all();
+      } else if (take(block)) {
+        lock.unlock();
+        render(block);
+        finished(lock, block);
+      } else if (stopped_) {
+        return;  // the helper failed: run_both rethrows its exception
+      } else {
+        changed_.wait(lock);
+      }
+    }
+  }
+
+  void stop() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  const JsonWriter& start_;
+  const std::size_t count_;
+  const JsonWriter::ElementWriter& element_;
+  const std::size_t blocks_;
+  // Block b is rendered into slots_[b % kWindow]. A slot to a cache line of its own: the writer's
+  // length changes with every character, and two threads writing one line take turns at it.
+  struct alignas(64) Slot {
+    JsonWriter part;
+    bool done = false;  // rendered, not yet written
+  };
+  std::vector<Slot> slots_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t next_ = 0;     // the next block to take
+  std::size_t written_ = 0;  // blocks written
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+void JsonWriter::elements(std::size_t count, bool together, const ElementWriter& element) {
+  if (!together || count <= BlockRenderer::kBlock) {
+    for (std::size_t i = 0; i < count; ++i) element(*this, i);
+    return;
+  }
+  // The parts start from a copy of this writer's state, which appending them changes meanwhile.
+  JsonWriter start(indent_);
+  start.has_element_ = has_element_;
+  BlockRenderer(start, count, element).run([this](JsonWriter& part) { append(part); });
 }
 
 JsonWriter& JsonWriter::begin_array() {

@@ -3,6 +3,7 @@
 // in HTML or JavaScript unchanged).
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -39,7 +40,19 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
   void flush();
 
+  // Writes the elements of the array just begun, element(w, i) writing the i-th of `count`: here,
+  // or when `together` in blocks that this thread and a second render at once into writers of
+  // their own (parts of this one, at its nesting), passed on in order. The same bytes either way.
+  using ElementWriter = std::function<void(JsonWriter&, std::size_t)>;
+  void elements(std::size_t count, bool together, const ElementWriter& element);
+  // Makes this writer (one without a sink, a part of `whole`) continue `whole` inside its innermost
+  // container, as though `first` elements had been written there already (none: it opens it).
+  void continue_in(const JsonWriter& whole, std::size_t first);
+
  private:
+  // Passes a part's text on, and its container has had elements if the part's has.
+  void append(JsonWriter& part);
+
   void before_value();
   void newline();
   void maybe_flush() {

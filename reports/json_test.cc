@@ -52,3 +52,26 @@ TEST_CASE("json strings escape the hidden controls and replace malformed UTF-8")
   orgaudit::append_json_string(out, "rlo \xE2\x80\xAE nel \xC2\x85 bom \xEF\xBB\xBF del \x7f bad \xFF é 👩‍💻 ‰");
   CHECK(out == "\"rlo \\u202e nel \\u0085 bom \\ufeff del \\u007f bad \\ufffd é 👩‍💻 ‰\"");
 }
+
+TEST_CASE("json array elements rendered on two threads give the bytes of one loop, as a string and streamed") {
+  const std::size_t count = GENERATE(0u, 1u, 513u, 5000u);
+  auto document = [count](JsonWriter& w, bool together) {
+    w.begin_object().key("before").value(1).key("items").begin_array();
+    w.elements(count, together, [](JsonWriter& part, std::size_t i) {
+      part.begin_object().key("n").value(i).key("tags").begin_array().value("t").end_array().end_object();
+    });
+    w.end_array().key("after").begin_array().value(2).end_array().end_object();
+  };
+  JsonWriter one;
+  document(one, false);
+  const std::string expected = one.take();
+  JsonWriter two;
+  document(two, true);
+  CHECK(two.take() == expected);
+  std::ostringstream sink;
+  JsonWriter streamed(sink);
+  document(streamed, true);
+  streamed.flush();
+  CHECK(sink.str() == expected);
+  if (count == 0) CHECK(expected.find("\"items\": []") != std::string::npos);
+}

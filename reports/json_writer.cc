@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "util/parallel.h"
 #include "writer_support.h"
 
 namespace orgaudit {
@@ -42,37 +43,45 @@ void write_acceptance(JsonWriter& w, const Org& org, const Finding& f) {
   else w.value(f.baseline == BaselineState::unchanged ? "unchanged" : "new");
 }
 
-void write_findings(JsonWriter& w, const ReportInput& input) {
-  w.key("findings").begin_array();
-  for (const Finding& f : input.run.findings) {
+void write_finding(JsonWriter& w, const Org& org, const Finding& f) {
+  w.begin_object();
+  w.key("rule").value(f.rule_id);
+  w.key("key").value(f.key);
+  w.key("severity").value(to_string(f.severity));
+  w.key("message").value(f.message);
+  w.key("dimension").value(f.dimension);
+  w.key("location").begin_object();
+  write_location(w, org, f.where);
+  w.end_object();
+  w.key("entities").begin_array();
+  for (const std::string& id : f.entity_ids) w.value(id);
+  w.end_array();
+  // How many people or units a grouped finding covers (a count: a line too deep can hold thousands).
+  w.key("affected").value(f.affected.size());
+  w.key("related").begin_array();
+  for (const RelatedLocation& r : f.related) {
     w.begin_object();
-    w.key("rule").value(f.rule_id);
-    w.key("key").value(f.key);
-    w.key("severity").value(to_string(f.severity));
-    w.key("message").value(f.message);
-    w.key("dimension").value(f.dimension);
-    w.key("location").begin_object();
-    write_location(w, input.org, f.where);
-    w.end_object();
-    w.key("entities").begin_array();
-    for (const std::string& id : f.entity_ids) w.value(id);
-    w.end_array();
-    // How many people or units a grouped finding covers (a count: a line too deep can hold thousands).
-    w.key("affected").value(f.affected.size());
-    w.key("related").begin_array();
-    for (const RelatedLocation& r : f.related) {
-      w.begin_object();
-      write_location(w, input.org, r.where);
-      w.key("entity").value(r.entity_id);
-      w.key("message").value(r.message);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("fingerprint").value(f.fingerprint);
-    w.key("not_assessed").value(f.not_assessed_note);
-    write_acceptance(w, input.org, f);
+    write_location(w, org, r.where);
+    w.key("entity").value(r.entity_id);
+    w.key("message").value(r.message);
     w.end_object();
   }
+  w.end_array();
+  w.key("fingerprint").value(f.fingerprint);
+  w.key("not_assessed").value(f.not_assessed_note);
+  write_acceptance(w, org, f);
+  w.end_object();
+}
+
+// Below this many elements an array is written on one thread: a second would cost more to start
+// than it saves.
+constexpr std::size_t kMinElementsToSplit = 4096;
+
+void write_findings(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
+  const std::vector<Finding>& findings = input.run.findings;
+  w.key("findings").begin_array();
+  w.elements(findings.size(), detail::split_in_two(options.split, findings.size(), kMinElementsToSplit),
+             [&](JsonWriter& part, std::size_t i) { write_finding(part, input.org, findings[i]); });
   w.end_array();
 }
 
@@ -120,34 +129,40 @@ void write_dimension(JsonWriter& w, const DimensionScore& d) {
 // has a unit per team (132,000 at a million people): every unit carries its scores, and the
 // explanation (reason, rules) only for the dimensions where its subtree has something flagged, so
 // the section grows with the findings rather than with the units.
-void write_unit_scores(JsonWriter& w, const ReportInput& input) {
+void write_unit_score(JsonWriter& w, const ReportInput& input, const UnitScore& s) {
+  const Unit& unit = input.org.units[s.unit];
+  w.begin_object();
+  w.key("id").value(unit.id).key("name").value(unit.name);
+  w.key("rank").value(s.rank).key("people").value(s.people).key("units").value(s.units);
+  w.key("score");
+  write_optional(w, s.score);
+  w.key("data_quality");
+  write_optional(w, s.confidence);
+  // Assessed dimensions only: why the others are not assessed is said once, for the org.
+  // Reasons only where written: for the dimensions with something flagged.
+  // Refilled in place, unit after unit: each thread allocates its dimensions once, not per unit.
+  thread_local std::vector<DimensionScore> dimensions;
+  input.scores.unit_dimensions(s, Scores::Reasons::where_flagged, dimensions);
+  w.key("dimension_scores").begin_object();
+  for (const DimensionScore& d : dimensions)
+    if (d.score) w.key(d.name).value(*d.score);
+  w.end_object();
+  w.key("flagged_dimensions").begin_array();
+  for (const DimensionScore& d : dimensions)
+    if (d.score && flagged(d)) write_dimension(w, d);
+  w.end_array();
+  w.end_object();
+}
+
+void write_unit_scores(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
+  const std::vector<UnitScore>& units = input.scores.units;
   w.key("units").begin_array();
-  for (const UnitScore& s : input.scores.units) {
-    const Unit& unit = input.org.units[s.unit];
-    w.begin_object();
-    w.key("id").value(unit.id).key("name").value(unit.name);
-    w.key("rank").value(s.rank).key("people").value(s.people).key("units").value(s.units);
-    w.key("score");
-    write_optional(w, s.score);
-    w.key("data_quality");
-    write_optional(w, s.confidence);
-    // Assessed dimensions only: why the others are not assessed is said once, for the org.
-    // Reasons only where written: for the dimensions with something flagged.
-    const std::vector<DimensionScore> dimensions = input.scores.unit_dimensions(s, Scores::Reasons::where_flagged);
-    w.key("dimension_scores").begin_object();
-    for (const DimensionScore& d : dimensions)
-      if (d.score) w.key(d.name).value(*d.score);
-    w.end_object();
-    w.key("flagged_dimensions").begin_array();
-    for (const DimensionScore& d : dimensions)
-      if (d.score && flagged(d)) write_dimension(w, d);
-    w.end_array();
-    w.end_object();
-  }
+  w.elements(units.size(), detail::split_in_two(options.split, units.size(), kMinElementsToSplit),
+             [&](JsonWriter& part, std::size_t i) { write_unit_score(part, input, units[i]); });
   w.end_array();
 }
 
-void write_scores(JsonWriter& w, const ReportInput& input) {
+void write_scores(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
   w.key("scores").begin_object();
   w.key("org");
   write_optional(w, input.scores.org);
@@ -156,11 +171,11 @@ void write_scores(JsonWriter& w, const ReportInput& input) {
   w.key("dimensions").begin_array();
   for (const DimensionScore& d : input.scores.dimensions) write_dimension(w, d);
   w.end_array();
-  write_unit_scores(w, input);
+  write_unit_scores(w, input, options);
   w.end_object();
 }
 
-void write_document(JsonWriter& w, const ReportInput& input) {
+void write_document(JsonWriter& w, const ReportInput& input, const WriteOptions& options) {
   w.begin_object();
   w.key("schema").value("orgaudit-report");
   w.key("version").value(2);  // 2: a unit explains only its flagged dimensions
@@ -196,23 +211,23 @@ void write_document(JsonWriter& w, const ReportInput& input) {
   w.end_object();
   w.end_object();
 
-  write_findings(w, input);
-  write_scores(w, input);
+  write_findings(w, input, options);
+  write_scores(w, input, options);
   w.end_object();
 }
 
 }  // namespace
 
-std::string write_json(const ReportInput& input, const WriteOptions&) {
+std::string write_json(const ReportInput& input, const WriteOptions& options) {
   JsonWriter w;
   w.reserve(size_guess(input));
-  write_document(w, input);
+  write_document(w, input, options);
   return w.take();
 }
 
-void stream_json(const ReportInput& input, const WriteOptions&, std::ostream& out) {
+void stream_json(const ReportInput& input, const WriteOptions& options, std::ostream& out) {
   JsonWriter w(out);
-  write_document(w, input);
+  write_document(w, input, options);
   w.flush();
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/engine.h"
 #include "engine/rule_catalog.h"
+#include "util/parallel.h"
 #include "orgaudit/metrics.h"
 #include "orgaudit/model.h"
 #include "scoring/scoring.h"
@@ -34,6 +35,9 @@ struct WriteOptions {
   // Where the rule pages are published (the repository's rules/ folder, say): SARIF's helpUri is
   // this joined with "<pack>/<id>.md". Empty: no helpUri, the help is embedded.
   std::string rule_docs_url;
+  // Whether the JSON report's large arrays (findings, units) are rendered on two threads: by their
+  // size unless a test chooses (util/parallel.h). The bytes are the same either way.
+  detail::Split split = detail::Split::by_size;
 };
 
 using WriteFunction = std::string (*)(const ReportInput& input, const WriteOptions& options);

@@ -8,6 +8,7 @@
 #include "engine/finding.h"
 #include "orgaudit/metrics.h"
 #include "orgaudit/model.h"
+#include "util/parallel.h"
 
 namespace orgaudit {
 
@@ -35,7 +36,10 @@ struct RunResult {
 };
 
 // Runs every rule; a rule that throws becomes one error finding naming it and the others still run.
-RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules);
+// A large org's rules run on two threads (`split` chooses, for tests: util/parallel.h); the
+// result is the same either way. Rules must not change anything but what they report.
+RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules,
+                    detail::Split split = detail::Split::by_size);
 
 // The kind of fingerprint this orgaudit computes. v1 hashed the rule id and entity ids only, so two
 // problems of one rule on one entity shared it; v2 adds the finding's key.

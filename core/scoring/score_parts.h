@@ -41,6 +41,32 @@ EntityWeights failing_weights(const RunResult& run);
 std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, RuleScore>> rules,
                                              const char* scope);
 
+// A dimension's score, from its rules fed one at a time: the mean of the scores of the rules that
+// assessed something, each over its own population, held below the healthy band by an error.
+class DimensionRating {
+ public:
+  void add(std::size_t assessed, double failing_weight, bool any_error, bool not_assessed);
+  std::optional<double> score() const;
+
+ private:
+  double sum_ = 0;
+  int scored_ = 0;
+  bool any_error_ = false;
+};
+
+// The overall score (mean of the assessed dimensions except Data quality) and the confidence (the
+// Data quality score), from the dimensions' scores fed one at a time in report order.
+class OverallRating {
+ public:
+  void add(bool data_quality, const std::optional<double>& score);
+  void result(std::optional<double>& score, std::optional<double>& confidence) const;
+
+ private:
+  double sum_ = 0;
+  int counted_ = 0;
+  std::optional<double> confidence_;
+};
+
 // One dimension's score and reason, from its rules.
 void score_dimension(DimensionScore& d, const char* scope);
 // Its score alone (what ranking the units needs; the reason is text for a reader).

@@ -91,20 +91,38 @@ EntityWeights failing_weights(const RunResult& run) {
   return weights;
 }
 
-void rate_dimension(DimensionScore& d) {
+void DimensionRating::add(std::size_t assessed, double failing_weight, bool any_error, bool not_assessed) {
   // The mean of the rules' scores, each over its own population: pooling the populations would let a
   // rule over many people (grade inversion) drown a rule over a few managers (span of control).
-  double sum = 0;
-  int scored = 0;
-  bool any_error = false;
-  for (const RuleScore& r : d.rules) {
-    if (r.not_assessed || r.assessed == 0) continue;
-    sum += std::clamp(100.0 * (1.0 - r.failing_weight / static_cast<double>(r.assessed)), 0.0, 100.0);
-    ++scored;
-    any_error = any_error || r.any_error;
+  if (not_assessed || assessed == 0) return;
+  sum_ += std::clamp(100.0 * (1.0 - failing_weight / static_cast<double>(assessed)), 0.0, 100.0);
+  ++scored_;
+  any_error_ = any_error_ || any_error;
+}
+
+std::optional<double> DimensionRating::score() const {
+  if (scored_ == 0) return std::nullopt;
+  return any_error_ ? std::min(sum_ / scored_, kErrorCeiling) : sum_ / scored_;
+}
+
+void OverallRating::add(bool data_quality, const std::optional<double>& score) {
+  if (data_quality) {
+    confidence_ = score;
+  } else if (score) {
+    sum_ += *score;
+    ++counted_;
   }
-  d.score = scored > 0 ? std::optional<double>(any_error ? std::min(sum / scored, kErrorCeiling) : sum / scored)
-                      : std::nullopt;
+}
+
+void OverallRating::result(std::optional<double>& score, std::optional<double>& confidence) const {
+  score = counted_ > 0 ? std::optional<double>(sum_ / counted_) : std::nullopt;
+  confidence = confidence_;
+}
+
+void rate_dimension(DimensionScore& d) {
+  DimensionRating rating;
+  for (const RuleScore& r : d.rules) rating.add(r.assessed, r.failing_weight, r.any_error, r.not_assessed);
+  d.score = rating.score();
 }
 
 void score_dimension(DimensionScore& d, const char* scope) {
@@ -146,17 +164,9 @@ std::vector<DimensionScore> score_dimensions(std::vector<std::pair<std::string, 
 
 void overall(const std::vector<DimensionScore>& dimensions, std::optional<double>& score,
              std::optional<double>& confidence) {
-  double sum = 0;
-  int counted = 0;
-  for (const DimensionScore& d : dimensions) {
-    if (d.name == kDataQuality) {
-      confidence = d.score;
-    } else if (d.score) {
-      sum += *d.score;
-      ++counted;
-    }
-  }
-  score = counted > 0 ? std::optional<double>(sum / counted) : std::nullopt;
+  OverallRating rating;
+  for (const DimensionScore& d : dimensions) rating.add(d.name == kDataQuality, d.score);
+  rating.result(score, confidence);
 }
 
 }  // namespace scoring

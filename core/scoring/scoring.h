@@ -97,6 +97,8 @@ struct Scores {
   // text for 132,000 units of a large org, so a writer asks only for those it writes.
   enum class Reasons { all, where_flagged, none };
   std::vector<DimensionScore> unit_dimensions(const UnitScore& unit, Reasons reasons = Reasons::all) const;
+  // The same, refilling `out` in place: a writer going through every unit allocates them once.
+  void unit_dimensions(const UnitScore& unit, Reasons reasons, std::vector<DimensionScore>& out) const;
 
   // The score of unit `u` (an index into Org::units), or nullptr when units were not scored.
   const UnitScore* unit(UnitIndex u) const {

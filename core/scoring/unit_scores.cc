@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <tuple>
+#include <string>
+#include <vector>
 
 #include "model/unit_roll_up.h"
 #include "scoring/score_parts.h"
@@ -30,7 +31,7 @@ UnitIndex home_of(const Org& org, EntityRef entity) {
 // Unit u's assessed dimensions, each with the rules that have a part in its subtree, not yet
 // scored: a rule that assessed nothing here (an HR-import check, a rule short of data) would repeat
 // in every unit, and adds nothing to the score or the reason of an assessed dimension. The entries
-// of `out` are refilled in place, so scoring 132,000 units in a row allocates their rule lists once.
+// of `out` are refilled in place, so a caller going through many units can reuse one list.
 void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<DimensionScore>& out) {
   std::size_t used = 0;
   const UnitRuleTally* tally = b.tallies.data() + u * b.rules.size();
@@ -60,14 +61,53 @@ void collect_dimensions(const UnitBreakdown& b, UnitIndex u, std::vector<Dimensi
   out.resize(used);
 }
 
+// The first eight bytes of an id as one number that orders as the bytes do (shorter ids padded
+// with zeros), so most ties in rank are broken without reading the ids themselves.
+std::uint64_t id_prefix(const std::string& id) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    prefix = prefix << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+  return prefix;
+}
+
+// Lowest score first; among equals the bigger unit (more people affected), then by id. The sort
+// orders compact keys and then moves each score once: sorting the scores themselves moved the
+// bytes many times over and read every tied unit's id from the far-away unit list.
 void rank(const Org& org, Scores& scores) {
-  auto key = [&org](const UnitScore& u) {
-    // Lowest score first; among equals the bigger unit (more people affected), then by id.
-    return std::make_tuple(!u.score.has_value(), u.score.value_or(0.0), -static_cast<long long>(u.people),
-                           std::cref(org.units[u.unit].id));
+  struct Key {  // 32 bytes
+    double score;
+    std::uint64_t id_prefix;
+    std::uint32_t people;    // a subtree's people are some of the org's, counted by 32-bit indices
+    std::uint32_t position;  // in scores.units
+    bool unscored;
   };
-  std::sort(scores.units.begin(), scores.units.end(),
-            [&](const UnitScore& a, const UnitScore& b) { return key(a) < key(b); });
+  std::vector<Key> keys(scores.units.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const UnitScore& u = scores.units[i];
+    keys[i] = {u.score.value_or(0.0), id_prefix(org.units[u.unit].id), static_cast<std::uint32_t>(u.people), i,
+               !u.score.has_value()};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.unscored != b.unscored) return b.unscored;
+    if (a.score != b.score) return a.score < b.score;
+    if (a.people != b.people) return a.people > b.people;
+    if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+    return org.units[scores.units[a.position].unit].id < org.units[scores.units[b.position].unit].id;
+  });
+  // Place i takes the score at keys[i].position: each score is moved once, along the cycles of that
+  // permutation, rather than copied into a second list of them all.
+  std::vector<bool> placed(keys.size(), false);
+  for (std::size_t start = 0; start < keys.size(); ++start) {
+    if (placed[start]) continue;
+    const UnitScore first = scores.units[start];
+    std::size_t to = start;
+    for (std::size_t from = keys[to].position; from != start; to = from, from = keys[to].position) {
+      scores.units[to] = scores.units[from];
+      placed[to] = true;
+    }
+    scores.units[to] = first;
+    placed[to] = true;
+  }
   scores.unit_position.assign(org.units.size(), kNoIndex);
   for (std::size_t i = 0; i < scores.units.size(); ++i) {
     scores.units[i].rank = i + 1;
@@ -97,9 +137,18 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
   // pass over the unit tree, every unit's counts are added into its parent's, so each counts in
   // its own subtree and every enclosing one.
   std::vector<std::size_t> people(org.units.size(), 0), units(org.units.size(), 1);
-  for (const Person& p : org.people)
-    if (p.unit < org.units.size()) ++people[p.unit];
   b.tallies.assign(org.units.size() * rule_count, UnitRuleTally{});
+  // One pass over the people for their headcount and what every rule assessed of them.
+  std::vector<const std::vector<bool>*> assessed_people(rule_count);
+  for (std::size_t r = 0; r < rule_count; ++r) assessed_people[r] = &run.outcomes[outcome_of[r]].assessed_people;
+  for (PersonIndex p = 0; p < org.people.size(); ++p) {
+    const UnitIndex home = org.people[p].unit;
+    if (home >= org.units.size()) continue;
+    ++people[home];
+    UnitRuleTally* row = b.tallies.data() + home * rule_count;
+    for (std::size_t r = 0; r < rule_count; ++r)
+      if (p < assessed_people[r]->size() && (*assessed_people[r])[p]) ++row[r].assessed;
+  }
   for (std::size_t r = 0; r < rule_count; ++r) {
     for (const auto& [key, weight] : weights[outcome_of[r]]) {
       const std::optional<EntityRef> entity = FailingKey::entity(key);
@@ -112,9 +161,6 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
       t.any_error |= weight >= severity_weight(Severity::error);
     }
     const RuleOutcome& outcome = run.outcomes[outcome_of[r]];
-    for (std::uint32_t p = 0; p < outcome.assessed_people.size(); ++p)
-      if (outcome.assessed_people[p] && org.people[p].unit < org.units.size())
-        ++b.tallies[org.people[p].unit * rule_count + r].assessed;
     for (std::uint32_t u = 0; u < outcome.assessed_units.size(); ++u)
       b.tallies[u * rule_count + r].assessed += outcome.assessed_units[u];
   }
@@ -132,28 +178,35 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
                     b.tallies.begin() + static_cast<std::ptrdiff_t>(to * rule_count));
       });
 
-  scores.units.clear();
-  scores.units.reserve(org.units.size());
-  std::vector<DimensionScore> dimensions;
+  std::vector<bool> data_quality(b.groups.size());
+  for (std::size_t g = 0; g < b.groups.size(); ++g) data_quality[g] = b.dimension_names[g] == kDataQuality;
+  scores.units.assign(org.units.size(), UnitScore{});
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     // What each rule assessed in the subtree: nothing where it lacked the data; the records that are
     // no entity (an export's rows) by the subtree's share of the people; never fewer than it failed.
     const double share = org.people.empty() ? 0.0 : static_cast<double>(people[u]) / static_cast<double>(org.people.size());
+    UnitRuleTally* tally = b.tallies.data() + u * rule_count;
     for (std::size_t r = 0; r < rule_count; ++r) {
       const RuleOutcome& outcome = run.outcomes[outcome_of[r]];
-      UnitRuleTally& t = b.tallies[u * rule_count + r];
+      UnitRuleTally& t = tally[r];
       const double records = static_cast<double>(outcome.assessed_records) * share;
       t.assessed = outcome.not_assessed ? 0
                                         : std::max<std::uint32_t>(t.assessed + static_cast<std::uint32_t>(std::llround(records)),
                                                                   t.failing);
     }
-    UnitScore& score = scores.units.emplace_back();
+    UnitScore& score = scores.units[u];
     score.unit = u;
     score.people = people[u];
     score.units = units[u];
-    collect_dimensions(b, u, dimensions);
-    for (DimensionScore& d : dimensions) rate_dimension(d);
-    overall(dimensions, score.score, score.confidence);
+    // Scored straight from the tallies, as unit_dimensions() would: a dimension none of whose
+    // rules assessed anything here has no score and so counts for nothing.
+    OverallRating overall;
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+      DimensionRating rating;
+      for (std::size_t r : b.groups[g]) rating.add(tally[r].assessed, tally[r].failing_weight, tally[r].any_error, b.rules[r].not_assessed);
+      overall.add(data_quality[g], rating.score());
+    }
+    overall.result(score.score, score.confidence);
   }
   rank(org, scores);
 }
@@ -164,16 +217,23 @@ namespace orgaudit {
 
 std::vector<DimensionScore> Scores::unit_dimensions(const UnitScore& unit, Reasons reasons) const {
   std::vector<DimensionScore> dimensions;
-  if (unit_breakdown.tallies.empty()) return dimensions;
-  scoring::collect_dimensions(unit_breakdown, unit.unit, dimensions);
-  for (DimensionScore& d : dimensions) {
+  unit_dimensions(unit, reasons, dimensions);
+  return dimensions;
+}
+
+void Scores::unit_dimensions(const UnitScore& unit, Reasons reasons, std::vector<DimensionScore>& out) const {
+  if (unit_breakdown.tallies.empty()) {
+    out.clear();
+    return;
+  }
+  scoring::collect_dimensions(unit_breakdown, unit.unit, out);
+  for (DimensionScore& d : out) {
     const bool flagged = std::any_of(d.rules.begin(), d.rules.end(), [](const RuleScore& r) { return r.failing > 0; });
     if (reasons == Reasons::all || (reasons == Reasons::where_flagged && flagged))
       scoring::score_dimension(d, "this unit or below it");
     else
       scoring::rate_dimension(d);
   }
-  return dimensions;
 }
 
 }  // namespace orgaudit

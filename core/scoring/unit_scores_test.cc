@@ -191,8 +191,9 @@ TEST_CASE("a unit's dimensions, built on demand, give the score it was ranked by
     const std::vector<DimensionScore> dimensions = s.unit_dimensions(u);
     CHECK(dimension_names(dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
     REQUIRE(dimensions[0].score);
-    CHECK(*u.score == Approx(*dimensions[0].score));  // Flatness alone: Data quality is the confidence
-    CHECK(*u.confidence == Approx(*dimensions[1].score));
+    // Exactly: ranking scores the tallies directly, with the same arithmetic as the dimensions.
+    CHECK(*u.score == *dimensions[0].score);  // Flatness alone: Data quality is the confidence
+    CHECK(*u.confidence == *dimensions[1].score);
     CHECK_FALSE(dimensions[0].reason.empty());
   }
   CHECK(dimension(s, unit(s, org, "B"), kDataQuality).reason ==
@@ -224,5 +225,40 @@ TEST_CASE("a writer asks for a unit's reasons only where it writes them, and the
     CHECK(none[d].reason.empty());
     CHECK(*none[d].score == Approx(*all[d].score));
     CHECK(*flagged[d].score == Approx(*all[d].score));
+  }
+}
+
+TEST_CASE("units tied on score and people rank by id, byte by byte, however long the ids") {
+  // Unscored (no rule ran) and empty: only the ids differ, some in their first eight bytes, some after.
+  const Org org = OrgBuilder()
+                      .unit("TEAM-0000-B")
+                      .unit("T\xc3\xa9")
+                      .unit("TEAM-0000-A")
+                      .unit("TE")
+                      .build();
+  const Scores s = compute_scores(RunResult{}, org);
+  std::vector<std::string> ranked;
+  for (const UnitScore& u : s.units) ranked.push_back(org.units[u.unit].id);
+  CHECK(ranked == std::vector<std::string>{"TE", "TEAM-0000-A", "TEAM-0000-B", "T\xc3\xa9"});
+}
+
+TEST_CASE("a unit's dimensions refilled in one list, unit after unit, are those built afresh") {
+  const Org org = four_units();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, {"R1", "B"})};
+  run.findings = {finding(org, "structure-hierarchy-depth", "A1-2", Severity::error),
+                  finding(org, "structure-integrity", "B", Severity::warning)};
+  const Scores s = compute_scores(run, org);
+  std::vector<DimensionScore> reused;
+  for (const UnitScore& u : s.units) {  // A1 and A have no Data quality, B and ROOT have
+    s.unit_dimensions(u, Scores::Reasons::where_flagged, reused);
+    const std::vector<DimensionScore> fresh = s.unit_dimensions(u, Scores::Reasons::where_flagged);
+    REQUIRE(dimension_names(reused) == dimension_names(fresh));
+    for (std::size_t d = 0; d < fresh.size(); ++d) {
+      CHECK(reused[d].score == fresh[d].score);
+      CHECK(reused[d].reason == fresh[d].reason);
+      CHECK(reused[d].rules.size() == fresh[d].rules.size());
+    }
   }
 }

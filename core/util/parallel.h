@@ -1,7 +1,9 @@
-// Two independent pieces of a phase at once, on a machine with a second core. The result is the
-// same whichever way they run; only the wall time differs.
+// Two independent pieces of a phase at once, or a phase's independent tasks shared by two
+// threads, on a machine with a second core. The result is the same whichever way they run; only
+// the wall time differs.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -48,6 +50,18 @@ void run_both(bool together, First&& first, Second&& second) {
   }
   other.join();
   if (second_failure) std::rethrow_exception(second_failure);
+}
+
+// Calls task(i) once for every i below `count`: here, and when `together` on a second thread too,
+// each thread taking the lowest index not yet taken, so one long task does not hold up the rest
+// (callers put their longest tasks first). A task's failure is rethrown as run_both does.
+template <typename Task>
+void for_each_index(bool together, std::size_t count, Task&& task) {
+  std::atomic<std::size_t> next{0};
+  auto take_tasks = [&next, count, &task] {
+    for (std::size_t i = next++; i < count; i = next++) task(i);
+  };
+  run_both(together && count > 1, take_tasks, take_tasks);
 }
 
 }  // namespace orgaudit::detail
