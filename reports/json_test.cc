@@ -53,7 +53,7 @@ TEST_CASE("json strings escape the hidden controls and replace malformed UTF-8")
   CHECK(out == "\"rlo \\u202e nel \\u0085 bom \\ufeff del \\u007f bad \\ufffd é 👩‍💻 ‰\"");
 }
 
-TEST_CASE("json array elements rendered on two threads give the bytes of one loop, as a string and streamed") {
+TEST_CASE("json array elements rendered on two threads give the bytes of one loop, as a string and streamed", "[threads]") {
   const std::size_t count = GENERATE(0u, 1u, 513u, 5000u);
   auto document = [count](JsonWriter& w, bool together) {
     w.begin_object().key("before").value(1).key("items").begin_array();

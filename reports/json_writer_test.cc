@@ -8,7 +8,7 @@
 using namespace orgaudit;
 using orgaudit::testing::OrgBuilder;
 
-TEST_CASE("the JSON report is the same bytes with its findings and units written on two threads") {
+TEST_CASE("the JSON report is the same bytes with its findings and units written on two threads", "[threads]") {
   // A binary tree of 3,000 units (several blocks of either array), a person in each.
   constexpr std::uint32_t kUnits = 3000;
   OrgBuilder builder;

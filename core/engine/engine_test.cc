@@ -81,7 +81,7 @@ class EveryNth final : public Rule {
 
 }  // namespace
 
-TEST_CASE("rules run on two threads give the findings and outcomes of one thread, a crashed rule included") {
+TEST_CASE("rules run on two threads give the findings and outcomes of one thread, a crashed rule included", "[threads]") {
   Org org;
   org.add_file("org.yaml");
   for (std::uint32_t i = 0; i < 200; ++i) {

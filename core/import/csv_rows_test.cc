@@ -134,7 +134,7 @@ std::set<RowsRead> compare_everywhere(const std::vector<std::string>& block, con
 
 }  // namespace
 
-TEST_CASE("csv rows in two halves: plain rows are read at once and appended") {
+TEST_CASE("csv rows in two halves: plain rows are read at once and appended", "[threads]") {
   Shape forty;
   forty.rows = 40;
   const std::string text = file_with({}, 0, forty);
@@ -151,7 +151,7 @@ TEST_CASE("csv rows in two halves: plain rows are read at once and appended") {
   CHECK(two.org.people[1].manager_id.data() == two.org.people.back().manager_id.data());
 }
 
-TEST_CASE("csv rows in two halves: a quoted field with line breaks across the split") {
+TEST_CASE("csv rows in two halves: a quoted field with line breaks across the split", "[threads]") {
   // Lines as long as two fillers: the middle of the bytes falls inside the field at some place.
   const std::vector<std::string> block = {"Q1,P1,\"Line one of a name that goes on and on and on and on\nline two\n\nline four\","
                                           "Writer,U-Q,,Quill,York",
@@ -161,7 +161,7 @@ TEST_CASE("csv rows in two halves: a quoted field with line breaks across the sp
   CHECK(ways.count(RowsRead::halves_redone) == 1);  // the split fell inside the field
 }
 
-TEST_CASE("csv rows in two halves: CRLF and lone CR line ends count as one reader counts them") {
+TEST_CASE("csv rows in two halves: CRLF and lone CR line ends count as one reader counts them", "[threads]") {
   const std::vector<std::string> block = {"Q1,P1,\"two lines, the first as long as two fillers or longer\r\nlines\",Writer,U-Q,,Quill,York",
                                           "Q2,P1,Cy\rQ3,P1,Di,Cook,U-Q,,,Hull"};
   Shape crlf;
@@ -172,7 +172,7 @@ TEST_CASE("csv rows in two halves: CRLF and lone CR line ends count as one reade
   CHECK(compare_everywhere(block).count(RowsRead::two_halves) == 1);
 }
 
-TEST_CASE("csv rows in two halves: an id the first half has is a duplicate in the second") {
+TEST_CASE("csv rows in two halves: an id the first half has is a duplicate in the second", "[threads]") {
   // F3 is a filler row near the top; the block repeats it with a bad FTE (which goes with the
   // row), then again (a duplicate naming the first F3), in a unit the first rows name too.
   const std::vector<std::string> block = {"F3,P1,Again,Cook,U0,2.5,,Hull", "Z1,F3,Zed,Cook,U-Z,,Zeds,Hull",
@@ -188,7 +188,7 @@ TEST_CASE("csv rows in two halves: an id the first half has is a duplicate in th
   CHECK(issues[1].message == "row skipped: id 'F3' is already used by the row on line 6");
 }
 
-TEST_CASE("csv rows in two halves: a duplicate that named a unit only the second half has is read again") {
+TEST_CASE("csv rows in two halves: a duplicate that named a unit only the second half has is read again", "[threads]") {
   // Read row after row, the repeated F3 creates no unit, so U-NEW is first where N1 names it; the
   // second half, which did not know F3, created it at F3's row.
   const std::vector<std::string> block = {"F3,P1,Again,Cook,U-NEW,,New team,Hull", "N1,P1,Ned,Cook,U-NEW,,,Hull"};
@@ -197,7 +197,7 @@ TEST_CASE("csv rows in two halves: a duplicate that named a unit only the second
   CHECK(ways.count(RowsRead::two_halves) == 1);  // where the block is in the first half
 }
 
-TEST_CASE("csv rows in two halves: units first named in the second half, or in both") {
+TEST_CASE("csv rows in two halves: units first named in the second half, or in both", "[threads]") {
   // U-HQ and U0 are named in the first rows; the block names them too, with other team names, and
   // adds U-LATE. U-EMPTY has no team name in the first half and takes the block's.
   const std::vector<std::string> block = {"L1,P1,Lu,Cook,U-LATE,,Late team,Hull", "L2,P1,Li,Cook,U0,,Zero team,Hull",
@@ -223,7 +223,7 @@ TEST_CASE("csv rows in two halves: units first named in the second half, or in b
   CHECK(org.units[1].where.line == 3);
 }
 
-TEST_CASE("csv rows in two halves: rows skipped and bad values in each half keep their order") {
+TEST_CASE("csv rows in two halves: rows skipped and bad values in each half keep their order", "[threads]") {
   const std::vector<std::string> block = {"B1,P1,Bad fte,Cook,U-B,lots,,Hull", "B2,P1,Short,Cook", "B3,P1,\"q\"x,Cook,U-B,,,Hull",
                                           ",P1,No id,Cook,U-B,,,Hull", "B4,P1,Extra,Cook,U-B,,,Hull,more"};
   const std::set<RowsRead> ways = compare_everywhere(block);
@@ -241,7 +241,7 @@ TEST_CASE("csv rows in two halves: rows skipped and bad values in each half keep
   CHECK(two.org.import_log->issues.size() == 11);
 }
 
-TEST_CASE("csv rows in two halves: errors are those of reading row after row") {
+TEST_CASE("csv rows in two halves: errors are those of reading row after row", "[threads]") {
   Shape small_fields;
   small_fields.options.limits.max_field_bytes = 40;
   const std::string big = "T1,P1," + std::string(50, 'n') + ",Cook,U-B,,,Hull";
@@ -262,7 +262,7 @@ TEST_CASE("csv rows in two halves: errors are those of reading row after row") {
   CHECK_THAT(read_csv(file_with({}, 0, few), SecondThread::always, few.options).error, Catch::StartsWith("x.csv:22:1: error:"));
 }
 
-TEST_CASE("csv rows in two halves: a file that is not UTF-8 reports its first repair and the count") {
+TEST_CASE("csv rows in two halves: a file that is not UTF-8 reports its first repair and the count", "[threads]") {
   // Windows-1252 bytes (\xE9: e acute) in the first row and in the block.
   const std::vector<std::string> block = {"W1,P1,Ren\xE9,Cook,U-W,,Caf\xE9,Hull"};
   CHECK(compare_everywhere(block).count(RowsRead::two_halves) == 1);
@@ -277,13 +277,13 @@ TEST_CASE("csv rows in two halves: a file that is not UTF-8 reports its first re
   CHECK(two.org.import_log->issues[0].where.line == 2);
 }
 
-TEST_CASE("csv rows in two halves: a BOM and an Excel sep= line keep the line numbers") {
+TEST_CASE("csv rows in two halves: a BOM and an Excel sep= line keep the line numbers", "[threads]") {
   Shape excel;
   excel.before = "\xEF\xBB\xBFsep=,\n";
   CHECK(compare_everywhere({"Q1,P1,\"a\nb\",Writer,U-Q,,,York"}, excel).count(RowsRead::two_halves) == 1);
 }
 
-TEST_CASE("csv rows in two halves: organograms and small files are read on one thread") {
+TEST_CASE("csv rows in two halves: organograms and small files are read on one thread", "[threads]") {
   CHECK(read_csv(file_with({}, 0), SecondThread::by_size).how == RowsRead::one_thread);  // far below kSplitRowsMinBytes
   std::string senior = "Post Unique Reference,Name,Grade (or equivalent),Job Title,Unit,Reports to Senior Post,FTE\n"
                        "1,Ann,SCS4,Permanent Secretary,Office,XX,1\n";

@@ -229,7 +229,7 @@ std::string large_hr_xml(int units) {
 
 }  // namespace
 
-TEST_CASE("xml import: records parsed on a second thread give the same org, issues and places") {
+TEST_CASE("xml import: records parsed on a second thread give the same org, issues and places", "[threads]") {
   const std::string text = large_hr_xml(2500);  // about 12 MB: three batches and more
   REQUIRE(text.size() > 3 * (4u << 20));
   Options one, two;

@@ -94,7 +94,7 @@ std::string sample(int people) {
 
 }  // namespace
 
-TEST_CASE("yaml loader: a split load equals a one-pass load") {
+TEST_CASE("yaml loader: a split load equals a one-pass load", "[threads]") {
   const std::string text = sample(300);
   MemoryFileSystem files;
   std::istringstream in(text);
@@ -152,7 +152,7 @@ TEST_CASE("yaml loader: the plan hands out each chunk once, in file order, as th
   }
 }
 
-TEST_CASE("yaml loader: a split load fails exactly as a one-pass load") {
+TEST_CASE("yaml loader: a split load fails exactly as a one-pass load", "[threads]") {
   const std::string base = sample(120);
   const std::string broken[] = {
       base + "people:\n  - id: X\n",                                      // duplicate section key
@@ -195,7 +195,7 @@ TEST_CASE("yaml loader: files with multi-line constructs are not split") {
   CHECK(ranges(head + "    name: O'Brien \"x\" a#b [c] {d}\n") == 1);  // quotes inside plain text
 }
 
-TEST_CASE("yaml loader: a split load refuses people past the record limit, and a long value, where one pass does") {
+TEST_CASE("yaml loader: a split load refuses people past the record limit, and a long value, where one pass does", "[threads]") {
   // 300 people in org.yaml; first.yaml's one person is its own input's record.
   RecordLimits limits;
   limits.max_records = 250;

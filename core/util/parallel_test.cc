@@ -10,7 +10,7 @@
 
 using namespace orgaudit::detail;
 
-TEST_CASE("for_each_index runs every task once, here or shared with a second thread") {
+TEST_CASE("for_each_index runs every task once, here or shared with a second thread", "[threads]") {
   const bool together = GENERATE(false, true);
   std::vector<int> runs(1000, 0);
   std::atomic<int> elsewhere{0};
@@ -25,7 +25,7 @@ TEST_CASE("for_each_index runs every task once, here or shared with a second thr
   else CHECK(elsewhere == 0);
 }
 
-TEST_CASE("for_each_index rethrows a task's failure once both threads are done") {
+TEST_CASE("for_each_index rethrows a task's failure once both threads are done", "[threads]") {
   const bool together = GENERATE(false, true);
   CHECK_THROWS_WITH(for_each_index(together, 50,
                                    [](std::size_t i) {
