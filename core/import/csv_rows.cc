@@ -147,8 +147,10 @@ std::size_t split_offset(const CsvFile& file, std::size_t rows_start, SecondThre
 // failure, or stop(). The thread starts at construction; the destructor stops and joins it.
 class SecondHalf {
  public:
-  SecondHalf(const CsvFile& file, const Decoder& decoder, std::size_t from, std::pair<char*, char*> room)
+  SecondHalf(const CsvFile& file, const Decoder& decoder, std::size_t from, std::pair<char*, char*> room,
+             std::function<void(std::size_t, std::size_t)> done_with)
       : room_(room),
+        done_with_(std::move(done_with)),
         org_(org_of(file)),
         builder_(org_, file.file, file.layout, file.header, file.limits),
         decoder_(decoder.another()),
@@ -190,6 +192,7 @@ class SecondHalf {
       hooks.progress = [this](std::size_t read_to, std::size_t) {
         bytes_read_.store(read_to - from_, std::memory_order_relaxed);
         if (stopped_.load(std::memory_order_relaxed)) throw Stopped{};
+        if (done_with_) done_with_(from_, read_to);  // those rows are in this half's org
       };
       const std::uint32_t first_line = reader.line();
       rows_.read(reader, std::string_view::npos, hooks);
@@ -215,6 +218,7 @@ class SecondHalf {
   }
 
   const std::pair<char*, char*> room_;  // RowBuilder::room() of the first half's builder
+  const std::function<void(std::size_t, std::size_t)> done_with_;
   Org org_;
   RowBuilder builder_;
   Decoder decoder_;
@@ -238,7 +242,7 @@ RowsRead read_rows(const CsvFile& file, csv::Reader& reader, CsvRows& rows, cons
   }
   std::unique_ptr<SecondHalf> later;
   try {
-    later = std::make_unique<SecondHalf>(file, rows.decoder(), split, rows.builder().room());
+    later = std::make_unique<SecondHalf>(file, rows.decoder(), split, rows.builder().room(), hooks.second_half_done_with);
   } catch (const std::system_error&) {  // no thread to be had: this one reads every row
     rows.read(reader, std::string_view::npos, hooks);
     return RowsRead::one_thread;

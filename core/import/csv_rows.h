@@ -63,6 +63,8 @@ struct RowHooks {
   // Every 65,536 rows: the file's bytes before `read_to` are done with (their pages may go), and
   // `bytes_read` of them are read, by this thread and a second one.
   std::function<void(std::size_t read_to, std::size_t bytes_read)> progress;
+  // Every 65,536 rows of the second half, on its thread: the bytes in [from, to) are done with.
+  std::function<void(std::size_t from, std::size_t to)> second_half_done_with;
 };
 
 // The rows of one file, or of one part of it, as one RowBuilder builds them.

@@ -359,6 +359,7 @@ bool RowBuilder::append(RowBuilder& later) {
   // of the memory a few rows ahead: in a table of a million ids each is a cache miss.
   constexpr std::size_t kAhead = 8;
   const std::vector<std::uint32_t> hashes = later.ids_.hashes(people.size());
+  later.ids_ = IdLookup();  // its hashes are all it is wanted for: freed before the people move
   std::vector<std::pair<PersonIndex, std::uint32_t>> repeated;
   std::unordered_map<std::string_view, std::uint32_t> first_line_of;
   for (PersonIndex i = 0; i < people.size(); ++i) {
@@ -369,6 +370,20 @@ bool RowBuilder::append(RowBuilder& later) {
     repeated.emplace_back(i, org_.people[first].where.line);
     first_line_of.emplace(people[i].id.view(), org_.people[first].where.line);
   }
+
+  // Units in the order rows first named them: the later rows' new ones after these. One both name
+  // keeps its place here and, when it has no name here, takes the first the later rows gave it.
+  // Taken before the people, and the later org's units freed, so that their memory is not held
+  // while the people move (the peak of a large load).
+  for (Unit& unit : later.org_.units) {
+    if (const UnitIndex here = find_unit(unit.id); here != kNoIndex) {
+      if (org_.units[here].name.empty()) org_.units[here].name = std::move(unit.name);
+      continue;
+    }
+    org_.units.push_back(std::move(unit));
+    units_.insert(static_cast<UnitIndex>(org_.units.size() - 1), unit_id());
+  }
+  std::vector<Unit>().swap(later.org_.units);
 
   org_.texts->keep(later.org_.texts.shared());
   const detail::TextPool::Reinterned moved = org_.texts->intern_all(*later.org_.texts);
@@ -400,16 +415,6 @@ bool RowBuilder::append(RowBuilder& later) {
   }
   take_issues_to(std::numeric_limits<std::uint32_t>::max());
 
-  // Units in the order rows first named them: the later rows' new ones after these. One both name
-  // keeps its place here and, when it has no name here, takes the first the later rows gave it.
-  for (Unit& unit : later.org_.units) {
-    if (const UnitIndex here = find_unit(unit.id); here != kNoIndex) {
-      if (org_.units[here].name.empty()) org_.units[here].name = std::move(unit.name);
-      continue;
-    }
-    org_.units.push_back(std::move(unit));
-    units_.insert(static_cast<UnitIndex>(org_.units.size() - 1), unit_id());
-  }
   records_ += later.records_;
   loaded_ += later.loaded_ - repeated.size();
   skipped_ += later.skipped_;

@@ -50,6 +50,12 @@ class MappedBytes final : public FileBytes {
     if (end > released_) ::madvise(static_cast<char*>(address_) + released_, end - released_, MADV_DONTNEED);
     released_ = std::max(released_, end);
   }
+  // No watermark: another thread may be releasing pages before `from` meanwhile.
+  void done_between(std::size_t from, std::size_t to) override {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t start = (from + page - 1) / page * page, end = std::min(to, size_) / page * page;
+    if (start < end) ::madvise(static_cast<char*>(address_) + start, end - start, MADV_DONTNEED);
+  }
 
  private:
   void* address_;

@@ -25,6 +25,12 @@ class FileBytes {
   // The bytes before `offset` will not be read again: a mapping may drop those pages, so reading a
   // large file front to back does not keep all of it resident. Does nothing by default.
   virtual void done_before(std::size_t offset) { (void)offset; }
+  // The bytes in [from, to) will not be read again (the pages wholly inside may go): for a reader
+  // of one part of the file, on a thread of its own. Does nothing by default.
+  virtual void done_between(std::size_t from, std::size_t to) {
+    (void)from;
+    (void)to;
+  }
 };
 
 struct FileContent {
