@@ -51,11 +51,11 @@ int main(int argc, char** argv) {
   }
   RealFileSystem files;
   try {
-    for (const auto& run : {std::pair{import::SecondThread::never, "one thread"},
-                            std::pair{import::SecondThread::always, "parse thread"}}) {
-      const import::SecondThread mode = run.first;  // a variable, not a binding: lambdas capture it in C++17
+    for (const auto& run : {std::pair{detail::Split::one_thread, "one thread"},
+                            std::pair{detail::Split::two_threads, "parse thread"}}) {
+      const detail::Split mode = run.first;  // a variable, not a binding: lambdas capture it in C++17
       const char* name = run.second;
-      if (only == (mode == import::SecondThread::never ? "two" : "one")) continue;
+      if (only == (mode == detail::Split::one_thread ? "two" : "one")) continue;
       Org org;
       const auto [seconds, cpu_seconds] = timed([&] {
         std::vector<Diagnostic> warnings;

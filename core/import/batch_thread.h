@@ -17,15 +17,6 @@
 
 namespace orgaudit::import {
 
-// Whether an importer uses a second thread: by default from `min_bytes` of input on, on a machine
-// with a second core. Either way it reads the same org, issues and errors; tests choose.
-enum class SecondThread { by_size, always, never };
-
-inline bool use_second_thread(SecondThread choice, std::size_t bytes, std::size_t min_bytes) {
-  return choice == SecondThread::always ||
-         (choice == SecondThread::by_size && bytes >= min_bytes && std::thread::hardware_concurrency() > 1);
-}
-
 template <typename Batch>
 class BatchThread {
  public:

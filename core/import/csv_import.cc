@@ -94,11 +94,11 @@ void check_input_size(const FileSystem& files, const std::string& path, const Lo
 
 void load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_csv(files, path, options, org, warnings, progress, SecondThread::by_size);
+  load_csv(files, path, options, org, warnings, progress, detail::Split::by_size);
 }
 
 RowsRead load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-                  std::vector<Diagnostic>& warnings, Progress& progress, SecondThread second_thread) {
+                  std::vector<Diagnostic>& warnings, Progress& progress, detail::Split second_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   std::string_view text = bytes->view();

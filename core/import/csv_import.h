@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "import/batch_thread.h"
+#include "util/parallel.h"
 #include "import/csv_rows.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
@@ -26,7 +26,7 @@ void load_csv(const FileSystem& files, const std::string& path, const LoadOption
 // The same, reading the rows of a large file in two halves at once (csv_rows.h) as `second_thread`
 // says; returns how they were read. Tests compare the ways.
 RowsRead load_csv(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-                  std::vector<Diagnostic>& warnings, Progress& progress, SecondThread second_thread);
+                  std::vector<Diagnostic>& warnings, Progress& progress, detail::Split second_thread);
 
 // Throws InputError when the file is larger than options.max_input_bytes (shared with XML).
 void check_input_size(const FileSystem& files, const std::string& path, const LoadOptions& options);

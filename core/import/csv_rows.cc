@@ -4,9 +4,6 @@
 #include <atomic>
 #include <cstdio>
 #include <exception>
-#include <memory>
-#include <system_error>
-#include <thread>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -134,60 +131,38 @@ namespace {
 // on; npos to read them on one thread. Organogram rows (junior posts numbered as they come, a
 // post's name and date in the first row), ids read without case and unit paths build on what rows
 // before them made in ways an append does not follow, so they are read on one thread.
-std::size_t split_offset(const CsvFile& file, std::size_t rows_start, SecondThread second_thread) {
+std::size_t split_offset(const CsvFile& file, std::size_t rows_start, detail::Split second_thread) {
   const Preset& preset = *file.layout.preset;
   if (preset.style != RowStyle::plain || preset.ids_ignore_case || preset.unit_paths) return std::string_view::npos;
-  if (!use_second_thread(second_thread, file.text.size() - rows_start, kSplitRowsMinBytes)) return std::string_view::npos;
+  if (!detail::split_in_two(second_thread, file.text.size() - rows_start, kSplitRowsMinBytes)) return std::string_view::npos;
   const std::size_t line_break = file.text.find('\n', rows_start + (file.text.size() - rows_start) / 2);
   if (line_break == std::string_view::npos || line_break + 1 >= file.text.size()) return std::string_view::npos;
   return line_break + 1;
 }
 
-// The rows from `from` on, read on a thread of its own into an org of its own until the end, a
-// failure, or stop(). The thread starts at construction; the destructor stops and joins it.
+// The rows from `from` on, read by run() (on a thread of its own) into an org of its own until
+// the end, a failure, or stop().
 class SecondHalf {
  public:
   SecondHalf(const CsvFile& file, const Decoder& decoder, std::size_t from, std::pair<char*, char*> room,
              std::function<void(std::size_t, std::size_t)> done_with)
-      : room_(room),
+      : file_(file),
+        room_(room),
         done_with_(std::move(done_with)),
         org_(org_of(file)),
         builder_(org_, file.file, file.layout, file.header, file.limits),
         decoder_(decoder.another()),
         rows_(file, builder_, decoder_),
-        from_(from),
-        thread_([this, &file] { run(file); }) {}
-  ~SecondHalf() {
-    stop();
-    if (thread_.joinable()) thread_.join();
-  }
+        from_(from) {}
   SecondHalf(const SecondHalf&) = delete;
   SecondHalf& operator=(const SecondHalf&) = delete;
 
-  // Asks the thread to give up (its rows are not wanted): it stops within 65,536 rows.
-  void stop() { stopped_.store(true, std::memory_order_relaxed); }
-  // Waits until the thread has read every row, or failed (failure()).
-  void wait() {
-    waited_for_.store(true, std::memory_order_relaxed);
-    thread_.join();
-  }
-  std::exception_ptr failure() const { return failure_; }
-  CsvRows& rows() { return rows_; }
-  std::size_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
-
- private:
-  struct Stopped {};
-
-  static Org org_of(const CsvFile& file) {
-    Org org;
-    org.files = file.files;  // messages name the file by its index
-    return org;
-  }
-
-  void run(const CsvFile& file) {
+  // Reads the rows; a failure is kept for failure() rather than thrown, since whether it is the
+  // file's error depends on where the first half ends.
+  void run() {
     try {
-      reserve_rows(builder_, file.text, from_, file.limits);
-      csv::Reader reader(file.text, file.delimiter, from_);
+      reserve_rows(builder_, file_.text, from_, file_.limits);
+      csv::Reader reader(file_.text, file_.delimiter, from_);
       RowHooks hooks;
       hooks.progress = [this](std::size_t read_to, std::size_t) {
         bytes_read_.store(read_to - from_, std::memory_order_relaxed);
@@ -202,21 +177,40 @@ class SecondHalf {
     }
   }
 
+  // Asks run() to give up (its rows are not wanted): it stops within 65,536 rows.
+  void stop() { stopped_.store(true, std::memory_order_relaxed); }
+  // Tells run() the first half is read, so the room for this half's people is wanted now.
+  void first_half_read() { first_half_read_.store(true, std::memory_order_relaxed); }
+
+  std::exception_ptr failure() const { return failure_; }
+  CsvRows& rows() { return rows_; }
+  std::size_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+
+ private:
+  struct Stopped {};
+
+  static Org org_of(const CsvFile& file) {
+    Org org;
+    org.files = file.files;  // messages name the file by its index
+    return org;
+  }
+
   // The room the first half's people cannot reach (each of its rows takes a line at least, and
   // `first_line` - 1 lines come before this half) is where this half's people go. Its pages are
   // faulted in here while the first half is still being read, rather than one by one as append()
-  // moves people there: a few at a time, until this thread is waited for.
+  // moves people there: a few at a time, until the first half is read.
   void prepare_room(std::uint32_t first_line) {
 #ifdef MADV_POPULATE_WRITE
     const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
     const std::uintptr_t step = 256 * page;
     std::uintptr_t start = (reinterpret_cast<std::uintptr_t>(room_.first) + first_line * sizeof(Person) + page - 1) / page * page;
     const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(room_.second) / page * page;
-    for (; start < end && !waited_for_.load(std::memory_order_relaxed); start += step)
+    for (; start < end && !first_half_read_.load(std::memory_order_relaxed); start += step)
       if (::madvise(reinterpret_cast<void*>(start), std::min(step, end - start), MADV_POPULATE_WRITE) != 0) break;
 #endif
   }
 
+  const CsvFile& file_;
   const std::pair<char*, char*> room_;  // RowBuilder::room() of the first half's builder
   const std::function<void(std::size_t, std::size_t)> done_with_;
   Org org_;
@@ -225,41 +219,47 @@ class SecondHalf {
   CsvRows rows_;
   const std::size_t from_;
   std::atomic<bool> stopped_{false};
-  std::atomic<bool> waited_for_{false};
+  std::atomic<bool> first_half_read_{false};
   std::atomic<std::size_t> bytes_read_{0};
   std::exception_ptr failure_;
-  std::thread thread_;  // last: it starts once the rest is ready
 };
 
 }  // namespace
 
 RowsRead read_rows(const CsvFile& file, csv::Reader& reader, CsvRows& rows, const RowHooks& hooks,
-                   SecondThread second_thread) {
+                   detail::Split second_thread) {
   const std::size_t split = split_offset(file, reader.offset(), second_thread);
   if (split == std::string_view::npos) {
     rows.read(reader, std::string_view::npos, hooks);
     return RowsRead::one_thread;
   }
-  std::unique_ptr<SecondHalf> later;
-  try {
-    later = std::make_unique<SecondHalf>(file, rows.decoder(), split, rows.builder().room(), hooks.second_half_done_with);
-  } catch (const std::system_error&) {  // no thread to be had: this one reads every row
-    rows.read(reader, std::string_view::npos, hooks);
-    return RowsRead::one_thread;
-  }
+  SecondHalf later(file, rows.decoder(), split, rows.builder().room(), hooks.second_half_done_with);
   RowHooks first_half = hooks;
   if (hooks.progress)
-    first_half.progress = [&](std::size_t read_to, std::size_t) { hooks.progress(read_to, read_to + later->bytes_read()); };
-  rows.read(reader, split, first_half);
-  if (reader.offset() == split) {  // the first half ends where the second starts: a record boundary
-    later->wait();
+    first_half.progress = [&](std::size_t read_to, std::size_t) { hooks.progress(read_to, read_to + later.bytes_read()); };
+  bool at_split = false;
+  auto read_first_half = [&] {
+    try {
+      rows.read(reader, split, first_half);
+    } catch (...) {
+      later.stop();  // this half's error is the file's: the other's rows are not wanted
+      throw;
+    }
+    // Where the first half ends where the second starts, at a record boundary, the second is
+    // wanted; where the split fell inside a quoted field, the second half read the wrong records.
+    at_split = reader.offset() == split;
+    if (at_split)
+      later.first_half_read();
+    else
+      later.stop();
+  };
+  detail::run_both(true, read_first_half, [&] { later.run(); });
+  if (at_split) {
     // The second half's error is the one reading on would meet, unless reading on would meet the
     // record limit first.
-    if (later->failure() && file.limits.records_fit(rows.builder().records() + later->rows().builder().records()))
-      std::rethrow_exception(later->failure());
-    if (!later->failure() && rows.append(later->rows())) return RowsRead::two_halves;
-  } else {
-    later->stop();  // the split fell inside a quoted field: the second half read the wrong records
+    if (later.failure() && file.limits.records_fit(rows.builder().records() + later.rows().builder().records()))
+      std::rethrow_exception(later.failure());
+    if (!later.failure() && rows.append(later.rows())) return RowsRead::two_halves;
   }
   rows.read(reader, std::string_view::npos, hooks);
   return RowsRead::halves_redone;

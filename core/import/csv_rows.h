@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "import/batch_thread.h"
+#include "util/parallel.h"
 #include "import/column_map.h"
 #include "import/csv_reader.h"
 #include "import/row_builder.h"
@@ -97,23 +97,23 @@ void reserve_rows(RowBuilder& builder, std::string_view text, std::size_t from, 
 
 // How read_rows read the rows (tests ask).
 enum class RowsRead {
-  one_thread,     // as asked, for the file's size or preset, or for want of a thread
-  two_halves,     // at once, the second on another thread, and appended
+  one_thread,     // as asked, or for the file's size or preset
+  two_halves,     // at once, the second on another thread (or after the first, for want of one), and appended
   halves_redone,  // split, but the second half was read again after the first: the split fell
                   // inside a quoted field, or the halves could not be appended as they were
 };
 
-// From `min_bytes` of rows on, read_rows reads them in two halves (SecondThread::by_size).
+// From `min_bytes` of rows on, read_rows reads them in two halves (detail::Split::by_size).
 inline constexpr std::size_t kSplitRowsMinBytes = 4u << 20;
 
 // Reads the data rows from where `reader` stands (after the header) to the end into `rows`.
-// When `second_thread` says so (use_second_thread), a second thread reads the second half of the
+// When `second_thread` says so (detail::split_in_two), a second thread reads the second half of the
 // bytes, from a line start, into an org of its own while this one reads the first; the second is
 // appended if this reader stops exactly where it started (a record boundary) and
 // CsvRows::append can. Otherwise this thread goes on through the second half itself. Either way
 // the org, the issues and any error are those of reading row after row: the first half's error,
 // else the second's.
 RowsRead read_rows(const CsvFile& file, csv::Reader& reader, CsvRows& rows, const RowHooks& hooks,
-                   SecondThread second_thread);
+                   detail::Split second_thread);
 
 }  // namespace orgaudit::import

@@ -17,7 +17,6 @@
 
 using namespace orgaudit;
 using orgaudit::import::RowsRead;
-using orgaudit::import::SecondThread;
 
 namespace {
 
@@ -27,7 +26,7 @@ struct Read {
   RowsRead how = RowsRead::one_thread;
 };
 
-Read read_csv(const std::string& text, SecondThread second_thread, const import::testing::Options& o = {}) {
+Read read_csv(const std::string& text, detail::Split second_thread, const import::testing::Options& o = {}) {
   MemoryFileSystem files;
   files.add(o.path, text);
   Read read;
@@ -41,45 +40,10 @@ Read read_csv(const std::string& text, SecondThread second_thread, const import:
   return read;
 }
 
-// Everything an import leaves in the org, field by field.
+// The same error, or the same org.
 void check_same_org(const Read& one, const Read& two) {
   REQUIRE(one.error == two.error);
-  if (!one.error.empty()) return;
-  const Org& a = one.org;
-  const Org& b = two.org;
-  REQUIRE(a.people.size() == b.people.size());
-  for (std::size_t i = 0; i < a.people.size(); ++i) {
-    const Person& p = a.people[i];
-    const Person& q = b.people[i];
-    import::testing::check_same_record(p, q);
-    CHECK(p.grade == q.grade);
-    CHECK(p.approver(&Approvers::hiring_id) == q.approver(&Approvers::hiring_id));
-    CHECK(p.approver(&Approvers::pay_id) == q.approver(&Approvers::pay_id));
-    CHECK(p.where == q.where);
-    CHECK(p.manager_where == q.manager_where);
-    CHECK(p.dotted_where == q.dotted_where);
-    CHECK(a.find_person(p.id) == b.find_person(q.id));
-  }
-  REQUIRE(a.units.size() == b.units.size());
-  for (std::size_t i = 0; i < a.units.size(); ++i) {
-    INFO("unit " << a.units[i].id);
-    CHECK(a.units[i].id == b.units[i].id);
-    CHECK(a.units[i].name == b.units[i].name);
-    CHECK(a.units[i].implied == b.units[i].implied);
-    CHECK(a.units[i].where == b.units[i].where);
-  }
-  const auto& issues = a.import_log->issues;
-  const auto& other_issues = b.import_log->issues;
-  REQUIRE(issues.size() == other_issues.size());
-  for (std::size_t i = 0; i < issues.size(); ++i) {
-    INFO("issue " << i << ": " << issues[i].message);
-    CHECK(issues[i].kind == other_issues[i].kind);
-    CHECK(issues[i].message == other_issues[i].message);
-    CHECK(issues[i].entity_id == other_issues[i].entity_id);
-    CHECK(issues[i].where == other_issues[i].where);
-  }
-  CHECK(a.import_log->records == b.import_log->records);
-  CHECK(a.import_log->people_indexed == b.import_log->people_indexed);
+  if (one.error.empty()) import::testing::check_same_import(one.org, two.org);
 }
 
 // The header every input here has; `team` names a row's unit (the unit_name field).
@@ -123,8 +87,8 @@ std::set<RowsRead> compare_everywhere(const std::vector<std::string>& block, con
   for (std::size_t at = 0; at <= shape.rows; ++at) {
     const std::string text = file_with(block, at, shape);
     INFO("block after filler row " << at);
-    const Read one = read_csv(text, SecondThread::never, shape.options);
-    const Read two = read_csv(text, SecondThread::always, shape.options);
+    const Read one = read_csv(text, detail::Split::one_thread, shape.options);
+    const Read two = read_csv(text, detail::Split::two_threads, shape.options);
     CHECK(one.how == RowsRead::one_thread);
     check_same_org(one, two);
     ways.insert(two.how);
@@ -138,8 +102,8 @@ TEST_CASE("csv rows in two halves: plain rows are read at once and appended", "[
   Shape forty;
   forty.rows = 40;
   const std::string text = file_with({}, 0, forty);
-  const Read one = read_csv(text, SecondThread::never);
-  const Read two = read_csv(text, SecondThread::always);
+  const Read one = read_csv(text, detail::Split::one_thread);
+  const Read two = read_csv(text, detail::Split::two_threads);
   CHECK(two.how == RowsRead::two_halves);
   check_same_org(one, two);
   CHECK(two.org.people.size() == 41);
@@ -179,7 +143,7 @@ TEST_CASE("csv rows in two halves: an id the first half has is a duplicate in th
                                           "F3,P1,Thrice,Cook,U0,,,Hull"};
   const std::set<RowsRead> ways = compare_everywhere(block);
   CHECK(ways.count(RowsRead::two_halves) == 1);
-  const Read two = read_csv(file_with(block, 20), SecondThread::always, with_team_names());
+  const Read two = read_csv(file_with(block, 20), detail::Split::two_threads, with_team_names());
   REQUIRE(two.how == RowsRead::two_halves);
   const auto& issues = two.org.import_log->issues;
   REQUIRE(issues.size() == 2);
@@ -206,8 +170,8 @@ TEST_CASE("csv rows in two halves: units first named in the second half, or in b
   CHECK(ways.count(RowsRead::two_halves) == 1);
   std::string text = file_with(block, 20);
   text.insert(text.find("F0,"), "E1,P1,Em,Cook,U-EMPTY,,,Hull\n");
-  const Read one = read_csv(text, SecondThread::never, with_team_names());
-  const Read two = read_csv(text, SecondThread::always, with_team_names());
+  const Read one = read_csv(text, detail::Split::one_thread, with_team_names());
+  const Read two = read_csv(text, detail::Split::two_threads, with_team_names());
   REQUIRE(two.how == RowsRead::two_halves);
   check_same_org(one, two);
   const Org& org = two.org;
@@ -234,8 +198,8 @@ TEST_CASE("csv rows in two halves: rows skipped and bad values in each half keep
   std::string text = file_with(block, 2, thirty);
   for (const std::string& line : block) text += line + "\n";
   text += "B9,P1,Short";
-  const Read one = read_csv(text, SecondThread::never, with_team_names());
-  const Read two = read_csv(text, SecondThread::always, with_team_names());
+  const Read one = read_csv(text, detail::Split::one_thread, with_team_names());
+  const Read two = read_csv(text, detail::Split::two_threads, with_team_names());
   CHECK(two.how == RowsRead::two_halves);
   check_same_org(one, two);
   CHECK(two.org.import_log->issues.size() == 11);
@@ -249,8 +213,8 @@ TEST_CASE("csv rows in two halves: errors are those of reading row after row", "
   compare_everywhere({big}, small_fields);
   small_fields.rows = 30;
   const std::string both = file_with({big}, 1, small_fields) + big + "\n";
-  const Read never = read_csv(both, SecondThread::never, small_fields.options);
-  const Read always = read_csv(both, SecondThread::always, small_fields.options);
+  const Read never = read_csv(both, detail::Split::one_thread, small_fields.options);
+  const Read always = read_csv(both, detail::Split::two_threads, small_fields.options);
   CHECK(always.error == never.error);
   CHECK_THAT(always.error, Catch::StartsWith("x.csv:4:7: error:"));
   // A quote never closed, in either half.
@@ -259,7 +223,7 @@ TEST_CASE("csv rows in two halves: errors are those of reading row after row", "
   Shape few;
   few.options.limits.max_records = 20;
   compare_everywhere({}, few);
-  CHECK_THAT(read_csv(file_with({}, 0, few), SecondThread::always, few.options).error, Catch::StartsWith("x.csv:22:1: error:"));
+  CHECK_THAT(read_csv(file_with({}, 0, few), detail::Split::two_threads, few.options).error, Catch::StartsWith("x.csv:22:1: error:"));
 }
 
 TEST_CASE("csv rows in two halves: a file that is not UTF-8 reports its first repair and the count", "[threads]") {
@@ -268,8 +232,8 @@ TEST_CASE("csv rows in two halves: a file that is not UTF-8 reports its first re
   CHECK(compare_everywhere(block).count(RowsRead::two_halves) == 1);
   std::string text = file_with(block, 20);
   text.replace(text.find("Ada Top"), 7, "Ad\xE9 Top");
-  const Read one = read_csv(text, SecondThread::never, with_team_names());
-  const Read two = read_csv(text, SecondThread::always, with_team_names());
+  const Read one = read_csv(text, detail::Split::one_thread, with_team_names());
+  const Read two = read_csv(text, detail::Split::two_threads, with_team_names());
   CHECK(two.how == RowsRead::two_halves);
   check_same_org(one, two);
   REQUIRE(two.org.import_log->issues.size() == 1);
@@ -284,13 +248,13 @@ TEST_CASE("csv rows in two halves: a BOM and an Excel sep= line keep the line nu
 }
 
 TEST_CASE("csv rows in two halves: organograms and small files are read on one thread", "[threads]") {
-  CHECK(read_csv(file_with({}, 0), SecondThread::by_size).how == RowsRead::one_thread);  // far below kSplitRowsMinBytes
+  CHECK(read_csv(file_with({}, 0), detail::Split::by_size).how == RowsRead::one_thread);  // far below kSplitRowsMinBytes
   std::string senior = "Post Unique Reference,Name,Grade (or equivalent),Job Title,Unit,Reports to Senior Post,FTE\n"
                        "1,Ann,SCS4,Permanent Secretary,Office,XX,1\n";
   for (int post = 2; post < 40; ++post)
     senior += std::to_string(post) + ",Name " + std::to_string(post) + ",SCS2,Director,Office,1,1\n";
-  const Read one = read_csv(senior, SecondThread::never, import::testing::Options{});
-  const Read two = read_csv(senior, SecondThread::always, import::testing::Options{});
+  const Read one = read_csv(senior, detail::Split::one_thread, import::testing::Options{});
+  const Read two = read_csv(senior, detail::Split::two_threads, import::testing::Options{});
   CHECK(two.error.empty());
   CHECK(two.how == RowsRead::one_thread);
   check_same_org(one, two);

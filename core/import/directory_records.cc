@@ -5,6 +5,7 @@
 
 #include "import/batch_thread.h"
 #include "model/import_log.h"
+#include "util/parallel.h"
 
 namespace orgaudit::import {
 namespace {
@@ -68,7 +69,7 @@ DirectoryRecords::DirectoryRecords(Org& org, FileIndex file, const DirectoryShap
       builder_(org, file, layout_, header_, limits, shape.words), limits_(limits), storage_(header_.size()), values_(header_.size()),
       offsets_(header_.size(), kRecord), places_(header_.size()), attribute_base_(shape.fields.size()),
       export_bytes_(export_bytes), row_views_(header_.size()) {
-  if (use_second_thread(SecondThread::by_size, export_bytes, kRowsThreadMinBytes))
+  if (detail::split_in_two(detail::Split::by_size, export_bytes, kRowsThreadMinBytes))
     rows_thread_ = std::make_unique<BatchThread<Batch>>([this](Batch& batch) { apply(batch); });
 }
 

@@ -56,11 +56,11 @@ void dom_records(FileBytes& bytes, const std::string& path, FileIndex file, cons
 
 void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
               std::vector<Diagnostic>& warnings, Progress& progress) {
-  load_xml(files, path, options, org, warnings, progress, SecondThread::by_size);
+  load_xml(files, path, options, org, warnings, progress, detail::Split::by_size);
 }
 
 void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>&, Progress& progress, SecondThread parse_thread) {
+              std::vector<Diagnostic>&, Progress& progress, detail::Split parse_thread) {
   check_input_size(files, path, options);
   const std::unique_ptr<FileBytes> bytes = files.read_all(path);
   const std::string_view text = bytes->view();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "import/batch_thread.h"
+#include "util/parallel.h"
 #include "io/file_system.h"
 #include "loader/input_formats.h"
 #include "orgaudit/model.h"
@@ -23,6 +23,6 @@ void load_xml(const FileSystem& files, const std::string& path, const LoadOption
 // With records parsed on a second thread while the text is cut into them, or not: by default for
 // large streamed exports (xml::kParseThreadMinBytes).
 void load_xml(const FileSystem& files, const std::string& path, const LoadOptions& options, Org& org,
-              std::vector<Diagnostic>& warnings, Progress& progress, SecondThread parse_thread);
+              std::vector<Diagnostic>& warnings, Progress& progress, detail::Split parse_thread);
 
 }  // namespace orgaudit::import

@@ -233,38 +233,21 @@ TEST_CASE("xml import: records parsed on a second thread give the same org, issu
   const std::string text = large_hr_xml(2500);  // about 12 MB: three batches and more
   REQUIRE(text.size() > 3 * (4u << 20));
   Options one, two;
-  one.second_thread = import::SecondThread::never;
-  two.second_thread = import::SecondThread::always;
+  one.second_thread = detail::Split::one_thread;
+  two.second_thread = detail::Split::two_threads;
   one.max_bytes = two.max_bytes = 64u << 20;
   const Org a = load_xml_text(text, one);
   const Org b = load_xml_text(text, two);
   REQUIRE(a.people.size() > 29000);
-  REQUIRE(a.people.size() == b.people.size());
-  for (std::size_t i = 0; i < a.people.size(); ++i) {
-    INFO("person " << a.people[i].id);
-    CHECK(a.people[i].id == b.people[i].id);
-    CHECK(a.people[i].name == b.people[i].name);
-    CHECK(a.people[i].manager_id == b.people[i].manager_id);
-    CHECK(a.people[i].unit_id == b.people[i].unit_id);
-    CHECK(a.people[i].where == b.people[i].where);
-    CHECK(a.people[i].manager_where == b.people[i].manager_where);
-  }
-  REQUIRE(a.units.size() == b.units.size());
-  for (std::size_t i = 0; i < a.units.size(); ++i) CHECK(a.units[i].where == b.units[i].where);
   REQUIRE(a.import_log->issues.size() > 300);
-  REQUIRE(a.import_log->issues.size() == b.import_log->issues.size());
-  for (std::size_t i = 0; i < a.import_log->issues.size(); ++i) {
-    CHECK(a.import_log->issues[i].message == b.import_log->issues[i].message);
-    CHECK(a.import_log->issues[i].where == b.import_log->issues[i].where);
-  }
-  CHECK(a.import_log->records == b.import_log->records);
+  import::testing::check_same_import(a, b);
 }
 
 TEST_CASE("xml import: with records parsed on a second thread, errors come at the same line and column") {
   std::string text = large_hr_xml(2500);
   Options one, two;
-  one.second_thread = import::SecondThread::never;
-  two.second_thread = import::SecondThread::always;
+  one.second_thread = detail::Split::one_thread;
+  two.second_thread = detail::Split::two_threads;
   one.max_bytes = two.max_bytes = 64u << 20;
   SECTION("the record limit, in the second batch") { one.limits.max_records = two.limits.max_records = 15000; }
   SECTION("malformed XML that pugixml finds in the second batch, before an element never closed") {
@@ -304,7 +287,7 @@ TEST_CASE("xml import: streamed records are placed as the whole-document parse p
   text += "</OrganizationChart>\n";
   Options streamed, whole;
   whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
-  for (Options* o : {&streamed, &whole}) o->second_thread = import::SecondThread::never;
+  for (Options* o : {&streamed, &whole}) o->second_thread = detail::Split::one_thread;
   const Org a = load_xml_text(text, streamed);
   const Org b = load_xml_text(text, whole);
   REQUIRE(a.people.size() == 120);
@@ -360,7 +343,7 @@ TEST_CASE("xml import: values that are not UTF-8 are read as Windows-1252, strea
       "<MemberPosition><PositionID>P1</PositionID><PositionTitle>Caf\xE9</PositionTitle></MemberPosition>\n"
       "</OrganizationUnit></OrganizationChart>\n";
   Options streamed, whole;
-  streamed.second_thread = import::SecondThread::always;
+  streamed.second_thread = detail::Split::two_threads;
   whole.columns = {{"attributes", "/OrganizationChart/@none"}};  // a path outside the records: the whole-document parse
   for (const Options* o : {&streamed, &whole}) {
     const Org org = load_xml_text(text, *o);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <regex>
 
+#include "import/batch_thread.h"
 #include "import/xml_guard.h"
 #include "util/diagnostic.h"
 
@@ -422,7 +423,7 @@ std::string root_element_name(std::string_view text) {
 
 void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, const Mapping& m,
                     const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records,
-                    SecondThread parse_thread) {
+                    detail::Split parse_thread) {
   const std::string_view text = bytes.view();
   Scanner scanner(text, split_names, max_depth, path);
   bool reserved = false;
@@ -483,7 +484,7 @@ void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, c
     bytes.done_before(batch.pieces.front().file_offset);
   };
   std::unique_ptr<BatchThread<RecordBatch>> thread;
-  if (use_second_thread(parse_thread, text.size(), kParseThreadMinBytes)) thread = std::make_unique<BatchThread<RecordBatch>>(build);
+  if (detail::split_in_two(parse_thread, text.size(), kParseThreadMinBytes)) thread = std::make_unique<BatchThread<RecordBatch>>(build);
   RecordBatch own;
   auto batch = [&]() -> RecordBatch& { return thread ? thread->current() : own; };
   auto flush = [&](bool always) {

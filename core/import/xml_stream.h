@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "import/batch_thread.h"
+#include "util/parallel.h"
 #include "import/xml_mapping.h"
 #include "io/file_system.h"
 #include "import/xml_records.h"
@@ -35,6 +35,6 @@ std::string root_element_name(std::string_view text);
 inline constexpr std::size_t kParseThreadMinBytes = 16u << 20;
 void stream_records(FileBytes& bytes, const std::string& path, FileIndex file, const Mapping& m,
                     const std::vector<std::string>& split_names, unsigned max_depth, XmlRecords& records,
-                    SecondThread parse_thread = SecondThread::by_size);
+                    detail::Split parse_thread = detail::Split::by_size);
 
 }  // namespace orgaudit::import::xml

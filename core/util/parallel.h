@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 namespace orgaudit::detail {
@@ -24,24 +25,32 @@ inline bool split_in_two(Split split, std::size_t items, std::size_t min_items) 
 // the second thread's start is a good part of the whole (a phase takes about 0.1 us a person).
 inline constexpr std::size_t kMinPeopleToSplit = 20000;
 
-// Runs `first` here and `second` on another thread when `together`, else one after the other.
-// A failure is rethrown once both are done (the first's, if both failed), so neither half is left
-// running over data its caller is about to unwind.
+// Runs `first` here and `second` on another thread when `together` (and a thread can be had),
+// else one after the other. A failure is rethrown once both are done (the first's, if both
+// failed), so neither half is left running over data its caller is about to unwind: a `first`
+// that fails while `second` has long to go should tell it to stop.
 template <typename First, typename Second>
 void run_both(bool together, First&& first, Second&& second) {
+  std::exception_ptr second_failure;
+  std::thread other;
+  if (together) {
+    try {
+      other = std::thread([&second, &second_failure] {
+        try {
+          second();
+        } catch (...) {
+          second_failure = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {  // no thread to be had
+      together = false;
+    }
+  }
   if (!together) {
     first();
     second();
     return;
   }
-  std::exception_ptr second_failure;
-  std::thread other([&second, &second_failure] {
-    try {
-      second();
-    } catch (...) {
-      second_failure = std::current_exception();
-    }
-  });
   try {
     first();
   } catch (...) {
