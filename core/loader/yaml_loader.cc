@@ -222,7 +222,7 @@ void load_yaml_org(const FileSystem& files, const std::string& path, Org& org,
     bool loaded = false;
     if (threads > 1 && total >= tuning.min_split_bytes) {
       std::uint64_t chunk = tuning.chunk_bytes ? tuning.chunk_bytes
-                                               : std::max<std::uint64_t>(1u << 20, total / (threads * 32));
+                                               : std::max<std::uint64_t>(64u << 10, total / (threads * 32));
       try {
         loaded = ParallelLoad(files, source, limits)
                      .run(*in, chunk, tuning.min_split_bytes, org, warnings, progress, total, threads);

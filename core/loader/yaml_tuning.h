@@ -15,8 +15,10 @@ namespace orgaudit {
 
 struct YamlLoadTuning {
   unsigned threads = 0;                          // 0: one per core; 1: never split
-  std::uint64_t min_split_bytes = 8u << 20;      // a section smaller than this is read in one pass
-  std::uint64_t chunk_bytes = 0;                 // 0: about 32 chunks per thread, at least 1 MiB
+  // A section smaller than this is read in one pass. Splitting pays from about 3,000 people: a
+  // 1.7 MB file of 10,000 loads in 25 ms on two cores against 35 ms in one pass.
+  std::uint64_t min_split_bytes = 512u << 10;
+  std::uint64_t chunk_bytes = 0;  // 0: about 32 chunks per thread, at least 64 KiB
 };
 
 // load_yaml_org (yaml_loader.h) with explicit tuning. The result, warnings and errors are the same
