@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/text.h"
+
 namespace orgaudit::csv {
 namespace {
 
@@ -79,7 +81,7 @@ Reader::Reader(std::string_view data, char delimiter, std::size_t from) : Reader
   // too. Most exports have no CR at all, and counting LFs alone is several times faster.
   const char* const prefix_end = begin_ + from;
   if (std::memchr(begin_, '\r', from) == nullptr) {
-    line_ = 1 + static_cast<std::uint32_t>(std::count(begin_, prefix_end, '\n'));
+    line_ = 1 + static_cast<std::uint32_t>(count_line_feeds(std::string_view(begin_, from)));
   } else {
     const char* last_break = begin_;
     line_ = 1 + count_breaks(begin_, prefix_end, last_break);

@@ -11,6 +11,7 @@
 #include "import/encoding.h"
 #include "import/field_values.h"
 #include "model/import_log.h"
+#include "util/text.h"
 
 namespace orgaudit::import {
 
@@ -121,7 +122,7 @@ bool CsvRows::append(CsvRows& later) {
 }
 
 void reserve_rows(RowBuilder& builder, std::string_view text, std::size_t from, const RecordLimits& limits) {
-  const auto lines = static_cast<std::uint64_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), '\n'));
+  const auto lines = static_cast<std::uint64_t>(count_line_feeds(text.substr(from)));
   builder.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(lines + 1, limits.max_records)));
 }
 

@@ -8,6 +8,7 @@
 #include "import/batch_thread.h"
 #include "import/xml_guard.h"
 #include "util/diagnostic.h"
+#include "util/text.h"
 
 namespace orgaudit::import::xml {
 namespace {
@@ -30,8 +31,7 @@ std::uint32_t code_points(std::string_view text, std::size_t from, std::size_t t
 // File line and column (in code points) of an offset, counting lines from a known line start.
 SourceLocation locate_in(std::string_view text, FileIndex file, std::size_t from, std::uint32_t line_at_from, std::size_t offset) {
   offset = std::min(offset, text.size());
-  const std::uint32_t line = line_at_from + static_cast<std::uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
-                                                                                   text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  const std::uint32_t line = line_at_from + static_cast<std::uint32_t>(count_line_feeds(text.substr(from, offset - from)));
   std::uint32_t column = 1;  // in code points: UTF-8 continuation bytes do not count
   for (std::size_t i = offset; i > 0 && text[i - 1] != '\n'; --i) column += (static_cast<unsigned char>(text[i - 1]) & 0xC0) != 0x80;
   return SourceLocation{file, line, column};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/visible_text.h"
+#include "util/text.h"
 
 namespace orgaudit {
 
@@ -23,7 +24,7 @@ std::string Diagnostic::format(const char* level) const {
 Diagnostic diagnostic_at(std::string file, std::string_view text, std::size_t offset, std::string message) {
   const std::string_view before = text.substr(0, offset);
   const std::size_t line_start = before.rfind('\n') + 1;  // 0 when there is no earlier line break
-  const auto line = 1 + static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+  const auto line = 1 + static_cast<std::uint32_t>(count_line_feeds(before));
   return Diagnostic{std::move(file), line, static_cast<std::uint32_t>(before.size() - line_start + 1), std::move(message)};
 }
 

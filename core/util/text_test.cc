@@ -1,5 +1,8 @@
 #include "util/text.h"
 
+#include <algorithm>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 using namespace orgaudit;
@@ -42,4 +45,20 @@ TEST_CASE("human sizes keep a whole number of MiB or GiB as written") {
   CHECK(human_size(1ull << 20) == "1 MiB");
   CHECK(human_size(2ull << 30) == "2 GiB");
   CHECK(human_size(52428800 + 1) == "50.0 MiB");
+}
+
+TEST_CASE("line feeds are counted as std::count counts them, across blocks and with every byte one") {
+  auto same_as_std_count = [](const std::string& text) {
+    CHECK(count_line_feeds(text) == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  };
+  same_as_std_count("");
+  same_as_std_count("no break");
+  same_as_std_count("a\nb\r\nc\n");
+  for (std::size_t size : {31u, 32u, 33u, 8159u, 8160u, 8161u, 100000u}) {
+    same_as_std_count(std::string(size, '\n'));  // a byte lane would wrap at 256 without the blocks
+    std::string mixed(size, 'x');
+    for (std::size_t i = 0; i < size; i += 7) mixed[i] = '\n';
+    same_as_std_count(mixed);
+  }
+  CHECK(count_line_feeds(std::string(100000, '\n')) == 100000);
 }
