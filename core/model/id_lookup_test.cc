@@ -59,6 +59,22 @@ TEST_CASE("an id lookup keeps finding ids while it grows", "[model][ids]") {
   CHECK(found == ids.size());
 }
 
+TEST_CASE("an id lookup reserved ahead, empty or part full, keeps what it holds and finds the rest", "[model][ids]") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back("id-" + std::to_string(i));
+  IdLookup lookup;
+  lookup.reserve(10);  // smaller than the first table: nothing to do
+  for (std::uint32_t i = 0; i < 700; ++i) REQUIRE(lookup.insert(i, IdsOf{ids}) == kNoIndex);
+  lookup.reserve(ids.size());  // from a part-full table straight to its final size
+  CHECK(lookup.size() == 700);
+  for (std::uint32_t i = 700; i < ids.size(); ++i) REQUIRE(lookup.insert(i, IdsOf{ids}) == kNoIndex);
+  lookup.reserve(100);  // never shrinks
+  std::size_t found = 0;
+  for (std::uint32_t i = 0; i < ids.size(); ++i) found += lookup.find(ids[i], ids.size(), IdsOf{ids}) == i;
+  CHECK(found == ids.size());
+  CHECK(lookup.insert(3, IdsOf{ids}) == 3u);  // a repeat is still told apart after the rehash
+}
+
 TEST_CASE("an org finds people and units by id after resolve, the first of a repeated id", "[model][ids]") {
   Org org;
   org.people.resize(3);

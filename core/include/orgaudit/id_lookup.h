@@ -95,8 +95,12 @@ class IdLookup {
     used_ = 0;
   }
 
+  // Room for `ids` ids with the table at most half full: one table of the final size, not each of
+  // the doublings up to it (three million rows filled 128 MB of tables for one of 64 MB).
   void reserve(std::size_t ids) {
-    while (slots_.size() < ids * 2) grow();
+    std::size_t size = slots_.empty() ? 1024 : slots_.size();
+    while (size < ids * 2) size *= 2;
+    if (size > slots_.size()) rehash(size);
   }
 
  private:
@@ -109,9 +113,11 @@ class IdLookup {
     return static_cast<std::uint32_t>(std::hash<std::string_view>()(id));
   }
 
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+  void rehash(std::size_t size) {  // a power of two
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(size, Slot{});
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
       if (slot.index_plus_one == 0) continue;
