@@ -170,6 +170,23 @@ TEST_CASE("encoding: UTF-8 check and Windows-1252 repair") {
   CHECK(repair_utf8("mixed £ and \xA3") == "mixed £ and £");
 }
 
+TEST_CASE("encoding: the UTF-8 check finds a bad byte wherever it falls among 64-byte ASCII blocks") {
+  using orgaudit::import::first_invalid_utf8;
+  const std::string ascii(200, 'a');
+  CHECK(first_invalid_utf8(ascii) == std::string_view::npos);
+  for (std::size_t at = 0; at < ascii.size(); ++at) {
+    std::string text = ascii;
+    text[at] = '\xA3';  // a lone continuation byte
+    REQUIRE(first_invalid_utf8(text) == at);
+    // "£" (C2 A3) starting here, across a block edge at 63 and 127, is valid.
+    if (at + 1 < text.size()) {
+      text[at] = '\xC2';
+      text[at + 1] = '\xA3';
+      REQUIRE(first_invalid_utf8(text) == std::string_view::npos);
+    }
+  }
+}
+
 TEST_CASE("encoding: UTF-16 with a byte order mark, either byte order") {
   using orgaudit::import::has_utf16_bom;
   using orgaudit::import::looks_like_utf16;

@@ -39,11 +39,14 @@ std::size_t first_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   for (;;) {
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
+    // ASCII runs 64 bytes at a time: the bytes of a block ORed together (a loop the compiler turns
+    // into vector ORs) show whether any has its top bit set. A whole export is read so before its
+    // first row, 200 MB for three million rows.
+    constexpr std::size_t kBlock = 64;
+    for (; i + kBlock <= n; i += kBlock) {
+      unsigned char any = 0;
+      for (std::size_t k = 0; k < kBlock; ++k) any = static_cast<unsigned char>(any | text[i + k]);
+      if (any & 0x80) break;
     }
     while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
     if (i >= n) return std::string_view::npos;
