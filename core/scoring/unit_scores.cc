@@ -71,47 +71,45 @@ std::uint64_t id_prefix(const std::string& id) {
 }
 
 // Lowest score first; among equals the bigger unit (more people affected), then by id. The sort
-// orders compact keys and then moves each score once: sorting the scores themselves moved the
-// bytes many times over and read every tied unit's id from the far-away unit list.
+// orders compact keys, each holding all of its unit's score, which are then written back in order:
+// sorting the scores themselves moved the bytes many times over and read every tied unit's id from
+// the far-away unit list, and moving each score to its place followed one cache miss to the next.
 void rank(const Org& org, Scores& scores) {
-  struct Key {  // 32 bytes
+  struct Key {  // 48 bytes
     double score;
     std::uint64_t id_prefix;
-    std::uint32_t people;    // a subtree's people are some of the org's, counted by 32-bit indices
-    std::uint32_t position;  // in scores.units
+    double confidence;
+    std::uint32_t people;  // a subtree's people and units are some of the org's, counted by 32-bit indices
+    std::uint32_t units;
+    UnitIndex unit;
     bool unscored;
+    bool no_confidence;
   };
   std::vector<Key> keys(scores.units.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
     const UnitScore& u = scores.units[i];
-    keys[i] = {u.score.value_or(0.0), id_prefix(org.units[u.unit].id), static_cast<std::uint32_t>(u.people), i,
-               !u.score.has_value()};
+    keys[i] = {u.score.value_or(0.0), id_prefix(org.units[u.unit].id), u.confidence.value_or(0.0),
+               static_cast<std::uint32_t>(u.people), static_cast<std::uint32_t>(u.units), u.unit,
+               !u.score.has_value(), !u.confidence.has_value()};
   }
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
     if (a.unscored != b.unscored) return b.unscored;
     if (a.score != b.score) return a.score < b.score;
     if (a.people != b.people) return a.people > b.people;
     if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
-    return org.units[scores.units[a.position].unit].id < org.units[scores.units[b.position].unit].id;
+    return org.units[a.unit].id < org.units[b.unit].id;
   });
-  // Place i takes the score at keys[i].position: each score is moved once, along the cycles of that
-  // permutation, rather than copied into a second list of them all.
-  std::vector<bool> placed(keys.size(), false);
-  for (std::size_t start = 0; start < keys.size(); ++start) {
-    if (placed[start]) continue;
-    const UnitScore first = scores.units[start];
-    std::size_t to = start;
-    for (std::size_t from = keys[to].position; from != start; to = from, from = keys[to].position) {
-      scores.units[to] = scores.units[from];
-      placed[to] = true;
-    }
-    scores.units[to] = first;
-    placed[to] = true;
-  }
   scores.unit_position.assign(org.units.size(), kNoIndex);
-  for (std::size_t i = 0; i < scores.units.size(); ++i) {
-    scores.units[i].rank = i + 1;
-    scores.unit_position[scores.units[i].unit] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const Key& key = keys[i];
+    UnitScore& u = scores.units[i];
+    u.unit = key.unit;
+    u.rank = i + 1;
+    u.people = key.people;
+    u.units = key.units;
+    u.score = key.unscored ? std::nullopt : std::optional<double>(key.score);
+    u.confidence = key.no_confidence ? std::nullopt : std::optional<double>(key.confidence);
+    scores.unit_position[key.unit] = static_cast<std::uint32_t>(i);
   }
 }
 
