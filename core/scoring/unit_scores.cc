@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/unit_roll_up.h"
+#include "util/parallel.h"
 #include "scoring/score_parts.h"
 
 namespace orgaudit::scoring {
@@ -179,33 +180,41 @@ void score_units(const Org& org, const RunResult& run, const EntityWeights& weig
   std::vector<bool> data_quality(b.groups.size());
   for (std::size_t g = 0; g < b.groups.size(); ++g) data_quality[g] = b.dimension_names[g] == kDataQuality;
   scores.units.assign(org.units.size(), UnitScore{});
-  for (UnitIndex u = 0; u < org.units.size(); ++u) {
-    // What each rule assessed in the subtree: nothing where it lacked the data; the records that are
-    // no entity (an export's rows) by the subtree's share of the people; never fewer than it failed.
-    const double share = org.people.empty() ? 0.0 : static_cast<double>(people[u]) / static_cast<double>(org.people.size());
-    UnitRuleTally* tally = b.tallies.data() + u * rule_count;
-    for (std::size_t r = 0; r < rule_count; ++r) {
-      const RuleOutcome& outcome = run.outcomes[outcome_of[r]];
-      UnitRuleTally& t = tally[r];
-      const double records = static_cast<double>(outcome.assessed_records) * share;
-      t.assessed = outcome.not_assessed ? 0
-                                        : std::max<std::uint32_t>(t.assessed + static_cast<std::uint32_t>(std::llround(records)),
-                                                                  t.failing);
+  // Each unit is scored from its own tallies alone: on a large org, the second half of the units
+  // on a second thread.
+  auto score_units_in = [&](UnitIndex from, UnitIndex to) {
+    for (UnitIndex u = from; u < to; ++u) {
+      // What each rule assessed in the subtree: nothing where it lacked the data; the records that are
+      // no entity (an export's rows) by the subtree's share of the people; never fewer than it failed.
+      const double share = org.people.empty() ? 0.0 : static_cast<double>(people[u]) / static_cast<double>(org.people.size());
+      UnitRuleTally* tally = b.tallies.data() + u * rule_count;
+      for (std::size_t r = 0; r < rule_count; ++r) {
+        const RuleOutcome& outcome = run.outcomes[outcome_of[r]];
+        UnitRuleTally& t = tally[r];
+        const double records = static_cast<double>(outcome.assessed_records) * share;
+        t.assessed = outcome.not_assessed ? 0
+                                          : std::max<std::uint32_t>(t.assessed + static_cast<std::uint32_t>(std::llround(records)),
+                                                                    t.failing);
+      }
+      UnitScore& score = scores.units[u];
+      score.unit = u;
+      score.people = people[u];
+      score.units = units[u];
+      // Scored straight from the tallies, as unit_dimensions() would: a dimension none of whose
+      // rules assessed anything here has no score and so counts for nothing.
+      OverallRating overall;
+      for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        DimensionRating rating;
+        for (std::size_t r : b.groups[g]) rating.add(tally[r].assessed, tally[r].failing_weight, tally[r].any_error, b.rules[r].not_assessed);
+        overall.add(data_quality[g], rating.score());
+      }
+      overall.result(score.score, score.confidence);
     }
-    UnitScore& score = scores.units[u];
-    score.unit = u;
-    score.people = people[u];
-    score.units = units[u];
-    // Scored straight from the tallies, as unit_dimensions() would: a dimension none of whose
-    // rules assessed anything here has no score and so counts for nothing.
-    OverallRating overall;
-    for (std::size_t g = 0; g < b.groups.size(); ++g) {
-      DimensionRating rating;
-      for (std::size_t r : b.groups[g]) rating.add(tally[r].assessed, tally[r].failing_weight, tally[r].any_error, b.rules[r].not_assessed);
-      overall.add(data_quality[g], rating.score());
-    }
-    overall.result(score.score, score.confidence);
-  }
+  };
+  const auto half = static_cast<UnitIndex>(org.units.size() / 2);
+  detail::run_both(detail::split_in_two(detail::Split::by_size, org.people.size(), detail::kMinPeopleToSplit),
+                   [&] { score_units_in(0, half); },
+                   [&] { score_units_in(half, static_cast<UnitIndex>(org.units.size())); });
   rank(org, scores);
 }
 

@@ -6,6 +6,7 @@
 #include "org_builder.h"
 #include "scoring/scoring.h"
 #include "scoring/scoring_test_support.h"
+#include "util/parallel.h"
 
 using namespace orgaudit;
 using orgaudit::testing::OrgBuilder;
@@ -261,4 +262,32 @@ TEST_CASE("a unit's dimensions refilled in one list, unit after unit, are those 
       CHECK(reused[d].rules.size() == fresh[d].rules.size());
     }
   }
+}
+
+TEST_CASE("a large org's units, scored in two halves, score as each unit's own dimensions do", "[threads]") {
+  // Enough people that the units are scored on two threads (detail::kMinPeopleToSplit): eight
+  // people a unit, each unit with four below it, a finding on every seventh person.
+  const std::size_t n = 2 * detail::kMinPeopleToSplit + 3, unit_count = n / 8 + 1;
+  OrgBuilder builder;
+  for (std::size_t u = 0; u < unit_count; ++u) builder.unit("U" + std::to_string(u), u ? "U" + std::to_string((u - 1) / 4) : "");
+  for (std::size_t i = 0; i < n; ++i)
+    builder.person("P" + std::to_string(i), i ? "P" + std::to_string((i - 1) / 8) : "").in("U" + std::to_string(i / 8));
+  const Org org = builder.build();
+  RunResult run;
+  run.outcomes = {outcome(org, "structure-hierarchy-depth", "Flatness", everyone(org, true, false)),
+                  outcome(org, "structure-integrity", kDataQuality, everyone(org, true, true))};
+  for (std::size_t i = 0; i < n; i += 7)
+    run.findings.push_back(finding(org, i % 3 ? "structure-hierarchy-depth" : "structure-integrity", "P" + std::to_string(i),
+                                   i % 2 ? Severity::warning : Severity::error));
+  const Scores s = compute_scores(run, org);
+  REQUIRE(s.units.size() == unit_count);
+  std::size_t differing = 0, below_full = 0;
+  for (const UnitScore& u : s.units) {
+    const std::vector<DimensionScore> dimensions = s.unit_dimensions(u);
+    REQUIRE(dimension_names(dimensions) == std::vector<std::string>{"Flatness", kDataQuality});
+    if (!u.score || !u.confidence || *u.score != *dimensions[0].score || *u.confidence != *dimensions[1].score) ++differing;
+    if (u.score && *u.score < 100 && u.unit >= unit_count / 2) ++below_full;  // flagged units in the second half too
+  }
+  CHECK(differing == 0);
+  CHECK(below_full > 100);
 }
