@@ -109,46 +109,53 @@ bool Reader::next(Record& record) {
   record.line = line_;
   spans_.clear();
   scratch_.clear();
+  // The reader's place is kept in `at` while the record is read, and stored back for
+  // read_quoted(), which reads it: written to pos_ and read back at every field, it was loaded with
+  // begin_ as one 16-byte word, a store-forwarding stall.
+  const char* at = pos_;
   for (;;) {
     const auto field = static_cast<std::uint32_t>(spans_.size() + 1);
-    record.starts.push_back(here());
-    if (pos_ < end_ && *pos_ == '"') {
+    add_start(record.starts, at);
+    if (at < end_ && *at == '"') {
+      pos_ = at;
       read_quoted(record, field);
+      at = pos_;
     } else {
-      const char* start = pos_;
+      const char* start = at;
       // The hot loop: most fields of a large export are unquoted and end at a delimiter.
       for (;;) {
-        while (pos_ < end_ && !special_[static_cast<unsigned char>(*pos_)]) ++pos_;
-        if (pos_ < end_ && *pos_ == '"') {
-          ++pos_;  // a quote inside an unquoted field (5'10") is text, as every spreadsheet reads it
+        while (at < end_ && !special_[static_cast<unsigned char>(*at)]) ++at;
+        if (at < end_ && *at == '"') {
+          ++at;  // a quote inside an unquoted field (5'10") is text, as every spreadsheet reads it
           continue;
         }
         break;
       }
-      spans_.push_back(Span{static_cast<std::size_t>(start - begin_), static_cast<std::size_t>(pos_ - begin_), false});
+      add_span(static_cast<std::size_t>(start - begin_), static_cast<std::size_t>(at - begin_), false);
     }
-    if (pos_ >= end_) {
-      record.starts.push_back(here());
+    if (at >= end_) {
+      add_start(record.starts, at);
       break;
     }
-    const FieldStart end = here();
-    const char c = *pos_++;
+    const char* const field_end = at;
+    const char c = *at++;
     if (c == delimiter_) {
-      if (pos_ >= end_) {  // "a,b," ends with an empty field
-        record.starts.push_back(here());
-        spans_.push_back(Span{0, 0, true});
-        record.starts.push_back(here());
+      if (at >= end_) {  // "a,b," ends with an empty field
+        add_start(record.starts, at);
+        add_span(0, 0, true);
+        add_start(record.starts, at);
       } else {
         continue;
       }
       break;
     }
-    record.starts.push_back(end);
-    if (c == '\r' && pos_ < end_ && *pos_ == '\n') ++pos_;
+    add_start(record.starts, field_end);
+    if (c == '\r' && at < end_ && *at == '\n') ++at;
     ++line_;  // '\n', "\r\n" or a lone '\r' (old Mac exports)
-    line_start_ = pos_;
+    line_start_ = at;
     break;
   }
+  pos_ = at;
   record.fields.reserve(spans_.size());
   for (const Span& s : spans_) {
     const char* base = s.in_scratch ? scratch_.data() : begin_;
@@ -195,9 +202,9 @@ void Reader::read_quoted(Record& record, std::uint32_t field) {
     break;
   }
   if (unescaped)
-    spans_.push_back(Span{scratch_begin, scratch_.size(), true});
+    add_span(scratch_begin, scratch_.size(), true);
   else
-    spans_.push_back(Span{static_cast<std::size_t>(segment - begin_), static_cast<std::size_t>(pos_ - 1 - begin_), false});
+    add_span(static_cast<std::size_t>(segment - begin_), static_cast<std::size_t>(pos_ - 1 - begin_), false);
 }
 
 char detect_delimiter(std::string_view data) {
