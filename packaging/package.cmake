@@ -71,5 +71,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The packs link liborgaudit from this same package; dpkg-shlibdeps finds it here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR})
+# libcrypto is opened with dlopen (for --anonymize), so dpkg-shlibdeps cannot see it: named here,
+# by the major version whose soname pseudonym.cc opens (libssl3 holds libcrypto.so.3).
+find_package(OpenSSL REQUIRED)
+string(REGEX MATCH "^[0-9]+" ORGAUDIT_OPENSSL_MAJOR "${OPENSSL_VERSION}")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${ORGAUDIT_OPENSSL_MAJOR} (>= ${ORGAUDIT_OPENSSL_MAJOR}.0.0)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

@@ -2,6 +2,7 @@
 // the project can write, and stable pseudonyms across formats and runs with the same key.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -13,6 +14,7 @@ using orgaudit::testing::CliRun;
 using orgaudit::testing::read_file;
 using orgaudit::testing::run_orgaudit;
 using orgaudit::testing::scratch_path;
+using orgaudit::testing::ScratchDir;
 
 namespace {
 
@@ -102,6 +104,22 @@ TEST_CASE("workflow: --anonymize without a key refuses to run", "[workflow]") {
   CHECK(run_orgaudit("check " + kFixture + " --anonymize-key abc").exit_code == 2);
   CHECK_THAT(run_orgaudit("check " + kFixture + " --anonymize --anonymize-key short --fail-on never").err,
              Catch::Contains("shorter than 16 characters"));
+}
+
+TEST_CASE("workflow: --anonymize without a usable libcrypto says so, and writes nothing", "[workflow]") {
+  // libcrypto is opened when the first pseudonym is made, not at start-up: a junk libcrypto.so.3
+  // first on the library path stands for a machine without a usable one.
+  const ScratchDir scratch("anonymize-libcrypto");
+  std::ofstream(scratch.path / "libcrypto.so.3") << "not a library\n";
+  const std::string report = (scratch.path / "report.json").string();
+  const CliRun r = run_orgaudit("check " + kFixture + " --anonymize --fail-on never -o json=" + report,
+                                "LD_LIBRARY_PATH=" + scratch.path.string() + " ORGAUDIT_ANONYMIZE_KEY=k-0123456789abcdef");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--anonymize needs OpenSSL's libcrypto.so.3 (Debian package libssl3)") &&
+                        Catch::Contains("libcrypto.so.3: file too short"));
+  CHECK_FALSE(std::ifstream(report).good());
+  // Without --anonymize the same library path is no matter: libcrypto is never opened.
+  CHECK(run_orgaudit("check " + kFixture + " --fail-on never --format json", "LD_LIBRARY_PATH=" + scratch.path.string()).exit_code == 0);
 }
 
 TEST_CASE("workflow: --anonymize on a real organogram leaves none of its names, addresses or post ids", "[workflow]") {
