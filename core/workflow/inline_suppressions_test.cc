@@ -1,5 +1,7 @@
 #include "workflow/inline_suppressions.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -75,4 +77,39 @@ TEST_CASE("lines that straddle the scanner's read blocks are read whole", "[work
   CHECK(d[0].reason == "across the boundary");
   CHECK(d[0].line == filler_lines + 1);
   CHECK(d[0].target_line == filler_lines + 2);
+}
+
+TEST_CASE("directives deep in a large file keep their lines, one waiting across a block for its entity", "[workflow]") {
+  // Blocks without the marker are only counted: the lines after them must still number right, and
+  // a whole-line directive ending a block, then a comment, attach to the line after them.
+  constexpr std::size_t kBlock = 1u << 20;
+  const std::string filler = "  - {id: F, name: filler, title: " + std::string(60, 'x') + "}\n";
+  const std::string trailing = "  - id: P1  # orgaudit-ignore: rule-a reason: mid-block\n";
+  const std::string whole_line = "  # orgaudit-ignore: rule-b reason: waits for the next block\n";
+  auto line_of = [](const std::string& text, std::size_t offset) {
+    return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  };
+  std::string text;
+  while (text.size() < kBlock + kBlock / 2) text += filler;
+  const std::uint32_t trailing_line = line_of(text, text.size());
+  text += trailing;
+  while (text.size() + filler.size() + whole_line.size() < 2 * kBlock) text += filler;
+  text += std::string(2 * kBlock - text.size() - whole_line.size() - 1, 'y') + "\n";  // the directive ends block 2
+  const std::uint32_t whole_line_at = line_of(text, text.size());
+  text += whole_line;
+  REQUIRE(text.size() == 2 * kBlock);
+  text += "  # a note between the directive and its entity\n  - id: P2\n";
+  for (int i = 0; i < 20000; ++i) text += filler;  // a third block of counted lines, no newline at the end
+  text += "  - id: P3  # orgaudit-ignore: rule-c reason: last line";
+  const std::uint32_t last_line = line_of(text, text.size());
+  const auto d = scan(text);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].reason == "mid-block");
+  CHECK(d[0].line == trailing_line);
+  CHECK(d[0].target_line == trailing_line);
+  CHECK(d[1].rules == std::vector<std::string>{"rule-b"});
+  CHECK(d[1].line == whole_line_at);
+  CHECK(d[1].target_line == whole_line_at + 2);
+  CHECK(d[2].line == last_line);
+  CHECK(d[2].target_line == last_line);
 }
