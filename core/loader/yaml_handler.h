@@ -39,6 +39,7 @@ class OrgHandler final : public EventSink {
   std::function<bool(std::uint32_t key_line, Section section)> on_empty_section;
   // Appends a chunk's entities, checking their ids as if they had been read here.
   void adopt(Org& chunk);
+  // After the last event: hands the id table to the org when it holds all of its people.
   void finish();
 
   void document_start(const Mark& mark) override;

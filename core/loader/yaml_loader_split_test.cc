@@ -6,6 +6,7 @@
 
 #include "loader/yaml_split.h"
 #include "loader/yaml_tuning.h"
+#include "model/import_log.h"
 
 using namespace orgaudit;
 
@@ -212,4 +213,30 @@ TEST_CASE("yaml loader: a split load refuses people past the record limit, and a
   split = load_with(sample(300), 3, limits);
   CHECK_THAT(one.error, Catch::Contains(", over the field size limit of 11 bytes"));
   CHECK(split.error == one.error);
+}
+
+TEST_CASE("yaml loader: the loader's id table becomes the org's, split or not, so resolving does not hash the ids again", "[threads]") {
+  for (unsigned threads : {1u, 3u}) {
+    MemoryFileSystem files;
+    files.add("first.yaml", "orgaudit: 1\npeople:\n  - id: EARLY\n");
+    files.add("org.yaml", sample(300));
+    Org org;
+    std::vector<Diagnostic> warnings;
+    CountingProgress progress;
+    YamlLoadTuning tuning;
+    tuning.threads = threads;
+    tuning.min_split_bytes = 1;
+    tuning.chunk_bytes = 100;
+    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning);
+    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning);
+    REQUIRE(org.people.size() == 301);
+    CHECK(org.import_log->people_indexed == 301);  // both files' people, the earlier file's first
+    CHECK(org.person_ids.size() == 301);
+    CHECK(org.find_person("EARLY") == 0);  // before resolve(): the table is the loader's
+    CHECK(org.find_person("P299") == 300);
+    org.resolve();
+    CHECK(org.import_log->people_indexed == 0);  // used once
+    CHECK(org.people[300].manager == org.find_person("P99"));
+    CHECK(org.reference_problems.empty());
+  }
 }
