@@ -51,21 +51,28 @@ struct CountingProgress final : Progress {
   void finish() override {}
 };
 
-Result load_with(const std::string& text, unsigned threads, const RecordLimits& limits = {}) {
+// Loads first.yaml (one person, EARLY), then `text` as org.yaml, into `org`, in chunks of 100 bytes
+// on `threads` threads (1: one pass).
+void load_both(const std::string& text, unsigned threads, const RecordLimits& limits, Org& org,
+               std::vector<Diagnostic>& warnings, CountingProgress& progress) {
   MemoryFileSystem files;
   files.add("first.yaml", "orgaudit: 1\npeople:\n  - id: EARLY\n");
   files.add("org.yaml", text);
-  Org org;
-  std::vector<Diagnostic> warnings;
-  CountingProgress progress;
   YamlLoadTuning tuning;
   tuning.threads = threads;
   tuning.min_split_bytes = 1;
   tuning.chunk_bytes = 100;
+  load_yaml_org(files, "first.yaml", org, warnings, progress, tuning, limits);
+  load_yaml_org(files, "org.yaml", org, warnings, progress, tuning, limits);
+}
+
+Result load_with(const std::string& text, unsigned threads, const RecordLimits& limits = {}) {
+  Org org;
+  std::vector<Diagnostic> warnings;
+  CountingProgress progress;
   Result result;
   try {
-    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning, limits);
-    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning, limits);
+    load_both(text, threads, limits, org, warnings, progress);
   } catch (const InputError& e) {
     result.error = e.what();
   }
@@ -217,18 +224,10 @@ TEST_CASE("yaml loader: a split load refuses people past the record limit, and a
 
 TEST_CASE("yaml loader: the loader's id table becomes the org's, split or not, so resolving does not hash the ids again", "[threads]") {
   for (unsigned threads : {1u, 3u}) {
-    MemoryFileSystem files;
-    files.add("first.yaml", "orgaudit: 1\npeople:\n  - id: EARLY\n");
-    files.add("org.yaml", sample(300));
     Org org;
     std::vector<Diagnostic> warnings;
     CountingProgress progress;
-    YamlLoadTuning tuning;
-    tuning.threads = threads;
-    tuning.min_split_bytes = 1;
-    tuning.chunk_bytes = 100;
-    load_yaml_org(files, "first.yaml", org, warnings, progress, tuning);
-    load_yaml_org(files, "org.yaml", org, warnings, progress, tuning);
+    load_both(sample(300), threads, {}, org, warnings, progress);
     REQUIRE(org.people.size() == 301);
     CHECK(org.import_log->people_indexed == 301);  // both files' people, the earlier file's first
     CHECK(org.person_ids.size() == 301);
