@@ -165,7 +165,7 @@ bool Reader::next(Record& record) {
 }
 
 void Reader::read_quoted(Record& record, std::uint32_t field) {
-  const FieldStart open = here();
+  const FieldStart open = record.starts.back();  // the field's start, which next() has just added
   ++pos_;  // the opening quote
   const char* segment = pos_;
   bool unescaped = false;  // the field holds "" and is being copied into scratch_

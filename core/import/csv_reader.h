@@ -79,10 +79,8 @@ class Reader {
     bool in_scratch;
   };
 
+  // Reads the quoted field at pos_, whose start is the last of record.starts.
   void read_quoted(Record& record, std::uint32_t field);
-  FieldStart here() const {
-    return FieldStart{line_, static_cast<std::size_t>(line_start_ - begin_), static_cast<std::size_t>(pos_ - begin_)};
-  }
   // The place `at` on the current line, and a field's span, written member by member into the
   // vector: a FieldStart or Span built whole and copied in was stored in 8-byte halves and read
   // back 16 bytes at once, a store-forwarding stall that was half of next()'s time.

@@ -45,9 +45,7 @@ RowBuilder::RowBuilder(Org& org, FileIndex file, const Layout& layout, const std
 
 RowBuilder::~RowBuilder() {
   // Every person in the table (no junior row, no person added another way) and nobody else's.
-  if (!org_was_empty_ || ids_.size() != org_.people.size()) return;
-  org_.person_ids = std::move(ids_);
-  org_.import_log->people_indexed = org_.people.size();
+  if (org_was_empty_) take_person_ids(org_, std::move(ids_));
 }
 
 void RowBuilder::refuse(const SourceLocation& where, const std::string& message) const {

@@ -195,13 +195,9 @@ void OrgHandler::adopt(Org& chunk) {
 
 void OrgHandler::finish() {
   if (progress_) progress_->update(phase_, total_, total_);
-  // The table holds every person of the org, each id once (a repeat stopped the load): it becomes
-  // the org's (Org::person_ids, see ImportLog::people_indexed), so resolving does not hash the ids
-  // again. A million people: resolving 0.12 -> 0.06 s.
-  if (!chunk_ && people_.size() == out_.people.size()) {
-    out_.person_ids = std::move(people_);
-    out_.import_log->people_indexed = out_.people.size();
-  }
+  // The table holds every person of the org, each id once (a repeat stopped the load), so
+  // resolving need not hash the ids again (a million people: 0.12 -> 0.08 s).
+  if (!chunk_) take_person_ids(out_, std::move(people_));
 }
 
 void OrgHandler::duplicate(const char* what, const std::string& id, const SourceLocation& at,

@@ -35,4 +35,13 @@ struct ImportLog {
 };
 
 }  // namespace detail
+
+// Makes `ids`, an importer's table of the org's people by id, the org's (Org::person_ids) when it
+// holds as many as the org has: the next resolve() takes it (ImportLog::people_indexed) rather than
+// hashing every id again. The importer vouches that they are the org's people, each id once.
+inline void take_person_ids(Org& org, IdLookup&& ids) {
+  if (ids.size() != org.people.size()) return;
+  org.person_ids = std::move(ids);
+  org.import_log->people_indexed = org.people.size();
+}
 }  // namespace orgaudit
