@@ -1,5 +1,6 @@
 #include "import/merge.h"
 #include "model/import_log.h"
+#include "util/parallel.h"
 
 #include <map>
 #include <sstream>
@@ -116,33 +117,58 @@ void merge_into(Org& org, Org&& part, const std::string& path, std::vector<Diagn
 }
 
 void infer_unit_owners(Org& org) {
+  // The units to infer an owner for; an org-chart-as-code file names its owners, so often none.
+  std::vector<std::uint8_t> inferred(org.units.size(), 0);
+  bool any = false;
+  for (UnitIndex u = 0; u < org.units.size(); ++u) {
+    inferred[u] = org.units[u].implied && org.units[u].owner_id.empty();
+    any = any || inferred[u];
+  }
+  if (!any) return;
+  // What the passes below need of each person, read on two threads into 5 bytes a person: the
+  // people are 144 bytes each and a manager's unit is a cache miss in a large org, so reading
+  // them once (not once a pass) is most of the work.
+  enum Role : std::uint8_t { kOutside = 0, kInUnit = 1, kReportsInside = 2, kAggregateRow = 4 };
   const std::size_t n = org.people.size();
+  std::vector<std::uint8_t> roles(n);
+  std::vector<std::uint32_t> manager_or_unit(n);  // the manager when kReportsInside, else the unit
+  auto read_people = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Person& p = org.people[i];
+      const bool in_unit = p.unit != kNoIndex && inferred[p.unit];
+      const bool inside = in_unit && p.manager != kNoIndex && org.people[p.manager].unit == p.unit;
+      roles[i] = static_cast<std::uint8_t>((in_unit ? kInUnit : kOutside) | (inside ? kReportsInside : 0) |
+                                           (in_unit && p.has(kAggregate) ? kAggregateRow : 0));
+      manager_or_unit[i] = inside ? p.manager : p.unit;
+    }
+  };
+  detail::run_both(detail::split_in_two(detail::Split::by_size, n, detail::kMinPeopleToSplit),
+                   [&] { read_people(0, n / 2); }, [&] { read_people(n / 2, n); });
   std::vector<std::uint32_t> reports_in_unit(n, 0);
-  for (const Person& p : org.people)
-    if (p.manager != kNoIndex && p.unit != kNoIndex && org.people[p.manager].unit == p.unit) ++reports_in_unit[p.manager];
+  for (PersonIndex i = 0; i < n; ++i)
+    if (roles[i] & kReportsInside) ++reports_in_unit[manager_or_unit[i]];
   std::vector<PersonIndex> head(org.units.size(), kNoIndex);
-  std::vector<std::map<PersonIndex, std::uint32_t>> managers_of_aggregates(org.units.size());
+  std::map<UnitIndex, std::map<PersonIndex, std::uint32_t>> managers_of_aggregates;  // organogram junior rows
   for (PersonIndex i = 0; i < n; ++i) {
-    const Person& p = org.people[i];
-    if (p.unit == kNoIndex || !org.units[p.unit].implied || !org.units[p.unit].owner_id.empty()) continue;
-    if (p.has(kAggregate)) {
+    if (roles[i] & kAggregateRow) {
+      const Person& p = org.people[i];
       if (p.manager != kNoIndex) ++managers_of_aggregates[p.unit][p.manager];
       continue;
     }
-    if (p.manager != kNoIndex && org.people[p.manager].unit == p.unit) continue;  // not at the unit's top
-    PersonIndex& best = head[p.unit];
+    if (roles[i] != kInUnit) continue;  // outside the units inferred, or not at its unit's top
+    PersonIndex& best = head[manager_or_unit[i]];
     if (best == kNoIndex || reports_in_unit[i] > reports_in_unit[best]) best = i;
   }
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
-    Unit& unit = org.units[u];
-    if (!unit.implied || !unit.owner_id.empty()) continue;
+    if (!inferred[u]) continue;
     PersonIndex owner = head[u];
-    if (owner == kNoIndex) {
+    if (const auto aggregates = managers_of_aggregates.find(u); owner == kNoIndex && aggregates != managers_of_aggregates.end()) {
       std::uint32_t most = 0;
-      for (const auto& [manager, count] : managers_of_aggregates[u])
+      for (const auto& [manager, count] : aggregates->second)
         if (count > most) most = count, owner = manager;
     }
     if (owner == kNoIndex) continue;
+    Unit& unit = org.units[u];
     unit.owner = owner;
     unit.owner_id = org.people[owner].id;
     unit.owner_where = unit.where;

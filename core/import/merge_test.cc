@@ -6,6 +6,7 @@
 #include "import/import_test_support.h"
 #include "import/inputs.h"
 #include "import/yaml_writer.h"
+#include "util/parallel.h"
 
 using namespace orgaudit;
 
@@ -118,6 +119,29 @@ TEST_CASE("merge: implied units get owners from the reporting lines") {
   CHECK(org.units[0].owner_id == "CEO");
   CHECK(org.units[1].owner_id == "A");
   CHECK(org.units[1].owner == 1);
+}
+
+TEST_CASE("merge: owners are inferred alike when a large org's reporting lines are read on two threads") {
+  // 3,572 teams of seven (six people, then their lead) under a CEO: over the size at which the
+  // lines are read in two halves, with a team across the middle. Each lead comes after the team,
+  // so a member taken for one whose manager is outside the team would own it.
+  constexpr int kTeams = 3572;
+  std::string csv = "id,manager_id,unit\nCEO,,Board\n";
+  for (int t = 0; t < kTeams; ++t) {
+    const std::string team = "T" + std::to_string(t), lead = "L" + std::to_string(t);
+    for (int m = 0; m < 6; ++m) csv += lead + "-" + std::to_string(m) + "," + lead + "," + team + "\n";
+    csv += lead + ",CEO," + team + "\n";
+  }
+  MemoryFileSystem files;
+  files.add("p.csv", csv);
+  const Org org = load(files, {"p.csv"});
+  REQUIRE(org.people.size() == 1 + 7 * kTeams);
+  REQUIRE(org.people.size() >= detail::kMinPeopleToSplit);
+  REQUIRE(org.units.size() == 1 + kTeams);
+  CHECK(org.units[0].owner_id == "CEO");
+  int owned_by_lead = 0;
+  for (int t = 0; t < kTeams; ++t) owned_by_lead += org.units[1 + t].owner_id == "L" + std::to_string(t);
+  CHECK(owned_by_lead == kTeams);
 }
 
 TEST_CASE("merge: the org name and date come from the first input that gives them") {
