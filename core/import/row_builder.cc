@@ -7,6 +7,7 @@
 
 #include "import/field_values.h"
 #include "model/import_log.h"
+#include "util/parallel.h"
 
 namespace orgaudit::import {
 namespace {
@@ -360,31 +361,40 @@ bool RowBuilder::append(RowBuilder& later) {
   later.ids_ = IdLookup();  // its hashes are all it is wanted for: freed before the people move
   std::vector<std::pair<PersonIndex, std::uint32_t>> repeated;
   std::unordered_map<std::string_view, std::uint32_t> first_line_of;
-  for (PersonIndex i = 0; i < people.size(); ++i) {
-    if (i + kAhead < people.size()) ids_.prefetch(IdLookup::Prefetched{hashes[i + kAhead]});
-    const PersonIndex first = ids_.find(people[i].id, org_.people.size(), person_id(), IdLookup::Prefetched{hashes[i]});
-    if (first == kNoIndex) continue;
-    if (!drops_cleanly(later, people[i])) return false;
-    repeated.emplace_back(i, org_.people[first].where.line);
-    first_line_of.emplace(people[i].id.view(), org_.people[first].where.line);
-  }
-
-  // Units in the order rows first named them: the later rows' new ones after these. One both name
-  // keeps its place here and, when it has no name here, takes the first the later rows gave it.
-  // Taken before the people, and the later org's units freed, so that their memory is not held
-  // while the people move (the peak of a large load).
-  for (Unit& unit : later.org_.units) {
-    if (const UnitIndex here = find_unit(unit.id); here != kNoIndex) {
-      if (org_.units[here].name.empty()) org_.units[here].name = std::move(unit.name);
-      continue;
+  // The later rows' ids are looked up here and their units taken while, on another thread, their
+  // interned texts are interned here: neither reads what the other writes (this org's texts only
+  // grow: the ids and unit ids looked up stay where they are).
+  auto take_ids_and_units = [&] {
+    for (PersonIndex i = 0; i < people.size(); ++i) {
+      if (i + kAhead < people.size()) ids_.prefetch(IdLookup::Prefetched{hashes[i + kAhead]});
+      const PersonIndex first = ids_.find(people[i].id, org_.people.size(), person_id(), IdLookup::Prefetched{hashes[i]});
+      if (first == kNoIndex) continue;
+      if (!drops_cleanly(later, people[i])) return false;
+      repeated.emplace_back(i, org_.people[first].where.line);
+      first_line_of.emplace(people[i].id.view(), org_.people[first].where.line);
     }
-    org_.units.push_back(std::move(unit));
-    units_.insert(static_cast<UnitIndex>(org_.units.size() - 1), unit_id());
-  }
-  std::vector<Unit>().swap(later.org_.units);
-
+    // Units in the order rows first named them: the later rows' new ones after these. One both
+    // name keeps its place here and, when it has no name here, takes the first the later rows gave
+    // it. Taken before the people, and the later org's units freed, so that their memory is not
+    // held while the people move (the peak of a large load).
+    for (Unit& unit : later.org_.units) {
+      if (const UnitIndex here = find_unit(unit.id); here != kNoIndex) {
+        if (org_.units[here].name.empty()) org_.units[here].name = std::move(unit.name);
+        continue;
+      }
+      org_.units.push_back(std::move(unit));
+      units_.insert(static_cast<UnitIndex>(org_.units.size() - 1), unit_id());
+    }
+    std::vector<Unit>().swap(later.org_.units);
+    return true;
+  };
+  bool taken = false;
+  detail::TextPool::Reinterned moved;
   org_.texts->keep(later.org_.texts.shared());
-  const detail::TextPool::Reinterned moved = org_.texts->intern_all(*later.org_.texts);
+  detail::run_both(detail::split_in_two(detail::Split::by_size, people.size(), detail::kMinPeopleToSplit),
+                   [&] { taken = take_ids_and_units(); }, [&] { moved = org_.texts->intern_all(*later.org_.texts); });
+  if (!taken) return false;
+
   // Each later issue is taken where its row comes; a dropped row's duplicate issue comes before
   // the issues of the rows after it, which are on later lines.
   std::vector<ImportIssue>& issues = later.org_.import_log->issues;
