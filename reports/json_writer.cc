@@ -186,7 +186,7 @@ void write_document(JsonWriter& w, const ReportInput& input, const WriteOptions&
   if (input.org.as_of) w.value(input.org.as_of->to_string());
   else w.null();
   // Individuals; aggregate rows (organogram junior staff) are counted apart, by rows and FTE.
-  const Headcount headcount = input.org.headcount();
+  const Headcount& headcount = input.run.headcount;
   w.key("people").value(headcount.people);
   if (headcount.aggregate_rows) {
     w.key("aggregate_rows").value(headcount.aggregate_rows);

@@ -64,7 +64,7 @@ void headline(std::string& out, const ReportInput& input, const WriteOptions& op
   out += ". " + count_of(input.run.findings.size(), "finding") + ": " + count_of(counts.errors(), "error") + ", " +
          count_of(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" + not_assessed_text(counts.not_assessed);
   if (counts.accepted()) out += ", " + std::to_string(counts.accepted()) + " accepted (suppressed or in the baseline)";
-  out += ". " + headcount_text(input.org) + " in " + count_of(input.org.units.size(), "unit") +
+  out += ". " + headcount_text(input.run.headcount) + " in " + count_of(input.org.units.size(), "unit") +
          "; data quality " + score_cell(input.scores.confidence) + ".\n\n";
 }
 

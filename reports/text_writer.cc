@@ -39,7 +39,7 @@ void append_summary(std::string& out, const ReportInput& input) {
   out += count_of(counts.open(), "finding") + " (" + count_of(counts.errors(), "error") + ", " +
          count_of(counts.warnings(), "warning") + ", " + std::to_string(counts.infos()) + " info" +
          not_assessed_text(counts.not_assessed) + accepted + ") in " +
-         headcount_and_units_text(input.org) +
+         headcount_and_units_text(input.run.headcount, input.org.units.size()) +
          (input.profile.empty() ? "" : ", " + input.profile) + ". Org score " + score_text(input.scores.org);
   out += input.scores.org ? "/100" : "";
   out += " (";

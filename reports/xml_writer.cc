@@ -36,7 +36,7 @@ void add_org(pugi::xml_node root, const ReportInput& input) {
   pugi::xml_node org = root.append_child("org");
   set_attribute(org, "name", input.org.name);
   if (input.org.as_of) set_attribute(org, "as-of", input.org.as_of->to_string());
-  const Headcount headcount = input.org.headcount();
+  const Headcount& headcount = input.run.headcount;
   set_count(org, "people", headcount.people);
   if (headcount.aggregate_rows) {
     set_count(org, "aggregate-rows", headcount.aggregate_rows);

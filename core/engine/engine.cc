@@ -203,7 +203,7 @@ std::string fingerprint(const std::string& rule_id, const std::string& key, cons
 RunResult run_rules(const Org& org, const OrgMetrics& metrics, const std::vector<ConfiguredRule>& rules,
                     detail::Split split) {
   RunResult result;
-  result.individuals = org.headcount().people;
+  result.headcount = org.headcount();
   result.cut_off = metrics.reporting.cut_off;
   const CheckContext context{org, metrics};
   // Each rule reports into its own findings and outcome, so the rules can run on two threads and be

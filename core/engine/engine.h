@@ -29,9 +29,10 @@ struct RuleOutcome {
 struct RunResult {
   std::vector<Finding> findings;  // sorted by file, line, column, rule id, message
   std::vector<RuleOutcome> outcomes;  // in rule id order
-  // From the metrics the rules ran on: the org's individuals, and those cut off from the top by a
-  // broken reporting line (ReportingMetrics::cut_off), whom no score can vouch for.
-  std::size_t individuals = 0;
+  // Of the org the rules ran on: who it counts (Org::headcount, counted once here for every report
+  // that heads with it), and the individuals cut off from the top by a broken reporting line
+  // (ReportingMetrics::cut_off), whom no score can vouch for.
+  Headcount headcount;
   std::size_t cut_off = 0;
 };
 

@@ -62,18 +62,20 @@ std::string grouped(unsigned long long n) {
 
 }  // namespace
 
-std::string headcount_text(const Org& org) {
-  const Headcount h = org.headcount();
+std::string headcount_text(const Org& org) { return headcount_text(org.headcount()); }
+
+std::string headcount_text(const Headcount& h) {
   if (h.aggregate_rows == 0) return h.people == 1 ? "1 person" : std::to_string(h.people) + " people";
   return grouped(h.people) + (h.people == 1 ? " senior post" : " senior posts") + " and " +
          // Rounded to whole FTE once the sum's float noise is gone (1464.4999... is 1464.5, so 1,465).
          grouped(static_cast<unsigned long long>(std::llround(std::round(h.aggregate_fte * 1e6) / 1e6))) + " junior FTE";
 }
 
-std::string headcount_and_units_text(const Org& org) {
-  const bool juniors = org.headcount().aggregate_rows > 0;
-  return headcount_text(org) + (juniors ? " in " : " and ") + std::to_string(org.units.size()) +
-         (org.units.size() == 1 ? " unit" : " units");
+std::string headcount_and_units_text(const Org& org) { return headcount_and_units_text(org.headcount(), org.units.size()); }
+
+std::string headcount_and_units_text(const Headcount& headcount, std::size_t units) {
+  return headcount_text(headcount) + (headcount.aggregate_rows > 0 ? " in " : " and ") + std::to_string(units) +
+         (units == 1 ? " unit" : " units");
 }
 
 namespace detail {

@@ -192,9 +192,9 @@ Scores org_scores(const RunResult& run, const scoring::EntityWeights& weights) {
   Scores scores;
   scores.dimensions = scoring::score_dimensions(std::move(rules), "the org");
   scoring::overall(scores.dimensions, scores.org, scores.confidence);
-  if (run.individuals > 0 && run.cut_off > 0) {
-    scores.traced_share = static_cast<double>(run.individuals - std::min(run.cut_off, run.individuals)) /
-                          static_cast<double>(run.individuals);
+  if (const std::size_t individuals = run.headcount.people; individuals > 0 && run.cut_off > 0) {
+    scores.traced_share = static_cast<double>(individuals - std::min(run.cut_off, individuals)) /
+                          static_cast<double>(individuals);
     if (scores.org) *scores.org *= scores.traced_share;
   }
   return scores;

@@ -109,7 +109,7 @@ TEST_CASE("a finding at a place without an entity (a skipped row) counts in its 
 TEST_CASE("the org score is scaled by the share of people whose line reaches the top") {
   RunResult run;
   run.outcomes = {counted("structure-hierarchy-depth", "Flatness", 90)};
-  run.individuals = 100;
+  run.headcount.people = 100;
   run.cut_off = 10;  // below a manager who matches no one: not in the depth rule's population
   Scores s = compute_scores(run);
   CHECK(*dimension(s, "Flatness").score == Approx(100.0));

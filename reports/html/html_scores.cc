@@ -48,7 +48,7 @@ void org_cards(std::string& out, const ReportInput& input) {
   std::size_t managers = 0;
   for (std::size_t b = 0; b < SpanBands::kCount; ++b) managers += bands.managers[b];
   // Aggregate rows (organogram junior staff) are FTE, not people: they head the detail apart.
-  const Headcount headcount = input.org.headcount();
+  const Headcount& headcount = input.run.headcount;
   const bool juniors = headcount.aggregate_rows > 0;
   card(out, "", "Organisation",
        group_digits(headcount.people) + (juniors ? "<small> senior posts</small>" : "<small> people</small>"),

@@ -27,7 +27,7 @@ void masthead(std::string& out, const ReportInput& input, const std::string& nam
   html::append_text(out, name);
   out += "</h1><p class=\"meta\">";
   std::string meta = org.as_of ? "As of " + org.as_of->to_string() + " · " : "";
-  meta += headcount_text(org) + " in " + html::group_digits(org.units.size()) + " units · ";
+  meta += headcount_text(input.run.headcount) + " in " + html::group_digits(org.units.size()) + " units · ";
   for (std::size_t i = 0; i < org.files.size(); ++i) meta += (i ? ", " : "") + org.files[i];
   html::append_text(out, meta);
   out += "</p><nav class=\"toc\"><a href=\"#scores\">Scores</a><a href=\"#units\">Units</a><a href=\"#map\">Map</a>"

@@ -339,9 +339,12 @@ struct Org {
 };
 
 // The org's size in words, as every report heads it: "979 people", or, when aggregate rows stand
-// for junior staff, "216 senior posts and 1,683 junior FTE" (rows are not people).
+// for junior staff, "216 senior posts and 1,683 junior FTE" (rows are not people). A report has
+// the headcount its run counted (RunResult::headcount); the Org forms count it here.
+ORGAUDIT_API std::string headcount_text(const Headcount& headcount);
 ORGAUDIT_API std::string headcount_text(const Org& org);
 // "979 people and 18 units", or "216 senior posts and 1,683 junior FTE in 18 units".
+ORGAUDIT_API std::string headcount_and_units_text(const Headcount& headcount, std::size_t units);
 ORGAUDIT_API std::string headcount_and_units_text(const Org& org);
 
 }  // namespace orgaudit
