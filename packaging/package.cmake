@@ -71,10 +71,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The packs link liborgaudit from this same package; dpkg-shlibdeps finds it here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR})
-# libcrypto is opened with dlopen (for --anonymize), so dpkg-shlibdeps cannot see it: named here,
-# by the major version whose soname pseudonym.cc opens (libssl3 holds libcrypto.so.3).
+# libcrypto (for --anonymize) and Graphviz's cgraph and gvc (for maps) are opened with dlopen, so
+# dpkg-shlibdeps cannot see them: named here, by the packages of the sonames pseudonym.cc and
+# graphviz_library.cc open (libssl3 holds libcrypto.so.3; libgvc6, libgvc.so.6).
 find_package(OpenSSL REQUIRED)
 string(REGEX MATCH "^[0-9]+" ORGAUDIT_OPENSSL_MAJOR "${OPENSSL_VERSION}")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${ORGAUDIT_OPENSSL_MAJOR} (>= ${ORGAUDIT_OPENSSL_MAJOR}.0.0)")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${ORGAUDIT_OPENSSL_MAJOR} (>= ${ORGAUDIT_OPENSSL_MAJOR}.0.0), ${ORGAUDIT_CGRAPH_PACKAGE}, ${ORGAUDIT_GVC_PACKAGE}")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

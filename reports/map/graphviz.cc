@@ -1,7 +1,5 @@
 #include "map/graphviz.h"
 
-#include <gvc.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -9,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "map/graphviz_library.h"
 #include "map/map_plan.h"
 
 namespace orgaudit::map {
 namespace {
+
+const GraphvizLibrary& gv() { return GraphvizLibrary::get(); }
 
 // Graphviz prints errors and warnings to stderr unless given a handler. Warnings ("node size too
 // small for label", ...) are noise to an orgaudit user and are dropped; errors are kept for the
@@ -31,7 +32,7 @@ struct RenderData {
   char* data = nullptr;
   unsigned int length = 0;
   ~RenderData() {
-    if (data) gvFreeRenderData(data);
+    if (data) gv().gvFreeRenderData(data);
   }
 };
 
@@ -69,7 +70,7 @@ long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
     return 1;
   }
   if (!create) return 0;
-  ids.names.push_back(agstrdup(ids.graph, name));  // freed with the graph's string pool
+  ids.names.push_back(gv().agstrdup(ids.graph, name));  // freed with the graph's string pool
   *id = 2 * static_cast<IDTYPE>(ids.names.size());
   ids.id_of_name.emplace(name, *id);
   return 1;
@@ -88,19 +89,24 @@ void ids_close(void* state) { delete static_cast<SequentialIds*>(state); }
 void ids_register(void*, int, void*) {}
 
 Agiddisc_t sequential_id_discipline{ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
-Agdisc_t deterministic_discipline{&AgMemDisc, &sequential_id_discipline, &AgIoDisc};
+
+// cgraph's own memory and I/O disciplines with the ids above.
+Agdisc_t* deterministic_discipline() {
+  static Agdisc_t discipline{gv().memory_discipline, &sequential_id_discipline, gv().io_discipline};
+  return &discipline;
+}
 
 }  // namespace
 
 GraphHandle::GraphHandle(const std::string& name, bool directed)
-    : graph_(agopen(const_cast<char*>(name.c_str()), directed ? Agdirected : Agundirected,
-                    &deterministic_discipline)) {
+    : graph_(gv().agopen(const_cast<char*>(name.c_str()), directed ? gv().directed : gv().undirected,
+                         deterministic_discipline())) {
   if (!graph_) throw MapError("Graphviz could not create a graph");
 }
 
 GraphHandle::~GraphHandle() {
-  if (laid_out_) gvFreeLayout(Graphviz::instance().context_, graph_);
-  agclose(graph_);
+  if (laid_out_) gv().gvFreeLayout(Graphviz::instance().context_, graph_);
+  gv().agclose(graph_);
 }
 
 Graphviz& Graphviz::instance() {
@@ -110,13 +116,13 @@ Graphviz& Graphviz::instance() {
 
 Graphviz::Graphviz() {
   error_buffer().clear();  // constructed first, so it outlives this object at exit
-  agseterrf(collect_errors);
-  agseterr(AGERR);  // below AGERR (warnings) is not reported
-  context_ = gvContext();
+  gv().agseterrf(collect_errors);
+  gv().agseterr(AGERR);  // below AGERR (warnings) is not reported
+  context_ = gv().gvContext();
   if (!context_) throw MapError(failure("Graphviz could not start (is its plugin configuration installed?)"));
 }
 
-Graphviz::~Graphviz() { gvFreeContext(context_); }
+Graphviz::~Graphviz() { gv().gvFreeContext(context_); }
 
 std::string Graphviz::take_errors() {
   std::string errors;
@@ -127,10 +133,10 @@ std::string Graphviz::take_errors() {
 std::string Graphviz::render(GraphHandle& graph, const std::string& engine, const std::string& format) {
   take_errors();
   graph.laid_out_ = true;  // a layout that fails half way still has to be freed
-  if (gvLayout(context_, graph.graph_, engine.c_str()) != 0)
+  if (gv().gvLayout(context_, graph.graph_, engine.c_str()) != 0)
     throw MapError(failure("Graphviz could not lay out the map with '" + engine + "'"));
   RenderData out;
-  if (gvRenderData(context_, graph.graph_, format.c_str(), &out.data, &out.length) != 0 || !out.data)
+  if (gv().gvRenderData(context_, graph.graph_, format.c_str(), &out.data, &out.length) != 0 || !out.data)
     throw MapError(failure("Graphviz could not render the map as " + format));
   return std::string(out.data, out.length);
 }
@@ -141,7 +147,7 @@ std::string Graphviz::write_dot(const GraphHandle& graph) {
   std::size_t size = 0;
   FILE* stream = open_memstream(&buffer, &size);
   if (!stream) throw MapError("out of memory writing the map");
-  const int written = agwrite(graph.graph_, stream);
+  const int written = gv().agwrite(graph.graph_, stream);
   std::fclose(stream);
   std::unique_ptr<char, decltype(&std::free)> owned(buffer, &std::free);
   if (written != 0) throw MapError(failure("Graphviz could not write the map as DOT"));
@@ -150,7 +156,7 @@ std::string Graphviz::write_dot(const GraphHandle& graph) {
 
 std::vector<std::string> Graphviz::engines() {
   int count = 0;
-  char** names = gvPluginList(context_, "layout", &count, nullptr);
+  char** names = gv().gvPluginList(context_, "layout", &count, nullptr);
   std::vector<std::string> result;
   for (int i = 0; i < count; ++i) {
     result.emplace_back(names[i]);

@@ -1,13 +1,12 @@
 #include "map/map_graph.h"
 
-#include <gvc.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <utility>
 #include <vector>
 
+#include "map/graphviz_library.h"
 #include "map/map_escape.h"
 #include "map/map_style.h"
 
@@ -23,7 +22,7 @@ std::string number(double value) {
 class GraphBuilder {
  public:
   explicit GraphBuilder(const Plan& plan)
-      : plan_(plan), handle_(std::make_unique<GraphHandle>("orgaudit", true)), g_(handle_->get()) {}
+      : gv_(GraphvizLibrary::get()), plan_(plan), handle_(std::make_unique<GraphHandle>("orgaudit", true)), g_(handle_->get()) {}
 
   std::unique_ptr<GraphHandle> build() {
     graph_attributes();
@@ -37,9 +36,9 @@ class GraphBuilder {
 
  private:
   void set(void* object, int kind, const char* name, const std::string& value) {
-    Agsym_t* sym = agattr(g_, kind, const_cast<char*>(name), nullptr);
-    if (!sym) sym = agattr(g_, kind, const_cast<char*>(name), const_cast<char*>(""));
-    agxset(object, sym, const_cast<char*>(value.c_str()));
+    Agsym_t* sym = gv_.agattr(g_, kind, const_cast<char*>(name), nullptr);
+    if (!sym) sym = gv_.agattr(g_, kind, const_cast<char*>(name), const_cast<char*>(""));
+    gv_.agxset(object, sym, const_cast<char*>(value.c_str()));
   }
   void set_graph(const char* name, const std::string& value) { set(g_, AGRAPH, name, value); }
 
@@ -65,18 +64,18 @@ class GraphBuilder {
       if (n > 5000) set_graph("quadtree", "fast");  // coarser forces: 10-15% quicker
       set_graph("splines", "false");  // straight lines: spline routing dominates big force layouts
     }
-    char* legend = agstrdup_html(g_, const_cast<char*>(legend_label(plan_).c_str()));
+    char* legend = gv_.agstrdup_html(g_, const_cast<char*>(legend_label(plan_).c_str()));
     set_graph("label", legend);
-    agstrfree(g_, legend);
+    gv_.agstrfree(g_, legend);
     set_graph("labelloc", "t");
     set_graph("labeljust", "l");
-    agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
-    agattr(g_, AGNODE, const_cast<char*>("fontcolor"), const_cast<char*>(kInk));
-    agattr(g_, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
-    agattr(g_, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
-    agattr(g_, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.10,0.04"));
-    agattr(g_, AGEDGE, const_cast<char*>("color"), const_cast<char*>(kLine));
-    agattr(g_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.5"));
+    gv_.agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
+    gv_.agattr(g_, AGNODE, const_cast<char*>("fontcolor"), const_cast<char*>(kInk));
+    gv_.agattr(g_, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+    gv_.agattr(g_, AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
+    gv_.agattr(g_, AGNODE, const_cast<char*>("margin"), const_cast<char*>("0.10,0.04"));
+    gv_.agattr(g_, AGEDGE, const_cast<char*>("color"), const_cast<char*>(kLine));
+    gv_.agattr(g_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.5"));
   }
 
   // Creates a cluster after its parent: the planners may list a nested EMC before its container.
@@ -87,7 +86,7 @@ class GraphBuilder {
     for (std::uint32_t p = cl.parent; p != kNoCluster; p = plan_.clusters[p].parent) ++depth;
     Agraph_t* parent = cl.parent == kNoCluster ? g_ : cluster(cl.parent);
     const std::string name = "cluster_" + std::to_string(c);
-    Agraph_t* sub = subgraph_[c] = agsubg(parent, const_cast<char*>(name.c_str()), 1);
+    Agraph_t* sub = subgraph_[c] = gv_.agsubg(parent, const_cast<char*>(name.c_str()), 1);
     const Swatch marked = mark_swatch(cl.mark);
     set(sub, AGRAPH, "label", escape_label(cl.label));
     set(sub, AGRAPH, "tooltip", escape_label(cl.tooltip));
@@ -103,9 +102,9 @@ class GraphBuilder {
   // Labels are HTML-like so the name can be bold and the detail small; every plan string in them
   // goes through escape_html_label or escape_html_attribute.
   void html_label(Agnode_t* node, const std::string& html) {
-    char* label = agstrdup_html(g_, const_cast<char*>(html.c_str()));
+    char* label = gv_.agstrdup_html(g_, const_cast<char*>(html.c_str()));
     set(node, AGNODE, "label", label);
-    agstrfree(g_, label);
+    gv_.agstrfree(g_, label);
   }
 
   static std::string detail_line(const std::string& detail) {
@@ -144,7 +143,7 @@ class GraphBuilder {
 
   Agnode_t* node(const Node& n) {
     Agraph_t* home = n.cluster == kNoCluster ? g_ : subgraph_[n.cluster];
-    Agnode_t* node = agnode(home, const_cast<char*>(n.name.c_str()), 1);
+    Agnode_t* node = gv_.agnode(home, const_cast<char*>(n.name.c_str()), 1);
     if (!n.rows.empty()) {
       set(node, AGNODE, "shape", "plain");
       html_label(node, table(n));
@@ -189,7 +188,7 @@ class GraphBuilder {
   }
 
   void edge(const Edge& e) {
-    Agedge_t* edge = agedge(g_, nodes_[e.from], nodes_[e.to], nullptr, 1);
+    Agedge_t* edge = gv_.agedge(g_, nodes_[e.from], nodes_[e.to], nullptr, 1);
     if (!e.ranks) set(edge, AGEDGE, "constraint", "false");
     for (const auto& [name, value] : edge_style(e.kind)) set(edge, AGEDGE, name, value);
   }
@@ -210,6 +209,7 @@ class GraphBuilder {
     return {};
   }
 
+  const GraphvizLibrary& gv_;
   const Plan& plan_;
   std::unique_ptr<GraphHandle> handle_;
   Agraph_t* g_;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "cli_runner.h"
 
@@ -52,6 +53,27 @@ TEST_CASE("map cli: the same org gives the same SVG, run after run", "[maps][cli
   REQUIRE_THAT(first, Catch::Contains("<svg"));
   for (int run = 0; run < 3; ++run)
     CHECK(run_orgaudit("map samples/transformation/org.yaml --fail-on never --format svg").out == first);
+}
+
+TEST_CASE("map cli: without a usable Graphviz a map says which library it needs, and other commands run", "[maps][cli]") {
+  // cgraph and gvc are opened when the first map is drawn, not at start-up: a junk cgraph first on
+  // the library path stands for a machine without Graphviz's libraries.
+  const orgaudit::testing::ScratchDir scratch("map-no-graphviz");
+  std::ofstream(scratch.path / ORGAUDIT_CGRAPH_SONAME) << "not a library\n";
+  const std::string environment = "LD_LIBRARY_PATH=" + scratch.path.string();
+  const std::string svg = (scratch.path / "org.svg").string();
+  const CliRun r = run_orgaudit("map samples/traditional/org.yaml --fail-on never --output " + svg, environment);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(std::string("maps need Graphviz's ") + ORGAUDIT_CGRAPH_SONAME + " (Debian package " +
+                                    ORGAUDIT_CGRAPH_PACKAGE + ")") &&
+                        Catch::Contains("file too short"));
+  CHECK_FALSE(fs::exists(svg));
+  // Without a map the same library path is no matter: check never opens it; the HTML report, whose
+  // map Graphviz draws, is still written, saying why its map is missing.
+  CHECK(run_orgaudit("check samples/traditional/org.yaml --fail-on never --format json", environment).exit_code == 0);
+  const CliRun html = run_orgaudit("check samples/traditional/org.yaml --fail-on never --format html", environment);
+  CHECK(html.exit_code == 0);
+  CHECK_THAT(html.out, Catch::Contains(std::string("The map could not be drawn: maps need Graphviz&#39;s ") + ORGAUDIT_CGRAPH_SONAME));
 }
 
 TEST_CASE("map cli: bad requests exit 2 before the audit and write nothing", "[maps][cli]") {

@@ -5,6 +5,7 @@
 #include <gvc.h>
 
 #include "map/graphviz.h"
+#include "map/graphviz_library.h"
 #include "map/map_escape.h"
 #include "map/map_graph.h"
 #include "map/map_render.h"
@@ -103,4 +104,18 @@ TEST_CASE("map render: a Graphviz failure is an error with Graphviz's reason, an
   options.engine = "no-such-engine";
   CHECK_THROWS_AS(render_map(input, options, Format::svg), MapError);
   CHECK_THAT(render_map(input, Options{}, Format::svg), Catch::Contains("</svg>"));
+}
+
+TEST_CASE("map render: Graphviz's libraries are checked symbol by symbol when opened", "[maps]") {
+  // A library that opens but is not cgraph (the C library) is named with the first symbol it lacks.
+  const GraphvizLibrary::Source not_cgraph{"libc.so.6", "libc6"};
+  const GraphvizLibrary::Source gvc{ORGAUDIT_GVC_SONAME, ORGAUDIT_GVC_PACKAGE};
+  CHECK_THROWS_WITH(GraphvizLibrary::open(not_cgraph, gvc), "libc.so.6 lacks agopen: not the Graphviz orgaudit was built with");
+  CHECK_THROWS_WITH(GraphvizLibrary::open({"libcgraph-absent.so.6", "libcgraph-absent6"}, gvc),
+                    Catch::StartsWith("maps need Graphviz's libcgraph-absent.so.6 (Debian package libcgraph-absent6): "));
+  // The libraries of this build give every symbol, and the descriptors they export.
+  const GraphvizLibrary& built = GraphvizLibrary::get();
+  CHECK(built.gvPluginList != nullptr);
+  CHECK(built.directed.directed == 1);
+  CHECK(built.undirected.directed == 0);
 }
