@@ -44,8 +44,11 @@ int GradeInversion::rank_of(std::string_view grade) const {
 
 void GradeInversion::check(const CheckContext& context, FindingSink& sink) const {
   const Org& org = context.org;
-  // Rank everyone once, so each reporting line costs two array reads rather than two lookups.
+  // Rank everyone once, so each reporting line costs two array reads rather than two lookups, and
+  // take each manager in the same pass: a person is 144 bytes, so the lines are then walked in
+  // arrays of 4 rather than through the people again.
   std::vector<int> rank(org.people.size(), kUnranked);
+  std::vector<PersonIndex> manager_of(org.people.size());
   bool any_ranked = false;
   // An org uses a handful of grade spellings a million times: the last few are kept as written, so
   // most people cost a comparison of a short string rather than a lower-cased copy and a hash.
@@ -53,7 +56,9 @@ void GradeInversion::check(const CheckContext& context, FindingSink& sink) const
   std::vector<std::pair<std::string_view, int>> recent;
   recent.reserve(kRecent);
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
-    const std::string_view grade = org.people[p].grade;
+    const Person& person = org.people[p];
+    manager_of[p] = person.manager;
+    const std::string_view grade = person.grade;
     auto seen = std::find_if(recent.begin(), recent.end(), [&](const auto& r) { return r.first == grade; });
     if (seen == recent.end()) {
       if (recent.size() == kRecent) recent.pop_back();
@@ -70,7 +75,7 @@ void GradeInversion::check(const CheckContext& context, FindingSink& sink) const
   }
 
   for (PersonIndex p = 0; p < org.people.size(); ++p) {
-    const PersonIndex m = org.people[p].manager;
+    const PersonIndex m = manager_of[p];
     // Self-management is structure-integrity's finding, not a grade question.
     if (m == kNoIndex || m == p || rank[p] == kUnranked || rank[m] == kUnranked) continue;
     sink.assessed({EntityRef::person, p});  // each reporting line, by the report who holds it
