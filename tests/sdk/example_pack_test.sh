@@ -31,12 +31,15 @@ fi
 # liborgaudit exports the SDK (model, metrics, finding builder) and nothing of the host: its loaders,
 # engine and plugin host are linked into the binary.
 sdk_library=$(ls "$scratch/prefix"/lib*/liborgaudit.so)
-exported=$(nm -D --defined-only "$sdk_library" | c++filt | grep -c ' orgaudit::')
+# Counted as distinct functions the library defines (T): a constructor's two ABI variants are one,
+# and the std:: templates a compiler instantiates for SDK types (weak, and clang's differ from GCC's)
+# are none.
+exported=$(nm -D --defined-only "$sdk_library" | c++filt | grep -E '^[0-9a-f]+ T orgaudit::' | cut -d' ' -f3- | sort -u | wc -l)
 if host_symbols=$(nm -D --defined-only "$sdk_library" | c++filt | grep -E ' orgaudit::(PluginHost|RuleCatalog|load_|scoring::|Engine)'); then
   echo "liborgaudit exports host internals:"; echo "$host_symbols"; exit 1
 fi
-[ "$exported" -lt 60 ] || { echo "liborgaudit exports $exported orgaudit symbols; the SDK has about 35"; exit 1; }
-echo "liborgaudit exports $exported orgaudit symbols"
+[ "$exported" -lt 56 ] || { echo "liborgaudit exports $exported orgaudit functions; the SDK has 51"; exit 1; }
+echo "liborgaudit exports $exported orgaudit functions"
 cmake -S "$source_dir/plugins/example" -B "$scratch/build" -DCMAKE_PREFIX_PATH="$scratch/prefix" >/dev/null
 cmake --build "$scratch/build" >/dev/null
 
