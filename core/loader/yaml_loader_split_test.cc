@@ -196,6 +196,12 @@ TEST_CASE("yaml loader: files with multi-line constructs are not split") {
   CHECK(ranges(head + "    name: &a x\n") == 0);                   // anchors, aliases, tags
   CHECK(ranges(head + "    name: !!str x\n") == 0);
   CHECK(ranges(head + "\tname: x\n") == 0);                        // tabs
+  CHECK(ranges(head + "    name: a\rb\n") == 0);                   // a carriage return that ends no line
+  CHECK(ranges(head + std::string("    name: a\0b\n", 14)) == 0);  // a NUL
+  std::string many = head;  // a tab far into the file, after lines that have none
+  for (int i = 0; i < 20000; ++i) many += "  - id: P" + std::to_string(i) + "\n";
+  CHECK(ranges(many) == 1);
+  CHECK(ranges(many + "  - id: Q\n    name: \tx\n") == 0);
   CHECK(ranges(head + "---\n") == 0);
   CHECK(ranges("\xEF\xBB\xBF" + head) == 0);                       // a BOM
   CHECK(ranges(head + " links: []\n") == 0);                      // items ended by a stray indent

@@ -96,10 +96,19 @@ struct LineInfo {
   std::string_view key;
 };
 
-LineInfo classify(std::string_view s) {
-  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  for (char c : s)
-    if (c == '\t' || c == '\r' || c == '\0') return {LineInfo::unsafe};
+// Whether `s` holds a tab, a carriage return or a NUL, which no line of a file that is cut may.
+bool has_unsafe_byte(std::string_view s) {
+  for (char c : {'\t', '\r', '\0'})
+    if (std::memchr(s.data(), c, s.size())) return true;
+  return false;
+}
+
+// `plain_bytes`: the caller has found no tab, carriage return or NUL in the line.
+LineInfo classify(std::string_view s, bool plain_bytes) {
+  if (!plain_bytes) {
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    if (has_unsafe_byte(s)) return {LineInfo::unsafe};
+  }
   std::size_t indent = 0;
   while (indent < s.size() && s[indent] == ' ') ++indent;
   if (indent == s.size() || s[indent] == '#') return {LineInfo::blank, indent};
@@ -124,9 +133,9 @@ class Planner {
   Planner(std::uint64_t chunk_bytes, std::uint64_t min_range_bytes, const ChunkReady& ready)
       : chunk_bytes_(chunk_bytes), min_range_bytes_(min_range_bytes), ready_(ready) {}
 
-  // False once the file turns out not to be cuttable.
-  bool line(std::uint64_t offset, std::uint32_t number, std::string_view text) {
-    LineInfo info = classify(text);
+  // False once the file turns out not to be cuttable. `plain_bytes` as for classify().
+  bool line(std::uint64_t offset, std::uint32_t number, std::string_view text, bool plain_bytes) {
+    LineInfo info = classify(text, plain_bytes);
     if (info.kind == LineInfo::unsafe) return false;
     if (in_range_) {
       if (info.kind == LineInfo::blank || info.indent > indent_) return true;
@@ -219,13 +228,16 @@ SplitPlan plan_split(std::istream& in, std::uint64_t chunk_bytes, std::uint64_t 
     }
     first = false;
     std::size_t pos = 0;
+    // Nearly every file has no tab, carriage return or NUL: found absent from the whole buffer at
+    // once, its lines are not looked through for them one by one (that was 40% of planning).
+    const bool plain_bytes = !has_unsafe_byte(std::string_view(buffer.data(), have));
     while (const void* nl = std::memchr(buffer.data() + pos, '\n', have - pos)) {
       std::size_t end = static_cast<const char*>(nl) - buffer.data();
-      if (!planner.line(base + pos, number++, std::string_view(buffer.data() + pos, end - pos))) return {};
+      if (!planner.line(base + pos, number++, std::string_view(buffer.data() + pos, end - pos), plain_bytes)) return {};
       pos = end + 1;
     }
     if (got == 0) {
-      if (pos < have && !planner.line(base + pos, number++, std::string_view(buffer.data() + pos, have - pos)))
+      if (pos < have && !planner.line(base + pos, number++, std::string_view(buffer.data() + pos, have - pos), plain_bytes))
         return {};
       return planner.finish(base + have, number);
     }
