@@ -162,9 +162,9 @@ void infer_unit_owners(Org& org) {
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     if (!inferred[u]) continue;
     PersonIndex owner = head[u];
-    if (const auto aggregates = managers_of_aggregates.find(u); owner == kNoIndex && aggregates != managers_of_aggregates.end()) {
+    if (owner == kNoIndex && managers_of_aggregates.count(u)) {
       std::uint32_t most = 0;
-      for (const auto& [manager, count] : aggregates->second)
+      for (const auto& [manager, count] : managers_of_aggregates.at(u))
         if (count > most) most = count, owner = manager;
     }
     if (owner == kNoIndex) continue;

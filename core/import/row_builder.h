@@ -56,8 +56,9 @@ class RowBuilder {
   // rows itself. A later row whose id a row here has is a duplicate (dropped, with the issue it
   // would have had here). Returns false, changing nothing but the texts this org has interned,
   // when that cannot be shown: the rows are over the record limit together, or a dropped row named
-  // a unit only the later rows have (it may have created or named it there). `later`'s people and units move here; its texts stay in its
-  // pool, which this org keeps, but for the interned ones, which are interned here.
+  // a unit only the later rows have (it may have created or named it there). `later`'s people and
+  // units move here; its texts stay in its pool, which this org keeps, but for the interned ones,
+  // which are interned here.
   bool append(RowBuilder& later);
   // Rows added or skipped so far, towards the record limit.
   std::size_t records() const { return records_; }

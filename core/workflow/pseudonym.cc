@@ -3,10 +3,11 @@
 #include <cctype>
 #include <stdexcept>
 
-#include <dlfcn.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/opensslv.h>
+
+#include "util/runtime_library.h"
 
 namespace orgaudit {
 namespace {
@@ -16,7 +17,8 @@ namespace {
 
 // OpenSSL's libcrypto, opened the first time a pseudonym is made rather than linked: mapping and
 // relocating its 4.7 MB took 1.6 ms of every run's start-up (a fifth of a 10,000-person audit),
-// and only --anonymize uses it. The headers give the signatures; the soname is the one they are of.
+// and only --anonymize uses it (util/runtime_library.h). The headers give the signatures; the
+// soname is the one they are of.
 struct LibCrypto {
   decltype(&HMAC) hmac = nullptr;
   decltype(&EVP_sha256) sha256 = nullptr;
@@ -28,18 +30,12 @@ struct LibCrypto {
 
  private:
   static LibCrypto open() {
-    static constexpr const char* kSoname = ORGAUDIT_SONAME(OPENSSL_SHLIB_VERSION);
-    void* library = ::dlopen(kSoname, RTLD_NOW | RTLD_LOCAL);  // kept open: the process needs it to the end
-    if (!library) {
-      const char* why = ::dlerror();
-      throw std::runtime_error(std::string("--anonymize needs OpenSSL's ") + kSoname + " (Debian package libssl3): " +
-                               (why ? why : "it could not be opened"));
-    }
+    static constexpr detail::RuntimeLibrary kLibCrypto{ORGAUDIT_SONAME(OPENSSL_SHLIB_VERSION), "libssl3"};
+    void* library = detail::open_runtime_library<std::runtime_error>(kLibCrypto, "--anonymize needs OpenSSL's ",
+                                                                     RTLD_NOW | RTLD_LOCAL);
     LibCrypto crypto;
-    crypto.hmac = reinterpret_cast<decltype(&HMAC)>(::dlsym(library, "HMAC"));
-    crypto.sha256 = reinterpret_cast<decltype(&EVP_sha256)>(::dlsym(library, "EVP_sha256"));
-    if (!crypto.hmac || !crypto.sha256)
-      throw std::runtime_error(std::string(kSoname) + " lacks HMAC or EVP_sha256: not the OpenSSL orgaudit was built with");
+    detail::find_symbol<std::runtime_error>(library, kLibCrypto, "OpenSSL", "HMAC", crypto.hmac);
+    detail::find_symbol<std::runtime_error>(library, kLibCrypto, "OpenSSL", "EVP_sha256", crypto.sha256);
     return crypto;
   }
 };

@@ -1,30 +1,19 @@
 #include "map/graphviz_library.h"
 
-#include <dlfcn.h>
-
-#include <string>
-
 #include "map/map_plan.h"
 
 namespace orgaudit::map {
 namespace {
 
-// Kept open to the end: the context and the graphs made from it live as long as the process.
+// The context and the graphs made from it live as long as the process; global, since gvc's
+// plugins link against these libraries.
 void* open_library(GraphvizLibrary::Source library) {
-  void* handle = ::dlopen(library.soname, RTLD_NOW | RTLD_GLOBAL);  // global: gvc's plugins link against it
-  if (!handle) {
-    const char* why = ::dlerror();
-    throw MapError(std::string("maps need Graphviz's ") + library.soname + " (Debian package " + library.package +
-                   "): " + (why ? why : "it could not be opened"));
-  }
-  return handle;
+  return detail::open_runtime_library<MapError>(library, "maps need Graphviz's ", RTLD_NOW | RTLD_GLOBAL);
 }
 
 template <typename Pointer>
 void find(void* handle, GraphvizLibrary::Source library, const char* name, Pointer& to) {
-  to = reinterpret_cast<Pointer>(::dlsym(handle, name));
-  if (!to)
-    throw MapError(std::string(library.soname) + " lacks " + name + ": not the Graphviz orgaudit was built with");
+  detail::find_symbol<MapError>(handle, library, "Graphviz", name, to);
 }
 
 }  // namespace

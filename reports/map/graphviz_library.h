@@ -1,10 +1,12 @@
-// Graphviz's cgraph and gvc, opened the first time a map is drawn rather than linked: mapping and
-// relocating them and the five libraries they pull in (ltdl, cdt, pathplan, expat, zlib) took
-// about 0.4 ms of every run's start-up, and only maps use them. The headers give the signatures;
-// the sonames are those of the libraries the build found (CMakeLists.txt).
+// Graphviz's cgraph and gvc, opened the first time a map is drawn rather than linked
+// (util/runtime_library.h): mapping and relocating them and the five libraries they pull in
+// (ltdl, cdt, pathplan, expat, zlib) took about 0.4 ms of every run's start-up, and only maps use
+// them. The sonames are those of the libraries the build found (CMakeLists.txt).
 #pragma once
 
 #include <gvc.h>
+
+#include "util/runtime_library.h"
 
 namespace orgaudit::map {
 
@@ -36,11 +38,7 @@ struct GraphvizLibrary {
   decltype(&::gvFreeRenderData) gvFreeRenderData = nullptr;
   decltype(&::gvPluginList) gvPluginList = nullptr;
 
-  // A shared library to open, and the Debian package that installs it (for the message).
-  struct Source {
-    const char* soname;
-    const char* package;
-  };
+  using Source = detail::RuntimeLibrary;
 
   // The libraries this build was made with, opened on first use and kept open to the end. Throws
   // MapError, naming the library and its package, when one cannot be opened or lacks a symbol.
